@@ -1,0 +1,1 @@
+"""Sanctions-action tracker: who did what about sanctions, under which resolution, according to which source."""

@@ -1,0 +1,222 @@
+"""Reading actions: the filtered, keyset-paged list and the full records of a page.
+
+A list is driven by the most selective index: the citations of a resolution, the links of an actor or an
+official, or the actions themselves; each of those indexes is ordered by (date, id), so a page is one
+range scan whatever the size of the database. The page's records are then read with one query per link
+table, never one per action.
+"""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, exists, false, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from service.actions.schemas import ActionFilters, ActionOut
+from service.models import Action, ActionSource, Actor, ActorLink, Authority, Citation, Official, OfficialLink, Source
+from service.errors import InvalidParameter
+from service.models.vocabulary import AuthorityKind
+from service.pagination import decode_cursor, encode_cursor
+
+
+@dataclass(frozen=True)
+class ActionPage:
+    items: list[ActionOut]
+    next_cursor: str | None
+
+
+def list_actions(session: Session, filters: ActionFilters) -> ActionPage:
+    newest_first = filters.sort == "-date"
+    kind = f"actions:{filters.sort}"
+    query, day, action_id = _driven_query(session, filters)
+    if filters.date_from:
+        query = query.where(day >= filters.date_from)
+    if filters.date_to:
+        query = query.where(day <= filters.date_to)
+    if filters.cursor:
+        after_day, after_id = decode_cursor(filters.cursor, kind, (str, str))
+        key = (_parse_day(after_day), after_id)
+        query = query.where(tuple_(day, action_id) < key if newest_first else tuple_(day, action_id) > key)
+    order = (day.desc(), action_id.desc()) if newest_first else (day.asc(), action_id.asc())
+    rows = session.execute(query.order_by(*order).limit(filters.limit + 1)).all()
+    more = len(rows) > filters.limit
+    rows = rows[: filters.limit]
+    next_cursor = encode_cursor(kind, [rows[-1][0].isoformat(), rows[-1][1]]) if more else None
+    return ActionPage(load_actions(session, [row[1] for row in rows]), next_cursor)
+
+
+def _parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidParameter("cursor", "not a cursor this service issued") from None
+
+
+def _driven_query(session: Session, filters: ActionFilters):
+    """The select of (date, id) keys, from the index that narrows the list most, with every filter applied."""
+    actor_conditions = []
+    if filters.actor:
+        actor_conditions.append(ActorLink.actor_id == filters.actor)
+    if filters.role:
+        actor_conditions.append(ActorLink.role == filters.role)
+    if filters.country:
+        actor_conditions.append(
+            ActorLink.actor_id.in_(select(Actor.id).where(Actor.country == filters.country))
+        )
+
+    if filters.resolution is not None:
+        authority_id = session.scalar(
+            select(Authority.id).where(Authority.kind == AuthorityKind.un_resolution, Authority.number == filters.resolution)
+        )
+        day, action_id = Citation.action_date, Citation.action_id
+        query: Select = select(day, action_id).where(
+            Citation.authority_id == authority_id if authority_id else false()
+        )
+    elif filters.actor:
+        day, action_id = ActorLink.action_date, ActorLink.action_id
+        query = select(day, action_id).where(*actor_conditions)
+        actor_conditions = []
+    elif filters.official:
+        day, action_id = OfficialLink.action_date, OfficialLink.action_id
+        query = select(day, action_id).where(OfficialLink.official_id == filters.official)
+    else:
+        day, action_id = Action.date, Action.id
+        query = select(day, action_id)
+
+    if action_id is not Action.id:
+        query = query.join(Action, Action.id == action_id)
+    query = query.where(Action.status == filters.status)
+    if filters.type:
+        query = query.where(Action.type == filters.type)
+    if actor_conditions:
+        query = query.where(exists().where(ActorLink.action_id == Action.id, *actor_conditions))
+    if filters.official and action_id is not OfficialLink.action_id:
+        query = query.where(
+            exists().where(OfficialLink.action_id == Action.id, OfficialLink.official_id == filters.official)
+        )
+    for word in (filters.q or "").split():
+        query = query.where(_mentions(word))
+    return query, day, action_id
+
+
+def _mentions(word: str):
+    pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+    def quoted(model):
+        return exists().where(model.action_id == Action.id, model.quote.ilike(pattern, escape="\\"))
+
+    return or_(
+        Action.title.ilike(pattern, escape="\\"),
+        Action.summary.ilike(pattern, escape="\\"),
+        *(quoted(model) for model in (ActionSource, Citation, ActorLink, OfficialLink)),
+    )
+
+
+def get_action(session: Session, action_id: str) -> ActionOut | None:
+    found = load_actions(session, [action_id])
+    return found[0] if found else None
+
+
+def load_actions(session: Session, ids: Sequence[str]) -> list[ActionOut]:
+    """The full records of these actions, in the order given: five queries, whatever the count."""
+    if not ids:
+        return []
+    links: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+
+    citations = session.execute(
+        select(
+            Citation.action_id,
+            Authority.id,
+            Authority.kind,
+            Authority.code,
+            Authority.number,
+            Authority.symbol,
+            Authority.title,
+            Citation.relation,
+            Citation.quote,
+            Citation.source_id,
+        )
+        .join(Authority, Authority.id == Citation.authority_id)
+        .where(Citation.action_id.in_(ids))
+        .order_by(Citation.action_id, Authority.kind, Authority.number, Authority.code)
+    ).mappings()
+    for row in citations:
+        if row["kind"] == AuthorityKind.un_resolution:
+            links[row["action_id"]]["resolutions"].append(dict(row))
+        else:
+            links[row["action_id"]]["authorities"].append(dict(row))
+
+    actors = session.execute(
+        select(
+            ActorLink.action_id,
+            Actor.id,
+            Actor.name,
+            Actor.kind,
+            Actor.country,
+            ActorLink.role,
+            ActorLink.quote,
+            ActorLink.source_id,
+        )
+        .join(Actor, Actor.id == ActorLink.actor_id)
+        .where(ActorLink.action_id.in_(ids))
+        .order_by(ActorLink.action_id, ActorLink.role, Actor.name)
+    ).mappings()
+    for row in actors:
+        links[row["action_id"]]["actors"].append(dict(row))
+
+    officials = session.execute(
+        select(
+            OfficialLink.action_id,
+            Official.id,
+            Official.name,
+            OfficialLink.title,
+            OfficialLink.organisation,
+            OfficialLink.quote,
+            OfficialLink.source_id,
+        )
+        .join(Official, Official.id == OfficialLink.official_id)
+        .where(OfficialLink.action_id.in_(ids))
+        .order_by(OfficialLink.action_id, Official.name)
+    ).mappings()
+    for row in officials:
+        links[row["action_id"]]["officials"].append(dict(row))
+
+    sources = session.execute(
+        select(
+            ActionSource.action_id,
+            Source.id,
+            Source.url,
+            Source.publisher,
+            Source.title,
+            Source.published_on,
+            ActionSource.quote,
+        )
+        .join(Source, Source.id == ActionSource.source_id)
+        .where(ActionSource.action_id.in_(ids))
+        .order_by(ActionSource.action_id, Source.published_on, Source.id)
+    ).mappings()
+    for row in sources:
+        links[row["action_id"]]["sources"].append(dict(row))
+
+    actions = {
+        row["id"]: dict(row)
+        for row in session.execute(
+            select(*(column for column in Action.__table__.columns)).where(Action.id.in_(ids))
+        ).mappings()
+    }
+    return [
+        ActionOut.model_validate(
+            {
+                **actions[action_id],
+                "resolutions": links[action_id]["resolutions"],
+                "authorities": links[action_id]["authorities"],
+                "actors": links[action_id]["actors"],
+                "officials": links[action_id]["officials"],
+                "sources": links[action_id]["sources"],
+            }
+        )
+        for action_id in ids
+        if action_id in actions
+    ]

@@ -1,0 +1,125 @@
+"""Writing an action with its links: one code path, whoever writes."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from service.models import Action, ActionSource, ActorLink, Citation, OfficialLink
+from service.writes import Outcome, touch, upsert_row
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    source_id: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class CitationRef:
+    authority_id: str
+    relation: str
+    quote: str
+    source_id: str
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    actor_id: str
+    role: str
+    quote: str
+    source_id: str
+
+
+@dataclass(frozen=True)
+class OfficialRef:
+    official_id: str
+    title: str | None
+    organisation: str | None
+    quote: str
+    source_id: str
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """An action with every reference already resolved to an id."""
+
+    id: str
+    type: str
+    title: str
+    summary: str | None
+    date: date
+    date_precision: str
+    date_text: str | None
+    status: str = "published"
+    sources: frozenset[SourceRef] = field(default_factory=frozenset)
+    citations: frozenset[CitationRef] = field(default_factory=frozenset)
+    actors: frozenset[ActorRef] = field(default_factory=frozenset)
+    officials: frozenset[OfficialRef] = field(default_factory=frozenset)
+
+
+def put_action(session: Session, record: ActionRecord) -> Outcome:
+    action, outcome = upsert_row(
+        session,
+        Action,
+        record.id,
+        {
+            "type": record.type,
+            "status": record.status,
+            "title": record.title,
+            "summary": record.summary,
+            "date": record.date,
+            "date_precision": record.date_precision,
+            "date_text": record.date_text,
+        },
+    )
+    session.flush()  # the action row (and any new date) must be in place before links point at it
+    if outcome is not Outcome.added and _links_of(session, record.id) == _links_wanted(record):
+        return outcome
+    _replace_links(session, record)
+    if outcome is Outcome.unchanged:
+        touch(action)
+        return Outcome.changed
+    return outcome
+
+
+def _links_wanted(record: ActionRecord) -> tuple:
+    return (record.sources, record.citations, record.actors, record.officials)
+
+
+def _links_of(session: Session, action_id: str) -> tuple:
+    def rows(*columns):
+        return session.execute(select(*columns).where(columns[0].table.c.action_id == action_id)).all()
+
+    return (
+        frozenset(SourceRef(*row) for row in rows(ActionSource.source_id, ActionSource.quote)),
+        frozenset(
+            CitationRef(*row)
+            for row in rows(Citation.authority_id, Citation.relation, Citation.quote, Citation.source_id)
+        ),
+        frozenset(ActorRef(*row) for row in rows(ActorLink.actor_id, ActorLink.role, ActorLink.quote, ActorLink.source_id)),
+        frozenset(
+            OfficialRef(*row)
+            for row in rows(
+                OfficialLink.official_id,
+                OfficialLink.title,
+                OfficialLink.organisation,
+                OfficialLink.quote,
+                OfficialLink.source_id,
+            )
+        ),
+    )
+
+
+def _replace_links(session: Session, record: ActionRecord) -> None:
+    # The links point at action_sources, so they go first and come back last.
+    for model in (Citation, ActorLink, OfficialLink, ActionSource):
+        session.execute(delete(model).where(model.action_id == record.id))
+    session.add_all(ActionSource(action_id=record.id, **vars(ref)) for ref in record.sources)
+    session.flush()
+    day = record.date
+    session.add_all(Citation(action_id=record.id, action_date=day, **vars(ref)) for ref in record.citations)
+    session.add_all(ActorLink(action_id=record.id, action_date=day, **vars(ref)) for ref in record.actors)
+    session.add_all(OfficialLink(action_id=record.id, action_date=day, **vars(ref)) for ref in record.officials)
+    session.flush()

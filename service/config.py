@@ -1,0 +1,31 @@
+"""Every configurable value, its default and its environment variable, in one place."""
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings
+
+# The checkout the package is installed from (editable install): alembic.ini, migrations/ and seeds/ live here.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    database_url: str = Field(
+        default="sqlite:///sanctions_tracker.db",
+        description="SQLAlchemy URL (env DATABASE_URL). A SQLite file in the working directory by default; "
+        "PostgreSQL as postgresql://user@host:5432/db, driven by psycopg 3.",
+    )
+    seed_path: Path = Field(default=PROJECT_ROOT / "seeds", description="Directory of the curated seed files.")
+    db_pool_size: int = Field(default=10, ge=1, description="Connections kept open per worker (PostgreSQL).")
+    db_timeout_seconds: float = Field(
+        default=5.0, gt=0, description="How long a request waits for a connection or a lock before giving up."
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def use_psycopg3(cls, url: str) -> str:
+        # Plain postgresql:// would make SQLAlchemy look for psycopg2; this project ships psycopg 3.
+        for prefix in ("postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url.removeprefix(prefix)
+        return url

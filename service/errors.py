@@ -1,0 +1,114 @@
+"""problem+json (RFC 9457): the few exception types domain code raises, and the handlers that answer them."""
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException
+
+PROBLEM_TYPE = "application/problem+json"
+
+
+class FieldError(BaseModel):
+    field: str = Field(description="The parameter or body field at fault.", examples=["limit"])
+    location: str = Field(description="Where it was sent: query, path, header or body.", examples=["query"])
+    message: str = Field(examples=["Input should be less than or equal to 500"])
+
+
+class Problem(BaseModel):
+    """An error, as application/problem+json."""
+
+    type: str = Field(description="A URI naming the kind of problem.", examples=["urn:sanctions-tracker:problem:validation"])
+    title: str = Field(examples=["Invalid request"])
+    status: int = Field(examples=[422])
+    detail: str = Field(examples=["limit: Input should be less than or equal to 500"])
+    errors: list[FieldError] | None = Field(default=None, description="For validation errors: each bad field.")
+
+
+class NotFound(Exception):
+    def __init__(self, kind: str, key: Any):
+        self.kind, self.key = kind, key
+        super().__init__(f"no {kind} {key!r}")
+
+
+class InvalidParameter(Exception):
+    """A request that passes type checks but makes no sense (date_from after date_to, a forged cursor)."""
+
+    def __init__(self, field: str, message: str, location: str = "query"):
+        self.error = FieldError(field=field, location=location, message=message)
+        super().__init__(f"{field}: {message}")
+
+
+def problem(status: int, slug: str, title: str, detail: str, errors: list[FieldError] | None = None, headers=None):
+    body = Problem(type=f"urn:sanctions-tracker:problem:{slug}", title=title, status=status, detail=detail, errors=errors)
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_TYPE, headers=headers
+    )
+
+
+def _field_errors(error: RequestValidationError) -> list[FieldError]:
+    found = []
+    for detail in error.errors():
+        location, *path = detail["loc"] or ("body",)
+        found.append(
+            FieldError(
+                field=".".join(str(part) for part in path) or location, location=location, message=detail["msg"]
+            )
+        )
+    return found
+
+
+async def _validation(_request: Request, error: RequestValidationError):
+    if any(detail["type"] == "json_invalid" for detail in error.errors()):
+        return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.")
+    errors = _field_errors(error)
+    detail = "; ".join(f"{e.field}: {e.message}" for e in errors)
+    return problem(422, "validation", "Invalid request", detail, errors)
+
+
+async def _invalid_parameter(_request: Request, error: InvalidParameter):
+    return problem(422, "validation", "Invalid request", str(error), [error.error])
+
+
+async def _not_found(_request: Request, error: NotFound):
+    return problem(404, "not-found", "Not found", str(error))
+
+
+async def _http(_request: Request, error: HTTPException):
+    return problem(
+        error.status_code, f"http-{error.status_code}", str(error.detail), str(error.detail), headers=error.headers
+    )
+
+
+async def _database_unavailable(_request: Request, _error: Exception):
+    return problem(503, "database-unavailable", "Database unavailable", "The database did not answer; try again shortly.")
+
+
+async def _unexpected(_request: Request, _error: Exception):
+    # The cause goes to the server log (uvicorn logs the traceback), never to the caller.
+    return problem(500, "internal", "Internal error", "The server failed to answer this request.")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(InvalidParameter, _invalid_parameter)
+    app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(HTTPException, _http)
+    app.add_exception_handler(OperationalError, _database_unavailable)
+    app.add_exception_handler(PoolTimeoutError, _database_unavailable)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+# Declared on every route so that the OpenAPI document shows the error bodies.
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem, "description": description, "content": {PROBLEM_TYPE: {}}}
+    for status, description in {
+        404: "No record with that key.",
+        422: "A parameter is invalid; `errors` names each one.",
+        503: "The database is unreachable.",
+    }.items()
+}

@@ -1,0 +1,39 @@
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import text
+
+from service import migrations
+from service.errors import PROBLEM_RESPONSES, problem
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: str = Field(examples=["ok"])
+
+
+class Readiness(Health):
+    revision: str = Field(description="The database's migration revision.", examples=["0001"])
+
+
+@router.get("/healthz", response_model=Health, summary="Liveness")
+async def healthz():
+    """The process is up and answering; touches nothing else."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz", response_model=Readiness, summary="Readiness", responses={503: PROBLEM_RESPONSES[503]})
+def readyz(request: Request):
+    """The database answers and is at the latest migration; 503 otherwise, so a load balancer can wait."""
+    head = migrations.head_revision()
+    try:
+        with request.app.state.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+            current = migrations.current_revision(connection)
+    except Exception:  # any failure to reach the database means "not ready", and is answered as such
+        return problem(503, "not-ready", "Not ready", "The database is unreachable.")
+    if current != head:
+        return problem(
+            503, "not-ready", "Not ready", f"The database is at revision {current or 'none'}, not {head}: run migrations."
+        )
+    return {"status": "ok", "revision": current}

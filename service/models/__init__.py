@@ -1,0 +1,22 @@
+"""All ORM classes, on one metadata, so that any domain can join any table without import cycles."""
+
+from service.models.actions import Action, ActionSource, ActorLink, Citation, OfficialLink
+from service.models.actors import Actor, ActorAlias
+from service.models.authorities import Authority
+from service.models.base import Base
+from service.models.officials import Official
+from service.models.sources import Source
+
+__all__ = [
+    "Action",
+    "ActionSource",
+    "Actor",
+    "ActorAlias",
+    "ActorLink",
+    "Authority",
+    "Base",
+    "Citation",
+    "Official",
+    "OfficialLink",
+    "Source",
+]

@@ -1,0 +1,132 @@
+"""Actions and the links that say who took part, under which authority, who announced it, and which
+passage of which source says so.
+
+Each link table repeats the action's date (`action_date`) so that "the newest actions citing X / with
+actor X / announced by X" is a range scan of one index; a composite foreign key onto `actions (id, date)`
+with ON UPDATE CASCADE keeps the copy equal to the action's date, enforced by the database.
+Each link's (action_id, source_id) is a foreign key onto `action_sources`: a quote can only come from a
+source the action lists.
+"""
+
+from datetime import date
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from service.models.base import Base, Timestamped, one_of
+from service.models.vocabulary import ActionStatus, ActionType, DatePrecision, Relation, Role
+
+
+class Action(Timestamped, Base):
+    __tablename__ = "actions"
+    __table_args__ = (
+        CheckConstraint(one_of("type", ActionType), name="type"),
+        CheckConstraint(one_of("status", ActionStatus), name="status"),
+        CheckConstraint(one_of("date_precision", DatePrecision), name="date_precision"),
+        UniqueConstraint("id", "date"),  # the target of the links' (action_id, action_date) keys
+        Index("ix_actions_date_id", "date", "id"),
+        Index("ix_actions_type_date_id", "type", "date", "id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    type: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default=ActionStatus.published)
+    title: Mapped[str] = mapped_column(String(1000))
+    summary: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[date] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(8))
+    date_text: Mapped[str | None] = mapped_column(
+        String(500), doc="The words the date was read from ('on Thursday', 'earlier this year')."
+    )
+
+
+
+class ActionSource(Base):
+    """A source that reports the action, with the passage that reports it."""
+
+    __tablename__ = "action_sources"
+    __table_args__ = (Index("ix_action_sources_source_id", "source_id"),)
+
+    action_id: Mapped[str] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True)
+    quote: Mapped[str] = mapped_column(Text)
+
+
+def _link_keys(table: str) -> tuple:
+    return (
+        ForeignKeyConstraint(
+            ["action_id", "action_date"],
+            ["actions.id", "actions.date"],
+            ondelete="CASCADE",
+            onupdate="CASCADE",
+            name=f"fk_{table}_action",
+        ),
+        ForeignKeyConstraint(
+            ["action_id", "source_id"],
+            ["action_sources.action_id", "action_sources.source_id"],
+            name=f"fk_{table}_action_source",
+        ),
+    )
+
+
+class Citation(Base):
+    """An action's use of an authority: `relation` says how, `quote` where the source says so."""
+
+    __tablename__ = "action_authorities"
+    __table_args__ = (
+        *_link_keys("action_authorities"),
+        CheckConstraint(one_of("relation", Relation), name="relation"),
+        Index("ix_action_authorities_newest", "authority_id", "action_date", "action_id"),
+    )
+
+    action_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    authority_id: Mapped[str] = mapped_column(ForeignKey("authorities.id", ondelete="RESTRICT"), primary_key=True)
+    action_date: Mapped[date] = mapped_column(Date)
+    relation: Mapped[str] = mapped_column(String(32))
+    quote: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(String(100))
+
+
+class ActorLink(Base):
+    """An actor's part in an action: one role per actor and action."""
+
+    __tablename__ = "action_actors"
+    __table_args__ = (
+        *_link_keys("action_actors"),
+        CheckConstraint(one_of("role", Role), name="role"),
+        Index("ix_action_actors_newest", "actor_id", "action_date", "action_id"),
+    )
+
+    action_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="RESTRICT"), primary_key=True)
+    action_date: Mapped[date] = mapped_column(Date)
+    role: Mapped[str] = mapped_column(String(32))
+    quote: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(String(100))
+
+
+class OfficialLink(Base):
+    """Who announced or spoke for an action, with the title and organisation the source gives them then."""
+
+    __tablename__ = "action_officials"
+    __table_args__ = (
+        *_link_keys("action_officials"),
+        Index("ix_action_officials_newest", "official_id", "action_date", "action_id"),
+    )
+
+    action_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    official_id: Mapped[str] = mapped_column(ForeignKey("officials.id", ondelete="RESTRICT"), primary_key=True)
+    action_date: Mapped[date] = mapped_column(Date)
+    title: Mapped[str | None] = mapped_column(String(500))
+    organisation: Mapped[str | None] = mapped_column(String(300))
+    quote: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(String(100))

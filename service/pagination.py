@@ -1,0 +1,53 @@
+"""Keyset pagination: opaque cursors, the page model and the Link header, shared by every list."""
+
+import base64
+import binascii
+import json
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Query, Request, Response
+from pydantic import BaseModel, Field
+
+from service.errors import InvalidParameter
+
+T = TypeVar("T")
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).", examples=[50])]
+Cursor = Annotated[
+    str | None,
+    Query(max_length=512, description="Opaque: the `next_cursor` of the previous page.", examples=[None]),
+]
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page.")
+
+
+def encode_cursor(kind: str, key: list[Any]) -> str:
+    raw = json.dumps([kind, *key], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, kind: str, types: tuple[type, ...]) -> list[Any]:
+    """The key a cursor carries, checked against the list it was made for; anything else is a 422."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise InvalidParameter("cursor", "not a cursor this service issued") from None
+    if (
+        not isinstance(data, list)
+        or len(data) != len(types) + 1
+        or data[0] != kind
+        or not all(isinstance(value, expected) and not isinstance(value, bool) for value, expected in zip(data[1:], types))
+    ):
+        raise InvalidParameter("cursor", "not a cursor for this list and order")
+    return data[1:]
+
+
+def paged(request: Request, response: Response, items: list, next_cursor: str | None) -> dict:
+    if next_cursor is not None:
+        next_url = request.url.include_query_params(cursor=next_cursor)
+        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    return {"items": items, "next_cursor": next_cursor}

@@ -1,0 +1,119 @@
+"""Fixtures: a database per backend (SQLite always; PostgreSQL at 127.0.0.1:5432 when it answers), built by
+running the migrations, and an httpx client on the app."""
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from service import migrations
+from service.app import create_app
+from service.config import PROJECT_ROOT, Settings
+from service.db import make_engine
+from service.seeding.loader import load_seeds
+
+SEEDS = PROJECT_ROOT / "seeds"
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_unreachable_reason() -> str | None:
+    try:
+        engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return None
+    except OperationalError as error:
+        return f"PostgreSQL not reachable at {POSTGRES_URL}: {str(error).splitlines()[0]}"
+
+
+_PG_SKIP = _postgres_unreachable_reason()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    if request.param == "postgresql" and _PG_SKIP:
+        pytest.skip(_PG_SKIP)
+    return request.param
+
+
+def _fresh_database(backend: str, directory: Path) -> Iterator[str]:
+    """The URL of an empty database: a new SQLite file, or a new PostgreSQL schema dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{directory / 'test.db'}"
+        return
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture
+def empty_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    yield from _fresh_database(backend, tmp_path)
+
+
+def _migrate(url: str) -> Engine:
+    engine = make_engine(Settings(database_url=url))
+    with engine.begin() as connection:
+        migrations.upgrade(connection)
+    return engine
+
+
+@pytest.fixture
+def migrated_url(empty_url: str) -> Iterator[str]:
+    _migrate(empty_url).dispose()
+    yield empty_url
+
+
+@pytest.fixture
+def migrated_engine(migrated_url: str) -> Iterator[Engine]:
+    engine = make_engine(Settings(database_url=migrated_url))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def seeded_url(request, tmp_path_factory) -> Iterator[str]:
+    """One migrated, seeded database per backend, shared by the read-only tests."""
+    if request.param == "postgresql" and _PG_SKIP:
+        pytest.skip(_PG_SKIP)
+    for url in _fresh_database(request.param, tmp_path_factory.mktemp("seeded")):
+        engine = _migrate(url)
+        with Session(engine) as session:
+            load_seeds(session, SEEDS)
+            session.commit()
+        engine.dispose()
+        yield url
+
+
+@pytest.fixture(scope="session")
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+async def _client_for(url: str) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(Settings(database_url=url))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://tracker.test") as client:
+            yield client
+
+
+@pytest.fixture(scope="session")
+async def client(seeded_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    """An httpx client on the app over the seeded database of each backend."""
+    async for client in _client_for(seeded_url):
+        yield client

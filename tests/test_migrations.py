@@ -1,0 +1,57 @@
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from service import migrations
+from service.config import Settings
+from service.db import make_engine
+from service.models import Base
+
+TABLES = {
+    "actions",
+    "action_sources",
+    "action_authorities",
+    "action_actors",
+    "action_officials",
+    "actors",
+    "actor_aliases",
+    "authorities",
+    "officials",
+    "sources",
+}
+
+
+def _tables(connection) -> set[str]:
+    return set(inspect(connection).get_table_names()) - {"alembic_version"}
+
+
+def test_migrations_go_up_down_and_up_again(empty_url):
+    engine = make_engine(Settings(database_url=empty_url))
+    with engine.begin() as connection:
+        migrations.upgrade(connection)
+        assert _tables(connection) == TABLES
+        assert migrations.current_revision(connection) == migrations.head_revision()
+        migrations.downgrade(connection, "base")
+        assert _tables(connection) == set()
+        assert migrations.current_revision(connection) is None
+        migrations.upgrade(connection)
+        assert _tables(connection) == TABLES
+    engine.dispose()
+
+
+def test_models_and_migrations_agree(migrated_engine):
+    with migrated_engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_sqlite_connections_use_wal_and_enforce_foreign_keys(tmp_path):
+    engine = make_engine(Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}"))
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_a_plain_postgresql_url_is_driven_by_psycopg3():
+    assert Settings(database_url="postgresql://u@h/db").database_url == "postgresql+psycopg://u@h/db"
