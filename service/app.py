@@ -26,7 +26,10 @@ header). Errors are `application/problem+json`; validation errors name each bad 
 """
 
 TAGS = [
-    {"name": "actions", "description": "Designations, condemnations, joint statements, warnings, vetoes, reports, denials."},
+    {
+        "name": "actions",
+        "description": "Designations, condemnations, joint statements, warnings, vetoes, reports, denials.",
+    },
     {"name": "resolutions", "description": "UN Security Council resolutions and the actions invoking them."},
     {"name": "actors", "description": "States, people, organizations, vessels and bodies, found by any name."},
     {"name": "officials", "description": "Who announced or spoke for each action."},
@@ -53,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=lifespan,
+        swagger_ui_parameters={"validatorUrl": None},  # Swagger UI would otherwise call validator.swagger.io
     )
     errors.install(app)
     for router in (actions_router, resolutions_router, actors_router, officials_router, sources_router, health_router):

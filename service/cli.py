@@ -16,7 +16,11 @@ from service.db import make_engine
 from service.models import Action
 from service.seeding.loader import Report, SeedError, load_seeds
 
-app = typer.Typer(help="Sanctions-action tracker: load, maintain and serve the data.", no_args_is_help=True, pretty_exceptions_show_locals=False)
+app = typer.Typer(
+    help="Sanctions-action tracker: load, maintain and serve the data.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
 db_app = typer.Typer(help="Migrations of the database at DATABASE_URL.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 

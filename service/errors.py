@@ -6,7 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException
 
@@ -22,7 +22,9 @@ class FieldError(BaseModel):
 class Problem(BaseModel):
     """An error, as application/problem+json."""
 
-    type: str = Field(description="A URI naming the kind of problem.", examples=["urn:sanctions-tracker:problem:validation"])
+    type: str = Field(
+        description="A URI naming the kind of problem.", examples=["urn:sanctions-tracker:problem:validation"]
+    )
     title: str = Field(examples=["Invalid request"])
     status: int = Field(examples=[422])
     detail: str = Field(examples=["limit: Input should be less than or equal to 500"])
@@ -44,7 +46,9 @@ class InvalidParameter(Exception):
 
 
 def problem(status: int, slug: str, title: str, detail: str, errors: list[FieldError] | None = None, headers=None):
-    body = Problem(type=f"urn:sanctions-tracker:problem:{slug}", title=title, status=status, detail=detail, errors=errors)
+    body = Problem(
+        type=f"urn:sanctions-tracker:problem:{slug}", title=title, status=status, detail=detail, errors=errors
+    )
     return JSONResponse(
         body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_TYPE, headers=headers
     )
@@ -55,9 +59,7 @@ def _field_errors(error: RequestValidationError) -> list[FieldError]:
     for detail in error.errors():
         location, *path = detail["loc"] or ("body",)
         found.append(
-            FieldError(
-                field=".".join(str(part) for part in path) or location, location=location, message=detail["msg"]
-            )
+            FieldError(field=".".join(str(part) for part in path) or location, location=location, message=detail["msg"])
         )
     return found
 
@@ -85,7 +87,19 @@ async def _http(_request: Request, error: HTTPException):
 
 
 async def _database_unavailable(_request: Request, _error: Exception):
-    return problem(503, "database-unavailable", "Database unavailable", "The database did not answer; try again shortly.")
+    return problem(
+        503,
+        "database-unavailable",
+        "Database unavailable",
+        "The database is unreachable or not migrated; try again shortly.",
+    )
+
+
+async def _programming(request: Request, error: ProgrammingError):
+    # PostgreSQL's undefined_table: the schema is missing (SQLite says so with an OperationalError).
+    if getattr(error.orig, "sqlstate", None) == "42P01":
+        return await _database_unavailable(request, error)
+    return await _unexpected(request, error)
 
 
 async def _unexpected(_request: Request, _error: Exception):
@@ -94,12 +108,14 @@ async def _unexpected(_request: Request, _error: Exception):
 
 
 def install(app: FastAPI) -> None:
+    _document_problem_media_type(app)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(InvalidParameter, _invalid_parameter)
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(HTTPException, _http)
     app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(PoolTimeoutError, _database_unavailable)
+    app.add_exception_handler(ProgrammingError, _programming)
     app.add_exception_handler(Exception, _unexpected)
 
 
@@ -112,3 +128,20 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
         503: "The database is unreachable.",
     }.items()
 }
+
+
+def _document_problem_media_type(app: FastAPI) -> None:
+    """FastAPI files every response model under application/json; error bodies are problem+json."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            for path in generate()["paths"].values():
+                for operation in path.values():
+                    for response in operation.get("responses", {}).values():
+                        content = response.get("content", {})
+                        if PROBLEM_TYPE in content and "application/json" in content:
+                            content[PROBLEM_TYPE] = content.pop("application/json")
+        return app.openapi_schema
+
+    app.openapi = openapi

@@ -34,6 +34,9 @@ def readyz(request: Request):
         return problem(503, "not-ready", "Not ready", "The database is unreachable.")
     if current != head:
         return problem(
-            503, "not-ready", "Not ready", f"The database is at revision {current or 'none'}, not {head}: run migrations."
+            503,
+            "not-ready",
+            "Not ready",
+            f"The database is at revision {current or 'none'}, not {head}: run migrations.",
         )
     return {"status": "ok", "revision": current}

@@ -5,17 +5,34 @@ import binascii
 import json
 from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import Query, Request, Response
+from fastapi import Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from service.errors import InvalidParameter
+from service.schemas import PRINTABLE
 
 T = TypeVar("T")
+
+
+def record_id(example: str):
+    """The type of a path parameter holding a record's stable id."""
+    return Annotated[
+        str,
+        Path(
+            min_length=1, max_length=100, pattern=PRINTABLE, description="The record's stable id.", examples=[example]
+        ),
+    ]
+
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).", examples=[50])]
 Cursor = Annotated[
     str | None,
-    Query(max_length=512, description="Opaque: the `next_cursor` of the previous page.", examples=[None]),
+    Query(
+        max_length=512,
+        pattern=PRINTABLE,
+        description="Opaque: the `next_cursor` of the previous page.",
+        examples=["WyJyZXNvbHV0aW9ucyIsMTg3NF0"],
+    ),
 ]
 
 
@@ -40,7 +57,10 @@ def decode_cursor(cursor: str, kind: str, types: tuple[type, ...]) -> list[Any]:
         not isinstance(data, list)
         or len(data) != len(types) + 1
         or data[0] != kind
-        or not all(isinstance(value, expected) and not isinstance(value, bool) for value, expected in zip(data[1:], types))
+        or not all(
+            isinstance(value, expected) and not isinstance(value, bool)
+            for value, expected in zip(data[1:], types, strict=True)
+        )
     ):
         raise InvalidParameter("cursor", "not a cursor for this list and order")
     return data[1:]

@@ -18,3 +18,7 @@ class Out(BaseModel):
     """Base of response models: built from database rows by attribute or key."""
 
     model_config = ConfigDict(from_attributes=True)
+
+
+# Control characters (NUL above all, which PostgreSQL refuses in text) never belong in a key or a search word.
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"

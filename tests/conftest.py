@@ -34,6 +34,8 @@ def _postgres_unreachable_reason() -> str | None:
 
 
 _PG_SKIP = _postgres_unreachable_reason()
+if _PG_SKIP and os.environ.get("TEST_REQUIRE_POSTGRES"):
+    raise RuntimeError(f"TEST_REQUIRE_POSTGRES is set but {_PG_SKIP}")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -104,7 +106,7 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-async def _client_for(url: str) -> AsyncIterator[httpx.AsyncClient]:
+async def client_for(url: str) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(Settings(database_url=url))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
@@ -115,5 +117,5 @@ async def _client_for(url: str) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture(scope="session")
 async def client(seeded_url: str) -> AsyncIterator[httpx.AsyncClient]:
     """An httpx client on the app over the seeded database of each backend."""
-    async for client in _client_for(seeded_url):
+    async for client in client_for(seeded_url):
         yield client

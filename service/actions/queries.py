@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, exists, false, or_, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, exists, false, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from service.actions.schemas import ActionFilters, ActionOut
-from service.models import Action, ActionSource, Actor, ActorLink, Authority, Citation, Official, OfficialLink, Source
 from service.errors import InvalidParameter
+from service.models import Action, ActionSource, Actor, ActorLink, Authority, Citation, Official, OfficialLink, Source
 from service.models.vocabulary import AuthorityKind
 from service.pagination import decode_cursor, encode_cursor
 
@@ -28,23 +28,29 @@ class ActionPage:
 
 
 def list_actions(session: Session, filters: ActionFilters) -> ActionPage:
+    query = page_query(session, filters)
+    rows = session.execute(query).all()
+    more = len(rows) > filters.limit
+    rows = rows[: filters.limit]
+    last = rows[-1] if more else None
+    next_cursor = encode_cursor(f"actions:{filters.sort}", [last[0].isoformat(), last[1]]) if last else None
+    return ActionPage(load_actions(session, [row[1] for row in rows]), next_cursor)
+
+
+def page_query(session: Session, filters: ActionFilters) -> Select:
+    """The (date, id) keys of one page and one more row (to tell whether another page follows)."""
     newest_first = filters.sort == "-date"
-    kind = f"actions:{filters.sort}"
     query, day, action_id = _driven_query(session, filters)
     if filters.date_from:
         query = query.where(day >= filters.date_from)
     if filters.date_to:
         query = query.where(day <= filters.date_to)
     if filters.cursor:
-        after_day, after_id = decode_cursor(filters.cursor, kind, (str, str))
+        after_day, after_id = decode_cursor(filters.cursor, f"actions:{filters.sort}", (str, str))
         key = (_parse_day(after_day), after_id)
         query = query.where(tuple_(day, action_id) < key if newest_first else tuple_(day, action_id) > key)
     order = (day.desc(), action_id.desc()) if newest_first else (day.asc(), action_id.asc())
-    rows = session.execute(query.order_by(*order).limit(filters.limit + 1)).all()
-    more = len(rows) > filters.limit
-    rows = rows[: filters.limit]
-    next_cursor = encode_cursor(kind, [rows[-1][0].isoformat(), rows[-1][1]]) if more else None
-    return ActionPage(load_actions(session, [row[1] for row in rows]), next_cursor)
+    return query.order_by(*order).limit(filters.limit + 1)
 
 
 def _parse_day(text: str) -> date:
@@ -62,18 +68,16 @@ def _driven_query(session: Session, filters: ActionFilters):
     if filters.role:
         actor_conditions.append(ActorLink.role == filters.role)
     if filters.country:
-        actor_conditions.append(
-            ActorLink.actor_id.in_(select(Actor.id).where(Actor.country == filters.country))
-        )
+        actor_conditions.append(ActorLink.actor_id.in_(select(Actor.id).where(Actor.country == filters.country)))
 
     if filters.resolution is not None:
         authority_id = session.scalar(
-            select(Authority.id).where(Authority.kind == AuthorityKind.un_resolution, Authority.number == filters.resolution)
+            select(Authority.id).where(
+                Authority.kind == AuthorityKind.un_resolution, Authority.number == filters.resolution
+            )
         )
         day, action_id = Citation.action_date, Citation.action_id
-        query: Select = select(day, action_id).where(
-            Citation.authority_id == authority_id if authority_id else false()
-        )
+        query: Select = select(day, action_id).where(Citation.authority_id == authority_id if authority_id else false())
     elif filters.actor:
         day, action_id = ActorLink.action_date, ActorLink.action_id
         query = select(day, action_id).where(*actor_conditions)
@@ -105,7 +109,9 @@ def _mentions(word: str):
     pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
     def quoted(model):
-        return exists().where(model.action_id == Action.id, model.quote.ilike(pattern, escape="\\"))
+        # aliased: the list may be driven by this very link table, and must not correlate with it
+        link = aliased(model)
+        return exists().where(link.action_id == Action.id, link.quote.ilike(pattern, escape="\\"))
 
     return or_(
         Action.title.ilike(pattern, escape="\\"),

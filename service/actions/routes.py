@@ -7,9 +7,11 @@ from service.actions.schemas import ActionFilters, ActionOut
 from service.caching import ETAG_RESPONSES, record_response
 from service.db import SessionDep
 from service.errors import PROBLEM_RESPONSES, InvalidParameter, NotFound
-from service.pagination import Page, paged
+from service.pagination import Page, paged, record_id
 
 router = APIRouter(prefix="/v1/actions", tags=["actions"], responses=PROBLEM_RESPONSES)
+
+ActionId = record_id("act-2024-10-29-us-condemns-russia-dprk-training")
 
 FiltersDep = Annotated[ActionFilters, Query()]
 
@@ -37,7 +39,7 @@ def list_all(session: SessionDep, request: Request, response: Response, filters:
 
 
 @router.get("/{action_id}", response_model=ActionOut, summary="One action", responses=ETAG_RESPONSES)
-def get_one(session: SessionDep, request: Request, action_id: str):
+def get_one(session: SessionDep, request: Request, action_id: ActionId):
     """One action with all its citations, actors, officials and sources, each fact with its quote.
     Carries an `ETag`; send it back in `If-None-Match` to get 304 while the action is unchanged."""
     action = get_action(session, action_id)

@@ -12,7 +12,7 @@ from service.models.vocabulary import (
     Relation,
     Role,
 )
-from service.schemas import Out, UtcDatetime
+from service.schemas import PRINTABLE, Out, UtcDatetime
 
 QUOTE = "The passage of the source that supports this fact, word for word."
 SOURCE_ID = "The source the quote comes from."
@@ -86,7 +86,8 @@ class ActionOut(Out):
     updated_at: UtcDatetime
 
 
-Word = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Word = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200, pattern=PRINTABLE)]
+Key = Annotated[str, StringConstraints(max_length=100, pattern=PRINTABLE)]
 
 
 class ActionFilters(BaseModel):
@@ -94,25 +95,47 @@ class ActionFilters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    type: ActionType | None = Field(default=None, description="Only actions of this type.")
+    type: ActionType | None = Field(default=None, description="Only actions of this type.", examples=["designation"])
     resolution: int | None = Field(
-        default=None, ge=1, le=99999, description="Only actions invoking this UN Security Council resolution.", examples=[1718]
+        default=None,
+        ge=1,
+        le=99999,
+        description="Only actions invoking this UN Security Council resolution.",
+        examples=[1718],
     )
-    actor: str | None = Field(default=None, max_length=100, description="Only actions this actor (by id) takes part in.")
+    actor: Key | None = Field(
+        default=None, description="Only actions this actor (by id) takes part in.", examples=["state-ru"]
+    )
     role: Role | None = Field(
         default=None,
-        description="With `actor` or `country`: the part that actor plays. Alone: actions having any actor in this role.",
+        description="With `actor` or `country`: the part that actor plays. "
+        "Alone: actions having any actor in this role.",
+        examples=["imposer"],
     )
     country: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)] | None = Field(
         default=None, description="Only actions with an actor of this country (ISO 3166-1 alpha-2).", examples=["KP"]
     )
-    official: str | None = Field(default=None, max_length=100, description="Only actions this official (by id) announced.")
+    official: Key | None = Field(
+        default=None, description="Only actions this official (by id) announced.", examples=["official-matthew-miller"]
+    )
     date_from: date | None = Field(default=None, description="On or after this date.", examples=["2024-01-01"])
     date_to: date | None = Field(default=None, description="On or before this date.", examples=["2024-12-31"])
     q: Word | None = Field(
-        default=None, description="Words that must all appear in the title, summary or a quote (any case).", examples=["veto"]
+        default=None,
+        description="Words that must all appear in the title, summary or a quote (any case).",
+        examples=["veto"],
     )
-    status: ActionStatus = Field(default=ActionStatus.published, description="Published actions, or drafts for review.")
-    sort: Literal["-date", "date"] = Field(default="-date", description="`-date`: newest first; `date`: oldest first.")
-    limit: int = Field(default=50, ge=1, le=500, description="Items per page (1–500).")
-    cursor: str | None = Field(default=None, max_length=512, description="Opaque: the previous page's `next_cursor`.")
+    status: ActionStatus = Field(
+        default=ActionStatus.published, description="Published actions, or drafts for review.", examples=["published"]
+    )
+    sort: Literal["-date", "date"] = Field(
+        default="-date", description="`-date`: newest first; `date`: oldest first.", examples=["-date"]
+    )
+    limit: int = Field(default=50, ge=1, le=500, description="Items per page (1–500).", examples=[50])
+    cursor: Annotated[str, StringConstraints(max_length=512, pattern=PRINTABLE)] | None = Field(
+        default=None,
+        description="Opaque: the previous page's `next_cursor`.",
+        examples=[
+            "WyJhY3Rpb25zOi1kYXRlIiwiMjAyNC0wNS0zMSIsImFjdC0yMDI0LTA1LTMxLWpvaW50LXN0YXRlbWVudC1kcHJrLXJ1c3NpYS1hcm1zLXRyYW5zZmVycyJd"
+        ],
+    )

@@ -98,7 +98,9 @@ def _links_of(session: Session, action_id: str) -> tuple:
             CitationRef(*row)
             for row in rows(Citation.authority_id, Citation.relation, Citation.quote, Citation.source_id)
         ),
-        frozenset(ActorRef(*row) for row in rows(ActorLink.actor_id, ActorLink.role, ActorLink.quote, ActorLink.source_id)),
+        frozenset(
+            ActorRef(*row) for row in rows(ActorLink.actor_id, ActorLink.role, ActorLink.quote, ActorLink.source_id)
+        ),
         frozenset(
             OfficialRef(*row)
             for row in rows(

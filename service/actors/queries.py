@@ -33,8 +33,7 @@ def search_actors(session: Session, q: str, kind: str | None, country: str | Non
     rows = session.execute(select(*_COLUMNS).where(Actor.id.in_([m.actor_id for m in matches]))).mappings().all()
     actors = {actor.id: actor for actor in _with_aliases(session, rows)}
     return [
-        ActorMatch(**actors[match.actor_id].model_dump(), score=match.score, matched=match.matched)
-        for match in matches
+        ActorMatch(**actors[match.actor_id].model_dump(), score=match.score, matched=match.matched) for match in matches
     ]
 
 

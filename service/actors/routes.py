@@ -10,9 +10,12 @@ from service.caching import ETAG_RESPONSES, record_response
 from service.db import SessionDep
 from service.errors import PROBLEM_RESPONSES, NotFound
 from service.models.vocabulary import ActorKind
-from service.pagination import Cursor, Limit, Page, paged
+from service.pagination import Cursor, Limit, Page, paged, record_id
+from service.schemas import PRINTABLE
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"], responses=PROBLEM_RESPONSES)
+
+ActorId = record_id("state-kp")
 
 
 @router.get("", response_model=Page[ActorMatch] | Page[ActorOut], summary="List or search actors")
@@ -25,12 +28,13 @@ def list_all(
         Query(
             min_length=1,
             max_length=200,
+            pattern=PRINTABLE,
             description="Find by name or alias, forgiving case, accents, punctuation, word order and "
             "transliteration; results ranked best first with a `score`, on one page.",
             examples=["North Korea"],
         ),
     ] = None,
-    kind: Annotated[ActorKind | None, Query(description="Only actors of this kind.")] = None,
+    kind: Annotated[ActorKind | None, Query(description="Only actors of this kind.", examples=["person"])] = None,
     country: Annotated[
         str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2.", examples=["RU"])
     ] = None,
@@ -46,7 +50,7 @@ def list_all(
 
 
 @router.get("/{actor_id}", response_model=ActorOut, summary="One actor", responses=ETAG_RESPONSES)
-def get_one(session: SessionDep, request: Request, actor_id: str):
+def get_one(session: SessionDep, request: Request, actor_id: ActorId):
     """An actor with its kind, country and every alias."""
     actor = get_actor(session, actor_id)
     if actor is None:
@@ -55,7 +59,7 @@ def get_one(session: SessionDep, request: Request, actor_id: str):
 
 
 @router.get("/{actor_id}/actions", response_model=Page[ActionOut], summary="Actions an actor takes part in")
-def actions(session: SessionDep, request: Request, response: Response, actor_id: str, filters: FiltersDep):
+def actions(session: SessionDep, request: Request, response: Response, actor_id: ActorId, filters: FiltersDep):
     """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
     if get_actor(session, actor_id) is None:
         raise NotFound("actor", actor_id)

@@ -6,9 +6,7 @@ from service.models import Actor, ActorAlias
 from service.writes import Outcome, touch, upsert_row
 
 
-def put_actor(
-    session: Session, id: str, *, name: str, kind: str, country: str | None, aliases: list[str]
-) -> Outcome:
+def put_actor(session: Session, id: str, *, name: str, kind: str, country: str | None, aliases: list[str]) -> Outcome:
     actor, outcome = upsert_row(
         session, Actor, id, {"name": name, "kind": kind, "country": country, "search_key": search_key(name)}
     )

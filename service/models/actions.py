@@ -49,7 +49,6 @@ class Action(Timestamped, Base):
     )
 
 
-
 class ActionSource(Base):
     """A source that reports the action, with the passage that reports it."""
 

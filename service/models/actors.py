@@ -13,6 +13,7 @@ class Actor(Timestamped, Base):
         CheckConstraint(one_of("kind", ActorKind), name="kind"),
         Index("ix_actors_search_key", "search_key"),
         Index("ix_actors_name_id", "name", "id"),  # the listing order
+        Index("ix_actors_country", "country"),
     )
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)

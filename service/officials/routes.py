@@ -7,9 +7,11 @@ from service.db import SessionDep
 from service.errors import PROBLEM_RESPONSES, NotFound
 from service.officials.queries import get_official, list_officials
 from service.officials.schemas import OfficialOut
-from service.pagination import Cursor, Limit, Page, paged
+from service.pagination import Cursor, Limit, Page, paged, record_id
 
 router = APIRouter(prefix="/v1/officials", tags=["officials"], responses=PROBLEM_RESPONSES)
+
+OfficialId = record_id("official-matthew-miller")
 
 
 @router.get("", response_model=Page[OfficialOut], summary="List officials")
@@ -20,7 +22,7 @@ def list_all(session: SessionDep, request: Request, response: Response, limit: L
 
 
 @router.get("/{official_id}", response_model=OfficialOut, summary="One official", responses=ETAG_RESPONSES)
-def get_one(session: SessionDep, request: Request, official_id: str):
+def get_one(session: SessionDep, request: Request, official_id: OfficialId):
     """An official with the latest title known."""
     official = get_official(session, official_id)
     if official is None:
@@ -29,7 +31,7 @@ def get_one(session: SessionDep, request: Request, official_id: str):
 
 
 @router.get("/{official_id}/actions", response_model=Page[ActionOut], summary="Actions an official announced")
-def actions(session: SessionDep, request: Request, response: Response, official_id: str, filters: FiltersDep):
+def actions(session: SessionDep, request: Request, response: Response, official_id: OfficialId, filters: FiltersDep):
     """What this official announced or spoke for, newest first, with the title held at each time."""
     if get_official(session, official_id) is None:
         raise NotFound("official", official_id)

@@ -39,7 +39,9 @@ class Problem:
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
         what = " ".join(
-            part for part in (f"record {self.record}" if self.record else "", f"field {self.field}" if self.field else "") if part
+            part
+            for part in (f"record {self.record}" if self.record else "", f"field {self.field}" if self.field else "")
+            if part
         )
         return f"{where}: {what + ': ' if what else ''}{self.message}"
 
@@ -158,9 +160,7 @@ class _Known:
         self.session = session
         self.authorities = {r.id: r for r in files["authorities.yaml"].records}
         self.resolutions = {
-            r.number: (r.id, r.adopted_on)
-            for r in self.authorities.values()
-            if r.kind is AuthorityKind.un_resolution
+            r.number: (r.id, r.adopted_on) for r in self.authorities.values() if r.kind is AuthorityKind.un_resolution
         }
         self.actors = {r.id for r in files["actors.yaml"].records}
         self.officials = {r.id for r in files["officials.yaml"].records}
@@ -208,18 +208,32 @@ def _check_references(session: Session, files: dict[str, SeedFile], texts: dict[
     for index, authority in enumerate(authorities.records):
         if authority.parent and not known.authority(authority.parent):
             problems.append(
-                Problem(authorities.name, authorities.line(index, "parent"), authority.id, "parent", f"unknown authority {authority.parent!r}")
+                Problem(
+                    authorities.name,
+                    authorities.line(index, "parent"),
+                    authority.id,
+                    "parent",
+                    f"unknown authority {authority.parent!r}",
+                )
             )
         if authority.adopted_on and authority.adopted_on > today:
             problems.append(
-                Problem(authorities.name, authorities.line(index, "adopted_on"), authority.id, "adopted_on", "date in the future")
+                Problem(
+                    authorities.name,
+                    authorities.line(index, "adopted_on"),
+                    authority.id,
+                    "adopted_on",
+                    "date in the future",
+                )
             )
 
     sources = files["sources.yaml"]
     for index, source in enumerate(sources.records):
         if source.published_on and source.published_on > today:
             problems.append(
-                Problem(sources.name, sources.line(index, "published_on"), source.id, "published_on", "date in the future")
+                Problem(
+                    sources.name, sources.line(index, "published_on"), source.id, "published_on", "date in the future"
+                )
             )
 
     actions = files["actions.yaml"]

@@ -130,7 +130,6 @@ class ActionSeed(SeedModel):
         return self
 
 
-
 # Each seed file holds a list of one kind of record; they load in this order.
 SEED_FILES: dict[str, type[SeedModel]] = {
     "authorities.yaml": AuthoritySeed,

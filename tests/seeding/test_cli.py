@@ -77,13 +77,31 @@ def _edit(directory: Path, name: str, old: str, new: str) -> int:
 BAD_SEEDS = {
     "invalid YAML": ("actors.yaml", "  kind: state\n", "  kind: [state\n", None, "not valid YAML"),
     "wrong type": ("actors.yaml", "  kind: state\n", "  kind: planet\n", "kind", "Input should be"),
-    "unknown resolution": ("actions.yaml", "resolution: 1874", "resolution: 9999", "citations.1.resolution", "unknown resolution 9999"),
-    "dangling reference": ("actions.yaml", "actor: state-us", "actor: state-xx", "actors.0.actor", "unknown actor 'state-xx'"),
+    "unknown resolution": (
+        "actions.yaml",
+        "resolution: 1874",
+        "resolution: 9999",
+        "citations.1.resolution",
+        "unknown resolution 9999",
+    ),
+    "dangling reference": (
+        "actions.yaml",
+        "actor: state-us",
+        "actor: state-xx",
+        "actors.0.actor",
+        "unknown actor 'state-xx'",
+    ),
     "duplicate id": ("actors.yaml", "id: state-ru", "id: state-kp", "id", "already used"),
     "impossible date": ("actions.yaml", "date: 2024-10-29", "date: 2024-02-30", "date", "valid date"),
     "future date": ("actions.yaml", "date: 2024-10-29", "date: 2999-10-29", "date", "in the future"),
     "date after its source": ("actions.yaml", "date: 2023-07-31", "date: 2023-08-30", "date", "after the publication"),
-    "quote not in source": ("actions.yaml", "quote: \"We call on the DPRK", "quote: \"We call upon the DPRK", "actors.11.quote", "not found word for word"),
+    "quote not in source": (
+        "actions.yaml",
+        'quote: "We call on the DPRK',
+        'quote: "We call upon the DPRK',
+        "actors.11.quote",
+        "not found word for word",
+    ),
     "month date not on the first": ("actions.yaml", "date: 2024-03-01", "date: 2024-03-28", None, "month's first day"),
 }
 

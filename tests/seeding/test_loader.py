@@ -90,7 +90,16 @@ def test_the_joint_statement_of_31_may_2024_lists_every_co_signatory(session):
     roles = _roles(action)
     co_signatories = {actor_id for actor_id, role in roles.items() if role == "co_signatory"}
     assert co_signatories == {
-        "state-au", "state-ca", "state-fr", "state-de", "state-it", "state-jp", "state-nz", "state-kr", "state-gb", "body-eu",
+        "state-au",
+        "state-ca",
+        "state-fr",
+        "state-de",
+        "state-it",
+        "state-jp",
+        "state-nz",
+        "state-kr",
+        "state-gb",
+        "body-eu",
     }
     assert roles["state-us"] == "imposer"
     [spokesperson] = action.officials
