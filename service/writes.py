@@ -1,12 +1,20 @@
-"""The one way every writer (seed loader, importers, API) creates or updates a record by its stable id."""
+"""The one way every writer (seed loader, importers, API) creates, updates or deletes a record, so that every
+write lands in the change feed with who made it and the record before and after."""
 
+import json
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from service.models import Base
+from service.models import Base, Change
 from service.models.base import utcnow
+from service.models.vocabulary import Operation
+
+# Any fixed number: the PostgreSQL advisory lock that orders the change feed.
+_FEED_LOCK = 7_305_001
 
 
 class Outcome(StrEnum):
@@ -15,22 +23,72 @@ class Outcome(StrEnum):
     unchanged = "unchanged"
 
 
-def upsert_row(session: Session, model: type[Base], id: str, values: dict[str, Any]) -> tuple[Any, Outcome]:
-    """Insert the record, or update only the fields that differ, so that writing the same data twice
-    changes nothing, not even `updated_at`."""
+@dataclass
+class Upserted:
+    row: Any
+    outcome: Outcome
+    before: dict[str, Any] | None  # the written fields as they were; None when the row is new
+
+
+def acting_as(session: Session, who: str) -> None:
+    """Name who the session's writes are made by (an API key's name, `seed`, `import un-xml`…)."""
+    session.info["who"] = who
+
+
+def upsert_row(session: Session, model: type[Base], id: str, values: dict[str, Any]) -> Upserted:
+    """Insert the row, or update only the fields that differ, so that writing the same data twice changes
+    nothing, not even `updated_at`. Records no change: callers that write links too record one for all."""
     row = session.get(model, id)
     if row is None:
         row = model(id=id, **values)
         session.add(row)
-        return row, Outcome.added
-    changed = False
+        return Upserted(row, Outcome.added, None)
+    before = {field: getattr(row, field) for field in values}
     for field, value in values.items():
-        if getattr(row, field) != value:
+        if before[field] != value:
             setattr(row, field, value)
-            changed = True
-    return row, Outcome.changed if changed else Outcome.unchanged
+    return Upserted(row, Outcome.unchanged if before == values else Outcome.changed, before)
+
+
+def put_row(session: Session, model: type[Base], entity: str, id: str, values: dict[str, Any]) -> Outcome:
+    """Upsert a record that has no links, and record the change."""
+    result = upsert_row(session, model, id, values)
+    if result.outcome is not Outcome.unchanged:
+        record_change(session, entity, id, result.before, values)
+    return result.outcome
 
 
 def touch(row: Any) -> None:
     """Mark a record updated when only its links changed (the ORM sees no column change then)."""
     row.updated_at = utcnow()
+
+
+def record_change(
+    session: Session, entity: str, entity_id: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> None:
+    who = session.info.get("who")
+    if who is None:
+        raise RuntimeError("say who writes first: acting_as(session, who)")
+    _hold_feed_lock(session)
+    operation = Operation.create if before is None else Operation.delete if after is None else Operation.update
+    session.add(
+        Change(
+            who=who, entity=entity, entity_id=entity_id, operation=operation, before=_json(before), after=_json(after)
+        )
+    )
+
+
+def _hold_feed_lock(session: Session) -> None:
+    """On PostgreSQL, hold a transaction-long lock before taking sequence numbers, so that the feed's numbers
+    follow commit order: a consumer reading `seq > n` can never see 7 before 6 commits. SQLite writers are
+    serialised by the database already."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    transaction = session.get_transaction()
+    if session.info.get("feed_locked_in") is not transaction:
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _FEED_LOCK})
+        session.info["feed_locked_in"] = transaction
+
+
+def _json(record: dict[str, Any] | None) -> str | None:
+    return None if record is None else json.dumps(record, sort_keys=True, default=str, ensure_ascii=False)

@@ -18,6 +18,9 @@ TABLES = {
     "authorities",
     "officials",
     "sources",
+    "api_keys",
+    "changes",
+    "idempotent_requests",
 }
 
 
@@ -25,17 +28,22 @@ def _tables(connection) -> set[str]:
     return set(inspect(connection).get_table_names()) - {"alembic_version"}
 
 
-def test_migrations_go_up_down_and_up_again(empty_url):
+def test_migrations_go_up_down_and_up_again_one_revision_at_a_time(empty_url):
     engine = make_engine(Settings(database_url=empty_url))
     with engine.begin() as connection:
         migrations.upgrade(connection)
         assert _tables(connection) == TABLES
-        assert migrations.current_revision(connection) == migrations.head_revision()
-        migrations.downgrade(connection, "base")
+        head = migrations.head_revision()
+        assert migrations.current_revision(connection) == head
+        stops = []
+        while migrations.current_revision(connection) is not None:
+            stops.append((migrations.current_revision(connection), _tables(connection)))
+            migrations.downgrade(connection, "-1")
         assert _tables(connection) == set()
-        assert migrations.current_revision(connection) is None
-        migrations.upgrade(connection)
-        assert _tables(connection) == TABLES
+        for revision, tables in reversed(stops):
+            migrations.upgrade(connection, "+1")
+            assert (migrations.current_revision(connection), _tables(connection)) == (revision, tables)
+        assert len(stops) >= 2
     engine.dispose()
 
 

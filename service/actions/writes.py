@@ -7,7 +7,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from service.models import Action, ActionSource, ActorLink, Citation, OfficialLink
-from service.writes import Outcome, touch, upsert_row
+from service.writes import Outcome, record_change, touch, upsert_row
 
 
 @dataclass(frozen=True)
@@ -60,28 +60,36 @@ class ActionRecord:
 
 
 def put_action(session: Session, record: ActionRecord) -> Outcome:
-    action, outcome = upsert_row(
-        session,
-        Action,
-        record.id,
-        {
-            "type": record.type,
-            "status": record.status,
-            "title": record.title,
-            "summary": record.summary,
-            "date": record.date,
-            "date_precision": record.date_precision,
-            "date_text": record.date_text,
-        },
-    )
+    fields = {
+        "type": record.type,
+        "status": record.status,
+        "title": record.title,
+        "summary": record.summary,
+        "date": record.date,
+        "date_precision": record.date_precision,
+        "date_text": record.date_text,
+    }
+    result = upsert_row(session, Action, record.id, fields)
     session.flush()  # the action row (and any new date) must be in place before links point at it
-    if outcome is not Outcome.added and _links_of(session, record.id) == _links_wanted(record):
-        return outcome
-    _replace_links(session, record)
-    if outcome is Outcome.unchanged:
-        touch(action)
-        return Outcome.changed
+    links_before = None if result.before is None else _links_of(session, record.id)
+    outcome = result.outcome
+    if links_before != _links_wanted(record):
+        _replace_links(session, record)
+        if outcome is Outcome.unchanged:
+            touch(result.row)
+            outcome = Outcome.changed
+    if outcome is not Outcome.unchanged:
+        before = None if result.before is None else _snapshot(result.before, links_before)
+        record_change(session, "action", record.id, before, _snapshot(fields, _links_wanted(record)))
     return outcome
+
+
+def _snapshot(fields: dict, links: tuple) -> dict:
+    """An action as the change feed keeps it: its fields and its links, in a stable order."""
+    names = ("sources", "citations", "actors", "officials")
+    return fields | {
+        name: sorted((vars(ref) for ref in refs), key=repr) for name, refs in zip(names, links, strict=True)
+    }
 
 
 def _links_wanted(record: ActionRecord) -> tuple:

@@ -4,6 +4,8 @@ from service.models.actions import Action, ActionSource, ActorLink, Citation, Of
 from service.models.actors import Actor, ActorAlias
 from service.models.authorities import Authority
 from service.models.base import Base
+from service.models.changes import Change, IdempotentRequest
+from service.models.keys import ApiKey
 from service.models.officials import Official
 from service.models.sources import Source
 
@@ -13,9 +15,12 @@ __all__ = [
     "Actor",
     "ActorAlias",
     "ActorLink",
+    "ApiKey",
     "Authority",
     "Base",
+    "Change",
     "Citation",
+    "IdempotentRequest",
     "Official",
     "OfficialLink",
     "Source",

@@ -56,3 +56,17 @@ class Role(StrEnum):
     target = "target"
     subject = "subject"
     mentioned = "mentioned"
+
+
+class Scope(StrEnum):
+    """What an API key may do; each scope includes the ones before it."""
+
+    read = "read"
+    write = "write"
+    admin = "admin"
+
+
+class Operation(StrEnum):
+    create = "create"
+    update = "update"
+    delete = "delete"

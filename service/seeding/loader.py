@@ -25,7 +25,7 @@ from service.seeding.schema import (
     SeedModel,
 )
 from service.seeding.yaml_lines import duplicate_keys, line_of, parse
-from service.writes import Outcome, upsert_row
+from service.writes import Outcome, acting_as, put_row
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ def load_seeds(session: Session, directory: Path) -> Report:
     files = read_seed_files(directory)
     texts = _read_texts(directory, files["sources.yaml"])
     _check_references(session, files, texts)
+    acting_as(session, "seed")
     return _write(session, files, texts)
 
 
@@ -322,21 +323,18 @@ def _write(session: Session, files: dict[str, SeedFile], texts: dict[str, str]) 
     # Parents first, so that a program's executive order exists before the program points at it.
     authorities = sorted(files["authorities.yaml"].records, key=lambda r: r.parent is not None)
     for authority in authorities:
-        values = authority.model_dump(exclude={"id", "parent"})
-        values["parent_id"] = authority.parent
-        _, outcome = upsert_row(session, Authority, authority.id, values)
-        report.count("authorities", outcome)
+        values = authority.model_dump(exclude={"id", "parent"}) | {"parent_id": authority.parent}
+        report.count("authorities", put_row(session, Authority, "authority", authority.id, values))
     session.flush()
     for actor in files["actors.yaml"].records:
         report.count("actors", put_actor(session, actor.id, **actor.model_dump(exclude={"id"})))
     for official in files["officials.yaml"].records:
-        _, outcome = upsert_row(session, Official, official.id, official.model_dump(exclude={"id"}))
-        report.count("officials", outcome)
+        values = official.model_dump(exclude={"id"})
+        report.count("officials", put_row(session, Official, "official", official.id, values))
     for source in files["sources.yaml"].records:
         text = texts[source.id]
         values = source.model_dump(exclude={"id", "file"}) | {"text": text, "sha256": _sha256(text)}
-        _, outcome = upsert_row(session, Source, source.id, values)
-        report.count("sources", outcome)
+        report.count("sources", put_row(session, Source, "source", source.id, values))
     session.flush()
     resolution_ids = dict(
         session.execute(

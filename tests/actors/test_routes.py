@@ -99,9 +99,11 @@ async def test_search_on_names_of_other_scripts_accents_and_spellings(migrated_u
     from service.actors.writes import put_actor
     from service.config import Settings
     from service.db import make_engine
+    from service.writes import acting_as
 
     engine = make_engine(Settings(database_url=migrated_url))
     with Session(engine) as session:
+        acting_as(session, "test")
         put_actor(session, "un-kpi-001", name="YUN HO-JIN", kind="person", country="KP", aliases=["Yun Ho-chin"])
         put_actor(
             session, "org-societe", name="Société Générale de Négoce", kind="organization", country=None, aliases=[]
