@@ -3,15 +3,23 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+import anyio
+from asgi_correlation_id import CorrelationIdMiddleware
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from service import errors
 from service.actions.routes import router as actions_router
 from service.actors.routes import router as actors_router
+from service.changes.routes import router as changes_router
 from service.config import Settings
 from service.db import make_engine, make_session_factory
+from service.export.routes import router as export_router
+from service.extraction.routes import router as extraction_router
 from service.health import router as health_router
+from service.keys.auth import reads_guard
+from service.middleware import AccessLog, BodyLimit, SecurityHeaders
 from service.officials.routes import router as officials_router
 from service.resolutions.routes import router as resolutions_router
 from service.sources.routes import router as sources_router
@@ -20,6 +28,10 @@ DESCRIPTION = """
 Who did what about sanctions, under which UN Security Council resolution, announced by whom,
 according to which source. Every citation, role and official carries the passage of the source that
 supports it (`quote`) and the source's id, so any fact can be checked against `/v1/sources/{id}`.
+
+Reads are open (unless the service requires a key for them); writes need `Authorization: Bearer <api key>`
+of scope `write`, the audit trail one of scope `admin`. A POST with an `Idempotency-Key` may be retried
+safely; PATCH and DELETE honour `If-Match`. Every write lands in `/v1/changes`.
 
 Lists are newest first and paged by cursor: pass `next_cursor` back as `cursor` (also in the `Link`
 header). Errors are `application/problem+json`; validation errors name each bad field in `errors`.
@@ -34,8 +46,16 @@ TAGS = [
     {"name": "actors", "description": "States, people, organizations, vessels and bodies, found by any name."},
     {"name": "officials", "description": "Who announced or spoke for each action."},
     {"name": "sources", "description": "The documents every fact is quoted from."},
+    {"name": "extraction", "description": "Read a document into a draft action, with the sentence behind each field."},
+    {"name": "export", "description": "Every action out, streamed: FollowTheMoney entities, CSV, JSON lines."},
+    {"name": "changes", "description": "The change feed for followers, and the audit trail for admins."},
     {"name": "health", "description": "Liveness and readiness for orchestrators."},
 ]
+
+
+def _acceptable_request_id(value: str) -> bool:
+    """An incoming X-Request-ID is kept if it is short and printable (so it is safe in a log line)."""
+    return 0 < len(value) <= 128 and value.isascii() and value.isprintable()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -43,8 +63,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings
         app.state.engine = make_engine(settings)
         app.state.session_factory = make_session_factory(app.state.engine)
+        app.state.commit_threads = anyio.CapacityLimiter(8)
         yield
         app.state.engine.dispose()
 
@@ -59,6 +81,36 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         swagger_ui_parameters={"validatorUrl": None},  # Swagger UI would otherwise call validator.swagger.io
     )
     errors.install(app)
-    for router in (actions_router, resolutions_router, actors_router, officials_router, sources_router, health_router):
-        app.include_router(router)
+    # The last added runs first: the request id is set before anything logs, and headers go on every answer.
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "Idempotency-Key",
+                "If-Match",
+                "If-None-Match",
+                "X-Request-ID",
+            ],
+            expose_headers=["ETag", "Link", "Location", "X-Request-ID"],
+        )
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(AccessLog)
+    app.add_middleware(CorrelationIdMiddleware, validator=_acceptable_request_id)
+    for router in (
+        actions_router,
+        resolutions_router,
+        actors_router,
+        officials_router,
+        sources_router,
+        changes_router,
+        extraction_router,
+        export_router,
+    ):
+        app.include_router(router, dependencies=[Depends(reads_guard)])
+    app.include_router(health_router)
     return app

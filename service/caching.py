@@ -1,20 +1,28 @@
 """ETags on single records: a hash of the body, so any change to what the caller would see changes it."""
 
 import hashlib
+from typing import Annotated
 
-from fastapi import Request, Response
+from fastapi import Header, Request, Response
 from pydantic import BaseModel
 
+from service.errors import PreconditionFailed
 
-def record_response(request: Request, record: BaseModel) -> Response:
+
+def etag_of(body: bytes) -> str:
+    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+
+
+def record_response(request: Request, record: BaseModel, status_code: int = 200, headers=None) -> Response:
     body = record.model_dump_json().encode()
-    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-    if _matches(request.headers.get("if-none-match"), etag):
+    etag = etag_of(body)
+    if status_code == 200 and matches(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers={"ETag": etag})
-    return Response(body, media_type="application/json", headers={"ETag": etag})
+    return Response(body, status_code, media_type="application/json", headers={"ETag": etag} | (headers or {}))
 
 
-def _matches(header: str | None, etag: str) -> bool:
+def matches(header: str | None, etag: str) -> bool:
+    """Whether an If-None-Match or If-Match header names this ETag (or `*`)."""
     if not header:
         return False
     candidates = {tag.strip().removeprefix("W/") for tag in header.split(",")}
@@ -24,3 +32,20 @@ def _matches(header: str | None, etag: str) -> bool:
 ETAG_RESPONSES = {
     304: {"description": "Not modified: the `If-None-Match` header names the current `ETag`."},
 }
+
+
+IfMatch = Annotated[
+    str | None,
+    Header(
+        description="The `ETag` you last read: the write happens only if the record is still at that version "
+        "(412 otherwise).",
+        examples=['"3f1c0a9e2b7d4c5a8e6f1d2c3b4a5e6f"'],
+    ),
+]
+
+
+def check_if_match(if_match: str | None, current: BaseModel) -> None:
+    """412 unless If-Match is absent or names the current version. Call with the record's row locked
+    (writes.lock_row), so that no other writer can change it between this check and the write."""
+    if if_match is not None and not matches(if_match, etag_of(current.model_dump_json().encode())):
+        raise PreconditionFailed("the record changed since that ETag was read; read it again")

@@ -1,5 +1,6 @@
 """The admin command line: each command parses its arguments, calls one domain function and reports."""
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -13,8 +14,16 @@ from sqlalchemy.orm import Session
 from service import migrations
 from service.config import Settings
 from service.db import make_engine
+from service.export.cli import export, import_ftm
+from service.extraction.service import CannotIngest, draft_of
+from service.extraction.service import ingest as ingest_document
+from service.importers.cli import import_app
+from service.keys.service import KeyProblem, create_key, list_keys, revoke_key
+from service.logs import logging_config
 from service.models import Action
+from service.models.vocabulary import Scope
 from service.seeding.loader import Report, SeedError, load_seeds
+from service.writes import acting_as
 
 app = typer.Typer(
     help="Sanctions-action tracker: load, maintain and serve the data.",
@@ -22,7 +31,12 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 db_app = typer.Typer(help="Migrations of the database at DATABASE_URL.", no_args_is_help=True)
+keys_app = typer.Typer(help="API keys: the secret is shown once and stored hashed.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(keys_app, name="keys")
+app.add_typer(import_app, name="import")
+app.command("export")(export)
+import_app.command("ftm")(import_ftm)
 
 out = Console()
 err = Console(stderr=True)
@@ -79,6 +93,103 @@ def seed(
     _print_report(report, "would be" if dry_run else "")
 
 
+@keys_app.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="A name that says whose key it is; shown in the audit trail.")],
+    scope: Annotated[Scope, typer.Option(help="read, write (includes read) or admin (includes write).")],
+) -> None:
+    """Make a key and print its secret, once."""
+    engine = make_engine(Settings())
+    _require_migrated(engine)
+    with Session(engine) as session:
+        try:
+            token = create_key(session, name, scope)
+        except KeyProblem as problem:
+            err.print(f"[red]error[/red] {problem}")
+            raise typer.Exit(1) from None
+        session.commit()
+    out.print(f"key {name!r} ({scope}); keep this secret, it is not shown again:")
+    print(token)
+
+
+@keys_app.command("revoke")
+def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
+    """Revoke a key: requests carrying it are refused from now on."""
+    engine = make_engine(Settings())
+    with Session(engine) as session:
+        try:
+            revoke_key(session, name)
+        except KeyProblem as problem:
+            err.print(f"[red]error[/red] {problem}")
+            raise typer.Exit(1) from None
+        session.commit()
+    out.print(f"key {name!r} revoked")
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List the keys, active and revoked (never their secrets)."""
+    table = Table()
+    for column in ("name", "scope", "id", "created", "revoked"):
+        table.add_column(column)
+    with Session(make_engine(Settings())) as session:
+        for key in list_keys(session):
+            revoked = key.revoked_at.isoformat(timespec="seconds") if key.revoked_at else ""
+            table.add_row(key.name, key.scope, key.id, key.created_at.isoformat(timespec="seconds"), revoked)
+    out.print(table)
+
+
+@app.command()
+def extract(
+    file: Annotated[
+        Path, typer.Argument(help="A text file: press statement, briefing, news report.", exists=True, dir_okay=False)
+    ],
+    published: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Publication date, to resolve 'on Thursday'.")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="Where the text comes from; may hold a date.")] = None,
+) -> None:
+    """Print, as JSON, the draft action read from a document (the body POST /v1/extract answers)."""
+    text = _read_text(file)
+    engine = make_engine(Settings())
+    _require_migrated(engine)
+    with Session(engine) as session:
+        draft = draft_of(session, text, published.date() if published else None, url)
+    print(draft.model_dump_json(indent=2))
+
+
+@app.command()
+def ingest(
+    file: Annotated[Path, typer.Argument(help="A text file to file as a source.", exists=True, dir_okay=False)],
+    published: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Publication date.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where the text comes from.")] = None,
+) -> None:
+    """Store a document as a source and its draft as an action of status `draft`, for review (never
+    published silently). Running it again on the same text changes nothing."""
+    _read_text(file)
+    engine = make_engine(Settings())
+    _require_migrated(engine)
+    with Session(engine) as session:
+        acting_as(session, "ingest")
+        try:
+            action_id, outcome, draft = ingest_document(session, file, published.date() if published else None, url)
+        except CannotIngest as problem:
+            err.print(f"[red]error[/red] {problem}")
+            raise typer.Exit(1) from None
+        session.commit()
+    out.print(f"{outcome} draft action {action_id} ({draft.type}, {len(draft.warnings)} warning(s))")
+    for warning in draft.warnings:
+        out.print(f"  - {warning}", highlight=False)
+
+
+def _read_text(file: Path) -> str:
+    try:
+        return file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        err.print(f"[red]error[/red] {file}: not UTF-8 text (byte {error.start})")
+        raise typer.Exit(1) from None
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
@@ -100,7 +211,16 @@ def serve(
                 session.commit()
                 _print_report(report, "")
         engine.dispose()
-    uvicorn.run("service.asgi:app", host=host, port=port, workers=workers)
+    settings = Settings()
+    uvicorn.run(
+        "service.asgi:app",
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,  # service.access logs each request, as JSON with its request id
+        log_config=logging_config(settings.log_level),
+        timeout_graceful_shutdown=20,
+    )
 
 
 def _require_migrated(engine) -> None:
@@ -118,3 +238,7 @@ def _print_report(report: Report, verb: str) -> None:
     for kind, counts in report.counts.items():
         table.add_row(kind, *(str(counts[outcome]) for outcome in ("added", "changed", "unchanged")))
     out.print(table)
+
+
+if __name__ == "__main__":
+    app()

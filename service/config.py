@@ -16,7 +16,18 @@ class Settings(BaseSettings):
         "PostgreSQL as postgresql://user@host:5432/db, driven by psycopg 3.",
     )
     seed_path: Path = Field(default=PROJECT_ROOT / "seeds", description="Directory of the curated seed files.")
-    db_pool_size: int = Field(default=10, ge=1, description="Connections kept open per worker (PostgreSQL).")
+    db_pool_size: int = Field(default=10, ge=1, description="Connections kept open per worker.")
+    db_max_overflow: int = Field(default=30, ge=0, description="Connections a worker may open beyond the pool.")
+    require_key_for_reads: bool = Field(
+        default=False, description="Whether GET requests need an API key (of scope read or above) too."
+    )
+    max_body_bytes: int = Field(
+        default=10 * 1024 * 1024, ge=1024, description="Larger request bodies are refused with 413."
+    )
+    cors_origins: list[str] = Field(
+        default=[], description="Origins browsers may call the API from (JSON list); none by default."
+    )
+    log_level: str = Field(default="INFO", description="Level of the JSON logs on stderr.")
     db_timeout_seconds: float = Field(
         default=5.0, gt=0, description="How long a request waits for a connection or a lock before giving up."
     )

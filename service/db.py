@@ -1,8 +1,9 @@
 """Engine, session factory and the FastAPI dependency that yields a session."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,16 +13,23 @@ from service.config import Settings
 
 def make_engine(settings: Settings) -> Engine:
     url = settings.database_url
+    # Up to pool size + overflow connections: as many as the worker threads that may query at once (40),
+    # so that a reader never waits for a connection held by a writer queued on the write lock.
+    pool = {
+        "pool_size": settings.db_pool_size,
+        "max_overflow": settings.db_max_overflow,
+        "pool_timeout": settings.db_timeout_seconds,
+    }
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": settings.db_timeout_seconds, "check_same_thread": False})
+        connect = {"timeout": settings.db_timeout_seconds, "check_same_thread": False}
+        engine = create_engine(url, connect_args=connect, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(
         url,
-        pool_size=settings.db_pool_size,
         pool_pre_ping=True,
-        pool_timeout=settings.db_timeout_seconds,
         connect_args={"connect_timeout": max(1, int(settings.db_timeout_seconds))},
+        **pool,
     )
 
 
@@ -38,11 +46,29 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request; the only place a request's work is committed."""
-    with request.app.state.session_factory() as session:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session per request; the only place a request's work is committed.
+
+    Async, so that FastAPI calls it on the event loop instead of sending it to a worker thread: making a
+    Session does no I/O (it takes a connection at its first query, in the route's own thread). Committing can
+    wait for a lock, so it goes to a worker thread, with the close, in one trip; after a failure the session
+    is closed (rolled back) at once."""
+    session = request.app.state.session_factory()
+    try:
         yield session
+    except BaseException:
+        session.close()
+        raise
+    # Commits get threads of their own: a writer holding the feed lock must never wait for a thread held by
+    # a route that is itself waiting for that lock.
+    await anyio.to_thread.run_sync(_commit_and_close, session, limiter=request.app.state.commit_threads)
+
+
+def _commit_and_close(session: Session) -> None:
+    try:
         session.commit()
+    finally:
+        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

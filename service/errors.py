@@ -45,6 +45,30 @@ class InvalidParameter(Exception):
         super().__init__(f"{field}: {message}")
 
 
+class InvalidBody(Exception):
+    """A request body that parses but contradicts the data (unknown reference, quote not in its source…)."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+
+
+class Unauthorized(Exception):
+    """No credentials, or credentials that match no active key."""
+
+
+class Forbidden(Exception):
+    """A key without the scope the operation needs."""
+
+
+class Conflict(Exception):
+    """The write would break a uniqueness or reference rule (duplicate id, record still referenced)."""
+
+
+class PreconditionFailed(Exception):
+    """If-Match names a version that is no longer current."""
+
+
 def problem(status: int, slug: str, title: str, detail: str, errors: list[FieldError] | None = None, headers=None):
     body = Problem(
         type=f"urn:sanctions-tracker:problem:{slug}", title=title, status=status, detail=detail, errors=errors
@@ -74,6 +98,26 @@ async def _validation(_request: Request, error: RequestValidationError):
 
 async def _invalid_parameter(_request: Request, error: InvalidParameter):
     return problem(422, "validation", "Invalid request", str(error), [error.error])
+
+
+async def _invalid_body(_request: Request, error: InvalidBody):
+    return problem(422, "validation", "Invalid request", str(error), error.errors)
+
+
+async def _unauthorized(_request: Request, error: Unauthorized):
+    return problem(401, "unauthorized", "Unauthorized", str(error), headers={"WWW-Authenticate": "Bearer"})
+
+
+async def _forbidden(_request: Request, error: Forbidden):
+    return problem(403, "forbidden", "Forbidden", str(error))
+
+
+async def _conflict(_request: Request, error: Conflict):
+    return problem(409, "conflict", "Conflict", str(error))
+
+
+async def _precondition_failed(_request: Request, error: PreconditionFailed):
+    return problem(412, "precondition-failed", "Precondition failed", str(error))
 
 
 async def _not_found(_request: Request, error: NotFound):
@@ -112,6 +156,11 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(InvalidParameter, _invalid_parameter)
     app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(InvalidBody, _invalid_body)
+    app.add_exception_handler(Unauthorized, _unauthorized)
+    app.add_exception_handler(Forbidden, _forbidden)
+    app.add_exception_handler(Conflict, _conflict)
+    app.add_exception_handler(PreconditionFailed, _precondition_failed)
     app.add_exception_handler(HTTPException, _http)
     app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(PoolTimeoutError, _database_unavailable)
@@ -119,15 +168,27 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected)
 
 
-# Declared on every route so that the OpenAPI document shows the error bodies.
-PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem, "description": description, "content": {PROBLEM_TYPE: {}}}
-    for status, description in {
-        404: "No record with that key.",
-        422: "A parameter is invalid; `errors` names each one.",
-        503: "The database is unreachable.",
-    }.items()
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The error bodies an operation can answer, for its OpenAPI description."""
+    return {
+        status: {"model": Problem, "description": _DESCRIPTIONS[status], "content": {PROBLEM_TYPE: {}}}
+        for status in statuses
+    }
+
+
+_DESCRIPTIONS = {
+    400: "The body is not valid JSON.",
+    401: "No API key, or one that is unknown or revoked (`Authorization: Bearer <key>`).",
+    403: "The API key lacks the scope this operation needs.",
+    404: "No record with that key.",
+    409: "The write conflicts with existing data (duplicate id, record still referenced, reused Idempotency-Key).",
+    412: "`If-Match` names a version that is no longer current.",
+    422: "A parameter or field is invalid; `errors` names each one.",
+    503: "The database is unreachable.",
 }
+# Declared on every read route, and every write route.
+PROBLEM_RESPONSES = problem_responses(404, 422, 503)
+WRITE_RESPONSES = problem_responses(400, 401, 403, 404, 409, 412, 422, 503)
 
 
 def _document_problem_media_type(app: FastAPI) -> None:

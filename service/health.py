@@ -1,9 +1,11 @@
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from service import migrations
-from service.errors import PROBLEM_RESPONSES, problem
+from service.errors import problem, problem_responses
+from service.metrics import render
 
 router = APIRouter(tags=["health"])
 
@@ -16,13 +18,21 @@ class Readiness(Health):
     revision: str = Field(description="The database's migration revision.", examples=["0001"])
 
 
+@router.get("/metrics", summary="Prometheus metrics", response_class=PlainTextResponse)
+def metrics(request: Request):
+    """Requests and their latency by route, and the database pool, in Prometheus' text format. Each
+    worker process answers for itself."""
+    body, content_type = render(request.app.state.engine)
+    return Response(body, media_type=content_type)
+
+
 @router.get("/healthz", response_model=Health, summary="Liveness")
 async def healthz():
     """The process is up and answering; touches nothing else."""
     return {"status": "ok"}
 
 
-@router.get("/readyz", response_model=Readiness, summary="Readiness", responses={503: PROBLEM_RESPONSES[503]})
+@router.get("/readyz", response_model=Readiness, summary="Readiness", responses=problem_responses(503))
 def readyz(request: Request):
     """The database answers and is at the latest migration; 503 otherwise, so a load balancer can wait."""
     head = migrations.head_revision()

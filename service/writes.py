@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, select, text, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from service.errors import Conflict, NotFound
 from service.models import Base, Change
 from service.models.base import utcnow
 from service.models.vocabulary import Operation
@@ -58,6 +59,37 @@ def put_row(session: Session, model: type[Base], entity: str, id: str, values: d
     return result.outcome
 
 
+def create_row(session: Session, model: type[Base], entity: str, id: str, values: dict[str, Any]) -> None:
+    if session.get(model, id) is not None:
+        raise Conflict(f"a {entity} with id {id!r} exists already")
+    put_row(session, model, entity, id, values)
+
+
+def lock_row(session: Session, model: type[Base], entity: str, id: str) -> Any:
+    """The row, taken for this transaction before it is read, so that a concurrent writer waits and a check
+    of If-Match sees the state this write will change (on SQLite this takes the database's write lock)."""
+    taken = session.execute(update(model).where(model.id == id).values(updated_at=model.updated_at)).rowcount
+    if taken == 0:
+        raise NotFound(entity, id)
+    return session.get(model, id, populate_existing=True)
+
+
+def delete_row(
+    session: Session,
+    model: type[Base],
+    entity: str,
+    id: str,
+    before: dict[str, Any],
+    used_by: list[InstrumentedAttribute],
+) -> None:
+    """Delete a record nothing points at any more (409 otherwise), leaving a tombstone in the feed."""
+    for column in used_by:
+        if session.scalar(select(column).where(column == id).limit(1)) is not None:
+            raise Conflict(f"the {entity} {id!r} is still used by {column.class_.__tablename__}: remove those first")
+    session.delete(session.get(model, id))
+    record_change(session, entity, id, before, None)
+
+
 def touch(row: Any) -> None:
     """Mark a record updated when only its links changed (the ORM sees no column change then)."""
     row.updated_at = utcnow()
@@ -78,10 +110,32 @@ def record_change(
     )
 
 
+def record_creations(session: Session, entity: str, created: list[tuple[str, dict[str, Any]]]) -> None:
+    """Record many creates at once (bulk loads): one multi-row insert instead of one per record."""
+    if not created:
+        return
+    who = session.info.get("who")
+    if who is None:
+        raise RuntimeError("say who writes first: acting_as(session, who)")
+    _hold_feed_lock(session)
+    rows = [
+        {
+            "who": who,
+            "entity": entity,
+            "entity_id": id,
+            "operation": Operation.create,
+            "at": utcnow(),
+            "after": _json(after),
+        }
+        for id, after in created
+    ]
+    session.execute(insert(Change), rows)
+
+
 def _hold_feed_lock(session: Session) -> None:
     """On PostgreSQL, hold a transaction-long lock before taking sequence numbers, so that the feed's numbers
-    follow commit order: a consumer reading `seq > n` can never see 7 before 6 commits. SQLite writers are
-    serialised by the database already."""
+    follow commit order: a consumer reading `seq > n` can never see 7 before 6 commits. From their first change
+    to their commit, writers therefore run one at a time, as SQLite's do anyway; readers are never blocked."""
     if session.get_bind().dialect.name != "postgresql":
         return
     transaction = session.get_transaction()

@@ -16,6 +16,8 @@ from service import migrations
 from service.app import create_app
 from service.config import PROJECT_ROOT, Settings
 from service.db import make_engine
+from service.keys.service import create_key
+from service.models.vocabulary import Scope
 from service.seeding.loader import load_seeds
 
 SEEDS = PROJECT_ROOT / "seeds"
@@ -101,13 +103,33 @@ def seeded_url(request, tmp_path_factory) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def fresh_seeded_url(migrated_url: str) -> str:
+    """A seeded database of its own, for tests that write."""
+    engine = make_engine(Settings(database_url=migrated_url))
+    with Session(engine) as session:
+        load_seeds(session, SEEDS)
+        session.commit()
+    engine.dispose()
+    return migrated_url
+
+
+def make_key(url: str, name: str, scope: str) -> str:
+    engine = make_engine(Settings(database_url=url))
+    with Session(engine) as session:
+        token = create_key(session, name, Scope(scope))
+        session.commit()
+    engine.dispose()
+    return token
+
+
 @pytest.fixture(scope="session")
 def anyio_backend() -> str:
     return "asyncio"
 
 
-async def client_for(url: str) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(Settings(database_url=url))
+async def client_for(url: str, **settings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(Settings(database_url=url, **settings))
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://tracker.test") as client:

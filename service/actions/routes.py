@@ -3,13 +3,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from service.actions.queries import get_action, list_actions
-from service.actions.schemas import ActionFilters, ActionOut
-from service.caching import ETAG_RESPONSES, record_response
+from service.actions.schemas import ActionCreate, ActionFilters, ActionOut, ActionPatch
+from service.actions.service import create_action, delete_action, update_action
+from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import PROBLEM_RESPONSES, InvalidParameter, NotFound
+from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, InvalidParameter, NotFound
+from service.idempotency import IdempotencyKey, idempotent_create
+from service.keys.auth import Writer
+from service.models import Action
 from service.pagination import Page, paged, record_id
+from service.writes import lock_row
 
-router = APIRouter(prefix="/v1/actions", tags=["actions"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/v1/actions", tags=["actions"])
 
 ActionId = record_id("act-2024-10-29-us-condemns-russia-dprk-training")
 
@@ -30,7 +35,7 @@ def action_list(session, request: Request, response: Response, filters: ActionFi
     return paged(request, response, page.items, page.next_cursor)
 
 
-@router.get("", response_model=Page[ActionOut], summary="List actions")
+@router.get("", response_model=Page[ActionOut], summary="List actions", responses=PROBLEM_RESPONSES)
 def list_all(session: SessionDep, request: Request, response: Response, filters: FiltersDep):
     """Actions newest first (`sort=date` for oldest first), each with its resolutions, actors, officials
     and sources. Filters combine with AND. Page with `limit` and the `next_cursor` of the previous page
@@ -38,7 +43,9 @@ def list_all(session: SessionDep, request: Request, response: Response, filters:
     return action_list(session, request, response, filters)
 
 
-@router.get("/{action_id}", response_model=ActionOut, summary="One action", responses=ETAG_RESPONSES)
+@router.get(
+    "/{action_id}", response_model=ActionOut, summary="One action", responses=PROBLEM_RESPONSES | ETAG_RESPONSES
+)
 def get_one(session: SessionDep, request: Request, action_id: ActionId):
     """One action with all its citations, actors, officials and sources, each fact with its quote.
     Carries an `ETag`; send it back in `If-None-Match` to get 304 while the action is unchanged."""
@@ -46,3 +53,54 @@ def get_one(session: SessionDep, request: Request, action_id: ActionId):
     if action is None:
         raise NotFound("action", action_id)
     return record_response(request, action)
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=ActionOut,
+    summary="Create an action",
+    responses=WRITE_RESPONSES,
+)
+def create(
+    session: SessionDep, request: Request, principal: Writer, body: ActionCreate, idempotency_key: IdempotencyKey = None
+):
+    """Record a new action with its citations, actors, officials and sources, all referenced by id; every
+    quote must be found word for word in its source. Needs a key of scope `write`. With an
+    `Idempotency-Key`, a retry returns the first answer and writes nothing again."""
+    return idempotent_create(
+        session,
+        principal,
+        idempotency_key,
+        request,
+        body,
+        lambda: get_action(session, create_action(session, body)),
+        lambda record: f"/v1/actions/{record['id']}",
+    )
+
+
+@router.patch("/{action_id}", response_model=ActionOut, summary="Change an action", responses=WRITE_RESPONSES)
+def change(
+    session: SessionDep,
+    request: Request,
+    principal: Writer,
+    action_id: ActionId,
+    patch: ActionPatch,
+    if_match: IfMatch = None,
+):
+    """Replace the fields given (a list replaces the whole list). With `If-Match`, only if the action is
+    still at that version. Needs a key of scope `write`."""
+    lock_row(session, Action, "action", action_id)
+    check_if_match(if_match, get_action(session, action_id))
+    update_action(session, action_id, patch)
+    return record_response(request, get_action(session, action_id))
+
+
+@router.delete("/{action_id}", status_code=204, summary="Delete an action", responses=WRITE_RESPONSES)
+def remove(session: SessionDep, principal: Writer, action_id: ActionId, if_match: IfMatch = None):
+    """Delete the action and its links (its sources, actors and officials stay). The change feed keeps a
+    tombstone. With `If-Match`, only if the action is still at that version. Needs a key of scope `write`."""
+    lock_row(session, Action, "action", action_id)
+    check_if_match(if_match, get_action(session, action_id))
+    delete_action(session, action_id)
+    return Response(status_code=204)

@@ -1,8 +1,9 @@
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from service.actors.schemas import ActorIn
 from service.models.vocabulary import (
     ActionStatus,
     ActionType,
@@ -12,7 +13,9 @@ from service.models.vocabulary import (
     Relation,
     Role,
 )
-from service.schemas import PRINTABLE, Out, UtcDatetime
+from service.officials.schemas import OfficialIn
+from service.schemas import PRINTABLE, Id, In, OptionalDate, Out, Text, UtcDatetime
+from service.sources.schemas import SourceIn
 
 QUOTE = "The passage of the source that supports this fact, word for word."
 SOURCE_ID = "The source the quote comes from."
@@ -139,3 +142,96 @@ class ActionFilters(BaseModel):
             "WyJhY3Rpb25zOi1kYXRlIiwiMjAyNC0wNS0zMSIsImFjdC0yMDI0LTA1LTMxLWpvaW50LXN0YXRlbWVudC1kcHJrLXJ1c3NpYS1hcm1zLXRyYW5zZmVycyJd"
         ],
     )
+
+
+class Evidence(In):
+    """Where a fact comes from: a passage copied exactly from one of the action's sources."""
+
+    quote: Text
+    source: Id | None = Field(default=None, description="Needed only when the action has several sources.")
+
+
+class ActionSourceIn(In):
+    source: Id = Field(description="The id of a source document that reports the action.")
+    quote: Text = Field(description="The passage of that source that reports the action, word for word.")
+
+
+class CitationIn(Evidence):
+    resolution: int | None = Field(default=None, gt=0)
+    authority: Id | None = None
+    relation: Relation
+
+    @model_validator(mode="after")
+    def names_one_authority(self) -> Self:
+        if (self.resolution is None) == (self.authority is None):
+            raise ValueError("name either a resolution (by number) or an authority (by id), not both")
+        return self
+
+
+class ActorRoleIn(Evidence):
+    actor: Id
+    role: Role
+
+
+class OfficialRoleIn(Evidence):
+    official: Id
+    title: Text | None = Field(default=None, description="The title the source gives at the time.")
+    organisation: Text | None = None
+
+
+class ActionIn(In):
+    """A new action: its references by id, each fact with the passage of a source that says it."""
+
+    id: Id | None = Field(default=None, description="A stable id; generated when left out.")
+    type: ActionType
+    status: ActionStatus = Field(default=ActionStatus.published, description="`draft` keeps it out of the lists.")
+    title: Text
+    summary: Text | None = None
+    date: date
+    date_precision: DatePrecision
+    date_text: Text | None = Field(default=None, description="The words the date was read from.")
+    sources: list[ActionSourceIn] = Field(min_length=1)
+    citations: list[CitationIn] = []
+    actors: list[ActorRoleIn] = []
+    officials: list[OfficialRoleIn] = []
+
+    @model_validator(mode="after")
+    def date_fits_precision(self) -> Self:
+        # A month or a year is stored as its first day, so that ordering and range filters stay exact.
+        if self.date_precision is DatePrecision.month and self.date.day != 1:
+            raise ValueError("a date of month precision is written as the month's first day")
+        if self.date_precision is DatePrecision.year and (self.date.month, self.date.day) != (1, 1):
+            raise ValueError("a date of year precision is written as 1 January")
+        return self
+
+
+class ActionPatch(In):
+    """A change to an action: the fields given replace the stored ones (a list replaces the whole list)."""
+
+    type: ActionType | None = None
+    status: ActionStatus | None = None
+    title: Text | None = None
+    summary: Text | None = None
+    date: OptionalDate = None
+    date_precision: DatePrecision | None = None
+    date_text: Text | None = None
+    sources: list[ActionSourceIn] | None = Field(default=None, min_length=1)
+    citations: list[CitationIn] | None = None
+    actors: list[ActorRoleIn] | None = None
+    officials: list[OfficialRoleIn] | None = None
+
+
+class ActionCreate(ActionIn):
+    """A new action, and the records it needs that do not exist yet, created in the same transaction: give
+    each an `id` and refer to it by that id."""
+
+    new_sources: list[SourceIn] = Field(default=[], description="Source documents to create first.")
+    new_actors: list[ActorIn] = Field(default=[], description="Actors to create first.")
+    new_officials: list[OfficialIn] = Field(default=[], description="Officials to create first.")
+
+    @model_validator(mode="after")
+    def new_records_have_ids(self) -> Self:
+        for field in ("new_sources", "new_actors", "new_officials"):
+            if any(record.id is None for record in getattr(self, field)):
+                raise ValueError(f"each of {field} needs an id, for the action to refer to it")
+        return self

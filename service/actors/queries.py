@@ -3,9 +3,9 @@ from collections import defaultdict
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
-from service.actors.schemas import ActorMatch, ActorOut
+from service.actors.schemas import ActorDetail, ActorMatch, ActorOut
 from service.actors.search import find_actors
-from service.models import Actor, ActorAlias
+from service.models import Actor, ActorAddress, ActorAlias, ActorIdentifier
 from service.pagination import decode_cursor, encode_cursor
 
 _COLUMNS = (Actor.id, Actor.name, Actor.kind, Actor.country)
@@ -37,10 +37,22 @@ def search_actors(session: Session, q: str, kind: str | None, country: str | Non
     ]
 
 
-def get_actor(session: Session, actor_id: str) -> ActorOut | None:
+def get_actor(session: Session, actor_id: str) -> ActorDetail | None:
     rows = session.execute(select(*_COLUMNS).where(Actor.id == actor_id)).mappings().all()
     found = _with_aliases(session, rows)
-    return found[0] if found else None
+    if not found:
+        return None
+    identifiers = session.execute(
+        select(ActorIdentifier.scheme, ActorIdentifier.value, ActorIdentifier.country, ActorIdentifier.note)
+        .where(ActorIdentifier.actor_id == actor_id)
+        .order_by(ActorIdentifier.scheme, ActorIdentifier.value)
+    ).mappings()
+    addresses = session.execute(
+        select(ActorAddress.address, ActorAddress.country, ActorAddress.note)
+        .where(ActorAddress.actor_id == actor_id)
+        .order_by(ActorAddress.address)
+    ).mappings()
+    return ActorDetail(**found[0].model_dump(), identifiers=list(identifiers), addresses=list(addresses))
 
 
 def _with_aliases(session: Session, rows) -> list[ActorOut]:

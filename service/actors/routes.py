@@ -5,20 +5,27 @@ from fastapi import APIRouter, Query, Request, Response
 from service.actions.routes import FiltersDep, action_list
 from service.actions.schemas import ActionOut
 from service.actors.queries import get_actor, list_actors, search_actors
-from service.actors.schemas import ActorMatch, ActorOut
-from service.caching import ETAG_RESPONSES, record_response
+from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch
+from service.actors.service import create_actor, delete_actor, update_actor
+from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import PROBLEM_RESPONSES, NotFound
+from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
+from service.idempotency import IdempotencyKey, idempotent_create
+from service.keys.auth import Writer
+from service.models import Actor
 from service.models.vocabulary import ActorKind
 from service.pagination import Cursor, Limit, Page, paged, record_id
 from service.schemas import PRINTABLE
+from service.writes import lock_row
 
-router = APIRouter(prefix="/v1/actors", tags=["actors"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/v1/actors", tags=["actors"])
 
 ActorId = record_id("state-kp")
 
 
-@router.get("", response_model=Page[ActorMatch] | Page[ActorOut], summary="List or search actors")
+@router.get(
+    "", response_model=Page[ActorMatch] | Page[ActorOut], summary="List or search actors", responses=PROBLEM_RESPONSES
+)
 def list_all(
     session: SessionDep,
     request: Request,
@@ -49,18 +56,68 @@ def list_all(
     return paged(request, response, items, next_cursor)
 
 
-@router.get("/{actor_id}", response_model=ActorOut, summary="One actor", responses=ETAG_RESPONSES)
+@router.get(
+    "/{actor_id}", response_model=ActorDetail, summary="One actor", responses=PROBLEM_RESPONSES | ETAG_RESPONSES
+)
 def get_one(session: SessionDep, request: Request, actor_id: ActorId):
-    """An actor with its kind, country and every alias."""
+    """An actor with its kind, country, every alias, and the identifiers and addresses official lists give."""
     actor = get_actor(session, actor_id)
     if actor is None:
         raise NotFound("actor", actor_id)
     return record_response(request, actor)
 
 
-@router.get("/{actor_id}/actions", response_model=Page[ActionOut], summary="Actions an actor takes part in")
+@router.get(
+    "/{actor_id}/actions",
+    response_model=Page[ActionOut],
+    summary="Actions an actor takes part in",
+    responses=PROBLEM_RESPONSES,
+)
 def actions(session: SessionDep, request: Request, response: Response, actor_id: ActorId, filters: FiltersDep):
     """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
     if get_actor(session, actor_id) is None:
         raise NotFound("actor", actor_id)
     return action_list(session, request, response, filters, actor=actor_id)
+
+
+@router.post("", status_code=201, response_model=ActorDetail, summary="Create an actor", responses=WRITE_RESPONSES)
+def create(
+    session: SessionDep, request: Request, principal: Writer, body: ActorIn, idempotency_key: IdempotencyKey = None
+):
+    """Record a state, person, organization, vessel, aircraft or body with its aliases, identifiers and
+    addresses. Needs a key of scope `write`."""
+    return idempotent_create(
+        session,
+        principal,
+        idempotency_key,
+        request,
+        body,
+        lambda: get_actor(session, create_actor(session, body)),
+        lambda record: f"/v1/actors/{record['id']}",
+    )
+
+
+@router.patch("/{actor_id}", response_model=ActorDetail, summary="Change an actor", responses=WRITE_RESPONSES)
+def change(
+    session: SessionDep,
+    request: Request,
+    principal: Writer,
+    actor_id: ActorId,
+    patch: ActorPatch,
+    if_match: IfMatch = None,
+):
+    """Replace the fields given (a list replaces the whole list); with `If-Match`, only if still at that
+    version."""
+    lock_row(session, Actor, "actor", actor_id)
+    check_if_match(if_match, get_actor(session, actor_id))
+    update_actor(session, actor_id, patch)
+    return record_response(request, get_actor(session, actor_id))
+
+
+@router.delete("/{actor_id}", status_code=204, summary="Delete an actor", responses=WRITE_RESPONSES)
+def remove(session: SessionDep, principal: Writer, actor_id: ActorId, if_match: IfMatch = None):
+    """Delete an actor no action names any more (409 otherwise)."""
+    lock_row(session, Actor, "actor", actor_id)
+    check_if_match(if_match, get_actor(session, actor_id))
+    delete_actor(session, actor_id)
+    return Response(status_code=204)

@@ -1,7 +1,7 @@
 from pydantic import Field
 
-from service.models.vocabulary import ActorKind
-from service.schemas import Out
+from service.models.vocabulary import ActorKind, IdentifierScheme
+from service.schemas import CountryCode, Id, In, Out, Text
 
 
 class ActorOut(Out):
@@ -19,3 +19,63 @@ class ActorMatch(ActorOut):
 
     score: float = Field(ge=0, le=100, description="100 is an exact match of a name or alias once folded.")
     matched: str = Field(description="The name or alias that matched best.", examples=["North Korea"])
+
+
+class IdentifierOut(Out):
+    """A number that identifies the actor, from an official list."""
+
+    scheme: IdentifierScheme = Field(examples=["un_reference"])
+    value: str = Field(examples=["KPi.001"])
+    country: str | None = Field(description="The issuing country, as the list writes it.", examples=[None])
+    note: str | None = Field(description="What the list adds: document kind, issue date, remarks.", examples=[None])
+
+
+class AddressOut(Out):
+    """An address an official list gives for the actor."""
+
+    address: str = Field(examples=["Central District, Pyongyang, Democratic People's Republic of Korea"])
+    country: str | None = Field(examples=["Democratic People's Republic of Korea"])
+    note: str | None = Field(examples=[None])
+
+
+class ActorDetail(ActorOut):
+    """One actor with what the official lists say about it beyond its names."""
+
+    identifiers: list[IdentifierOut] = Field(description="Reference numbers, passports, IMO numbers…")
+    addresses: list[AddressOut]
+
+
+class IdentifierIn(In):
+    scheme: IdentifierScheme
+    value: Text = Field(examples=["9312345"])
+    country: Text | None = None
+    note: Text | None = None
+
+
+class AddressIn(In):
+    address: Text
+    country: Text | None = None
+    note: Text | None = None
+
+
+class ActorIn(In):
+    """A new actor: a state, person, organization, vessel, aircraft or body, with every name it goes by."""
+
+    id: Id | None = Field(default=None, description="A stable id; generated when left out.")
+    name: Text = Field(examples=["Korea Mining Development Trading Corporation"])
+    kind: ActorKind
+    country: CountryCode | None = Field(default=None, description="ISO 3166-1 alpha-2.", examples=["KP"])
+    aliases: list[Text] = Field(default=[], examples=[["KOMID"]])
+    identifiers: list[IdentifierIn] = []
+    addresses: list[AddressIn] = []
+
+
+class ActorPatch(In):
+    """The fields given replace the stored ones (a list replaces the whole list)."""
+
+    name: Text | None = None
+    kind: ActorKind | None = None
+    country: CountryCode | None = None
+    aliases: list[Text] | None = None
+    identifiers: list[IdentifierIn] | None = None
+    addresses: list[AddressIn] | None = None

@@ -58,14 +58,33 @@ def find_actors(session: Session, q: str, kind: str | None, country: str | None,
         # A misspelt query shares no word with any name: fall back to scoring every name.
         rows = session.execute(select(names).limit(CANDIDATES)).all()
     best: dict[str, Match] = {}
-    keys = [row.search_key for row in rows]
-    for _key, value, index in process.extract(
-        query_key, keys, scorer=lambda a, b, **_: score(a, b), limit=None, score_cutoff=MIN_SCORE
-    ):
+    scores = _scores(query_key, [row.search_key for row in rows])
+    # Best first, and among equals the first row, as process.extract would give them.
+    for index, value in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
         row = rows[index]
         if row.actor_id not in best or value > best[row.actor_id].score:
             best[row.actor_id] = Match(row.actor_id, round(value, 1), row.name)
     return sorted(best.values(), key=lambda match: (-match.score, match.matched))[:limit]
+
+
+def _scores(query_key: str, keys: list[str]) -> dict[int, float]:
+    """score(query_key, key) for each key scoring at least MIN_SCORE, by index. Each of score's three
+    measures runs over all the keys inside rapidfuzz (a Python call per key and measure would cost several
+    times more); a measure under the cutoff cannot be the best of the three when their best reaches it."""
+    scores: dict[int, float] = {}
+
+    def keep(values, factor: float = 1.0) -> None:
+        for _key, value, index in values:
+            value *= factor
+            if value >= MIN_SCORE and value > scores.get(index, 0.0):
+                scores[index] = value
+
+    keep(process.extract(query_key, keys, scorer=fuzz.token_sort_ratio, limit=None, score_cutoff=MIN_SCORE))
+    spaceless = [key.replace(" ", "") for key in keys]
+    keep(process.extract(query_key.replace(" ", ""), spaceless, scorer=fuzz.ratio, limit=None, score_cutoff=MIN_SCORE))
+    set_cutoff = MIN_SCORE / 0.9 - 0.01  # below the least token_set_ratio whose 0.9 share reaches MIN_SCORE
+    keep(process.extract(query_key, keys, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=set_cutoff), 0.9)
+    return scores
 
 
 def _names(kind: str | None, country: str | None):

@@ -5,7 +5,9 @@ from service.models.actors import Actor, ActorAlias
 from service.models.authorities import Authority
 from service.models.base import Base
 from service.models.changes import Change, IdempotentRequest
+from service.models.identifiers import ActorAddress, ActorIdentifier
 from service.models.keys import ApiKey
+from service.models.listings import ListEntry
 from service.models.officials import Official
 from service.models.sources import Source
 
@@ -13,7 +15,9 @@ __all__ = [
     "Action",
     "ActionSource",
     "Actor",
+    "ActorAddress",
     "ActorAlias",
+    "ActorIdentifier",
     "ActorLink",
     "ApiKey",
     "Authority",
@@ -21,6 +25,7 @@ __all__ = [
     "Change",
     "Citation",
     "IdempotentRequest",
+    "ListEntry",
     "Official",
     "OfficialLink",
     "Source",

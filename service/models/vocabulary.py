@@ -5,6 +5,7 @@ from enum import StrEnum
 
 class ActionType(StrEnum):
     designation = "designation"
+    delisting = "delisting"  # an entry taken off an official sanctions list
     condemnation = "condemnation"
     joint_statement = "joint_statement"
     warning = "warning"
@@ -39,6 +40,31 @@ class Relation(StrEnum):
     alleges_violation = "alleges_violation"
     implements = "implements"
     regime = "regime"  # a listing made under that authority's sanctions regime
+
+
+class IdentifierScheme(StrEnum):
+    """What register or document an actor's identifier comes from."""
+
+    un_reference = "un_reference"  # the UN Security Council Consolidated List's reference number (KPi.001)
+    ofac_ent_num = "ofac_ent_num"  # OFAC's SDN entry number
+    passport = "passport"
+    national_id = "national_id"
+    document = "document"  # any other identity document; the identifier's note says which
+    imo = "imo"  # IMO ship or company number
+    mmsi = "mmsi"
+    call_sign = "call_sign"
+
+
+class SanctionsList(StrEnum):
+    """The official lists the importers read."""
+
+    un_sc = "un_sc"  # UN Security Council Consolidated List
+    ofac_sdn = "ofac_sdn"  # OFAC Specially Designated Nationals list
+
+
+class ListingStatus(StrEnum):
+    listed = "listed"
+    delisted = "delisted"  # absent from the latest import of its list
 
 
 class ActorKind(StrEnum):

@@ -1,6 +1,6 @@
 from pydantic import Field
 
-from service.schemas import Out
+from service.schemas import CountryCode, Id, In, Out, Text
 
 
 class OfficialOut(Out):
@@ -11,3 +11,22 @@ class OfficialOut(Out):
     title: str | None = Field(description="The latest title known; each action gives the one held then.")
     organisation: str | None = Field(examples=["U.S. Department of State"])
     country: str | None = Field(examples=["US"])
+
+
+class OfficialIn(In):
+    """A new official. The name stays empty for an unnamed spokesperson: never invent one."""
+
+    id: Id | None = Field(default=None, description="A stable id; generated when left out.")
+    name: Text | None = Field(default=None, examples=["Matthew Miller"])
+    title: Text | None = Field(default=None, examples=["Department Spokesperson"])
+    organisation: Text | None = Field(default=None, examples=["U.S. Department of State"])
+    country: CountryCode | None = Field(default=None, examples=["US"])
+
+
+class OfficialPatch(In):
+    """The fields given replace the stored ones."""
+
+    name: Text | None = None
+    title: Text | None = None
+    organisation: Text | None = None
+    country: CountryCode | None = None

@@ -4,26 +4,33 @@ from fastapi import APIRouter, Path, Request, Response
 
 from service.actions.routes import FiltersDep, action_list
 from service.actions.schemas import ActionOut
-from service.caching import ETAG_RESPONSES, record_response
+from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import PROBLEM_RESPONSES, NotFound
+from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
+from service.idempotency import IdempotencyKey, idempotent_create
+from service.keys.auth import Writer
+from service.models import Authority
 from service.pagination import Cursor, Limit, Page, paged
 from service.resolutions.queries import get_resolution, list_resolutions
-from service.resolutions.schemas import ResolutionOut
+from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionPatch
+from service.resolutions.service import create_resolution, delete_resolution, resolution_id, update_resolution
+from service.writes import lock_row
 
-router = APIRouter(prefix="/v1/resolutions", tags=["resolutions"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/v1/resolutions", tags=["resolutions"])
 
 Number = Annotated[int, Path(ge=1, le=99999, description="The resolution's number.", examples=[1718])]
 
 
-@router.get("", response_model=Page[ResolutionOut], summary="List resolutions")
+@router.get("", response_model=Page[ResolutionOut], summary="List resolutions", responses=PROBLEM_RESPONSES)
 def list_all(session: SessionDep, request: Request, response: Response, limit: Limit = 50, cursor: Cursor = None):
     """UN Security Council resolutions by number, each with how many published actions invoke it."""
     items, next_cursor = list_resolutions(session, limit, cursor)
     return paged(request, response, items, next_cursor)
 
 
-@router.get("/{number}", response_model=ResolutionOut, summary="One resolution", responses=ETAG_RESPONSES)
+@router.get(
+    "/{number}", response_model=ResolutionOut, summary="One resolution", responses=PROBLEM_RESPONSES | ETAG_RESPONSES
+)
 def get_one(session: SessionDep, request: Request, number: Number):
     """A resolution by its number, with its symbol, adoption date and action count."""
     resolution = get_resolution(session, number)
@@ -32,10 +39,56 @@ def get_one(session: SessionDep, request: Request, number: Number):
     return record_response(request, resolution)
 
 
-@router.get("/{number}/actions", response_model=Page[ActionOut], summary="Actions invoking a resolution")
+@router.get(
+    "/{number}/actions",
+    response_model=Page[ActionOut],
+    summary="Actions invoking a resolution",
+    responses=PROBLEM_RESPONSES,
+)
 def actions(session: SessionDep, request: Request, response: Response, number: Number, filters: FiltersDep):
     """Which actions invoke resolution `number`, newest first, with the same filters and paging as
     `/v1/actions`. Each page is one range scan of an index, at any size of database."""
     if get_resolution(session, number) is None:
         raise NotFound("resolution", number)
     return action_list(session, request, response, filters, resolution=number)
+
+
+@router.post("", status_code=201, response_model=ResolutionOut, summary="Add a resolution", responses=WRITE_RESPONSES)
+def create(
+    session: SessionDep, request: Request, principal: Writer, body: ResolutionIn, idempotency_key: IdempotencyKey = None
+):
+    """Record a UN Security Council resolution so that actions can cite it. Needs a key of scope `write`."""
+    return idempotent_create(
+        session,
+        principal,
+        idempotency_key,
+        request,
+        body,
+        lambda: get_resolution(session, create_resolution(session, body)),
+        lambda record: f"/v1/resolutions/{record['number']}",
+    )
+
+
+@router.patch("/{number}", response_model=ResolutionOut, summary="Change a resolution", responses=WRITE_RESPONSES)
+def change(
+    session: SessionDep,
+    request: Request,
+    principal: Writer,
+    number: Number,
+    patch: ResolutionPatch,
+    if_match: IfMatch = None,
+):
+    """Replace the year, adoption date or title; with `If-Match`, only if still at that version."""
+    resolution = lock_row(session, Authority, "resolution", resolution_id(number))
+    check_if_match(if_match, get_resolution(session, number))
+    update_resolution(session, resolution, patch)
+    return record_response(request, get_resolution(session, number))
+
+
+@router.delete("/{number}", status_code=204, summary="Delete a resolution", responses=WRITE_RESPONSES)
+def remove(session: SessionDep, principal: Writer, number: Number, if_match: IfMatch = None):
+    """Delete a resolution no action cites (409 otherwise)."""
+    resolution = lock_row(session, Authority, "resolution", resolution_id(number))
+    check_if_match(if_match, get_resolution(session, number))
+    delete_resolution(session, resolution)
+    return Response(status_code=204)

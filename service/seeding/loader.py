@@ -3,7 +3,6 @@
 Nothing is written unless every file, record and reference is sound; the caller commits once.
 """
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,17 +13,17 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.actions.writes import ActionRecord, ActorRef, CitationRef, OfficialRef, SourceRef, put_action
+from service.actions.validation import Known, action_problems, action_record
+from service.actions.writes import put_action
 from service.actors.writes import put_actor
-from service.models import Actor, Authority, Official, Source
-from service.models.vocabulary import AuthorityKind, DatePrecision
+from service.models import Authority, Official, Source
+from service.models.vocabulary import AuthorityKind
+from service.schemas import In
 from service.seeding.schema import (
     SEED_FILES,
-    ActionSeed,
-    Evidence,
-    SeedModel,
 )
 from service.seeding.yaml_lines import duplicate_keys, line_of, parse
+from service.sources.service import sha256_of
 from service.writes import Outcome, acting_as, put_row
 
 
@@ -55,7 +54,7 @@ class SeedError(Exception):
 @dataclass
 class SeedFile:
     name: str
-    records: list[SeedModel]
+    records: list[In]
     node: yaml.Node | None
 
     def line(self, index: int, *loc: int | str) -> int | None:
@@ -139,9 +138,9 @@ def _read_texts(directory: Path, sources: SeedFile) -> dict[str, str]:
             problems.append(
                 Problem(sources.name, sources.line(index, "file"), source.id, "file", f"cannot read {path}: {error}")
             )
-    digests = Counter(_sha256(text) for text in texts.values())
+    digests = Counter(sha256_of(text) for text in texts.values())
     for index, source in enumerate(sources.records):
-        if source.id in texts and digests[_sha256(texts[source.id])] > 1:
+        if source.id in texts and digests[sha256_of(texts[source.id])] > 1:
             problems.append(
                 Problem(sources.name, sources.line(index, "file"), source.id, "file", "same text as another source")
             )
@@ -150,58 +149,14 @@ def _read_texts(directory: Path, sources: SeedFile) -> dict[str, str]:
     return texts
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-class _Known:
-    """Ids defined by the seed files or already in the database."""
-
-    def __init__(self, session: Session, files: dict[str, SeedFile], texts: dict[str, str]):
-        self.session = session
-        self.authorities = {r.id: r for r in files["authorities.yaml"].records}
-        self.resolutions = {
-            r.number: (r.id, r.adopted_on) for r in self.authorities.values() if r.kind is AuthorityKind.un_resolution
-        }
-        self.actors = {r.id for r in files["actors.yaml"].records}
-        self.officials = {r.id for r in files["officials.yaml"].records}
-        self.sources = {r.id: r for r in files["sources.yaml"].records}
-        self.texts = dict(texts)
-
-    def authority(self, id: str) -> bool:
-        return id in self.authorities or self.session.get(Authority, id) is not None
-
-    def resolution(self, number: int) -> tuple[str, date | None] | None:
-        if number not in self.resolutions:
-            row = self.session.execute(
-                select(Authority.id, Authority.adopted_on).where(
-                    Authority.kind == AuthorityKind.un_resolution, Authority.number == number
-                )
-            ).first()
-            self.resolutions[number] = tuple(row) if row else None
-        return self.resolutions[number]
-
-    def actor(self, id: str) -> bool:
-        return id in self.actors or self.session.get(Actor, id) is not None
-
-    def official(self, id: str) -> bool:
-        return id in self.officials or self.session.get(Official, id) is not None
-
-    def text(self, source_id: str) -> str | None:
-        if source_id not in self.texts:
-            row = self.session.get(Source, source_id)
-            self.texts[source_id] = row.text if row else None
-        return self.texts[source_id]
-
-    def published_on(self, source_id: str) -> date | None:
-        if source_id in self.sources:
-            return self.sources[source_id].published_on
-        row = self.session.get(Source, source_id)
-        return row.published_on if row else None
-
-
 def _check_references(session: Session, files: dict[str, SeedFile], texts: dict[str, str]) -> None:
-    known = _Known(session, files, texts)
+    known = Known(
+        session,
+        authorities=[(r.id, r.kind, r.number, r.adopted_on) for r in files["authorities.yaml"].records],
+        actors=[r.id for r in files["actors.yaml"].records],
+        officials=[r.id for r in files["officials.yaml"].records],
+        sources=[(r.id, texts[r.id], r.published_on) for r in files["sources.yaml"].records],
+    )
     problems: list[Problem] = []
     today = date.today()
 
@@ -241,81 +196,10 @@ def _check_references(session: Session, files: dict[str, SeedFile], texts: dict[
     for index, action in enumerate(actions.records):
         problems += [
             Problem(actions.name, actions.line(index, *loc), action.id, _dotted(loc), message)
-            for loc, message in _action_problems(action, known, today)
+            for loc, message in action_problems(action, known, today)
         ]
     if problems:
         raise SeedError(problems)
-
-
-def _action_problems(action: ActionSeed, known: _Known, today: date):
-    """(location, message) of everything wrong with one action's references, quotes and dates."""
-    if action.date > today:
-        yield ("date",), "date in the future"
-    source_ids = [s.source for s in action.sources]
-    for position, source_id in enumerate(source_ids):
-        if source_ids.count(source_id) > 1:
-            yield ("sources", position, "source"), f"source {source_id!r} listed twice"
-        elif known.text(source_id) is None:
-            yield ("sources", position, "source"), f"unknown source {source_id!r}"
-        else:
-            yield from _quote_problems(("sources", position), action.sources[position].quote, source_id, known)
-            published = known.published_on(source_id)
-            if published and _first_day(action.date, action.date_precision) > published:
-                yield ("date",), f"after the publication of its source {source_id!r} ({published})"
-
-    def evidence(path: tuple, link: Evidence):
-        if link.source is None and len(source_ids) > 1:
-            yield (*path, "source"), "the action has several sources: name the one this quote comes from"
-            return
-        source_id = link.source or source_ids[0]
-        if source_id not in source_ids:
-            yield (*path, "source"), f"source {source_id!r} is not among the action's sources"
-        elif known.text(source_id) is not None:
-            yield from _quote_problems(path, link.quote, source_id, known)
-
-    for position, citation in enumerate(action.citations):
-        path = ("citations", position)
-        if citation.resolution is not None:
-            found = known.resolution(citation.resolution)
-            if found is None:
-                yield (*path, "resolution"), f"unknown resolution {citation.resolution}"
-            elif found[1] and action.date < found[1]:
-                yield ("date",), f"before resolution {citation.resolution} was adopted ({found[1]})"
-        elif not known.authority(citation.authority):
-            yield (*path, "authority"), f"unknown authority {citation.authority!r}"
-        yield from evidence(path, citation)
-    yield from _duplicates("citations", [c.resolution or c.authority for c in action.citations])
-
-    for position, link in enumerate(action.actors):
-        if not known.actor(link.actor):
-            yield ("actors", position, "actor"), f"unknown actor {link.actor!r}"
-        yield from evidence(("actors", position), link)
-    yield from _duplicates("actors", [link.actor for link in action.actors])
-
-    for position, link in enumerate(action.officials):
-        if not known.official(link.official):
-            yield ("officials", position, "official"), f"unknown official {link.official!r}"
-        yield from evidence(("officials", position), link)
-    yield from _duplicates("officials", [link.official for link in action.officials])
-
-
-def _quote_problems(path: tuple, quote: str, source_id: str, known: _Known):
-    if quote not in known.text(source_id):
-        yield (*path, "quote"), f"not found word for word in source {source_id!r}"
-
-
-def _duplicates(field: str, keys: list):
-    for position, key in enumerate(keys):
-        if keys.index(key) != position:
-            yield (field, position), f"{key!r} appears twice in {field}"
-
-
-def _first_day(day: date, precision: str) -> date:
-    if precision == DatePrecision.month:
-        return day.replace(day=1)
-    if precision == DatePrecision.year:
-        return day.replace(month=1, day=1)
-    return day
 
 
 def _write(session: Session, files: dict[str, SeedFile], texts: dict[str, str]) -> Report:
@@ -333,7 +217,7 @@ def _write(session: Session, files: dict[str, SeedFile], texts: dict[str, str]) 
         report.count("officials", put_row(session, Official, "official", official.id, values))
     for source in files["sources.yaml"].records:
         text = texts[source.id]
-        values = source.model_dump(exclude={"id", "file"}) | {"text": text, "sha256": _sha256(text)}
+        values = source.model_dump(exclude={"id", "file"}) | {"text": text, "sha256": sha256_of(text)}
         report.count("sources", put_row(session, Source, "source", source.id, values))
     session.flush()
     resolution_ids = dict(
@@ -342,33 +226,5 @@ def _write(session: Session, files: dict[str, SeedFile], texts: dict[str, str]) 
         ).all()
     )
     for action in files["actions.yaml"].records:
-        report.count("actions", put_action(session, _action_record(action, resolution_ids)))
+        report.count("actions", put_action(session, action_record(action, resolution_ids)))
     return report
-
-
-def _action_record(action: ActionSeed, resolution_ids: dict[int, str]) -> ActionRecord:
-    only_source = action.sources[0].source
-
-    def source_of(link: Evidence) -> str:
-        return link.source or only_source
-
-    return ActionRecord(
-        id=action.id,
-        type=action.type,
-        title=action.title,
-        summary=action.summary,
-        date=action.date,
-        date_precision=action.date_precision,
-        date_text=action.date_text,
-        sources=frozenset(SourceRef(s.source, s.quote) for s in action.sources),
-        citations=frozenset(
-            CitationRef(
-                resolution_ids[c.resolution] if c.resolution else c.authority, c.relation, c.quote, source_of(c)
-            )
-            for c in action.citations
-        ),
-        actors=frozenset(ActorRef(a.actor, a.role, a.quote, source_of(a)) for a in action.actors),
-        officials=frozenset(
-            OfficialRef(o.official, o.title, o.organisation, o.quote, source_of(o)) for o in action.officials
-        ),
-    )

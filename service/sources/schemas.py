@@ -1,8 +1,8 @@
 from datetime import date
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from service.schemas import Out
+from service.schemas import Id, In, OptionalDate, Out, Text
 
 
 class SourceOut(Out):
@@ -18,3 +18,33 @@ class SourceOut(Out):
 
 class SourceDetail(SourceOut):
     text: str = Field(description="The full text every quote is taken from.")
+
+
+class SourceIn(In):
+    """A new source document. Its text is what every quote from it is checked against, so it never changes:
+    a corrected text is a new source."""
+
+    id: Id | None = Field(default=None, description="A stable id; generated when left out.")
+    url: Text | None = Field(
+        default=None, examples=["https://www.state.gov/briefings/department-press-briefing-october-29-2024/"]
+    )
+    publisher: Text | None = Field(default=None, examples=["U.S. Department of State"])
+    title: Text | None = None
+    published_on: date | None = Field(default=None, examples=["2024-10-29"])
+    text: str = Field(min_length=1, max_length=5_000_000, description="The document's full text.")
+
+    @field_validator("published_on")
+    @classmethod
+    def not_in_the_future(cls, day: date | None) -> date | None:
+        if day is not None and day > date.today():
+            raise ValueError("date in the future")
+        return day
+
+
+class SourcePatch(In):
+    """The fields given replace the stored ones; the text cannot change."""
+
+    url: Text | None = None
+    publisher: Text | None = None
+    title: Text | None = None
+    published_on: OptionalDate = None

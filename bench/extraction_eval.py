@@ -1,0 +1,128 @@
+"""Score the extractor against the labelled documents in tests/extraction/data/, field by field.
+
+    python bench/extraction_eval.py                  # precision and recall on labels.yaml (docs/extraction.md)
+    python bench/extraction_eval.py --set heldout    # on heldout.yaml, documents the rules were not tuned on
+    python bench/extraction_eval.py --misses         # and, per document, what was missed or added
+
+How a prediction counts as right, per field:
+- type: equal to the label (accuracy, so precision = recall);
+- date: date and precision equal; a date given where the label has none is a false positive;
+- resolutions: (number, relation) pairs; "numbers" counts the number alone;
+- officials: name equal after folding case and accents (both null for an unnamed one) and the titles equal
+  or one containing the other ("State Department spokesperson" ~ "US State Department spokesperson");
+- actors: (name, role) pairs, names as the gazetteer writes them; targets: a name equal to, or containing,
+  or contained in the label's.
+"""
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing it
+
+from service.extraction import Draft, extract  # noqa: E402
+from service.extraction.names import fold  # noqa: E402
+
+DATA = ROOT / "tests" / "extraction" / "data"
+
+
+@dataclass
+class Tally:
+    true_positives: int = 0
+    predicted: int = 0
+    expected: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, label: str, predicted: list, expected: list, same: Callable[[object, object], bool]) -> None:
+        unmatched = list(expected)
+        for guess in predicted:
+            hit = next((e for e in unmatched if same(guess, e)), None)
+            if hit is None:
+                self.misses.append(f"{label}: extra {guess}")
+            else:
+                unmatched.remove(hit)
+                self.true_positives += 1
+        self.misses.extend(f"{label}: missed {e}" for e in unmatched)
+        self.predicted += len(predicted)
+        self.expected += len(expected)
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 1.0
+
+
+def _title_agrees(a: str | None, b: str | None) -> bool:
+    a, b = fold(a or ""), fold(b or "")
+    return a == b or (bool(a) and bool(b) and (a in b or b in a))
+
+
+def _name_agrees(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    return a == b or a in b or b in a
+
+
+def _fields(draft: Draft, label: dict) -> Iterable[tuple[str, list, list, Callable]]:
+    yield "type", [draft.type.value], [label["type"]], lambda a, b: a == b
+    predicted_date = [(draft.date, draft.date_precision.value)] if draft.date else []
+    expected_date = [(label["date"], label["date_precision"])] if label["date"] else []
+    yield "date", predicted_date, expected_date, lambda a, b: a == b
+    yield "resolutions (number)", [r.number for r in draft.resolutions], list(label["resolutions"]), lambda a, b: a == b
+    yield (
+        "resolutions (number+relation)",
+        [(r.number, r.relation.value) for r in draft.resolutions],
+        list(label["resolutions"].items()),
+        lambda a, b: a == b,
+    )
+    yield (
+        "officials (name+title)",
+        [(o.name, o.title) for o in draft.officials],
+        [tuple(o) for o in label["officials"]],
+        lambda a, b: fold(a[0] or "") == fold(b[0] or "") and _title_agrees(a[1], b[1]),
+    )
+    yield (
+        "actors (actor+role)",
+        [(fold(a.name), a.role.value) for a in draft.actors],
+        [(fold(name), role) for name, role in label["actors"].items()],
+        lambda a, b: a == b,
+    )
+    yield "targets (name)", [t.name for t in draft.targets], list(label["targets"]), _name_agrees
+
+
+def evaluate(labels: str) -> dict[str, Tally]:
+    tallies: dict[str, Tally] = {}
+    for label in yaml.safe_load((DATA / f"{labels}.yaml").read_text(encoding="utf-8")):
+        text = (DATA / label["file"]).read_text(encoding="utf-8")
+        draft = extract(text, published_on=label.get("published_on"), url=label.get("url"))
+        for name, predicted, expected, same in _fields(draft, label):
+            tallies.setdefault(name, Tally()).add(label["file"], predicted, expected, same)
+    return tallies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=["labels", "heldout", "final"], default="labels", help="which labelled set")
+    parser.add_argument("--misses", action="store_true", help="list what each document missed or added")
+    args = parser.parse_args()
+    tallies = evaluate(args.set)
+    print("| field | precision | recall | right / predicted / labelled |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, tally in tallies.items():
+        counts = f"{tally.true_positives} / {tally.predicted} / {tally.expected}"
+        print(f"| {name} | {tally.precision:.2f} | {tally.recall:.2f} | {counts} |")
+    if args.misses:
+        for name, tally in tallies.items():
+            for miss in tally.misses:
+                print(f"{name:32} {miss}")
+
+
+if __name__ == "__main__":
+    main()

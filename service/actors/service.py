@@ -1,0 +1,47 @@
+import uuid
+
+from sqlalchemy.orm import Session
+
+from service.actors.queries import get_actor
+from service.actors.schemas import ActorIn, ActorPatch
+from service.actors.writes import Address, Identifier, put_actor
+from service.models import Actor, ActorLink
+from service.schemas import merged
+from service.errors import Conflict
+from service.writes import delete_row
+
+
+def create_actor(session: Session, body: ActorIn) -> str:
+    actor_id = body.id or f"actor-{uuid.uuid4().hex}"
+    if session.get(Actor, actor_id) is not None:
+        raise Conflict(f"an actor with id {actor_id!r} exists already")
+    _put(session, actor_id, body)
+    return actor_id
+
+
+def update_actor(session: Session, actor_id: str, patch: ActorPatch) -> None:
+    _put(session, actor_id, merged(ActorIn, _current(session, actor_id), patch))
+
+
+def delete_actor(session: Session, actor_id: str) -> None:
+    delete_row(session, Actor, "actor", actor_id, _current(session, actor_id), used_by=[ActorLink.actor_id])
+
+
+def _put(session: Session, actor_id: str, body: ActorIn) -> None:
+    put_actor(
+        session,
+        actor_id,
+        name=body.name,
+        kind=body.kind,
+        country=body.country,
+        aliases=body.aliases,
+        identifiers=[Identifier(**i.model_dump()) for i in body.identifiers],
+        addresses=[Address(**a.model_dump()) for a in body.addresses],
+    )
+
+
+def _current(session: Session, actor_id: str) -> dict:
+    """The stored actor in the form a client writes it."""
+    return get_actor(session, actor_id).model_dump(
+        include={"name", "kind", "country", "aliases", "identifiers", "addresses"}
+    )

@@ -1,0 +1,55 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from service.changes.queries import audit_entries, changes_after
+from service.changes.schemas import AuditEntry, ChangesPage
+from service.db import SessionDep
+from service.errors import problem_responses
+from service.keys.auth import AdminReader
+from service.pagination import Cursor, Limit, Page, paged
+from service.schemas import PRINTABLE
+
+router = APIRouter(tags=["changes"])
+
+Filter = Annotated[str | None, Query(max_length=100, pattern=PRINTABLE)]
+
+
+@router.get("/v1/changes", response_model=ChangesPage, summary="The change feed", responses=problem_responses(422, 503))
+def feed(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    after: Annotated[int, Query(ge=0, description="The last `seq` you have seen (0 for the start).", examples=[0])] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Changes per page (1–1000).", examples=[100])] = 100,
+):
+    """Every create, update and delete, in commit order. Keep the last `seq` you processed and ask for
+    `after` it: you miss nothing and see nothing twice, even while writers run. Deletes come as tombstones
+    (`operation` delete, `record` null). A full page carries a `Link` header to the next."""
+    items = changes_after(session, after, limit)
+    last_seq = items[-1].seq if items else after
+    if len(items) == limit:
+        response.headers["Link"] = f'<{request.url.include_query_params(after=last_seq)}>; rel="next"'
+    return {"items": items, "last_seq": last_seq}
+
+
+@router.get(
+    "/v1/audit",
+    response_model=Page[AuditEntry],
+    summary="The audit trail",
+    responses=problem_responses(401, 403, 422, 503),
+)
+def audit(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    principal: AdminReader,
+    entity: Annotated[Filter, Query(description="Only changes to this kind of record.", examples=["action"])] = None,
+    entity_id: Annotated[Filter, Query(description="Only changes to this record.", examples=["state-kp"])] = None,
+    who: Annotated[Filter, Query(description="Only changes made by this key or command.", examples=["seed"])] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+):
+    """Every write, newest first, with who made it and the record before and after. Needs an `admin` key."""
+    items, next_cursor = audit_entries(session, entity, entity_id, who, limit, cursor)
+    return paged(request, response, items, next_cursor)

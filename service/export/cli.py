@@ -1,0 +1,137 @@
+"""`sanctions-tracker export` and `sanctions-tracker import ftm`: thin shells over the exporters and the FtM
+import. `app` holds both as the main command line mounts them (`export`, `import ftm`), for the tests."""
+
+import sys
+from collections import Counter
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy.orm import Session
+
+from service import migrations
+from service.actions.schemas import ActionFilters
+from service.config import Settings
+from service.db import make_engine
+from service.errors import InvalidParameter
+from service.export.ftm_import import KEPT
+from service.export.ftm_import import import_ftm as run_import
+from service.export.pages import export_filters, read_snapshot
+from service.export.service import Format, export_chunks
+from service.importers.entries import ImportFailure
+
+out = Console()
+err = Console(stderr=True)
+
+
+def export(
+    format: Annotated[Format, typer.Option("--format", "-f", help="ftm (FollowTheMoney entities), csv or jsonl.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    type: Annotated[str | None, typer.Option(help="Only actions of this type (designation, warning…).")] = None,
+    resolution: Annotated[int | None, typer.Option(help="Only actions invoking this UN resolution.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only actions this actor (by id) takes part in.")] = None,
+    role: Annotated[str | None, typer.Option(help="With --actor or --country: its role; alone: any actor's.")] = None,
+    country: Annotated[str | None, typer.Option(help="Only actions with an actor of this country (ISO code).")] = None,
+    official: Annotated[str | None, typer.Option(help="Only actions this official (by id) announced.")] = None,
+    date_from: Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD).")] = None,
+    q: Annotated[str | None, typer.Option(help="Words that must all appear in the title, summary or a quote.")] = None,
+    status: Annotated[str, typer.Option(help="published, or draft.")] = "published",
+    sort: Annotated[str, typer.Option(help="-date (newest first) or date.")] = "-date",
+) -> None:
+    """Stream every action the filters select (those of GET /v1/actions) as FollowTheMoney entities, CSV or
+    JSON lines; memory stays flat whatever the size."""
+    given = {
+        "type": type,
+        "resolution": resolution,
+        "actor": actor,
+        "role": role,
+        "country": country,
+        "official": official,
+        "date_from": date_from,
+        "date_to": date_to,
+        "q": q,
+        "status": status,
+        "sort": sort,
+    }
+    try:
+        filters = export_filters(ActionFilters.model_validate({k: v for k, v in given.items() if v is not None}))
+    except ValidationError as error:
+        _fail("; ".join(f"--{'-'.join(map(str, e['loc'])).replace('_', '-')}: {e['msg']}" for e in error.errors()))
+    except InvalidParameter as problem:
+        _fail(f"--{problem.error.field.replace('_', '-')}: {problem.error.message}")
+    engine = make_engine(Settings())
+    _require_migrated(engine)
+    count = Counter()
+    part = output.with_name(output.name + ".part") if output else None
+    try:
+        target = open(part, "w", encoding="utf-8", newline="") if part else nullcontext(sys.stdout)  # noqa: SIM115
+        with Session(engine) as session, target as file:
+            read_snapshot(session)
+            for chunk in export_chunks(session, format, filters, lambda n: count.update(actions=n)):
+                file.write(chunk)
+        if part:
+            part.replace(output)
+    finally:
+        if part and part.exists():
+            part.unlink()
+        engine.dispose()
+    err.print(f"exported {count['actions']} action(s) as {format} to {output or 'stdout'}", highlight=False)
+
+
+def import_ftm(
+    file: Annotated[Path, typer.Argument(help="FollowTheMoney entities, one JSON object per line.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Import and report, then roll back.")] = False,
+) -> None:
+    """Import FollowTheMoney Sanction entities (with their targets), and the Events of this tracker's own FtM
+    export, as actions: idempotent, in one transaction; a bad line is reported and nothing is written."""
+    if not file.is_file():
+        _fail(f"{file}: no such file")
+    engine = make_engine(Settings())
+    _require_migrated(engine)
+    with Session(engine) as session:
+        try:
+            report = run_import(session, file)
+        except ImportFailure as failure:
+            session.rollback()
+            _fail(f"{failure}; nothing was written")
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
+    engine.dispose()
+    verb = " (dry run: nothing written)" if dry_run else ""
+    table = Table(title=f"FollowTheMoney: {report.read} entities, {report.selected} action(s) imported{verb}")
+    outcomes = ("added", "changed", "unchanged", KEPT)
+    table.add_column("records")
+    for outcome in outcomes:
+        table.add_column(outcome, justify="right")
+    for kind in ("actions", "actors", "sources", "authorities"):
+        if kind in report.counts:
+            table.add_row(kind, *(str(report.get(kind, outcome)) for outcome in outcomes))
+    out.print(table)
+    for note in report.notes:
+        out.print(f"note: {note}", highlight=False)
+
+
+def _require_migrated(engine) -> None:
+    with engine.connect() as connection:
+        current = migrations.current_revision(connection)
+    if current != migrations.head_revision():
+        _fail(f"the database is at revision {current or 'none'}: run `sanctions-tracker db upgrade` first")
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+app = typer.Typer(help="The export commands, as the main command line mounts them.", no_args_is_help=True)
+import_app = typer.Typer(help="Load data (here: FollowTheMoney entities).", no_args_is_help=True)
+app.command("export")(export)
+import_app.command("ftm")(import_ftm)
+app.add_typer(import_app, name="import")

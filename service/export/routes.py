@@ -1,0 +1,78 @@
+"""GET /v1/export/{ftm,csv,jsonl}: every action the filters of /v1/actions select, streamed."""
+
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import StreamingResponse
+from pydantic import ConfigDict, create_model
+from sqlalchemy.orm import Session
+
+from service.actions.schemas import ActionFilters
+from service.errors import PROBLEM_RESPONSES
+from service.export.pages import export_filters, read_snapshot
+from service.export.service import FILE_NAMES, MEDIA_TYPES, Format, export_chunks
+
+router = APIRouter(prefix="/v1/export", tags=["export"])
+
+# The filters of /v1/actions, field for field, less the paging: an export streams every page.
+ExportFilters = create_model(
+    "ExportFilters",
+    __config__=ConfigDict(extra="forbid"),
+    __doc__="The filters of /v1/actions; they combine with AND.",
+    **{
+        name: (info.annotation, info)
+        for name, info in ActionFilters.model_fields.items()
+        if name not in ("limit", "cursor")
+    },
+)
+ExportFiltersDep = Annotated[ExportFilters, Query()]
+
+DESCRIPTIONS = {
+    Format.ftm: "FollowTheMoney entities, one JSON object per line: an `Event` per action, a `Sanction` per "
+    "designation naming its targets, the actors, their roles, the sources (docs/export.md has the mapping).",
+    Format.csv: "One row per action, citations, actors, officials and sources flattened into the columns "
+    "docs/export.md lists.",
+    Format.jsonl: "One action per line, exactly as `GET /v1/actions/{id}` answers it.",
+}
+
+
+def _stream(request: Request, format: Format, filters: ExportFilters) -> StreamingResponse:
+    checked = export_filters(ActionFilters.model_validate(filters.model_dump()))
+    factory: Callable[[], Session] = request.app.state.session_factory
+
+    def chunks() -> Iterator[str]:
+        # A session of its own: the response is streamed after the route has returned.
+        with factory() as session:
+            read_snapshot(session)
+            yield from export_chunks(session, format, checked)
+
+    return StreamingResponse(
+        chunks(),
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{FILE_NAMES[format]}"'},
+    )
+
+
+def _route(format: Format):
+    def export(request: Request, filters: ExportFiltersDep) -> StreamingResponse:
+        return _stream(request, format, filters)
+
+    export.__doc__ = (
+        f"{DESCRIPTIONS[format]} Every action the filters select (the filters of `/v1/actions`, without "
+        "`limit` and `cursor`), in the order `sort` asks, streamed: memory stays flat whatever the size."
+    )
+    router.add_api_route(
+        f"/{format}",
+        export,
+        methods=["GET"],
+        summary=f"Export actions as {format.upper() if format != Format.ftm else 'FollowTheMoney'}",
+        response_class=StreamingResponse,
+        responses=PROBLEM_RESPONSES
+        | {200: {"content": {MEDIA_TYPES[format].split(";")[0]: {}}, "description": "The export, streamed."}},
+        name=f"export_{format}",
+    )
+
+
+for _format in Format:
+    _route(_format)

@@ -1,0 +1,309 @@
+"""Actors named in the text and the part each plays: imposer, co_signatory, subject or mentioned.
+
+- imposer: the states and bodies written as the grammatical agent of the act ("the United States has
+  sanctioned", "South Korean and US officials have warned", "Russia vetoed"), else the organisation of the
+  official who spoke for it;
+- co_signatory: on a joint statement, the states and bodies listed one by one with the first of them
+  ("the U.S. Secretary of State and foreign ministers from Australia, Canada, ... and Britain, as well as
+  the EU High Representative"); the first is the imposer;
+- subject: whose conduct the act is about: the object of condemn / sanction / call on / urge, the owner of
+  the conduct ("Russia's training", "North Korean arms transfers"), the doer of a violation;
+- mentioned: everyone else named where the act is told (the lead, the sentences reporting it), victims
+  included ("the war against Ukraine"); actors named only in background paragraphs are left out.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from service.extraction.classify import Cue
+from service.extraction.gazetteer import Entity
+from service.extraction.names import Matcher, Mention
+from service.extraction.schemas import ActorMention, OfficialMention
+from service.extraction.sentences import Sentence
+from service.models.vocabulary import ActionType, ActorKind, Role
+
+# The verbs whose grammatical subject is the one acting.
+_AGENT_VERB = re.compile(
+    r"\b(condemn\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
+    r"issued|says?|said|announc\w*|decided|adopted|call(?:s|ed)|urged?|demand\w*|stated|added|agreed|released|"
+    r"published|rejected|dismissed|held|convened|failed)\b",
+    re.IGNORECASE,
+)
+# Where a clause begins, going left from its verb: the agent stands between this and the verb.
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"—–]|(?<!\w)[‘’']|[‘’'](?!\w)|\b(?:that|which|who|and\s+it)\b")
+_VETOER = re.compile(r"\b(?:negative\s+vote|veto(?:es|ed)?)\s+(?:cast\s+)?(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONDUCT = re.compile(
+    r"\b(condemn\w*|violat\w*|breach\w*|contraven\w*|sanction\w*|call(?:s|ed)?\s+on|urg\w*|warn\w*|price|"
+    r"accountable|concern\w*|unlawful|illicit|malign|veto\w*|denounc\w*|deplor\w*|destabili\w*|threat\w*|"
+    r"designat\w*|transfer\w*|cooperation|provocation\w*|evad\w*|evasion|measures|impos\w*)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_BEFORE = re.compile(
+    r"\b(condemn\w*|denounc\w*|deplor\w*|sanction(?:s|ed|ing)?(?:\s+(?:on|against))?|measures\s+(?:on|against)|"
+    r"call(?:s|ed|ing)?\s+on|urg\w*|warn\w*|accus\w*|target\w*|press(?:es|ed)?|demand\w*\s+(?:that|of)|"
+    # "cooperation with North Korea", but not "in close coordination with Washington"
+    r"(?:cooperation|collaboration|relationship|ties|partnership|transfers?|trade|dealings|deals?|alliance)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:with|between)|"
+    # the doer and the receiver of the conduct: "the launch of an ICBM by the DPRK", "supplied weapons to Russia"
+    r"(?:launch\w*|tests?|test-fir\w*)\s+(?:[\w’'()-]+\s+){0,8}?by|"
+    r"(?:transfers?|transferr\w*|suppl\w+|exports?|export\w*|shipments?|shipp\w*|deliver\w*|sales?|sold)\s+"
+    r"(?:[\w-]+\s+){0,6}?(?:to|from)|"
+    r"(?:programm?es?|hacking\s+group|hackers|regime)\s+of)"
+    r"\s+(?:both\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# In a condemnation, the one by whom the condemned thing was done: "the signing of a treaty by Russia",
+# "sanctions imposed by the United States" (but "condemned by Japan" names who condemned).
+_CONDEMNATION = re.compile(r"\b(condemn\w*|denounc\w*|deplor\w*|violat\w*)", re.IGNORECASE)
+_CONDEMNED_BY = re.compile(
+    r"(?<!condemned)(?<!denounced)(?<!criticized)(?<!criticised)(?<!issued)(?<!announced)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_VICTIM_BEFORE = re.compile(
+    r"\b(against|on|in|into|to|of|at|from|strike|struck|attack\w*|invad\w*|invasion\s+of|war\s+(?:on|in))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SUBJECT_AFTER = re.compile(
+    r"^(?:\s*[-–]\s*(?!based\b)\w|\s+(?:is|was|has|have|had|will|would|could|continues?\s+to|continued\s+to)?\s*"
+    r"(?:\w+ly\s+)?(?:been\s+)?(violat|breach|launch|fir|test|transfer|suppl|ship|export|import|provid|send|sent|"
+    r"use|used|evad|vetoe|train|deploy|acquir|procur|buy|bought|sell|sold|pay|be\s+held|engag|develop|deepen|"
+    r"advanc|escalat|depend|reli|rel[yi]))",
+    re.IGNORECASE,
+)
+# A state's conduct, written as "Russia's training", "North Korean arms transfers", "DPRK-supplied missiles"
+# ("Seoul's foreign ministry", "Japan's exclusive economic zone" are not conduct).
+_CONDUCT_NOUN = re.compile(
+    r"^(?:['’]s|-flagged|-registered|-made|-origin|-supplied|-produced)?\s+(?:[\w-]+\s+){0,2}?(?:training|cooperation|collaboration|launch\w*|tests?|transfers?|veto|"
+    r"involvement|provocations?|support|suppl\w+|deployment|development|programm?es?|arms|weapons?|war|aggression|"
+    r"invasion|violations?|activities|actions|conduct|purchases?|procurement|military|nuclear|missiles?|deals?|"
+    r"exports?|imports?|attacks?|evasion|munitions|soldiers|troops|forces|entities|nationals|companies|banks?|"
+    r"vessels?|tankers?|ships?|rockets|shells|regime|hackers|workers|networks?)\b",
+    re.IGNORECASE,
+)
+# Where an actor is only a place or a partner: "a meeting in Seoul", "in close coordination with Washington and
+# Tokyo", "a permanent member of the UNSC"; the places of a war stay ("the war in Ukraine").
+_ASIDE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|via|visit(?:ed|ing)?|including|member\s+of|"
+    r"(?:coordinat\w*|consult\w*|meeting|met|work\w*|together|partner\w*)(?:\s+closely)?\s+with)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$"
+)
+_WAR_BEFORE = re.compile(
+    r"\b(?:war|use|targets?|fight\w*|combat|attacks?|strikes?)\s+(?:\w+\s+)?in\s+(?:the\s+)?$", re.I
+)
+# Names inside other names: "East China Sea", "a Taiwan national", "a Hong Kong-based ship manager".
+_NOT_AN_ACTOR_AFTER = re.compile(
+    r"^(?:\s+(?:Sea|Ocean|Strait|Gulf|Peninsula|national|citizen)\b|-(?:based|registered)\b)"
+)
+_NOT_AN_ACTOR_BEFORE = re.compile(r"\b(?:Sea|Gulf)\s+of\s+$|\bresolutions?\s+(?:of|by)\s+(?:the\s+)?$")
+# A wire dateline: "SEOUL, Nov 8 (AP) —", "TOKYO (Reuters) -".
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-—–]+\s")
+_COORDINATED = re.compile(r"^[\s)’'”]*(?:,|and|or|&|as\s+well\s+as)\s*(?:(?:,|and)\s*)?(?:the\s+)?$", re.IGNORECASE)
+# What may stand between two co-signatories of a joint statement: "Australia, Canada", "Secretary of State
+# and foreign ministers from", ", as well as the EU High Representative".
+_SIGNATORY_GAP = re.compile(
+    r"^(?:[\s,.]|\b(?:and|as\s+well\s+as|along\s+with|together\s+with|joined\s+by|the|of|from|for|foreign|ministers?|governments?|leaders?|"
+    r"representatives?|[A-Z][\w.’'-]*)\b)*$"
+)
+_PRECEDENCE = [Role.imposer, Role.co_signatory, Role.target, Role.subject, Role.mentioned]
+_PARTIES = {ActorKind.state, ActorKind.body}
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A mention and the sentence it stands in."""
+
+    mention: Mention[Entity]
+    sentence: Sentence
+
+
+def locate(text: str, sentences: list[Sentence], names: Matcher[Entity]) -> list[Placed]:
+    """Every actor mention with its sentence; "Security Council" in "Security Council resolutions" names a
+    document, not the Council, and "the Council" is whichever council the document names elsewhere."""
+    starts = [s.start for s in sentences]
+    placed = []
+    mentions = list(names.find(text, capitalised=True))
+    for mention in mentions:
+        after, before = text[mention.end :], text[max(0, mention.start - 40) : mention.start]
+        if (
+            re.match(r"\s*[Rr]esolutions?\b", after)
+            or _NOT_AN_ACTOR_AFTER.match(after)
+            or _NOT_AN_ACTOR_BEFORE.search(before)
+        ):
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        dateline = _DATELINE.match(text, line_start)
+        if dateline and mention.end <= dateline.end():
+            continue
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index >= 0 and mention.end <= sentences[index].end:
+            placed.append(Placed(mention, sentences[index]))
+    councils = [m.value for m in mentions if m.value.key in ("body:un-security-council", "body:eu")]
+    if councils:
+        council = max(set(councils), key=councils.count)
+        for match in re.finditer(r"\b[Tt]he (Council)\b", text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and not any(p.mention.start <= match.start(1) < p.mention.end for p in placed):
+                placed.append(Placed(Mention(match.start(1), match.end(1), "Council", council), sentences[index]))
+    return sorted(placed, key=lambda p: p.mention.start)
+
+
+def _by_sentence(placed: list[Placed]) -> dict[Sentence, list[Placed]]:
+    grouped: dict[Sentence, list[Placed]] = {}
+    for p in placed:
+        grouped.setdefault(p.sentence, []).append(p)
+    return grouped
+
+
+def _signatories(placed: list[Placed], cues: list[Cue]) -> list[Placed]:
+    """The longest run of states and bodies listed together in a sentence reporting the joint statement."""
+    best: list[Placed] = []
+    grouped = _by_sentence(placed)
+    for sentence in dict.fromkeys(cue.sentence for cue in cues):
+        parties = [p for p in grouped.get(sentence, []) if p.mention.value.kind in _PARTIES]
+        run: list[Placed] = []
+        for p in parties:
+            gap = sentence.text[run[-1].mention.end - sentence.start : p.mention.start - sentence.start] if run else ""
+            if run and not (len(gap) <= 80 and _SIGNATORY_GAP.match(gap)):
+                run = []
+            run.append(p)
+            if len({q.mention.value.key for q in run}) > len({q.mention.value.key for q in best}):
+                best = list(run)
+    return best if len({p.mention.value.key for p in best}) >= 2 else []
+
+
+def _agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[Placed]:
+    before = sentence.text[:verb_start]
+    # "The Panel of Experts, which monitors sanctions for the 1718 Committee, said": skip the relative clause.
+    relative = re.search(r",\s*(?:which|who)\b[^,]*,\s*$", before)
+    end = relative.start() if relative else verb_start
+    breaks = list(_CLAUSE_BREAK.finditer(before, 0, end))
+    clause_start = breaks[-1].end() if breaks else 0
+    parties = [p for p in here if p.mention.value.kind in _PARTIES]
+    agents = [
+        p for p in parties if clause_start <= p.mention.start - sentence.start and p.mention.end - sentence.start <= end
+    ]
+    # "South Korea, the United States and Japan jointly imposed": a comma inside a list is no clause break.
+    for p in reversed([p for p in parties if p.mention.end - sentence.start <= clause_start]):
+        first = agents[0].mention.start - sentence.start if agents else clause_start
+        gap = sentence.text[p.mention.end - sentence.start : first]
+        if not agents or not re.fullmatch(r"\s*,\s*(?:the\s+)?", gap):
+            break
+        agents.insert(0, p)
+    return agents
+
+
+def _agents(placed: list[Placed], cues: list[Cue], kind: ActionType, lead: list[Sentence]) -> list[Placed]:
+    """The states and bodies written as the subject of the act's verb: in the strongest cue sentence that has
+    one, else in the lead ("The Ministry of Foreign Affairs of Japan announced")."""
+    grouped = _by_sentence(placed)
+    for sentence in dict.fromkeys([*(cue.sentence for cue in cues), *lead]):
+        here = grouped.get(sentence, [])
+        if kind is ActionType.veto:
+            vetoers = [p for p in here if _VETOER.search(sentence.text[: p.mention.start - sentence.start])]
+            if vetoers:
+                return vetoers[:1]
+        for verb in _AGENT_VERB.finditer(sentence.text):
+            agents = _agents_of(verb.start(), sentence, here)
+            if agents:
+                return agents
+    return []
+
+
+def _subject_signal(p: Placed, previous: Placed | None, previous_is_subject: bool) -> bool:
+    sentence = p.sentence
+    before = sentence.text[: p.mention.start - sentence.start]
+    after = sentence.text[p.mention.end - sentence.start :]
+    if _SUBJECT_BEFORE.search(before):
+        return True
+    if previous is not None and previous_is_subject:
+        gap = sentence.text[previous.mention.end - sentence.start : p.mention.start - sentence.start]
+        if _COORDINATED.match(gap):
+            return True
+    # "linked to North Korea's missile programmes": the owner of the conduct, whatever preposition precedes it.
+    if _CONDUCT_NOUN.match(after):
+        return True
+    if _VICTIM_BEFORE.search(before):
+        return False
+    if _CONDEMNED_BY.search(before) and _CONDEMNATION.search(sentence.text):
+        return True
+    return bool(_SUBJECT_AFTER.match(after))
+
+
+def _is_aside(p: Placed) -> bool:
+    before = p.sentence.text[: p.mention.start - p.sentence.start]
+    return bool(_ASIDE_BEFORE.search(before)) and not _WAR_BEFORE.search(before)
+
+
+def _subjects(placed: list[Placed]) -> dict[str, Placed]:
+    found: dict[str, Placed] = {}
+    previous: Placed | None = None
+    previous_is_subject = False
+    for p in placed:
+        if previous is not None and previous.sentence != p.sentence:
+            previous, previous_is_subject = None, False
+        is_subject = _CONDUCT.search(p.sentence.text) is not None and _subject_signal(p, previous, previous_is_subject)
+        if is_subject:
+            found.setdefault(p.mention.value.key, p)
+        previous, previous_is_subject = p, is_subject
+    return found
+
+
+def _issuer(names: Matcher[Entity], officials: list[OfficialMention], placed: list[Placed]) -> list[Placed]:
+    """The state or body of the first official whose organisation names one ("Kremlin spokesman")."""
+    for official in officials:
+        for mention in names.find(official.organisation or "", capitalised=True):
+            same = [p for p in placed if p.mention.value.key == mention.value.key]
+            if same:
+                return same[:1]
+            # Named only inside the title: the official's sentence is the evidence.
+            sentence = Sentence(official.span[0], official.span[1], official.quote, 0, 1.0)
+            return [Placed(Mention(official.span[0], official.span[0], mention.text, mention.value), sentence)]
+    return []
+
+
+def roles(
+    placed: list[Placed],
+    sentences: list[Sentence],
+    kind: ActionType,
+    cues: list[Cue],
+    officials: list[OfficialMention],
+    names: Matcher[Entity],
+) -> list[ActorMention]:
+    """One entry per actor with its strongest role, quoting the sentence that gave it that role."""
+    chosen: dict[str, tuple[Role, Placed]] = {}
+
+    def assign(role: Role, p: Placed) -> None:
+        current = chosen.get(p.mention.value.key)
+        if current is None or _PRECEDENCE.index(role) < _PRECEDENCE.index(current[0]):
+            chosen[p.mention.value.key] = (role, p)
+
+    signatories = _signatories(placed, cues) if kind is ActionType.joint_statement else []
+    lead = [s for s in sentences if s.in_lead][:2]
+    imposers = signatories[:1] or _agents(placed, cues, kind, lead) or _issuer(names, officials, placed)
+    for p in imposers:
+        assign(Role.imposer, p)
+    for p in signatories[1:]:
+        assign(Role.co_signatory, p)
+    # A denial condemns no one: the others it names are mentioned.
+    if kind is not ActionType.denial:
+        for p in _subjects(placed).values():
+            assign(Role.subject, p)
+    # Background mentions ("a permanent member of the UNSC", "Iranian drones") are not part of the act:
+    # an actor is mentioned only where the act is told, in the lead or in a sentence that reports it.
+    told = {cue.sentence for cue in cues}
+    for p in placed:
+        if (p.sentence.weight >= 2 or p.sentence in told) and not _is_aside(p):
+            assign(Role.mentioned, p)
+    return [
+        ActorMention(
+            name=p.mention.value.name,
+            kind=p.mention.value.kind,
+            role=role,
+            country=p.mention.value.country,
+            actor_id=p.mention.value.actor_id,
+            quote=p.sentence.text,
+            span=(p.sentence.start, p.sentence.end),
+        )
+        for role, p in sorted(chosen.values(), key=lambda pair: (_PRECEDENCE.index(pair[0]), pair[1].mention.start))
+    ]

@@ -1,0 +1,153 @@
+"""The type of the action: what the text says was done.
+
+Each type has cue phrases; every cue found scores its sentence's weight (headline 3, lead 2, the rest 1)
+times the type's own weight, and the best total wins. Cues are read as acts, not topics: "will not hesitate
+to impose sanctions" is a warning, not a designation; "Russia's veto" in a statement condemning it is no veto;
+an act introduced by "after" or "since" is background.
+"""
+
+import re
+from dataclasses import dataclass
+
+from service.extraction.sentences import Sentence
+from service.models.vocabulary import ActionType
+
+_NUMBERISH = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens)"
+
+_CUES: dict[ActionType, list[str]] = {
+    ActionType.joint_statement: [
+        r"\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b",
+        r"\bjointly\s+(?:said|stated|condemned|declared|announced)\b",
+        r"^We,\s+the\b",
+    ],
+    ActionType.designation: [
+        r"\b(?:designat(?:e|ed|es|ing)|re-designated)\b",
+        r"\b(?:sanctioned|sanctioning)\b",
+        # "sanctions" as a verb: "Treasury sanctions five entities", "sanctions Russia-based networks"
+        rf"\bsanctions\s+(?:{_NUMBERISH}|\w+-based|\w+\s+nationals?)\b",
+        r"\b(?:imposed|imposes|imposing|impose)\s+(?:new\s+|additional\s+|further\s+|targeted\s+)?"
+        r"(?:sanctions|restrictive\s+measures|an\s+asset\s+freeze|a\s+travel\s+ban)\b",
+        r"\badded\b.{0,80}\bto\s+(?:the|its)\s+(?:SDN|Specially\s+Designated|sanctions?\s+list|Consolidated|list)",
+        r"\b(?:approved|agreed)\s+the\s+addition\s+of\b",
+        r"\badded\s+the\s+following\s+entr",
+        r"\b(?:blacklisted|listed|listings?\s+of)\b",
+    ],
+    ActionType.delisting: [
+        r"\b(?:de-?listed|de-?listing|delists?)\b",
+        r"\b(?:removed|removes|removing|removal\s+of)\b.{0,80}\bfrom\s+(?:the\s+|its\s+)?(?:SDN|Specially\s+Designated|"
+        r"sanctions?\s+list|Consolidated|list)",
+        r"\b(?:lifted|lifts|lifting)\s+(?:the\s+)?sanctions\s+(?:on|against)\b",
+    ],
+    ActionType.condemnation: [
+        r"\bcondemn(?:s|ed|ing)?\b",
+        r"\b(?:denounc|deplor)\w*",
+        r"\bstrongly\s+(?:criticiz|criticis|oppos|protest)\w*",
+    ],
+    ActionType.warning: [
+        r"\b(?:won['’]t|will\s+not|would\s+not|not)\s+hesitate\b",
+        r"\bprice\s+to\s+pay\b|\bpay\s+(?:a|the)\s+(?:heavy\s+)?price\b",
+        r"\b(?:be\s+)?held\s+accountable\b|\bhold\s+\w+\s+accountable\b",
+        r"\bwarn(?:s|ed|ing)?\b",
+        r"\b(?:will|would|could|may)\s+(?:face|impose|take)\b",
+        r"\b(?:serious\s+)?consequences\b",
+        r"\bready\s+to\s+(?:impose|take)\b",
+    ],
+    ActionType.veto: [
+        r"\bveto(?:ed|es|ing)\b",
+        r"\b(?:cast|used|exercised)\s+(?:a|its|their)\s+veto\b",
+        r"\bfailed\s+to\s+adopt\b",
+        r"\bnegative\s+vote\b",
+    ],
+    ActionType.denial: [
+        r"\b(?:den(?:y|ied|ies|ying)|denial)\b",
+        r"\b(?:rejected|dismissed)\s+(?:the\s+)?(?:\w+\s+)?(?:accusations|claims|allegations|reports)\b",
+        r"\b(?:baseless|groundless|unfounded|fabricat\w*|slander\w*)\b",
+        r"\bno\s+(?:agreements?|deals?)\s+(?:were|was|had\s+been)\s+signed\b",
+    ],
+    # A Council meeting or briefing: speakers condemn and warn, but the act is the meeting.
+    ActionType.other: [
+        r"\b(?:held|convened)\s+(?:an?\s+)?(?:open\s+|emergency\s+|closed\s+)?(?:briefing|meeting|debate|consultations)\b",
+    ],
+    ActionType.report: [
+        r"\b(?:published|released|issued|submitted|presented)\s+(?:its|their|a|the)\s+(?:\w+\s+){0,3}report\b",
+        r"\breport\s+(?:found|finds|concluded|concludes|documented|documents)\b",
+        r"\bin\s+its\s+(?:\w+\s+){0,2}report\b",
+        r"\breport\b[^.;]{0,100}?\b(?:said|says|showed|shows|found|finds)\b",
+        r"\baccording\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}report\b",
+    ],
+}
+_PATTERNS = {kind: [re.compile(p, re.IGNORECASE) for p in cues] for kind, cues in _CUES.items()}
+# A joint statement or a designation is the act itself, whatever it also condemns or warns about.
+_TYPE_WEIGHT = {
+    ActionType.joint_statement: 1.5,
+    ActionType.designation: 1.3,
+    ActionType.delisting: 1.3,
+    ActionType.veto: 1.0,
+    ActionType.condemnation: 1.0,
+    ActionType.denial: 1.0,
+    ActionType.warning: 0.9,
+    ActionType.report: 0.8,
+    ActionType.other: 1.5,
+}
+# An act someone may do, or did before, is not the act reported; nor is one with no object ("a number of").
+_VAGUE = re.compile(r"^\s*(?:on\s+|against\s+)?(?:a\s+number\s+of|various|numerous|many|multiple)\b", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:will|would|could|may|might|can|won['’]t|not\s+hesitate\s+to|ability\s+to|prepared\s+to|ready\s+to|"
+    r"hesitat\w*\s+to|threat\w*\s+to|abilities\s+to|continue\s+to)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:after|since|following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b[^,;]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    type: ActionType
+    sentence: Sentence
+    start: int  # offsets into the document
+    end: int
+
+
+def _cue_weight(kind: ActionType, sentence: Sentence, match: re.Match) -> float:
+    before = sentence.text[: match.start()]
+    weight = sentence.weight * _TYPE_WEIGHT[kind]
+    acts_on_a_list = kind in (ActionType.designation, ActionType.delisting)
+    if acts_on_a_list and (_HEDGE.search(before) or _VAGUE.match(sentence.text[match.end() :])):
+        return 0.0
+    if _BACKGROUND.search(before):
+        weight *= 0.3
+    return weight
+
+
+def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
+    """Every cue of every type, with its weight."""
+    found = []
+    for sentence in sentences:
+        for kind, patterns in _PATTERNS.items():
+            for pattern in patterns:
+                for match in pattern.finditer(sentence.text):
+                    weight = _cue_weight(kind, sentence, match)
+                    if weight > 0:
+                        cue = Cue(kind, sentence, sentence.start + match.start(), sentence.start + match.end())
+                        found.append((cue, weight))
+    return found
+
+
+def classify(sentences: list[Sentence]) -> tuple[ActionType, list[Cue]]:
+    """The winning type and its cues, strongest first; `other` with no cue when nothing matched."""
+    found = cues(sentences)
+    # One sentence counts once per type, by its strongest cue: "warned of consequences" is one warning.
+    best: dict[tuple[ActionType, Sentence], float] = {}
+    for cue, weight in found:
+        key = (cue.type, cue.sentence)
+        best[key] = max(best.get(key, 0.0), weight)
+    totals: dict[ActionType, float] = {}
+    for (kind, _), weight in best.items():
+        totals[kind] = totals.get(kind, 0.0) + weight
+    if not totals:
+        return ActionType.other, []
+    winner = max(totals, key=lambda kind: totals[kind])
+    ranked = sorted((pair for pair in found if pair[0].type is winner), key=lambda pair: (-pair[1], pair[0].start))
+    return winner, [cue for cue, _ in ranked]

@@ -1,0 +1,269 @@
+"""The action's date: which of the text's dates is the one the act happened on, and what it resolves to.
+
+Every date phrase is a candidate ("on Thursday", "on 29 October", "May 31, 2024", "in March 2024", "today");
+the one in the sentence that reports the act (said, announced, designated, a statement, a briefing) and in the
+lead wins over dates of launches, visits and earlier meetings. Relative phrases resolve against the reference
+day: the publication date when the caller gives one, else the document's dateline ("Published : Aug. 1, 2023",
+a date line above the headline), else a date in the URL. A weekday is the last such day on or before it.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from service.extraction.sentences import Sentence
+from service.models.vocabulary import DatePrecision
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
+    "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+    r"Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_ON = r"(?:(?:on|since|by|from|until|of|dated)\s+)?"
+_PATTERNS = [
+    ("full", re.compile(rf"\b{_ON}{_YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("full", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("full", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
+    ("day_month", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY}\b(?![,\d])")),
+    ("day_month", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
+    ("month_year", re.compile(rf"\b(?:(?:in|since|during|of|by|early|late|mid-?)\s+)?{_MONTH}\s+{_YEAR}\b")),
+    ("month", re.compile(rf"\b(?:in|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)")),
+    ("year", re.compile(rf"\b(?:in|during)\s+{_YEAR}\b")),
+    ("weekday", re.compile(r"\b(?:(?P<last>last)\s+|on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday)(?:['’]s)?\b")),
+    ("today", re.compile(r"\b(?:[Tt]oday|[Yy]esterday)(?:['’]s)?\b")),
+]  # fmt: skip
+_URL = re.compile(r"https?://\S+")
+_URL_DATE = [
+    re.compile(rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
+               rf"-(?P<day>\d{{1,2}})-{_YEAR}", re.IGNORECASE),
+    re.compile(rf"{_YEAR}[/-](?P<m>[01]\d)[/-](?P<day>[0-3]\d)"),
+]  # fmt: skip
+_LABELLED = re.compile(r"\b(?:published|posted|issued|date)\b", re.IGNORECASE)
+
+_ACT = re.compile(
+    r"\b(said|says|told|announc\w*|statement|briefing|press\s+(?:conference|release)|remarks|condemn\w*|"
+    r"sanction\w*|designat\w*|impos\w*|issued|decided|adopted|vetoe?d?|warned|tweeted|wrote|meeting|talks|"
+    r"joint|declared|denied|released|published)\b",
+    re.IGNORECASE,
+)
+_OTHER_EVENT = re.compile(
+    r"\b(launch\w*|test\w*|fired|struck|strike|attack\w*|visit\w*|expired|invasion|invaded|travel\w*|arrived)\b",
+    re.IGNORECASE,
+)
+# "North Korea's launch of an ICBM on 18 December": a date after an event and its complement dates that event
+# ("condemned the launch on Sunday" is read as the condemnation's day).
+_EVENT_BEFORE = re.compile(
+    r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
+    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing)\b(?:\s+[\w’'()-]+){1,14}\s*$",
+    re.IGNORECASE,
+)
+# "the 28 November launch", "Tuesday's test"
+_EVENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:launch\w*|tests?|strikes?|attacks?|visit|invasion|explosion|flights?)\b",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(r"\b(earlier|since|after|before|previously|last\s+(?:year|month)|ago|until|prior)\b", re.I)
+_PRECISION_SCORE = {"full": 3.0, "day_month": 3.0, "weekday": 3.0, "today": 3.0, "month_year": 1.0, "month": 1.0}
+
+
+@dataclass(frozen=True)
+class Found:
+    date: dt.date | None = None
+    precision: DatePrecision | None = None
+    text: str | None = None
+    span: tuple[int, int] | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    kind: str
+    match: re.Match
+    sentence: Sentence
+    start: int
+    end: int
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word[:3].lower()]
+
+
+def _full_date(match: re.Match) -> dt.date | None:
+    groups = match.groupdict()
+    month = int(groups["m"]) if groups.get("m") else _month(groups["month"])
+    try:
+        return dt.date(int(groups["year"]), month, int(groups["day"]))
+    except ValueError:
+        return None
+
+
+def _masked(text: str) -> str:
+    """URLs blanked out, offsets kept: "briefing-october-29-2024" is not prose."""
+    return _URL.sub(lambda m: " " * len(m.group()), text)
+
+
+def _dateline(sentences: list[Sentence]) -> dt.date | None:
+    """The publication date a document states above its body: a labelled one, else the last one."""
+    found = []
+    for sentence in sentences:
+        if not sentence.in_header:
+            break
+        for _, pattern in _PATTERNS[:3]:
+            for match in pattern.finditer(_masked(sentence.text)):
+                day = _full_date(match)
+                if day:
+                    found.append((bool(_LABELLED.search(sentence.text[: match.start()])), day))
+    labelled = [day for is_labelled, day in found if is_labelled]
+    return labelled[0] if labelled else found[-1][1] if found else None
+
+
+def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
+    for url in urls:
+        for pattern in _URL_DATE:
+            match = pattern.search(url)
+            if match and (day := _full_date(match)):
+                return day, day.year
+    for url in urls:
+        if match := re.search(r"(?<!\d)(20\d\d)(?!\d)", url):
+            return None, int(match.group(1))
+    return None, None
+
+
+def _candidates(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str]]:
+    """The date phrases that may date the act, and those that date another event."""
+    found: list[_Candidate] = []
+    events: list[str] = []
+    for sentence in sentences:
+        if sentence.in_header:
+            continue  # datelines and headlines: the reference day, not the act's
+        text = _masked(sentence.text)
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in _PATTERNS:
+            for match in pattern.finditer(text):
+                if any(a < match.end() and match.start() < b for a, b in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                event = _EVENT_BEFORE.search(text[: match.start()])
+                if event and not _ACT.search(event.group()):
+                    events.append(f"{event.group().strip()} {match.group()}")
+                    continue
+                if event_after := _EVENT_AFTER.match(text[match.end() :]):
+                    events.append(f"{match.group()}{event_after.group()}")
+                    continue
+                found.append(
+                    _Candidate(kind, match, sentence, sentence.start + match.start(), sentence.start + match.end())
+                )
+    return found, events
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether `start` falls inside a quotation, counting the quote marks since the line began."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _score(text: str, candidate: _Candidate, act_sentences: set[Sentence]) -> float:
+    """Higher for the date of the act: precise, in the lead, in the sentence reporting the act."""
+    sentence_text = candidate.sentence.text
+    before = sentence_text[: candidate.match.start()]
+    score = _PRECISION_SCORE.get(candidate.kind, 0.0) + candidate.sentence.weight
+    if candidate.sentence in act_sentences:
+        score += 3
+    has_act = bool(_ACT.search(sentence_text))
+    if has_act:
+        score += 2
+    elif _OTHER_EVENT.search(sentence_text):
+        score -= 2
+    if candidate.kind == "year" and not has_act:
+        score -= 3
+    if _BACKGROUND.search(before[-40:]) or re.search(
+        r"\bago\b|\bearlier\b", sentence_text[candidate.match.end() :][:20]
+    ):
+        score -= 3
+    # A quoted "today" is the day of the quoted statement, which the reporter dates elsewhere.
+    if candidate.kind == "today" and _quoted(text, candidate.start):
+        score -= 4
+    if candidate.match.group().lower().startswith("last "):
+        score -= 1
+    return score
+
+
+def _resolve(
+    candidate: _Candidate, reference: dt.date | None, url_year: int | None
+) -> tuple[dt.date | None, DatePrecision, str | None]:
+    """The candidate's date, its precision and, when it cannot be resolved, why."""
+    match, kind = candidate.match, candidate.kind
+    groups = match.groupdict()
+    words = match.group()
+    if kind == "full":
+        return _full_date(match), DatePrecision.day, None
+    if kind == "month_year":
+        return dt.date(int(groups["year"]), _month(groups["month"]), 1), DatePrecision.month, None
+    if kind == "year":
+        return dt.date(int(groups["year"]), 1, 1), DatePrecision.year, None
+    if kind in ("day_month", "month"):
+        month = _month(groups["month"])
+        day = int(groups["day"]) if kind == "day_month" else 1
+        precision = DatePrecision.day if kind == "day_month" else DatePrecision.month
+        if reference is not None:
+            year = reference.year
+            # "on 29 December" in a text of 2 January is last year's December.
+            if (month, day) > (reference.month, reference.day + 7):
+                year -= 1
+        elif url_year is not None:
+            year = url_year
+        else:
+            return None, precision, f"'{words}' gives no year, and there is no publication date to take one from."
+        try:
+            return dt.date(year, month, day), precision, None
+        except ValueError:
+            return None, precision, f"'{words}' is not a valid date."
+    if reference is None:
+        return None, DatePrecision.day, f"'{words}' cannot be resolved without a publication date."
+    if kind == "today":
+        back = 1 if words.lower().startswith("yesterday") else 0
+        return reference - dt.timedelta(days=back), DatePrecision.day, None
+    weekday = _WEEKDAYS.index(groups["weekday"].lower())
+    back = (reference.weekday() - weekday) % 7
+    if groups.get("last") and back == 0:
+        back = 7
+    return reference - dt.timedelta(days=back), DatePrecision.day, None
+
+
+def find(
+    text: str,
+    sentences: list[Sentence],
+    *,
+    published_on: dt.date | None,
+    url: str | None,
+    act_sentences: set[Sentence],
+) -> Found:
+    url_day, url_year = _url_date([u for u in [url, *_URL.findall(text)] if u])
+    dateline = _dateline(sentences)
+    reference = published_on or dateline or url_day
+    candidates, events = _candidates(sentences)
+    if not candidates:
+        if dateline is not None:
+            return Found(
+                dateline, DatePrecision.day, None, None, ["No date in the body; the date is the document's dateline."]
+            )
+        hint = f" (published {published_on.isoformat()})" if published_on else ""
+        others = f"; its dates are those of other events ({'; '.join(events)})" if events else ""
+        return Found(warnings=[f"No date of the action found in the text{hint}{others}."])
+    best = max(candidates, key=lambda c: (_score(text, c, act_sentences), -c.start))
+    day, precision, problem = _resolve(best, reference, url_year)
+    words = best.match.group()
+    span = (best.start, best.end)
+    if day is None:
+        return Found(None, None, words, span, [problem or f"Could not read a date from '{words}'."])
+    warnings = []
+    if best.kind in ("weekday", "today") and published_on is None:
+        warnings.append(f"'{words}' was resolved against {reference.isoformat()}, read from the document itself.")
+    return Found(day, precision, words, span, warnings)

@@ -1,0 +1,403 @@
+"""Officials who announced or spoke for the action: name, title and organisation, as the press writes them.
+
+Press texts name an official in a few fixed shapes, all built from a *title phrase* (words around a head
+noun such as spokesperson, minister, secretary) next to a *name* (two or three capitalised words):
+
+- title then name: "Department Spokesperson Matthew Miller", "Kremlin spokesman Dmitry Peskov",
+  "US Under Secretary of State for Arms Control and International Security Bonnie Jenkins";
+- name, then title in apposition: "Miller, a State Department spokesperson, said";
+- title, then name in apposition: "The spokesperson, Matthew Miller, said";
+- a title with no name: "a spokesperson for the U.S. State Department said", kept with name null.
+
+Only people the text has speaking (said, told, announced, a statement by ...) are officials of the action:
+"talks between Russian President Vladimir Putin and Kim Jong-un" names no spokesperson. Later mentions by
+surname ("Miller said") are the same person.
+"""
+
+import re
+from dataclasses import dataclass
+
+from service.extraction.gazetteer import Entity
+from service.extraction.names import Matcher
+from service.extraction.schemas import OfficialMention
+from service.extraction.sentences import Sentence
+from service.models.vocabulary import ActorKind
+
+_HEADS = {
+    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "secretary", "secretary-general", "minister",
+    "ambassador", "director", "representative", "envoy", "coordinator", "president", "chancellor", "chair",
+    "chairman", "chairwoman", "chairperson", "commissioner", "adviser", "advisor", "counselor", "counsellor",
+    "administrator", "undersecretary", "under-secretary-general", "official", "premier", "chief", "ministers",
+    "secretaries", "spokespersons",
+}  # fmt: skip
+# Lower-case words that may stand inside a title phrase ("national security spokesperson").
+_TITLE_WORDS = _HEADS | {
+    "deputy", "vice", "senior", "principal", "assistant", "acting", "chief", "special", "permanent", "press",
+    "national", "security", "foreign", "defense", "defence", "state", "department", "ministry", "government",
+    "administration", "treasury", "affairs", "high", "general", "prime", "under", "executive", "political",
+    "policy", "cabinet",
+}  # fmt: skip
+_CONNECTORS = {"of", "for", "to", "the", "and"}
+_DETERMINERS = {"the", "a", "an"}
+# Capitalised words that belong to titles and organisations, never to a person's name.
+_ORG_WORDS = {
+    "affairs", "arms", "control", "security", "international", "policy", "terrorism", "financial", "intelligence",
+    "nonproliferation", "proliferation", "economic", "political", "military", "public", "diplomacy", "asian",
+    "pacific", "east", "european", "eurasian", "energy", "resources", "counterterrorism", "sanctions",
+    "coordination", "operations", "treasury", "state", "defense", "defence", "justice", "commerce", "department",
+    "ministry", "office", "bureau", "council", "committee", "house", "nations", "union", "government", "foreign",
+    "assets", "enforcement", "industry", "trade", "unification", "peninsula", "peace", "relations", "human",
+    "rights", "global", "strategic", "communications", "press", "white", "united", "states", "kremlin", "national",
+    "deputy", "vice", "senior", "principal", "assistant", "acting", "chief", "special", "permanent", "high",
+    "general", "prime", "under", "executive", "north", "south", "west", "central", "northeast", "agency",
+    "administration", "federal", "republic", "people", "democratic", "korean", "korea", "disarmament", "legal",
+    "mission",
+}  # fmt: skip
+_NOT_NAMES = {
+    "the", "a", "an", "his", "her", "their", "its", "we", "our", "it", "he", "she", "they", "this", "that", "these",
+    "those", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+    "mr", "mrs", "ms", "dr", "later", "earlier", "meanwhile", "however", "also", "then", "separately", "yesterday",
+    "asked", "speaking", "according", "but", "and", "while", "when", "after", "before", "since", "as", "if",
+}  # fmt: skip
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.|[^\W\d_][\w’'-]*|\d+")
+_SPEECH = (
+    r"said|says|say|told|tells|stated|states|added|adds|noted|notes|announced|announces|tweeted|wrote|writes|"
+    r"warned|warns|claimed|claims|stressed|stresses|highlighted|emphasi[sz]ed|urged|urges|called|calls|condemned|"
+    r"condemns|made|remarked|reiterated|commented|declared|explained|insisted|welcomed|briefed|informed|posted|"
+    r"issued|underscored|affirmed|expressed|echoed|indicated|confirmed|denied|dismissed|criticized|criticised|"
+    r"accused|vowed|pledged|rejected|reaffirmed|observed|replied|answered|responded|argued|asserted|spoke|"
+    r"quoted\s+as\s+saying|met\s[^.;]{0,60}?\band\s+(?:issued|released|adopted|signed)"
+)
+# "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
+_SPEECH_AFTER = re.compile(
+    rf"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|further|then|later|today|yesterday|jointly|again|has|have|was|on\s+\w+|in\s+a\s+\w+)\s+)*"
+    rf"(?:{_SPEECH})\b",
+    re.IGNORECASE,
+)
+_SPEECH_BEFORE = re.compile(
+    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by)[\s,:]*$", re.IGNORECASE
+)
+
+_ORGANISATIONS = [
+    (re.compile(r"\bstate\s+department\b|\bdepartment\s+of\s+state\b|\bsecretary\s+of\s+state\b|"
+                r"^department\s+spokesperson$", re.IGNORECASE), "U.S. Department of State"),
+    (re.compile(r"\bOFAC\b|office\s+of\s+foreign\s+assets\s+control", re.IGNORECASE),
+     "Office of Foreign Assets Control"),
+    (re.compile(r"\btreasury\b", re.IGNORECASE), "U.S. Department of the Treasury"),
+    (re.compile(r"\bwhite\s+house\b|\bnational\s+security\s+council\b", re.IGNORECASE), "White House"),
+    (re.compile(r"\bkremlin\b", re.IGNORECASE), "Kremlin"),
+    (re.compile(r"\bpentagon\b|department\s+of\s+defen[cs]e\b", re.IGNORECASE), "U.S. Department of Defense"),
+    (re.compile(r"\bEU\b|\bE\.U\.|european\s+union|high\s+representative", re.IGNORECASE), "European Union"),
+    (re.compile(r"\bUN\b|\bU\.N\.|united\s+nations|secretary-general", re.IGNORECASE), "United Nations"),
+]  # fmt: skip
+_MINISTRIES = [
+    (re.compile(r"foreign\s+minist|minist\w*\s+of\s+foreign\s+affairs|\bFM\b|\bMOFA\b", re.IGNORECASE),
+     "Ministry of Foreign Affairs"),
+    (re.compile(r"defen[cs]e\s+minist|minist\w*\s+of\s+(?:national\s+)?defen[cs]e", re.IGNORECASE),
+     "Ministry of Defense"),
+    (re.compile(r"unification\s+minist|minist\w*\s+of\s+unification", re.IGNORECASE), "Ministry of Unification"),
+]  # fmt: skip
+_INSTITUTION = re.compile(r"department|treasury|house|kremlin|pentagon|ministry|office|OFAC|council", re.IGNORECASE)
+_SPOKES = re.compile(r"spokes|press\s+secretary", re.IGNORECASE)
+
+
+@dataclass
+class _Found:
+    name: str | None
+    title: str
+    organisation: str | None
+    sentence: Sentence
+    speaking: bool
+    start: int = 0  # where the title and name stand in the sentence
+    end: int = 0
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[0].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.)+", token))
+
+
+def _is_name_token(token: str) -> bool:
+    word = token.lower().rstrip(".")
+    if re.fullmatch(r"[A-Z]\.", token):
+        return True
+    return (
+        token[0].isupper()
+        and not token.isupper()
+        and word not in _ORG_WORDS
+        and word not in _NOT_NAMES
+        and word not in _HEADS
+        and not re.search(r"['’]s$", token)
+    )
+
+
+def _chunks(sentence: Sentence) -> list[list[re.Match]]:
+    """Runs of capitalised words, title words and connectors, broken by punctuation or other words."""
+    chunks: list[list[re.Match]] = []
+    current: list[re.Match] = []
+    previous_end = None
+    for token in _TOKEN.finditer(sentence.text):
+        word = token.group()
+        fits = _is_capitalised(word) or word.lower() in _TITLE_WORDS or word.lower() in _CONNECTORS
+        gap = sentence.text[previous_end : token.start()] if previous_end is not None else " "
+        joined = current and gap.strip() == ""
+        if fits and (joined or not current):
+            current.append(token)
+        else:
+            if current:
+                chunks.append(current)
+            current = [token] if fits else []
+        previous_end = token.end()
+    if current:
+        chunks.append(current)
+    # Connectors and determiners at the edges belong to the sentence, not to the chunk.
+    trimmed = []
+    for chunk in chunks:
+        while chunk and chunk[-1].group().lower() in _CONNECTORS:
+            chunk = chunk[:-1]
+        while chunk and chunk[0].group().lower() in _CONNECTORS | _DETERMINERS:
+            chunk = chunk[1:]
+        if chunk:
+            trimmed.append(chunk)
+    return trimmed
+
+
+def _has_head(tokens: list[re.Match]) -> bool:
+    return any(t.group().lower().rstrip("’'s") in _HEADS or t.group().lower() in _HEADS for t in tokens)
+
+
+def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int, int]]:
+    """Index ranges of person names in a chunk: name-like words closing the chunk or an "and" inside it."""
+    names = []
+    i = 0
+
+    def is_name(token: str) -> bool:
+        return _is_name_token(token) and not _is_place(token, states)
+
+    while i < len(chunk):
+        if not is_name(chunk[i].group()):
+            i += 1
+            continue
+        j = i
+        while j < len(chunk) and is_name(chunk[j].group()):
+            j += 1
+        closes = j == len(chunk) or chunk[j].group() == "and"
+        # A name starts and ends with a word, not an initial: "Janet L. Yellen".
+        words = [t.group() for t in chunk[i:j]]
+        if closes and 2 <= len(words) <= 4 and not re.fullmatch(r"[A-Z]\.", words[0]):
+            names.append((i, j))
+        i = j
+    return names
+
+
+def _text(sentence: Sentence, tokens: list[re.Match]) -> str:
+    return sentence.text[tokens[0].start() : tokens[-1].end()]
+
+
+def _strip_prefix(title: str, states: Matcher[Entity]) -> str:
+    """Drop a leading country from a title ("South Korean Vice Foreign Minister" is a Vice Foreign Minister),
+    but keep the institution words the press uses as part of it ("Kremlin spokesman", "State Department Press
+    Secretary")."""
+    while True:
+        lead = re.match(r"(?:the\s+)?", title, re.IGNORECASE).end()
+        mention = next(iter(states.find(title[lead:], capitalised=True)), None)
+        end = None
+        if mention is not None and mention.start == 0 and not _INSTITUTION.search(mention.text):
+            end = lead + mention.end
+        elif match := re.match(r"(?:UN|U\.N\.|United\s+Nations)\b", title[lead:]):
+            end = lead + match.end()
+        if end is None:
+            return title
+        end = re.compile(r"\.?(?:['’]s)?\s+").match(title, end)
+        rest = title[end.end() :] if end else ""
+        if not _has_head_word(rest):
+            return title
+        title = rest
+
+
+def _has_head_word(text: str) -> bool:
+    return any(word.lower() in _HEADS for word in re.findall(r"[\w-]+", text))
+
+
+def _organisation(title: str, states: Matcher[Entity]) -> tuple[str | None, str]:
+    """Split a title phrase into the organisation it names and the title proper."""
+    written = title
+    organisation = next((name for pattern, name in _ORGANISATIONS if pattern.search(title)), None)
+    country = next((m.value for m in states.find(title, capitalised=True) if m.value.kind is ActorKind.state), None)
+    # "a spokesperson for the U.S. State Department": the organisation follows the title word.
+    trailing = re.match(r"^(.*?\b(?:spokes\w+|official))\s+(?:for|of|at)\s+(?:the\s+)?\S.*$", title, re.IGNORECASE)
+    if trailing:
+        title = trailing.group(1)
+    title = _strip_prefix(title, states)
+    for pattern, ministry in _MINISTRIES:
+        if pattern.search(written):
+            if country is not None and organisation is None:
+                organisation = f"{country.name} {ministry}"
+            break
+    if organisation is None and country is not None:
+        organisation = country.name
+    return organisation, title.strip()
+
+
+def _is_place(name: str, states: Matcher[Entity]) -> bool:
+    """ "the representative of the Russian Federation": a state, not a person."""
+    return any(m.start == 0 and m.end == len(name) for m in states.find(name))
+
+
+def _share_speech(found: list[_Found]) -> None:
+    """Officials listed together share one verb: "Foreign Minister Yoko Kamikawa, Minister ... Cho Tae-yul and
+    Secretary of State Antony Blinken met in New York today and issued the following joint statement"."""
+    for previous, current in zip(found, found[1:], strict=False):
+        if previous.sentence != current.sentence:
+            continue
+        gap = previous.sentence.text[previous.end : current.start]
+        if re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap) and (previous.speaking or current.speaking):
+            previous.speaking = current.speaking = True
+    for previous, current in reversed(list(zip(found, found[1:], strict=False))):
+        gap = previous.sentence.text[previous.end : current.start] if previous.sentence == current.sentence else "."
+        if re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap) and current.speaking:
+            previous.speaking = True
+
+
+def _speaking(sentence: Sentence, start: int, end: int) -> bool:
+    return bool(_SPEECH_AFTER.match(sentence.text[end:]) or _SPEECH_BEFORE.search(sentence.text[:start]))
+
+
+def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
+    found = []
+    chunks = _chunks(sentence)
+    for index, chunk in enumerate(chunks):
+        start = 0
+        names = _names_in(chunk, states)
+        previous_title: list[re.Match] = []
+        for a, b in names:
+            # "Foreign Ministers Penny Wong and Winston Peters": a plural title serves every name it lists.
+            title_tokens = chunk[start:a] or previous_title
+            previous_title = title_tokens
+            start = b + 1
+            if title_tokens and title_tokens[-1].group().lower() in _CONNECTORS:
+                title_tokens = title_tokens[:-1]
+            name = _text(sentence, chunk[a:b])
+            if title_tokens and _has_head(title_tokens):
+                organisation, title = _organisation(_text(sentence, title_tokens), states)
+                first, last = title_tokens[0].start(), chunk[b - 1].end()
+                if not _is_place(name, states):
+                    speaking = _speaking(sentence, first, last)
+                    found.append(_Found(name, title, organisation, sentence, speaking, first, last))
+            elif a == 0 and b == len(chunk) and index + 1 < len(chunks):
+                found.extend(_apposition(sentence, name, chunk, chunks[index + 1], states))
+        # "Miller, a State Department spokesperson, said": a surname alone, named in full elsewhere or not at all.
+        if not names and len(chunk) == 1 and _is_name_token(chunk[0].group()) and index + 1 < len(chunks):
+            found.extend(_apposition(sentence, chunk[0].group(), chunk, chunks[index + 1], states))
+        if not names and _has_head(chunk):
+            found.extend(_title_first(sentence, chunk, chunks[index + 1] if index + 1 < len(chunks) else None, states))
+    return found
+
+
+def _apposition(sentence: Sentence, name: str, chunk: list, following: list, states: Matcher[Entity]) -> list[_Found]:
+    """ "Miller, a State Department spokesperson, said", or a byline: "Antony J. Blinken, Secretary of State" """
+    gap = sentence.text[chunk[-1].end() : following[0].start()]
+    byline = re.fullmatch(r",\s*", gap) and sentence.text[following[-1].end() :].strip() == ""
+    if not (byline or re.fullmatch(r",\s*(?:a|an|the)\s+", gap, re.IGNORECASE)) or not _has_head(following):
+        return []
+    organisation, title = _organisation(_text(sentence, following), states)
+    speaking = bool(byline) or any(_speaking(sentence, part[0].start(), part[-1].end()) for part in (chunk, following))
+    return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end())]
+
+
+def _title_first(sentence: Sentence, chunk: list, following: list | None, states: Matcher[Entity]) -> list[_Found]:
+    """ "The spokesperson, Matthew Miller, said" or, with no name given, "a State Department spokesperson said" """
+    organisation, title = _organisation(_text(sentence, chunk), states)
+    if following is not None:
+        gap = sentence.text[chunk[-1].end() : following[0].start()]
+        names = _names_in(following, states)
+        if re.fullmatch(r"\s*,\s*", gap) and names == [(0, len(following))]:
+            name = _text(sentence, following)
+            speaking = _speaking(sentence, following[0].start(), following[-1].end())
+            return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end())]
+    # Only a singular title word makes an unnamed official: "officials have warned" is no one in particular.
+    head = chunk[-1].group().lower() if chunk[-1].group().lower() in _HEADS else None
+    if head is None:
+        heads = [t for t in chunk if t.group().lower() in _HEADS]
+        head = heads[-1].group().lower() if heads else None
+    if head not in {"spokesperson", "spokesman", "spokeswoman", "official"}:
+        return []
+    if not _speaking(sentence, chunk[0].start(), chunk[-1].end()):
+        return []
+    return [_Found(None, title, organisation, sentence, True, chunk[0].start(), chunk[-1].end())]
+
+
+def _same_person(a: str, b: str) -> bool:
+    """ "Matthew Miller" and "Miller" are one person; "Matthew Miller" and "Mark Miller" are two."""
+    a_words, b_words = a.split(), b.split()
+    if a_words[-1] != b_words[-1]:
+        return False
+    return len(a_words) == 1 or len(b_words) == 1 or a_words[0] == b_words[0]
+
+
+def _full_name(sentences: list[Sentence], surname: str) -> str:
+    """The full name a text gives a person it titles only by surname: "Matthew Miller told reporters ...
+    Miller, a State Department spokesperson, said"."""
+    pattern = re.compile(rf"\b([A-Z][\w’'-]+(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b")
+    for sentence in sentences:
+        for match in pattern.finditer(sentence.text):
+            if all(_is_name_token(word) for word in match.group(1).split()):
+                return f"{match.group(1)} {surname}"
+    return surname
+
+
+def _surname_speaks(sentences: list[Sentence], surname: str) -> bool:
+    pattern = re.compile(rf"\b{re.escape(surname)}\b")
+    for sentence in sentences:
+        for match in pattern.finditer(sentence.text):
+            if _speaking(sentence, match.start(), match.end()):
+                return True
+    return False
+
+
+def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[OfficialMention], list[str]]:
+    """The officials, one per person, and warnings about those left unnamed."""
+    found = [mention for sentence in sentences for mention in _mentions(sentence, states)]
+    _share_speech(found)
+    people: dict[str, _Found] = {}
+    # Full names first, so that a surname alone ("Miller, a spokesperson") joins the full name wherever it stands.
+    for mention in sorted((m for m in found if m.name), key=lambda m: -len(m.name.split())):
+        key = next((k for k in people if _same_person(k, mention.name)), None)
+        if key is None:
+            people[mention.name] = mention
+        elif mention.speaking:
+            people[key].speaking = True
+    named = [p for p in people.values() if p.speaking or _surname_speaks(sentences, p.name.split()[-1])]
+    for person in named:
+        if " " not in person.name:
+            person.name = _full_name(sentences, person.name)
+    unnamed: list[_Found] = []
+    for mention in found:
+        if mention.name is not None:
+            continue
+        # "the department spokesperson said" after "Matthew Miller, a spokesperson" is Miller again.
+        same = [
+            p for p in named
+            if _SPOKES.search(p.title) and _SPOKES.search(mention.title)
+            and (mention.organisation is None or p.organisation in (None, mention.organisation))
+        ]  # fmt: skip
+        if not same and not any(
+            u.organisation == mention.organisation or mention.organisation is None for u in unnamed
+        ):
+            unnamed.append(mention)
+    warnings = [
+        f"An unnamed {u.title}{f' ({u.organisation})' if u.organisation else ''} is quoted; the name is left empty."
+        for u in unnamed
+    ]
+    officials = [
+        OfficialMention(
+            name=p.name,
+            title=p.title,
+            organisation=p.organisation,
+            quote=p.sentence.text,
+            span=(p.sentence.start, p.sentence.end),
+        )
+        for p in sorted(named + unnamed, key=lambda p: (p.sentence.start, p.start))
+    ]
+    return officials, warnings

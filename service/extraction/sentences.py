@@ -1,0 +1,96 @@
+"""Cut a document into sentences that keep their offsets, and weigh them by where they stand.
+
+Every quote the extractor returns is one of these sentences, so `text[start:end]` is the quote by construction.
+Press texts put the act in the headline and the first paragraphs and background further down, hence `weight`.
+"""
+
+import re
+from dataclasses import dataclass
+
+# The first line this long and ending as a sentence does starts the body; the lines above it are headline,
+# bylines and datelines.
+_BODY_MIN_CHARS = 100
+
+# Words whose final period does not end a sentence ("U.S.", "Mr.", "Aug. 1", "Janet L. Yellen").
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "capt", "sen", "rep", "gov", "amb",
+    "no", "nos", "co", "corp", "inc", "ltd", "vs", "etc", "e.g", "i.e", "para", "art", "op", "cf",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+_END = re.compile(r"[.!?]+[’”\"')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int  # 0-based index of the non-empty line it sits on
+    weight: float  # how much a cue found here says about the main act: header 3, lede 2.5, lead 2, the rest 1
+
+    @property
+    def in_header(self) -> bool:
+        """Headline, byline or dateline, above the body."""
+        return self.weight >= 3
+
+    @property
+    def in_lead(self) -> bool:
+        """The body's first paragraphs, where the act is told."""
+        return 2 <= self.weight < 3
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    token = chunk.split()[-1].rstrip("’”\"')]").lstrip("(“\"‘'")
+    if not token.endswith("."):
+        return False
+    word = token[:-1]
+    # Initials and dotted acronyms ("L.", "U.S.", "e.g.") rarely end a sentence in press texts.
+    if re.fullmatch(r"[A-Za-z]|([A-Za-z]\.)+[A-Za-z]", word):
+        return True
+    return word.lower() in _ABBREVIATIONS
+
+
+def _is_body(line: str) -> bool:
+    # Long headlines (UN press releases run past 100 characters) do not end as sentences do.
+    return len(line) >= _BODY_MIN_CHARS and line.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
+
+
+def _is_sentence(line: str) -> bool:
+    return len(line.split()) >= 6 and line.rstrip().endswith((".", "!", "?", "”", '"'))
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    cursor = start
+    for match in _END.finditer(text, start, end):
+        if _is_abbreviation(text[cursor : match.end()]):
+            continue
+        pieces.append((cursor, match.end()))
+        cursor = match.end()
+    pieces.append((cursor, end))
+    spans = []
+    for a, b in pieces:
+        chunk = text[a:b]
+        a += len(chunk) - len(chunk.lstrip())
+        b -= len(chunk) - len(chunk.rstrip())
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def split(text: str) -> list[Sentence]:
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    first_body = next((i for i, (a, b) in enumerate(lines) if _is_body(text[a:b])), None)
+    if first_body is None:
+        # A short text: its body starts with the first line written as a sentence.
+        first_body = next((i for i, (a, b) in enumerate(lines) if _is_sentence(text[a:b])), 0)
+    sentences = []
+    for number, (a, b) in enumerate(lines):
+        # The lead: the first three body paragraphs (a photo caption often takes one), where press texts
+        # say what was done.
+        weight = 3.0 if number < first_body else 2.0 if number <= first_body + 2 else 1.0
+        for index, (start, end) in enumerate(_split_line(text, a, b)):
+            # The lede, the body's first sentence, says what was done more surely than what follows it.
+            lede = number == first_body and index == 0
+            sentences.append(Sentence(start, end, text[start:end], number, 2.5 if lede else weight))
+    return sentences

@@ -1,0 +1,146 @@
+"""The extractor against the database: the known actors it links to, and `ingest`, which files a document
+and its draft for review."""
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from service.actions.schemas import ActionCreate, ActionSourceIn, ActorRoleIn, CitationIn, OfficialRoleIn
+from service.actions.service import create_action
+from service.actions.validation import first_day
+from service.extraction import Draft, KnownActor, extract
+from service.models import Action, Actor, ActorAlias, Authority, Official, Source
+from service.models.vocabulary import ActionStatus, AuthorityKind, DatePrecision
+from service.sources.service import sha256_of
+from service.writes import Outcome, put_row
+
+
+def known_actors(session: Session) -> list[KnownActor]:
+    aliases: dict[str, list[str]] = {}
+    for actor_id, alias in session.execute(select(ActorAlias.actor_id, ActorAlias.alias)):
+        aliases.setdefault(actor_id, []).append(alias)
+    return [
+        KnownActor(id=id, name=name, kind=kind, country=country, aliases=aliases.get(id, []))
+        for id, name, kind, country in session.execute(select(Actor.id, Actor.name, Actor.kind, Actor.country))
+    ]
+
+
+def draft_of(session: Session, text: str, published_on: date | None, url: str | None) -> Draft:
+    return extract(text, published_on=published_on, url=url, known_actors=known_actors(session))
+
+
+class CannotIngest(Exception):
+    """A document the extractor could not turn into a storable draft (no date anywhere)."""
+
+
+def ingest(session: Session, path: Path, published_on: date | None, url: str | None) -> tuple[str, Outcome, Draft]:
+    """Store the document as a source and its draft as an action of status `draft`: never published
+    silently. Only references the database knows are linked; the rest is listed in the summary for the
+    reviewer. Ingesting the same text again changes nothing."""
+    text = path.read_text(encoding="utf-8")
+    draft = draft_of(session, text, published_on, url)
+    digest = sha256_of(text)
+    source_id = session.scalar(select(Source.id).where(Source.sha256 == digest)) or f"src-{digest[:16]}"
+    action_id = f"draft-{digest[:16]}"
+    existing = session.get(Action, action_id)
+    if existing is not None:
+        return action_id, Outcome.unchanged, draft
+    day, precision, date_text = draft.date, draft.date_precision, draft.date_text
+    if day is None:
+        if published_on is None:
+            raise CannotIngest(f"{path}: the text gives no date; pass --published YYYY-MM-DD")
+        day, precision, date_text = published_on, DatePrecision.day, None
+    put_row(
+        session,
+        Source,
+        "source",
+        source_id,
+        {
+            "url": url,
+            "publisher": None,
+            "title": _first_line(text),
+            "published_on": published_on,
+            "text": text,
+            "sha256": digest,
+        },
+    )
+    session.flush()
+    numbers = {c.number for c in draft.resolutions}
+    known_numbers = set(
+        session.scalars(
+            select(Authority.number).where(Authority.kind == AuthorityKind.un_resolution, Authority.number.in_(numbers))
+        )
+    )
+    officials = _official_ids(session, draft)
+    unlinked = [
+        *(f"resolution {c.number}" for c in draft.resolutions if c.number not in known_numbers),
+        *(f"{a.name} ({a.role})" for a in [*draft.actors, *draft.targets] if a.actor_id is None),
+        *(f"{o.title or 'an official'} (unnamed)" for o in draft.officials if o.name is None),
+    ]
+    body = ActionCreate(
+        id=action_id,
+        type=draft.type,
+        status=ActionStatus.draft,
+        title=f"Draft {draft.type.replace('_', ' ')}: {_first_line(text)}"[:1000],
+        summary=_summary(path, draft, unlinked),
+        date=first_day(day, precision),
+        date_precision=precision,
+        date_text=date_text,
+        sources=[ActionSourceIn(source=source_id, quote=draft.type_quote or _first_line(text))],
+        citations=[
+            CitationIn(resolution=c.number, relation=c.relation, quote=c.quote)
+            for c in draft.resolutions
+            if c.number in known_numbers
+        ],
+        actors=_actor_roles(draft),
+        officials=[
+            OfficialRoleIn(official=officials[o.name], title=o.title, organisation=o.organisation, quote=o.quote)
+            for o in draft.officials
+            if o.name is not None
+        ],
+    )
+    create_action(session, body)
+    return action_id, Outcome.added, draft
+
+
+def _actor_roles(draft: Draft) -> list[ActorRoleIn]:
+    roles: dict[str, ActorRoleIn] = {}
+    for mention in [*draft.targets, *draft.actors]:
+        if mention.actor_id and mention.actor_id not in roles:  # one role per actor: a target first
+            roles[mention.actor_id] = ActorRoleIn(actor=mention.actor_id, role=mention.role, quote=mention.quote)
+    return list(roles.values())
+
+
+def _official_ids(session: Session, draft: Draft) -> dict[str, str]:
+    """The id of each named official: an existing one of that name, or a new record."""
+    ids = {}
+    for mention in draft.officials:
+        if mention.name is None or mention.name in ids:
+            continue
+        found = session.scalar(select(Official.id).where(func.lower(Official.name) == mention.name.lower()).limit(1))
+        if found is None:
+            found = f"official-{sha256_of(mention.name.lower())[:16]}"
+            values = {
+                "name": mention.name,
+                "title": mention.title,
+                "organisation": mention.organisation,
+                "country": None,
+            }
+            put_row(session, Official, "official", found, values)
+        ids[mention.name] = found
+    return ids
+
+
+def _summary(path: Path, draft: Draft, unlinked: list[str]) -> str:
+    parts = [f"Proposed by the extractor from {path.name}; review before publishing."]
+    if unlinked:
+        parts.append("Not linked (unknown to the database): " + "; ".join(unlinked) + ".")
+    if draft.warnings:
+        parts.append("Extractor warnings: " + " ".join(draft.warnings))
+    return " ".join(parts)
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:500]

@@ -1,0 +1,164 @@
+"""Targets: the persons, entities and vessels a designation (or delisting) names, and a warning when it only
+counts them.
+
+Only sentences that report a designation are read, and only names the text writes in a recognisable shape:
+a vessel with its IMO number, a company with its legal form ("Limited Liability Company Sfera",
+"Korea Sobaeksu Trading Company"), a person introduced as a national ("Russian national Ivan Petrov",
+"Kim Chol, a DPRK national"), or a known actor of those kinds. "five Russia-based individuals and entities"
+names no one: it becomes a warning, never invented names.
+"""
+
+import re
+from dataclasses import dataclass
+
+from service.extraction.actors import Placed
+from service.extraction.classify import Cue
+from service.extraction.gazetteer import Entity
+from service.extraction.names import Matcher
+from service.extraction.schemas import ActorMention
+from service.extraction.sentences import Sentence
+from service.models.vocabulary import ActionType, ActorKind, Role
+
+_WORD = r"[A-Z0-9][\w&’'.-]*"
+_NAME_RUN = rf"{_WORD}(?:\s+(?:of|and|&|for|de|the)?\s*{_WORD}){{0,7}}"
+_VESSEL = re.compile(
+    r"(?:\b(?:vessels?|ship|tanker|M/V|MV)\s+)?(?P<name>[A-Z0-9][A-Z0-9 .’'-]{1,40}?)\s*"
+    r"\((?:IMO(?:\s+(?:No\.|number))?[:\s]*)(?P<imo>\d{7})\)"
+)
+_LEGAL_FORM_FIRST = re.compile(
+    rf"\b(?P<name>(?:Limited\s+Liability\s+Company|Joint\s+Stock\s+Company|Joint-Stock\s+Company|OOO|AO|JSC|LLC)\s+"
+    rf"{_NAME_RUN})"
+)
+_LEGAL_FORM_LAST = re.compile(
+    rf"\b(?P<name>{_NAME_RUN}\s+(?:Limited\s+Liability\s+Company|Co\.,?\s+Ltd\.?|LLC|Ltd\.?|Limited|Company|"
+    rf"Corporation|Corp\.?|Inc\.?|JSC|GmbH|Group|Bank|General\s+Bureau|Bureau|Industries|Enterprise|Shipping|"
+    rf"Holdings?|Trading|JVC|JV))\b"
+)
+_LEGAL_FORM_AND = re.compile(
+    r"(?:(?<=Company)|(?<=Corporation)|(?<=Limited)|(?<=LLC)|(?<=Ltd\.)|(?<=Ltd)|(?<=Inc\.)|(?<=JSC)|(?<=GmbH)|"
+    r"(?<=Group)|(?<=Bank)|(?<=Bureau)|(?<=Trading)|(?<=JVC))\s+and\s+(?=[A-Z])"
+)
+_DESCRIBED = re.compile(
+    rf"\b(?P<name>{_NAME_RUN}),\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:company|firm|entity|bank|network|group|"
+    rf"ship\s+manager|organi[sz]ation)\b"
+)
+_GROUP = re.compile(
+    r"\b(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:hacking|cyber|espionage|hacker)\s+(?:group|unit)\b"
+)
+_PERSON = [
+    re.compile(r"\bnational\s+(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3})"),
+    re.compile(r"\b(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}),\s+an?\s+(?:[\w-]+\s+){0,2}national\b"),
+]
+_COUNT = re.compile(
+    r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens\s+of)\s+"
+    r"(?:(?:additional|more|new|other)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?P<what>individuals?|entit(?:y|ies)|persons?|companies|vessels?|ships|aircraft|people|banks|firms|"
+    r"organi[sz]ations)(?:\s+and\s+(?:[\w-]+\s+)?(?:entit(?:y|ies)|individuals?|vessels?|companies))?\b",
+    re.IGNORECASE,
+)
+# Sentences of a designation that may name its targets: "Those listed include", "The designated vessels are".
+_TARGET_SENTENCE = re.compile(
+    r"\b(?:list\w*|designat\w*|sanction\w*|targets?|blocked|identified|named|include[sd]?|among|individuals?|"
+    r"entit(?:y|ies)|vessels?|tankers?|ships?|companies|firms|persons?)\b",
+    re.IGNORECASE,
+)
+# An organisation named as someone's employer or owner is not thereby designated ("who heads the ... Bureau").
+_OWNER_BEFORE = re.compile(r"\b(?:heads?|headed|leads?|led|of|for|at|from|with|under)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words a capitalised run may start with that are not part of the target's name.
+_LEADING = re.compile(
+    r"^(?:(?:The|Today|Treasury|OFAC|(?:[A-Z][\w]*\s+)*[A-Z][\w]*-(?:based|registered|flagged)|Russian|"
+    r"North\s+Korean|DPRK|Chinese)\s+)+"
+)
+# "The individuals are Han Kwang Chol, Jong Song Ho and Ri Un Hui": a list after the kind of target it names.
+_LISTED = re.compile(
+    r"\b(?P<kind>individuals?|persons?|entit(?:y|ies)|companies|firms|vessels|tankers|ships)\s+"
+    r"(?:designated\s+)?(?:are|is|were|was|include[sd]?|comprise)\s+(?:the\s+)?(?P<list>[^.;:]+)"
+)
+_LIST_ITEM = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'.-]*){1,5}$")
+_LIST_KIND = {"individual": ActorKind.person, "person": ActorKind.person, "vessel": ActorKind.vessel,
+              "tanker": ActorKind.vessel, "ship": ActorKind.vessel}  # fmt: skip
+_TARGET_KINDS = {ActorKind.person, ActorKind.organization, ActorKind.vessel, ActorKind.aircraft}
+
+
+@dataclass(frozen=True)
+class _Target:
+    name: str
+    kind: ActorKind
+    sentence: Sentence
+    entity: Entity | None = None
+
+
+def _written(sentence: Sentence) -> list[_Target]:
+    found: list[_Target] = []
+    text = sentence.text
+    for match in _VESSEL.finditer(text):
+        found.append(_Target(match.group("name").strip(" .-"), ActorKind.vessel, sentence))
+    for pattern in (_LEGAL_FORM_FIRST, _LEGAL_FORM_LAST, _DESCRIBED, _GROUP):
+        for match in pattern.finditer(text):
+            if _OWNER_BEFORE.search(text[: match.start()]):
+                continue
+            # "Korea Kwangson Banking Corporation and Hana Electronics JVC" are two companies.
+            for name in _LEGAL_FORM_AND.split(_LEADING.sub("", match.group("name")).strip()):
+                if name and (" " in name or pattern is _GROUP):
+                    found.append(_Target(name, ActorKind.organization, sentence))
+    for pattern in _PERSON:
+        for match in pattern.finditer(text):
+            found.append(_Target(match.group("name"), ActorKind.person, sentence))
+    for match in _LISTED.finditer(text):
+        kind = next((k for word, k in _LIST_KIND.items() if match.group("kind").startswith(word)), None)
+        items = re.split(
+            r",\s*(?:and\s+)?|\s+and\s+", re.split(r",\s*(?:each|all|both|who|which)\b", match.group("list"))[0]
+        )
+        for item in items:
+            item = _LEADING.sub("", re.sub(r"\s*\([^)]*\)", "", item).strip())
+            if _LIST_ITEM.match(item):
+                found.append(_Target(item, kind or ActorKind.organization, sentence))
+    return found
+
+
+def _designation_sentences(cues: list[Cue], sentences: list[Sentence]) -> list[Sentence]:
+    told = {cue.sentence for cue in cues if cue.type in (ActionType.designation, ActionType.delisting)}
+    # Headlines are left out: in title case every word looks like a name ("Treasury Sanctions North Korean Bank").
+    return [s for s in sentences if not s.in_header and (s in told or _TARGET_SENTENCE.search(s.text))]
+
+
+def find(
+    kind: ActionType, cues: list[Cue], sentences: list[Sentence], placed: list[Placed], names: Matcher[Entity]
+) -> tuple[list[ActorMention], set[str], list[str]]:
+    """The targets, the keys of known actors now listed as targets, and warnings about unnamed ones."""
+    if kind not in (ActionType.designation, ActionType.delisting):
+        return [], set(), []
+    sentences = _designation_sentences(cues, sentences)
+    chosen = set(sentences)
+    found: list[_Target] = []
+    for p in placed:
+        if p.sentence in chosen and p.mention.value.kind in _TARGET_KINDS:
+            found.append(_Target(p.mention.value.name, p.mention.value.kind, p.sentence, p.mention.value))
+    for sentence in sentences:
+        for target in _written(sentence):
+            if any(m.start == 0 and m.end == len(target.name) for m in names.find(target.name)):
+                continue  # "North Korean hacking group" names a state, not a target
+            # A written name that is a known actor's links to it.
+            entity = next((m.value for m in names.find(target.name) if m.text == target.name), None)
+            found.append(_Target(entity.name if entity else target.name, target.kind, sentence, entity))
+    targets: dict[str, ActorMention] = {}
+    for target in found:
+        key = target.entity.key if target.entity else target.name.lower()
+        if key in targets or any(key in other.lower() for other in targets if other != key):
+            continue
+        targets[key] = ActorMention(
+            name=target.name,
+            kind=target.kind,
+            role=Role.target,
+            country=target.entity.country if target.entity else None,
+            actor_id=target.entity.actor_id if target.entity else None,
+            quote=target.sentence.text,
+            span=(target.sentence.start, target.sentence.end),
+        )
+    counted = {} if targets else {m.group().lower(): m.group() for s in sentences for m in _COUNT.finditer(s.text)}
+    warnings = [
+        f"The text reports '{phrase}' designated without naming them; no targets are listed."
+        for phrase in counted.values()
+    ]
+    known_keys = {t.entity.key for t in found if t.entity is not None}
+    return list(targets.values()), known_keys, warnings

@@ -1,0 +1,129 @@
+"""`sanctions-tracker import …`: load an official list in one transaction, with a progress bar and a summary."""
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from sqlalchemy.orm import Session
+
+from service import migrations
+from service.config import Settings
+from service.db import make_engine
+from service.importers.entries import REMOVED, ImportFailure, ImportReport
+from service.importers.ofac_csv import import_ofac_csv, total_size
+from service.importers.un_xml import import_un_xml
+
+import_app = typer.Typer(help="Load an official sanctions list (idempotent; one transaction).", no_args_is_help=True)
+
+out = Console()
+err = Console(stderr=True)
+
+ListDate = Annotated[
+    datetime | None,
+    typer.Option(
+        "--list-date", formats=["%Y-%m-%d"], help="The list's publication date, when the file does not give it."
+    ),
+]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Import and report, then roll back: write nothing.")]
+
+
+@import_app.command("un-xml")
+def un_xml(
+    file: Annotated[Path, typer.Argument(help="The UN Security Council Consolidated List, as XML.")],
+    regime: Annotated[
+        list[str] | None,
+        typer.Option(help="A UN_LIST_TYPE to import (repeat for several; 'all' for every one). Default: DPRK."),
+    ] = None,
+    list_date: ListDate = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Import the entries of the UN list's regimes: each a target designated by the Security Council."""
+    if not file.is_file():
+        _fail(f"{file}: no such file")
+    _run(
+        "UN list",
+        file.stat().st_size,
+        lambda session, progress: import_un_xml(
+            session, file, regimes=regime, list_date=_day(list_date), progress=progress
+        ),
+        dry_run,
+    )
+
+
+@import_app.command("ofac-csv")
+def ofac_csv(
+    directory: Annotated[Path, typer.Argument(help="The folder of sdn.csv (and add.csv, alt.csv, sdn_comments.csv).")],
+    program: Annotated[
+        list[str] | None,
+        typer.Option(help="A program tag to import (repeat for several). Default: every program."),
+    ] = None,
+    list_date: ListDate = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Import OFAC's SDN entries: each a target designated by OFAC under its programs."""
+    try:
+        size = total_size(directory)
+    except ImportFailure as failure:
+        _fail(str(failure))
+    _run(
+        "OFAC SDN",
+        size,
+        lambda session, progress: import_ofac_csv(
+            session, directory, programs=program, list_date=_day(list_date), progress=progress
+        ),
+        dry_run,
+    )
+
+
+def _run(label: str, size: int, load: Callable[[Session, Callable[[int], None]], ImportReport], dry_run: bool) -> None:
+    engine = make_engine(Settings())
+    with engine.connect() as connection:
+        current = migrations.current_revision(connection)
+    if current != migrations.head_revision():
+        _fail(f"the database is at revision {current or 'none'}: run `sanctions-tracker db upgrade` first")
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Session(engine) as session:
+        try:
+            with Progress(*columns, console=err, transient=True) as progress:
+                task = progress.add_task(f"importing the {label}", total=size)
+                report = load(session, lambda read: progress.advance(task, read))
+        except ImportFailure as failure:
+            session.rollback()
+            _fail(f"{failure}; nothing was written")
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
+    engine.dispose()
+    _print_report(report, label, dry_run)
+
+
+def _print_report(report: ImportReport, label: str, dry_run: bool) -> None:
+    dated = f", list of {report.list_date}" if report.list_date else ""
+    verb = " (dry run: nothing written)" if dry_run else ""
+    out.print(f"{label}: {report.selected} of {report.read} entries imported{dated}{verb}", highlight=False)
+    table = Table()
+    outcomes = ("added", "changed", "unchanged", REMOVED)
+    table.add_column("records")
+    for outcome in outcomes:
+        table.add_column(outcome, justify="right")
+    for kind in ("entries", "actors", "sources", "actions", "authorities"):
+        if kind in report.counts:
+            table.add_row(kind, *(str(report.get(kind, outcome)) for outcome in outcomes))
+    out.print(table)
+    for note in report.notes:
+        out.print(f"note: {note}", highlight=False)
+
+
+def _day(moment: datetime | None) -> date | None:
+    return moment.date() if moment else None
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)

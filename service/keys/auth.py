@@ -1,0 +1,55 @@
+"""Who a request acts as: the API key in `Authorization: Bearer`, and the scope an operation needs."""
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from service.db import SessionDep
+from service.errors import Forbidden, Unauthorized
+from service.keys.service import Principal, authenticate
+from service.models.vocabulary import Scope
+from service.writes import acting_as
+
+bearer = HTTPBearer(
+    auto_error=False, description="An API key, `st_<id>_<secret>`, made by `sanctions-tracker keys create`."
+)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def require(scope: Scope, writes: bool) -> Callable[..., Principal]:
+    """A dependency that lets the request through only with an active key of at least `scope`; for a route
+    that `writes`, it names that key as the author of the writes."""
+
+    def dependency(session: SessionDep, credentials: Credentials) -> Principal:
+        principal = _principal(session, credentials.credentials if credentials else None, scope)
+        if writes:
+            acting_as(session, principal.name)
+        return principal
+
+    return dependency
+
+
+def reads_guard(request: Request, session: SessionDep) -> None:
+    """Reads are open unless the REQUIRE_KEY_FOR_READS setting closes them. It reads the header itself rather
+    than through `bearer`, so that the OpenAPI document does not claim that open reads need a key."""
+    if request.app.state.settings.require_key_for_reads:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        _principal(session, token.strip() if scheme.lower() == "bearer" else None, Scope.read)
+
+
+def _principal(session: Session, token: str | None, scope: Scope) -> Principal:
+    if not token:
+        raise Unauthorized("this operation needs an API key: Authorization: Bearer <key>")
+    principal = authenticate(session, token)
+    if principal is None:
+        raise Unauthorized("the API key is unknown or revoked")
+    if not principal.allows(scope):
+        raise Forbidden(f"the key {principal.name!r} has scope {principal.scope}; this needs {scope}")
+    return principal
+
+
+Writer = Annotated[Principal, Depends(require(Scope.write, writes=True))]
+AdminReader = Annotated[Principal, Depends(require(Scope.admin, writes=False))]

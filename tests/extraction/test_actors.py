@@ -1,0 +1,198 @@
+"""Actors: the gazetteer and known actors find them under any name; roles say who acted, who signed with
+them, whose conduct the act is about, and who is only mentioned."""
+
+from service.extraction import KnownActor, extract
+
+DPRK = KnownActor(
+    id="state-kp", name="Democratic People's Republic of Korea", kind="state", country="KP", aliases=["DPRK"]
+)
+RUSSIA = KnownActor(id="state-ru", name="Russian Federation", kind="state", country="RU", aliases=["Russia"])
+KIM = KnownActor(id="person-kim-jong-un", name="Kim Jong-un", kind="person", country="KP", aliases=[])
+PANEL = KnownActor(
+    id="body-poe", name="UN 1718 Committee Panel of Experts", kind="body", aliases=["Panel of Experts", "expert panel"]
+)
+
+
+def roles(text: str, **kwargs) -> dict[str, str]:
+    return {a.name: a.role for a in extract(text, **kwargs).actors}
+
+
+def test_gazetteer_finds_states_with_no_known_actors():
+    draft = extract("The United States condemned Russia's training of North Korean soldiers.")
+    assert {(a.name, a.kind, a.country) for a in draft.actors} == {
+        ("United States", "state", "US"),
+        ("Russia", "state", "RU"),
+        ("North Korea", "state", "KP"),
+    }
+
+
+def test_demonym_names_its_state():
+    assert "South Korea" in roles("South Korean and US officials warned Russia it would pay a price.")
+
+
+def test_capital_as_metonym_names_its_state():
+    assert roles("Seoul warned that Pyongyang would pay a price for its launches.") == {
+        "South Korea": "imposer",
+        "North Korea": "subject",
+    }
+
+
+def test_body_from_the_gazetteer():
+    draft = extract("The Multilateral Sanctions Monitoring Team today released its first report.")
+    assert [(a.name, a.kind) for a in draft.actors] == [("Multilateral Sanctions Monitoring Team", "body")]
+
+
+def test_known_actor_is_linked_by_alias():
+    draft = extract("The United States condemned the DPRK's launch.", known_actors=[DPRK])
+    linked = next(a for a in draft.actors if a.actor_id == "state-kp")
+    assert linked.name == "Democratic People's Republic of Korea"
+
+
+def test_every_name_of_a_state_links_to_one_known_actor():
+    text = "Seoul condemned Pyongyang's launch. North Korea fired again, and the DPRK denied wrongdoing."
+    draft = extract(text, known_actors=[DPRK])
+    assert [a.actor_id for a in draft.actors if a.country == "KP"] == ["state-kp"]
+
+
+def test_known_state_links_by_country_without_shared_alias():
+    draft = extract("The United States condemned Pyongyang's missile launch.", known_actors=[DPRK])
+    assert any(a.actor_id == "state-kp" for a in draft.actors)
+
+
+def test_known_actor_matches_forgiving_case_accents_and_punctuation():
+    text = "Experts said KIM JONG UN watched the test."
+    draft = extract(text, known_actors=[KIM])
+    assert [(a.name, a.actor_id) for a in draft.actors] == [("Kim Jong-un", "person-kim-jong-un")]
+
+
+def test_known_body_wins_over_the_gazetteer_reading():
+    draft = extract("Russia vetoed the mandate of the expert panel monitoring sanctions.", known_actors=[PANEL])
+    assert any(a.actor_id == "body-poe" for a in draft.actors)
+
+
+def test_unknown_actor_has_no_actor_id():
+    draft = extract("Canada strongly condemns the launch.", known_actors=[DPRK])
+    assert [(a.name, a.actor_id) for a in draft.actors] == [("Canada", None)]
+
+
+def test_acronym_matches_only_in_capitals():
+    assert "United States" not in roles("Canada condemned the launch and called on us to join it.")
+
+
+def test_state_in_security_council_resolutions_phrase_is_not_the_council():
+    text = "Canada condemned the launch, a violation of UN Security Council resolutions."
+    assert "UN Security Council" not in roles(text)
+
+
+def test_subject_of_designation_verb_is_imposer():
+    assert roles("The United States has sanctioned five Russia-based individuals.")["United States"] == "imposer"
+
+
+def test_agency_names_its_state_as_imposer():
+    text = "Today, the Department of the Treasury’s Office of Foreign Assets Control (OFAC) sanctioned two companies."
+    assert roles(text) == {"United States": "imposer"}
+
+
+def test_coordinated_agents_are_all_imposers():
+    text = "South Korea, the United States and Japan on Friday jointly imposed sanctions on North Korea's hackers."
+    assert roles(text) == {
+        "South Korea": "imposer",
+        "United States": "imposer",
+        "Japan": "imposer",
+        "North Korea": "subject",
+    }
+
+
+def test_official_organisation_gives_imposer_when_no_state_acts_in_the_text():
+    text = "“This is a fake,” Kremlin spokesman Dmitry Peskov said, rejecting the claims as groundless."
+    assert roles(text) == {"Russia": "imposer"}
+
+
+def test_eu_council_press_release_council_is_the_eu():
+    text = "The Council today decided to impose restrictive measures on 3 individuals. The EU remains committed."
+    assert roles(text)["European Union"] == "imposer"
+
+
+def test_un_press_release_council_is_the_security_council():
+    text = "The Security Council met in the morning. The Council today failed to adopt a draft resolution."
+    assert roles(text)["UN Security Council"] == "imposer"
+
+
+def test_vetoing_state_is_imposer():
+    text = (
+        "The Security Council today failed to adopt a draft resolution, "
+        "owing to the negative vote of the Russian Federation."
+    )
+    assert roles(text)["Russia"] == "imposer"
+
+
+def test_joint_statement_first_listed_is_imposer_and_others_co_signatories():
+    text = (
+        "The U.S. Secretary of State and foreign ministers from Australia, Canada, France, Germany, Italy, Japan, "
+        "New Zealand, South Korea and Britain, as well as the EU High Representative, issued a joint statement."
+    )
+    found = roles(text)
+    assert found.pop("United States") == "imposer"
+    assert found == {
+        name: "co_signatory"
+        for name in [
+            "Australia", "Canada", "France", "Germany", "Italy", "Japan", "New Zealand", "South Korea",
+            "United Kingdom", "European Union",
+        ]
+    }  # fmt: skip
+
+
+def test_joint_statement_subject_is_not_a_co_signatory():
+    text = "Japan, South Korea and the United States issued a joint statement condemning North Korea's launch."
+    assert roles(text)["North Korea"] == "subject"
+
+
+def test_possessive_conduct_makes_a_subject():
+    assert roles("The United States condemned Russia's training of soldiers.")["Russia"] == "subject"
+
+
+def test_sanctions_on_a_state_make_it_a_subject():
+    text = "The United States will not hesitate to impose sanctions on North Korea and Russia when necessary."
+    assert roles(text) == {"United States": "imposer", "North Korea": "subject", "Russia": "subject"}
+
+
+def test_call_on_makes_a_subject():
+    text = "The ministers issued a joint statement. “We call on the DPRK and Russia to cease unlawful arms transfers.”"
+    assert roles(text) == {"North Korea": "subject", "Russia": "subject"}
+
+
+def test_victim_of_the_conduct_is_mentioned_not_subject():
+    text = "Canada condemned North Korean arms transfers to Russia for use against Ukraine."
+    assert roles(text)["Ukraine"] == "mentioned"
+
+
+def test_place_of_a_meeting_is_not_an_actor():
+    text = "The United States condemned the launch at a meeting in Tokyo."
+    assert "Japan" not in roles(text)
+
+
+def test_actor_named_only_in_background_is_left_out():
+    text = (
+        "The United States condemned North Korea's launch on Monday.\n"
+        "It was the third test this year.\n"
+        "Analysts noted that the missile resembled earlier designs.\n"
+        "Separately, Iranian engineers were seen at the site."
+    )
+    assert "Iran" not in roles(text)
+
+
+def test_denial_makes_no_subjects():
+    text = "The Kremlin on Wednesday dismissed reports that its cooperation with Pyongyang broke the law as groundless."
+    assert roles(text) == {"Russia": "imposer", "North Korea": "mentioned"}
+
+
+def test_wire_dateline_is_not_an_actor():
+    text = "SEOUL, Oct 22 (Reuters) - North Korea on Saturday denied the report as groundless."
+    assert "South Korea" not in roles(text)
+
+
+def test_actor_quote_is_the_sentence_that_gave_its_role():
+    text = "A first sentence. The United States condemned Russia's training of soldiers."
+    actor = next(a for a in extract(text).actors if a.name == "Russia")
+    assert actor.quote == "The United States condemned Russia's training of soldiers."
+    assert text[actor.span[0] : actor.span[1]] == actor.quote

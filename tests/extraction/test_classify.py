@@ -1,0 +1,104 @@
+"""The type: what the text says was done, the headline and lead weighing most."""
+
+from service.extraction import extract
+
+
+def kind(text: str) -> str:
+    return extract(text).type
+
+
+def test_ofac_designation():
+    assert kind("Today, OFAC designated two entities involved in DPRK arms transfers to Russia.") == "designation"
+
+
+def test_eu_restrictive_measures_are_a_designation():
+    text = "The Council today decided to impose restrictive measures on 3 individuals and 2 entities."
+    assert kind(text) == "designation"
+
+
+def test_committee_listing_is_a_designation():
+    assert kind("The Committee approved the addition of the entries below to its sanctions list.") == "designation"
+
+
+def test_removal_from_the_sdn_list_is_a_delisting():
+    text = "Today, OFAC removed Ocean Star Shipping Co., Ltd. from the SDN List after the company changed ownership."
+    assert kind(text) == "delisting"
+
+
+def test_condemnation():
+    assert kind("The United States strongly condemns the DPRK's launch of a ballistic missile.") == "condemnation"
+
+
+def test_joint_statement_outweighs_the_condemnation_it_contains():
+    text = (
+        "Allies issue joint statement on DPRK\n"
+        "The foreign ministers of Japan, South Korea and the United States issued a joint statement.\n"
+        "The statement condemned North Korea's launch."
+    )
+    assert kind(text) == "joint_statement"
+
+
+def test_will_not_hesitate_to_sanction_is_a_warning_not_a_designation():
+    text = "The United States will not hesitate to impose sanctions on North Korea and Russia when necessary."
+    assert kind(text) == "warning"
+
+
+def test_price_to_pay_is_a_warning():
+    assert kind("The allies say Moscow will pay a price for military cooperation with Pyongyang.") == "warning"
+
+
+def test_veto():
+    assert kind("China and Russia on Thursday vetoed a U.S.-drafted resolution on North Korea.") == "veto"
+
+
+def test_failed_to_adopt_is_a_veto():
+    text = "The Security Council today failed to adopt a draft resolution, owing to the negative vote of Russia."
+    assert kind(text) == "veto"
+
+
+def test_veto_named_as_background_of_a_condemnation_is_no_veto():
+    text = "The United States condemns Russia's veto of the resolution that would have extended the Panel's mandate."
+    assert kind(text) == "condemnation"
+
+
+def test_denial():
+    assert kind("The Kremlin on Wednesday dismissed the reports as groundless and denied any agreement.") == "denial"
+
+
+def test_report():
+    assert kind("The Multilateral Sanctions Monitoring Team today released its first report.") == "report"
+
+
+def test_council_briefing_is_other():
+    text = "The Security Council today held an open briefing on the DPRK. Several members condemned the launch."
+    assert kind(text) == "other"
+
+
+def test_no_act_is_other_with_a_warning():
+    draft = extract("The weather in Seoul was mild.")
+    assert draft.type == "other"
+    assert any("No act recognised" in warning for warning in draft.warnings)
+
+
+def test_headline_outweighs_a_later_paragraph():
+    text = (
+        "US condemns Russia-North Korea military cooperation\n"
+        "The State Department said Russia's conduct was unacceptable and that it was studying all options.\n"
+        "Separately, officials warned the two countries of consequences if transfers continued."
+    )
+    assert kind(text) == "condemnation"
+
+
+def test_past_sanctions_in_the_background_are_not_the_act():
+    text = (
+        "The spokesperson warned that the US won't hesitate to act.\n"
+        "He said the US has imposed sanctions on a number of entities in the past."
+    )
+    assert kind(text) == "warning"
+
+
+def test_type_quote_is_the_sentence_of_the_strongest_cue():
+    text = "Background sentence here. The United States strongly condemns the launch."
+    draft = extract(text)
+    assert draft.type_quote == "The United States strongly condemns the launch."
+    assert text[draft.type_span[0] : draft.type_span[1]] == draft.type_quote

@@ -1,0 +1,143 @@
+"""The action's date: resolved against the publication date, chosen over the dates of other events, with the
+precision and the words the text gives."""
+
+import datetime as dt
+
+from service.extraction import extract
+
+FRIDAY_17_MAY_2024 = dt.date(2024, 5, 17)
+TUESDAY_1_AUG_2023 = dt.date(2023, 8, 1)
+
+
+def when(text: str, **kwargs) -> tuple[dt.date | None, str | None, str | None]:
+    draft = extract(text, **kwargs)
+    return draft.date, draft.date_precision, draft.date_text
+
+
+def test_weekday_is_the_last_such_day_before_publication():
+    text = "The United States condemned the launch, a statement issued by the spokesperson on Thursday said."
+    assert when(text, published_on=FRIDAY_17_MAY_2024) == (dt.date(2024, 5, 16), "day", "on Thursday")
+
+
+def test_weekday_across_a_month_boundary():
+    text = "The United States will impose sanctions when necessary, a spokesperson said Monday."
+    assert when(text, published_on=TUESDAY_1_AUG_2023) == (dt.date(2023, 7, 31), "day", "Monday")
+
+
+def test_weekday_of_the_publication_day_is_that_day():
+    text = "The allies said on Friday they were gravely concerned and issued a joint statement."
+    assert when(text, published_on=dt.date(2024, 5, 31))[0] == dt.date(2024, 5, 31)
+
+
+def test_today_is_the_publication_date():
+    text = "Today, OFAC designated two entities for their role in arms transfers."
+    assert when(text, published_on=FRIDAY_17_MAY_2024) == (FRIDAY_17_MAY_2024, "day", "Today")
+
+
+def test_yesterday_is_the_day_before_publication():
+    text = "Japan yesterday condemned the launch."
+    assert when(text, published_on=FRIDAY_17_MAY_2024)[0] == dt.date(2024, 5, 16)
+
+
+def test_weekday_without_publication_date_is_null_with_a_warning():
+    draft = extract("The allies warned Russia at a meeting in Seoul on Friday.")
+    assert (draft.date, draft.date_text) == (None, "on Friday")
+    assert any("publication date" in warning for warning in draft.warnings)
+
+
+def test_day_and_month_take_the_year_of_publication():
+    text = "The spokesperson made the remarks during a press briefing on 29 October."
+    assert when(text, published_on=dt.date(2024, 10, 30))[0] == dt.date(2024, 10, 29)
+
+
+def test_day_and_month_take_the_year_from_the_url():
+    text = "The spokesperson made the remarks during a press briefing on 29 October."
+    url = "https://www.state.gov/briefings/department-press-briefing-october-29-2024/"
+    assert when(text, url=url)[0] == dt.date(2024, 10, 29)
+
+
+def test_day_and_month_take_the_year_from_a_url_in_the_text():
+    text = (
+        "The spokesperson condemned the training during a press briefing on 29 October.\n"
+        "https://www.state.gov/briefings/department-press-briefing-october-29-2024/"
+    )
+    assert when(text)[0] == dt.date(2024, 10, 29)
+
+
+def test_late_december_in_an_early_january_text_is_last_year():
+    text = "Seoul condemned the launch in a statement issued on 29 December."
+    assert when(text, published_on=dt.date(2024, 1, 2))[0] == dt.date(2023, 12, 29)
+
+
+def test_month_name_day_year_form():
+    assert when("The statement was issued on May 31, 2024.") == (dt.date(2024, 5, 31), "day", "on May 31, 2024")
+
+
+def test_day_month_year_form():
+    assert when("The Council adopted the decision on 31 May 2024.")[0] == dt.date(2024, 5, 31)
+
+
+def test_iso_form():
+    assert when("The designation was announced on 2024-05-16.")[0] == dt.date(2024, 5, 16)
+
+
+def test_month_and_year_give_month_precision():
+    assert when("The panel released its final report in March 2024.") == (
+        dt.date(2024, 3, 1),
+        "month",
+        "in March 2024",
+    )
+
+
+def test_year_alone_gives_year_precision():
+    assert when("The Council announced the listings in 2016.") == (dt.date(2016, 1, 1), "year", "in 2016")
+
+
+def test_act_date_wins_over_an_earlier_event():
+    text = (
+        "Japan condemned the launch on Sunday in a statement.\n"
+        "The missile had been tested earlier on 3 March, officials said."
+    )
+    assert when(text, published_on=dt.date(2023, 12, 18))[0] == dt.date(2023, 12, 17)
+
+
+def test_date_of_a_launch_is_not_the_date_of_the_condemnation():
+    text = "The ministers condemn North Korea's launch of an intercontinental ballistic missile on 18 December."
+    draft = extract(text, published_on=dt.date(2023, 12, 19))
+    assert draft.date is None
+    assert any("launch" in warning for warning in draft.warnings)
+
+
+def test_date_followed_by_an_event_noun_dates_that_event():
+    text = "Press Statement\n29 November 2017\nThe members of the Council strongly condemned the 28 November launch."
+    assert when(text)[0] == dt.date(2017, 11, 29)
+
+
+def test_quoted_today_yields_to_the_date_of_the_quoted_statement():
+    text = (
+        "The announcement was made by the spokesperson.\n"
+        "“The United States is today imposing sanctions on five entities,” a statement issued on Thursday read."
+    )
+    assert when(text, published_on=FRIDAY_17_MAY_2024)[0] == dt.date(2024, 5, 16)
+
+
+def test_dateline_is_the_reference_when_no_publication_date_is_given():
+    text = "Published : Aug. 1, 2023 - 09:09\nThe United States will impose sanctions, a spokesperson said Monday."
+    assert when(text)[0] == dt.date(2023, 7, 31)
+
+
+def test_dateline_alone_dates_the_act():
+    text = "Statement\nMarch 21, 2024\nThe United States condemns the launch and calls for restraint by all."
+    assert when(text)[0] == dt.date(2024, 3, 21)
+
+
+def test_no_date_gives_null_and_a_warning():
+    draft = extract("Canada strongly condemns the nuclear test conducted by the DPRK.")
+    assert (draft.date, draft.date_precision, draft.date_text) == (None, None, None)
+    assert any("No date" in warning for warning in draft.warnings)
+
+
+def test_date_span_points_at_the_date_words():
+    text = "Japan condemned the launch on Sunday."
+    draft = extract(text, published_on=dt.date(2023, 12, 18))
+    assert text[draft.date_span[0] : draft.date_span[1]] == draft.date_text == "on Sunday"

@@ -1,0 +1,145 @@
+"""Officials: the press forms of name and title, unnamed spokespersons kept unnamed, one entry per person."""
+
+from service.extraction import extract
+
+
+def officials(text: str) -> list[tuple[str | None, str | None]]:
+    return [(o.name, o.title) for o in extract(text).officials]
+
+
+def test_title_before_name():
+    assert officials("Department Spokesperson Matthew Miller said the US would act.") == [
+        ("Matthew Miller", "Department Spokesperson")
+    ]
+
+
+def test_name_then_title_in_apposition():
+    assert officials("Miller, a State Department spokesperson, said the US would act.") == [
+        ("Miller", "State Department spokesperson")
+    ]
+
+
+def test_title_then_name_in_apposition():
+    assert officials("The spokesperson, Matthew Miller, said the US would act.") == [("Matthew Miller", "spokesperson")]
+
+
+def test_long_title_with_of_and_for_phrases():
+    text = (
+        "The remarks were echoed by US Under Secretary of State for Arms Control and International Security "
+        "Bonnie Jenkins, who said the reports were concerning."
+    )
+    assert officials(text) == [
+        ("Bonnie Jenkins", "Under Secretary of State for Arms Control and International Security")
+    ]
+
+
+def test_institution_stays_in_the_title_and_names_the_organisation():
+    official = extract("Kremlin spokesman Dmitry Peskov told journalists that no agreements were signed.").officials[0]
+    assert (official.name, official.title, official.organisation) == ("Dmitry Peskov", "Kremlin spokesman", "Kremlin")
+
+
+def test_demonym_is_dropped_from_the_title_and_gives_the_organisation():
+    official = extract("South Korean Vice Foreign Minister Chang Ho-jin said Russia must act responsibly.").officials[0]
+    assert (official.name, official.title) == ("Chang Ho-jin", "Vice Foreign Minister")
+    assert official.organisation == "South Korea Ministry of Foreign Affairs"
+
+
+def test_lowercase_title_words_belong_to_the_title():
+    text = "White House national security spokesperson John Kirby said the soldiers had arrived."
+    assert officials(text) == [("John Kirby", "White House national security spokesperson")]
+
+
+def test_secretary_of_state_title_before_name():
+    assert officials("Secretary of State Antony Blinken said the deal would violate sanctions.") == [
+        ("Antony Blinken", "Secretary of State")
+    ]
+
+
+def test_said_before_title_and_name():
+    assert officials("“We will respond,” said Foreign Minister Cho Tae-yul.") == [("Cho Tae-yul", "Foreign Minister")]
+
+
+def test_middle_initial_is_part_of_the_name():
+    assert officials("Treasury Secretary Janet L. Yellen said the action was overdue.") == [
+        ("Janet L. Yellen", "Treasury Secretary")
+    ]
+
+
+def test_byline_gives_the_author_of_a_statement():
+    text = "Press Statement\nAntony J. Blinken, Secretary of State\nThe United States condemns the launch."
+    assert officials(text) == [("Antony J. Blinken", "Secretary of State")]
+
+
+def test_officials_listed_together_share_the_verb():
+    text = (
+        "Foreign Minister of Japan Yoko Kamikawa, Minister of Foreign Affairs of the Republic of Korea Cho Tae-yul "
+        "and Secretary of State Antony Blinken met in New York today and issued the following joint statement."
+    )
+    assert [name for name, _ in officials(text)] == ["Yoko Kamikawa", "Cho Tae-yul", "Antony Blinken"]
+
+
+def test_unnamed_spokesperson_stays_unnamed():
+    draft = extract("A spokesperson for the U.S. State Department called it the largest action to date.")
+    assert [(o.name, o.title, o.organisation) for o in draft.officials] == [
+        (None, "spokesperson", "U.S. Department of State")
+    ]
+
+
+def test_unnamed_spokesperson_gives_a_warning():
+    draft = extract("A spokesperson for the U.S. State Department called it the largest action to date.")
+    assert any("unnamed spokesperson" in warning for warning in draft.warnings)
+
+
+def test_unnamed_spokesperson_later_named_is_one_person():
+    text = (
+        "The United States will impose sanctions, a state department spokesperson said Monday. "
+        "The spokesperson, Matthew Miller, also said ties were not productive."
+    )
+    assert officials(text) == [("Matthew Miller", "spokesperson")]
+
+
+def test_surname_mentions_merge_into_the_full_name():
+    text = (
+        "Department Spokesperson Matthew Miller made the remarks at a briefing. "
+        "Miller said the US would act. “We will act,” Miller told reporters."
+    )
+    assert officials(text) == [("Matthew Miller", "Department Spokesperson")]
+
+
+def test_official_who_speaks_only_by_surname_later_is_kept():
+    text = "The statement was welcomed by Foreign Minister Penny Wong. Later, Wong said Australia would act."
+    assert officials(text) == [("Penny Wong", "Foreign Minister")]
+
+
+def test_titled_person_who_does_not_speak_is_not_an_official():
+    text = "Military cooperation was discussed at talks between Russian President Vladimir Putin and Kim Jong-un."
+    assert officials(text) == []
+
+
+def test_earlier_statement_is_not_this_act():
+    text = "White House national security spokesperson John Kirby had earlier said that soldiers had arrived."
+    assert officials(text) == []
+
+
+def test_state_after_representative_of_is_not_a_person():
+    assert officials("The representative of the Russian Federation said the Panel was biased.") == []
+
+
+def test_spokesman_of_the_side_warned_is_left_out():
+    text = (
+        "South Korea and the United States warned Russia that it will pay a price for its cooperation with "
+        "North Korea. Kremlin spokesman Dmitry Peskov told journalists that no agreements were signed."
+    )
+    assert officials(text) == []
+
+
+def test_official_quote_is_the_sentence_naming_them():
+    text = "The US condemned the launch. Department Spokesperson Matthew Miller said it was reckless."
+    official = extract(text).officials[0]
+    assert official.quote == "Department Spokesperson Matthew Miller said it was reckless."
+    assert text[official.span[0] : official.span[1]] == official.quote
+
+
+def test_surname_in_apposition_takes_the_full_name_given_elsewhere():
+    text = "Matthew Miller told reporters the US would act. Miller, a State Department spokesperson, said more."
+    assert officials(text) == [("Matthew Miller", "State Department spokesperson")]

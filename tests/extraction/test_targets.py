@@ -1,0 +1,81 @@
+"""Designated targets: named ones listed with their kind, counted-only ones a warning, never invented."""
+
+from service.extraction import KnownActor, extract
+
+
+def targets(text: str, **kwargs) -> list[tuple[str, str]]:
+    return [(t.name, t.kind) for t in extract(text, **kwargs).targets]
+
+
+def test_company_with_legal_form_first():
+    text = "Today, OFAC designated Limited Liability Company Vostok Logistik, a freight company."
+    assert targets(text) == [("Limited Liability Company Vostok Logistik", "organization")]
+
+
+def test_company_with_legal_form_last():
+    text = "Among those designated is Korea Sobaeksu Trading Company, which sends workers abroad."
+    assert targets(text) == [("Korea Sobaeksu Trading Company", "organization")]
+
+
+def test_vessel_with_imo_number():
+    text = "OFAC designated the vessel SUN RISE (IMO 8514306) for carrying DPRK coal."
+    assert targets(text) == [("SUN RISE", "vessel")]
+
+
+def test_person_introduced_as_a_national():
+    text = "OFAC also designated Russian national Pavel Sergeevich Orlov, the director of the firm."
+    assert targets(text) == [("Pavel Sergeevich Orlov", "person")]
+
+
+def test_person_described_as_a_national():
+    text = "The Council listed Pak Chol-min, a DPRK national involved in arms sales."
+    assert targets(text) == [("Pak Chol-min", "person")]
+
+
+def test_list_after_the_kind_of_target():
+    text = "Treasury sanctioned three bankers. The individuals are Han Kwang Chol, Jong Song Ho and Ri Un Hui."
+    assert targets(text) == [("Han Kwang Chol", "person"), ("Jong Song Ho", "person"), ("Ri Un Hui", "person")]
+
+
+def test_two_companies_joined_by_and_are_two_targets():
+    text = "The Council listed two entities, Korea Kwangson Banking Corporation and Hana Electronics JVC, today."
+    assert [name for name, _ in targets(text)] == ["Korea Kwangson Banking Corporation", "Hana Electronics JVC"]
+
+
+def test_employer_of_a_target_is_not_a_target():
+    text = "The UK sanctioned North Korean national Ri Chang Ho, who heads the Reconnaissance General Bureau."
+    assert targets(text) == [("Ri Chang Ho", "person")]
+
+
+def test_known_actor_in_a_designation_is_a_target():
+    chollima = KnownActor(id="org-chollima", name="Chollima Trading", kind="organization", aliases=[])
+    draft = extract("Today, OFAC designated Chollima Trading for shipping coal.", known_actors=[chollima])
+    assert [(t.name, t.actor_id, t.role) for t in draft.targets] == [("Chollima Trading", "org-chollima", "target")]
+    assert draft.actors == [] or all(a.actor_id != "org-chollima" for a in draft.actors)
+
+
+def test_counted_targets_are_not_invented():
+    text = "The United States has sanctioned five Russia-based individuals and entities connected to arms transfers."
+    draft = extract(text)
+    assert draft.targets == []
+    assert any("five Russia-based individuals and entities" in warning for warning in draft.warnings)
+
+
+def test_no_targets_outside_a_designation():
+    text = "The United States condemned Limited Liability Company Vostok Logistik for its shipments."
+    assert targets(text) == []
+
+
+def test_headline_words_are_not_targets():
+    text = (
+        "Treasury Sanctions North Korean Bank Representatives\n"
+        "Today, OFAC sanctioned three individuals who represent North Korean banks abroad."
+    )
+    assert targets(text) == []
+
+
+def test_target_quote_is_its_sentence():
+    text = "OFAC acted today. OFAC designated the vessel UNITY (IMO 9016595) for carrying coal."
+    target = extract(text).targets[0]
+    assert target.quote == "OFAC designated the vessel UNITY (IMO 9016595) for carrying coal."
+    assert text[target.span[0] : target.span[1]] == target.quote
