@@ -1,5 +1,5 @@
 """`sanctions-tracker export` and `sanctions-tracker import ftm`: thin shells over the exporters and the FtM
-import. `app` holds both as the main command line mounts them (`export`, `import ftm`), for the tests."""
+import, which service/cli.py mounts."""
 
 import sys
 from collections import Counter
@@ -129,9 +129,3 @@ def _fail(message: str) -> NoReturn:
     err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
-
-app = typer.Typer(help="The export commands, as the main command line mounts them.", no_args_is_help=True)
-import_app = typer.Typer(help="Load data (here: FollowTheMoney entities).", no_args_is_help=True)
-app.command("export")(export)
-import_app.command("ftm")(import_ftm)
-app.add_typer(import_app, name="import")

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fastapi import Depends
 from sqlalchemy import MetaData, select
 from sqlalchemy.orm import Session
 
@@ -19,15 +18,12 @@ from service.actions.queries import load_actions
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_actions
 from service.actors.queries import get_actor
 from service.actors.writes import Address, Identifier, put_actor
-from service.app import create_app
 from service.config import Settings
 from service.db import make_engine
-from service.export.routes import router
-from service.keys.auth import reads_guard
 from service.models import Action, ActionSource, ActorLink, Citation, Source
 from service.seeding.loader import load_seeds
 from service.writes import acting_as, put_row
-from tests.conftest import _PG_SKIP, SEEDS, _fresh_database, _migrate
+from tests.conftest import _PG_SKIP, SEEDS, _fresh_database, _migrate, client_for
 
 ZALA = Path(__file__).parent.parent / "fixtures" / "ftm" / "zala_excerpt.ftm.json"
 
@@ -202,13 +198,9 @@ def fresh_listed_url(fresh_seeded_url: str) -> str:
 
 
 async def export_client_for(url: str, **settings) -> AsyncIterator[httpx.AsyncClient]:
-    """A client on the app with the export router mounted as the application will mount it."""
-    app = create_app(Settings(database_url=url, **settings))
-    app.include_router(router, dependencies=[Depends(reads_guard)])
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://tracker.test") as client:
-            yield client
+    """A client on the app, which mounts the export router."""
+    async for client in client_for(url, **settings):
+        yield client
 
 
 @pytest.fixture
