@@ -129,7 +129,7 @@ def record_creations(session: Session, entity: str, created: list[tuple[str, dic
         }
         for id, after in created
     ]
-    session.execute(insert(Change), rows)
+    session.connection().execute(insert(Change.__table__), rows)
 
 
 def _hold_feed_lock(session: Session) -> None:

@@ -30,6 +30,11 @@ def get_resolution(session: Session, number: int) -> ResolutionOut | None:
     return ResolutionOut.model_validate({**row, "action_count": _action_counts(session, [row["id"]]).get(row["id"], 0)})
 
 
+def resolution_exists(session: Session, number: int) -> bool:
+    """Whether there is such a resolution: one index lookup, where get_resolution also counts its actions."""
+    return session.scalar(select(Authority.id).where(_IS_RESOLUTION, Authority.number == number)) is not None
+
+
 def _action_counts(session: Session, authority_ids: list[str]) -> dict[str, int]:
     if not authority_ids:
         return {}

@@ -11,7 +11,7 @@ from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Authority
 from service.pagination import Cursor, Limit, Page, paged
-from service.resolutions.queries import get_resolution, list_resolutions
+from service.resolutions.queries import get_resolution, list_resolutions, resolution_exists
 from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionPatch
 from service.resolutions.service import create_resolution, delete_resolution, resolution_id, update_resolution
 from service.writes import lock_row
@@ -48,7 +48,7 @@ def get_one(session: SessionDep, request: Request, number: Number):
 def actions(session: SessionDep, request: Request, response: Response, number: Number, filters: FiltersDep):
     """Which actions invoke resolution `number`, newest first, with the same filters and paging as
     `/v1/actions`. Each page is one range scan of an index, at any size of database."""
-    if get_resolution(session, number) is None:
+    if not resolution_exists(session, number):
         raise NotFound("resolution", number)
     return action_list(session, request, response, filters, resolution=number)
 
