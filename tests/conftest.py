@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, MetaData, create_engine, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -112,6 +112,20 @@ def fresh_seeded_url(migrated_url: str) -> str:
         session.commit()
     engine.dispose()
     return migrated_url
+
+
+def snapshot(url: str) -> dict[str, list]:
+    """Every row of every table."""
+    engine = make_engine(Settings(database_url=url))
+    metadata = MetaData()
+    metadata.reflect(engine)
+    with engine.connect() as connection:
+        found = {
+            name: sorted(map(tuple, connection.execute(select(table)).all()), key=repr)
+            for name, table in metadata.tables.items()
+        }
+    engine.dispose()
+    return found
 
 
 def make_key(url: str, name: str, scope: str) -> str:

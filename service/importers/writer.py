@@ -1,11 +1,12 @@
 """Writing list entries: each one a target actor, a source document (the entry's own text) and a designation
 action that quotes it; entries a newer list no longer has become delisting actions.
 
-Every write goes through put_actor, put_action and put_row, which skip what is unchanged and record each
-change. Entries are written in batches whose stored records are read in a few queries first; the caller
-holds the one transaction and commits (or rolls back) once.
+Every write goes through put_actor, put_actions (put_action for what exists, multi-row inserts for what is new)
+and put_row, which skip what is unchanged and record each change. Entries are written in batches whose stored
+records are read in a few queries first; the caller holds the one transaction and commits (or rolls back) once.
 """
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_action
+from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_action, put_actions
 from service.actors.writes import put_actor
 from service.importers.entries import REMOVED, Entry, ImportFailure, ImportReport, sha256_of
 from service.models import Action, ActionSource, Actor, Authority, ListEntry, Source
@@ -185,16 +186,32 @@ class ListWriter:
         entries, self._batch = self._batch, []
         if not entries:
             return
-        keeper = self._keeper()
-        stored = _Stored.read(self.session, self.kind.name, entries)
+        session, keeper = self.session, self._keeper()
+        stored = _Stored.read(session, self.kind.name, entries)
         # The writers flush where they need to; an autoflush before each of their reads would double the flushes.
-        with self.session.no_autoflush:
-            for entry in entries:
-                self._write_entry(entry, stored, keeper)
-        self.session.flush()
-        self.session.expunge_all()  # flushed is in the database: memory stays flat whatever the list's size
+        with session.no_autoflush:
+            designations = [self._write_target(entry, stored, keeper) for entry in entries]
+        session.flush()  # the actors and sources, before the designations point at them
+        for outcome, count in put_actions(session, designations).items():
+            self.report.counts.setdefault("actions", Counter())[str(outcome)] += count
+        with session.no_autoflush:
+            for entry, designation in zip(entries, designations, strict=True):
+                values = {
+                    "list_name": self.kind.name,
+                    "reference": entry.reference,
+                    "regimes": " ".join(entry.regimes),
+                    "status": ListingStatus.listed,
+                    "actor_id": entry.key,
+                    "source_id": stored.source_ids[entry.key],
+                    "listed_action_id": designation.id,
+                    "delisted_action_id": None,
+                }
+                self.report.count("entries", put_row(session, ListEntry, "list_entry", f"entry-{entry.key}", values))
+        session.flush()
+        session.expunge_all()  # flushed is in the database: memory stays flat whatever the list's size
 
-    def _write_entry(self, entry: Entry, stored: _Stored, keeper: str) -> None:
+    def _write_target(self, entry: Entry, stored: _Stored, keeper: str) -> ActionRecord:
+        """Write the entry's actor and source; return its designation, to be written with the batch's."""
         session, source_id = self.session, stored.source_ids[entry.key]
         self._written.add(entry.reference)
         self.report.count(
@@ -219,7 +236,7 @@ class ListWriter:
         sources = {ref for ref in stored.action_sources.get(action_id, ()) if ref.source_id != source_id}
         sources.add(SourceRef(source_id, entry.narrative))
         authorities = {self._authority(code) for code in entry.regimes}
-        record = ActionRecord(
+        return ActionRecord(
             id=action_id,
             type=ActionType.designation,
             status=ActionStatus.published,
@@ -239,19 +256,6 @@ class ListWriter:
                 }
             ),
         )
-        self.report.count("actions", put_action(session, record))
-        values = {
-            "list_name": self.kind.name,
-            "reference": entry.reference,
-            "regimes": " ".join(entry.regimes),
-            "status": ListingStatus.listed,
-            "actor_id": entry.key,
-            "source_id": source_id,
-            "listed_action_id": action_id,
-            "delisted_action_id": None,
-        }
-        outcome = put_row(session, ListEntry, "list_entry", f"entry-{entry.key}", values)
-        self.report.count("entries", outcome)
 
     def _source(self, entry: Entry) -> dict:
         return {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import MetaData, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.actions.queries import load_actions
@@ -223,20 +223,6 @@ def all_actions(url: str, status: str = "published") -> dict:
 def actor_details(url: str, ids) -> dict:
     with session_on(url) as session:
         return {id: get_actor(session, id) for id in ids}
-
-
-def snapshot(url: str) -> dict[str, list]:
-    """Every row of every table."""
-    engine = make_engine(Settings(database_url=url))
-    metadata = MetaData()
-    metadata.reflect(engine)
-    with engine.connect() as connection:
-        found = {
-            name: sorted(map(tuple, connection.execute(select(table)).all()), key=repr)
-            for name, table in metadata.tables.items()
-        }
-    engine.dispose()
-    return found
 
 
 def untraceable(url: str) -> list[str]:

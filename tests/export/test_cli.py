@@ -5,7 +5,8 @@ from typer.testing import CliRunner
 from service.actions.schemas import ActionFilters
 from service.cli import app
 from service.export.service import Format, export_chunks
-from tests.export.conftest import DESIGNATION, ZALA, all_actions, json_lines, session_on, snapshot
+from tests.conftest import snapshot
+from tests.export.conftest import DESIGNATION, ZALA, all_actions, json_lines, session_on
 
 runner = CliRunner()
 

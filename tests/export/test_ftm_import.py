@@ -15,6 +15,7 @@ from service.export.ftm_import import import_ftm
 from service.export.service import Format, export_chunks
 from service.importers.entries import ImportFailure
 from service.models import Actor
+from tests.conftest import snapshot
 from tests.export.conftest import (
     AIRCRAFT,
     COMPANY,
@@ -26,7 +27,6 @@ from tests.export.conftest import (
     actor_details,
     all_actions,
     session_on,
-    snapshot,
     untraceable,
 )
 

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.config import Settings
@@ -41,20 +41,6 @@ def run(url: str, importer, *args, **kwargs):
         report = importer(session, *args, **kwargs)
         session.commit()
     return report
-
-
-def snapshot(url: str) -> dict[str, list]:
-    """Every row of every table."""
-    engine = make_engine(Settings(database_url=url))
-    metadata = MetaData()
-    metadata.reflect(engine)
-    with engine.connect() as connection:
-        found = {
-            name: sorted(map(tuple, connection.execute(select(table)).all()), key=repr)
-            for name, table in metadata.tables.items()
-        }
-    engine.dispose()
-    return found
 
 
 def untraceable(session: Session) -> list[str]:

@@ -5,7 +5,8 @@ import re
 from typer.testing import CliRunner
 
 from service.cli import app
-from tests.importers.conftest import OFAC, OFAC_MALFORMED, UN, UN_MALFORMED, snapshot
+from tests.conftest import snapshot
+from tests.importers.conftest import OFAC, OFAC_MALFORMED, UN, UN_MALFORMED
 
 runner = CliRunner()
 

@@ -11,7 +11,8 @@ from service.actors.queries import get_actor
 from service.importers.entries import ImportFailure
 from service.importers.ofac_csv import SdnReader, import_ofac_csv
 from service.models import Action, Authority, ListEntry, Source
-from tests.importers.conftest import OFAC, OFAC_MALFORMED, OFAC_NEWER, run, session_on, snapshot, untraceable
+from tests.conftest import snapshot
+from tests.importers.conftest import OFAC, OFAC_MALFORMED, OFAC_NEWER, run, session_on, untraceable
 
 JUNE = date(2021, 6, 1)
 JULY = date(2021, 7, 1)

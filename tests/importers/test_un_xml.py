@@ -10,7 +10,8 @@ from service.actors.queries import get_actor
 from service.importers.entries import ImportFailure
 from service.importers.un_xml import import_un_xml
 from service.models import Action, Authority, ListEntry, Source
-from tests.importers.conftest import UN, UN_MALFORMED, UN_NEWER, run, session_on, snapshot, untraceable
+from tests.conftest import snapshot
+from tests.importers.conftest import UN, UN_MALFORMED, UN_NEWER, run, session_on, untraceable
 
 COMMENTS_KPI_001 = (
     "Director of Namchongang Trading Corporation; oversees the import of items\n"

@@ -5,32 +5,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, select
 from typer.testing import CliRunner
 
 from service.cli import app
-from service.config import Settings
-from service.db import make_engine
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, snapshot
 
 runner = CliRunner()
 
 
 def _run(url: str, *args: str):
     return runner.invoke(app, list(args), env={"DATABASE_URL": url})
-
-
-def _snapshot(url: str) -> dict[str, list]:
-    engine = make_engine(Settings(database_url=url))
-    metadata = MetaData()
-    metadata.reflect(engine)
-    with engine.connect() as connection:
-        found = {
-            name: sorted(map(tuple, connection.execute(select(table)).all()), key=repr)
-            for name, table in metadata.tables.items()
-        }
-    engine.dispose()
-    return found
 
 
 @pytest.fixture
@@ -44,18 +28,18 @@ def test_seed_prints_what_it_added_then_that_a_second_run_changes_nothing(migrat
     first = _run(migrated_url, "seed", str(SEEDS))
     assert first.exit_code == 0, first.output
     assert re.search(r"actions\s+│\s+10\s+│\s+0\s+│\s+0", first.output)
-    before = _snapshot(migrated_url)
+    before = snapshot(migrated_url)
     second = _run(migrated_url, "seed", str(SEEDS))
     assert re.search(r"actions\s+│\s+0\s+│\s+0\s+│\s+10", second.output)
-    assert _snapshot(migrated_url) == before
+    assert snapshot(migrated_url) == before
 
 
 def test_dry_run_reports_and_writes_nothing(migrated_url):
-    before = _snapshot(migrated_url)
+    before = snapshot(migrated_url)
     result = _run(migrated_url, "seed", str(SEEDS), "--dry-run")
     assert result.exit_code == 0, result.output
     assert re.search(r"actions\s+│\s+10\s+│", result.output)
-    assert _snapshot(migrated_url) == before
+    assert snapshot(migrated_url) == before
 
 
 def test_seed_refuses_an_unmigrated_database(empty_url):
@@ -114,7 +98,7 @@ def test_a_bad_seed_file_is_refused_with_file_line_and_field_and_nothing_is_writ
     line = _edit(bad, name, old, new)
     # A valid change next to the bad one must not be written either: loads are all or nothing.
     _edit(bad, "officials.yaml", "name: John Kirby", "name: John F. Kirby")
-    before = _snapshot(seeded)
+    before = snapshot(seeded)
 
     result = _run(seeded, "seed", str(bad))
 
@@ -131,4 +115,4 @@ def test_a_bad_seed_file_is_refused_with_file_line_and_field_and_nothing_is_writ
         # a whole-record or syntax problem: the record's first lines, or where the parser stopped
         assert any(line - 12 <= found <= line + 1 for found in lines), (line, message)
     assert "nothing was written" in message
-    assert _snapshot(seeded) == before
+    assert snapshot(seeded) == before
