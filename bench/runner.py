@@ -115,6 +115,9 @@ def main() -> None:
         log(f"service on {name}")
         with serve("service.asgi:app", PORT, flags, {"DATABASE_URL": url}, "/healthz") as server:
             paths["headline_deep"] = [deep_page(server.base, paths["headline"][0], rows=1000)]
+            # Ids this database holds (a PostgreSQL load may have stopped at its budget): no 404 in the figures.
+            held = results["databases"][name]["actions"]
+            paths["action"] = [f"/v1/actions/bench-{n:07d}" for n in range(0, held, max(1, held // 1000))]
             runs = {}
             for endpoint, endpoint_paths in paths.items():
                 runs[endpoint] = wrk(server, endpoint_paths, args.seconds).as_dict()
@@ -215,11 +218,10 @@ def read_paths(size: int) -> dict[str, list[str]]:
     ref = dataset.reference(size)
     actor = ref.states[0][0]  # the first actor: the heaviest of the long tail
     company = next(name for _, name, kind, _, _ in ref.actors if kind == "organization")
-    step = max(1, size // 1000)
     return {
         "headline": ["/v1/resolutions/1718/actions?limit=50"],
         "actor_since": ["/v1/actions?" + urlencode({"actor": actor, "date_from": "2020-01-01"})],
-        "action": [f"/v1/actions/bench-{n:07d}" for n in range(0, size, step)],
+        "action": [],  # the ids the database holds, when its server starts
         "actor_search": ["/v1/actors?" + urlencode({"q": " ".join(company.split()[:2])})],
     }
 

@@ -78,8 +78,8 @@ class ImportReport:
     counts: dict[str, Counter] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
-    def count(self, kind: str, outcome: Outcome | str) -> None:
-        self.counts.setdefault(kind, Counter())[str(outcome)] += 1
+    def count(self, kind: str, outcome: Outcome | str, times: int = 1) -> None:
+        self.counts.setdefault(kind, Counter())[str(outcome)] += times
 
     def get(self, kind: str, outcome: Outcome | str) -> int:
         return self.counts.get(kind, Counter())[str(outcome)]

@@ -6,7 +6,6 @@ and put_row, which skip what is unchanged and record each change. Entries are wr
 records are read in a few queries first; the caller holds the one transaction and commits (or rolls back) once.
 """
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -192,8 +191,8 @@ class ListWriter:
         with session.no_autoflush:
             designations = [self._write_target(entry, stored, keeper) for entry in entries]
         session.flush()  # the actors and sources, before the designations point at them
-        for outcome, count in put_actions(session, designations).items():
-            self.report.counts.setdefault("actions", Counter())[str(outcome)] += count
+        for outcome, times in put_actions(session, designations).items():
+            self.report.count("actions", outcome, times)
         with session.no_autoflush:
             for entry, designation in zip(entries, designations, strict=True):
                 values = {
