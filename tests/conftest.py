@@ -2,6 +2,10 @@
 running the migrations, and an httpx client on the app."""
 
 import os
+import socket
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -155,3 +159,27 @@ async def client(seeded_url: str) -> AsyncIterator[httpx.AsyncClient]:
     """An httpx client on the app over the seeded database of each backend."""
     async for client in client_for(seeded_url):
         yield client
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(command: list[str], url: str, port: int) -> subprocess.Popen:
+    """`python -m <command>` serving the database at `url` on `port`, once /healthz answers."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", *command],
+        env=os.environ | {"DATABASE_URL": url},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/healthz")
+            return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise RuntimeError(f"the server {command} did not answer on port {port}")

@@ -3,20 +3,17 @@ scope, over real HTTP: no 5xx, no undocumented status code or content type, no b
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 from sqlalchemy.orm import Session
 
 from service import migrations
 from service.config import Settings
 from service.db import make_engine
 from service.seeding.loader import load_seeds
-from tests.conftest import SEEDS, make_key
+from tests.conftest import SEEDS, free_port, make_key, start_server
 
 CHECKS = ",".join(
     [
@@ -29,12 +26,6 @@ CHECKS = ",".join(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_schemathesis_finds_no_contract_violation(tmp_path: Path):
     url = f"sqlite:///{tmp_path / 'fuzz.db'}"
     engine = make_engine(Settings(database_url=url))
@@ -45,20 +36,9 @@ def test_schemathesis_finds_no_contract_violation(tmp_path: Path):
         session.commit()
     engine.dispose()
     token = make_key(url, "fuzz", "admin")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "service.asgi:app", "--port", str(port), "--no-access-log"],
-        env=os.environ | {"DATABASE_URL": url},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    port = free_port()
+    server = start_server(["uvicorn", "service.asgi:app", "--port", str(port), "--no-access-log"], url, port)
     try:
-        for _ in range(100):
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/healthz")
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
         result = subprocess.run(
             [
                 shutil.which("schemathesis", path=os.path.dirname(sys.executable)) or "schemathesis",

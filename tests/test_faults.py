@@ -2,10 +2,10 @@
 service recovers by itself when the database returns. Runs against a throwaway cluster this test starts
 (initdb + pg_ctl, as the postgres system user), never the shared server."""
 
+import contextlib
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -18,7 +18,7 @@ from service import migrations
 from service.config import Settings
 from service.db import make_engine
 from service.seeding.loader import load_seeds
-from tests.conftest import SEEDS, client_for
+from tests.conftest import SEEDS, client_for, free_port
 
 pytestmark = pytest.mark.anyio
 
@@ -33,15 +33,9 @@ def _unavailable() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class Cluster:
     def __init__(self, directory: Path):
-        self.data, self.port = directory / "data", _free_port()
+        self.data, self.port = directory / "data", free_port()
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
     def _as_postgres(self, *command: str) -> None:
@@ -85,10 +79,8 @@ def cluster():
         session.commit()
     engine.dispose()
     yield cluster
-    try:
+    with contextlib.suppress(subprocess.CalledProcessError):  # already stopped by the test
         cluster.stop()
-    except subprocess.CalledProcessError:
-        pass  # already stopped by the test
     shutil.rmtree(directory, ignore_errors=True)
 
 
