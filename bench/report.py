@@ -49,6 +49,17 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
             worst_p99[0] <= 50,
         ),
     ]
+    uncached = reads.get("sqlite-uncached")
+    if uncached:
+        cold = uncached["headline"]["requests_per_second"]
+        rows.append(
+            (
+                "the same, answer cache off (every request computed)",
+                f"{cold / ceiling:.0%} of the ceiling, {cold / peer:.1f}× Datasette, p99 "
+                f"{max(uncached[name]['p99_ms'] for name in ENDPOINTS):g} ms at worst",
+                None,
+            )
+        )
     load = results.get("load", {}).get("sqlite")
     if load:
         note = f" ({load['per_cpu_second']:,} per CPU-second)" if "per_cpu_second" in load else ""
@@ -74,7 +85,7 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
 def markdown(results: dict) -> str:
     m, reads = results["machine"], results["reads"]
     ceiling = reads["ceiling"]["ping"]
-    backends = [name for name in ("sqlite", "postgresql") if name in reads]
+    backends = [name for name in ("sqlite", "sqlite-uncached", "postgresql", "postgresql-uncached") if name in reads]
     label = f" ({results['label']})" if results.get("label") else ""
     lines = [
         f"### {results['actions']:,} actions{label}",
@@ -106,11 +117,13 @@ def markdown(results: dict) -> str:
             f"| {results['databases'].get(name, {}).get('mb', '?')} MB |"
         )
     for name in backends:
-        count = results["databases"][name]["actions"]
+        database = name.removesuffix("-uncached")
+        count = results["databases"][database]["actions"]
         held = "" if count == results["actions"] else f", holding {count:,} actions"
+        cache = ", answer cache off" if name.endswith("-uncached") else ""
         lines += [
             "",
-            f"| reads on {name}{held}, 32 connections | req/s | p50 ms | p99 ms | ÷ ceiling "
+            f"| reads on {database}{held}{cache}, 32 connections | req/s | p50 ms | p99 ms | ÷ ceiling "
             "| server CPU ms per request | ÷ ceiling, by CPU |",
             "| --- | --- | --- | --- | --- | --- | --- |",
             f"| framework ceiling (bare FastAPI, `/ping`) | {ceiling['requests_per_second']:,.0f} "
@@ -145,7 +158,11 @@ def markdown(results: dict) -> str:
         )
     lines += ["", "| memory | peak RSS |", "| --- | --- |"]
     for name in backends:
-        lines.append(f"| server on {name}, through its read runs | {reads[name]['peak_rss_mb']:g} MB |")
+        cache = ", answer cache off" if name.endswith("-uncached") else ""
+        lines.append(
+            f"| server on {name.removesuffix('-uncached')}{cache}, through its read runs "
+            f"| {reads[name]['peak_rss_mb']:g} MB |"
+        )
     lines.append(f"| Datasette, through its read runs | {reads['datasette']['peak_rss_mb']:g} MB |")
     export = results.get("export")
     if export:

@@ -111,19 +111,22 @@ def main() -> None:
     log("ceiling: bare FastAPI")
     with serve("bench.ceiling:app", PORT, flags, {}, "/ping") as server:
         results["reads"]["ceiling"] = {"ping": wrk(server, ["/ping"], args.seconds).as_dict()}
+    # Each database twice: as deployed (repeated reads answered by the answer cache) and with that cache off,
+    # where every request is computed: what a first visit, or a stream of different questions, costs.
     for name, url in urls.items():
-        log(f"service on {name}")
-        with serve("service.asgi:app", PORT, flags, {"DATABASE_URL": url}, "/healthz") as server:
-            paths["headline_deep"] = [deep_page(server.base, paths["headline"][0], rows=1000)]
-            # Ids this database holds (a PostgreSQL load may have stopped at its budget): no 404 in the figures.
-            held = results["databases"][name]["actions"]
-            paths["action"] = [f"/v1/actions/bench-{n:07d}" for n in range(0, held, max(1, held // 1000))]
-            runs = {}
-            for endpoint, endpoint_paths in paths.items():
-                runs[endpoint] = wrk(server, endpoint_paths, args.seconds).as_dict()
-                log(f"  {endpoint}: {runs[endpoint]['requests_per_second']:,.0f} req/s")
-            runs["peak_rss_mb"] = round(server.peak_rss_mb(), 1)
-        results["reads"][name] = runs
+        for variant, cache in ((name, {}), (f"{name}-uncached", {"RESPONSE_CACHE_BYTES": "0"})):
+            log(f"service on {variant}")
+            with serve("service.asgi:app", PORT, flags, {"DATABASE_URL": url} | cache, "/healthz") as server:
+                paths["headline_deep"] = [deep_page(server.base, paths["headline"][0], rows=1000)]
+                # Ids this database holds (a PostgreSQL load may stop at its budget): no 404 in the figures.
+                held = results["databases"][name]["actions"]
+                paths["action"] = [f"/v1/actions/bench-{n:07d}" for n in range(0, held, max(1, held // 1000))]
+                runs = {}
+                for endpoint, endpoint_paths in paths.items():
+                    runs[endpoint] = wrk(server, endpoint_paths, args.seconds).as_dict()
+                    log(f"  {endpoint}: {runs[endpoint]['requests_per_second']:,.0f} req/s")
+                runs["peak_rss_mb"] = round(server.peak_rss_mb(), 1)
+            results["reads"][variant] = runs
     log("peer: Datasette on the same SQLite file")
     datasette_env = {"DATASETTE_DB": str(sqlite_path)}
     with serve("bench.peer:app", PORT, flags, datasette_env, "/-/versions.json") as server:

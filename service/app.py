@@ -12,6 +12,7 @@ from fastapi_offline import FastAPIOffline
 from service import errors
 from service.actions.routes import router as actions_router
 from service.actors.routes import router as actors_router
+from service.caching import DataVersion, ResponseCache
 from service.changes.routes import router as changes_router
 from service.config import Settings
 from service.db import make_engine, make_session_factory
@@ -67,7 +68,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = make_engine(settings)
         app.state.session_factory = make_session_factory(app.state.engine)
         app.state.commit_threads = anyio.CapacityLimiter(8)
+        app.state.data_version = DataVersion(app.state.engine)
         yield
+        app.state.data_version.close()
         app.state.engine.dispose()
 
     # FastAPIOffline serves the Swagger UI and ReDoc assets from its package: the docs work with no
@@ -81,7 +84,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         swagger_ui_parameters={"validatorUrl": None},  # Swagger UI would otherwise call validator.swagger.io
     )
     errors.install(app)
-    # The last added runs first: the request id is set before anything logs, and headers go on every answer.
+    # The last added runs first: the request id is set before anything logs, and headers go on every answer;
+    # the answer cache runs last, so that what it keeps is the same for every caller (no CORS, no request id).
+    app.add_middleware(ResponseCache, max_bytes=settings.response_cache_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

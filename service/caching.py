@@ -1,12 +1,21 @@
-"""ETags on single records: a hash of the body, so any change to what the caller would see changes it."""
+"""HTTP caching: ETags on single records (a hash of the body, so any change to what the caller would see
+changes it), and a cache of whole answers that the change feed keeps exact."""
 
 import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Annotated
 
+import anyio
 from fastapi import Header, Request, Response
 from pydantic import BaseModel
+from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.errors import PreconditionFailed
+from service.models import Change
 
 
 def etag_of(body: bytes) -> str:
@@ -49,3 +58,132 @@ def check_if_match(if_match: str | None, current: BaseModel) -> None:
     (writes.lock_row), so that no other writer can change it between this check and the write."""
     if if_match is not None and not matches(if_match, etag_of(current.model_dump_json().encode())):
         raise PreconditionFailed("the record changed since that ETag was read; read it again")
+
+
+@dataclass
+class _Stored:
+    version: int | None
+    route: object
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    etag: str | None
+
+
+class ResponseCache:
+    """Answers a repeated GET of the read API from memory while the data it was computed from are unchanged.
+
+    Exact, not a time to live: every write of the service (API, seed, ingest, import) records a row in
+    `changes` in its own transaction, in commit order, so the highest `seq` names the version of the data.
+    Each request reads it (one index lookup) before looking in the cache. An answer is stored under the version
+    read before it was computed, so a write that commits meanwhile makes the next request compute it again
+    rather than serve it stale. Requests with an Authorization header and services that close reads
+    (REQUIRE_KEY_FOR_READS) are never answered from here: the key check stays in the route."""
+
+    PATHS = ("/v1/actions", "/v1/resolutions", "/v1/actors", "/v1/officials", "/v1/sources")
+
+    def __init__(self, app: ASGIApp, max_bytes: int):
+        self.app, self.max_bytes = app, max_bytes
+        self.entries: OrderedDict[tuple, _Stored] = OrderedDict()
+        self.size = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._cacheable(scope):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        key = (headers.get("host"), scope["path"], scope["query_string"])
+        try:
+            version = await scope["app"].state.data_version.read()
+        except SQLAlchemyError:
+            # No version, no cache: the route meets the same failure and answers it (503, problem+json).
+            await self.app(scope, receive, send)
+            return
+        stored = self.entries.get(key)
+        if stored is not None and stored.version == version:
+            self.entries.move_to_end(key)
+            scope["route"] = stored.route  # for the access log and the metrics
+            await self._replay(stored, headers.get("if-none-match"), send)
+            return
+        await self.app(scope, receive, self._recording(scope, key, version, send))
+
+    def _cacheable(self, scope: Scope) -> bool:
+        return (
+            scope["type"] == "http"
+            and scope["method"] == "GET"
+            and self.max_bytes > 0
+            and scope["path"].startswith(self.PATHS)
+            and not scope["app"].state.settings.require_key_for_reads
+            and not any(name == b"authorization" for name, _ in scope["headers"])
+        )
+
+    def _recording(self, scope: Scope, key: tuple, version: int | None, send: Send) -> Send:
+        status, headers, parts = 0, [], []
+
+        async def recording_send(message: Message) -> None:
+            nonlocal status, headers
+            if message["type"] == "http.response.start":
+                # A copy: the middleware outside adds its own headers (request id, security) to this message.
+                status, headers = message["status"], list(message.get("headers", []))
+            elif status == 200:
+                parts.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    self._store(key, _Stored(version, scope.get("route"), 200, headers, b"".join(parts), None))
+            await send(message)
+
+        return recording_send
+
+    def _store(self, key: tuple, stored: _Stored) -> None:
+        if len(stored.body) > self.max_bytes // 8:
+            return  # one large answer must not empty the cache
+        stored.etag = dict(stored.headers).get(b"etag", b"").decode() or None
+        if key in self.entries:
+            self.size -= len(self.entries.pop(key).body)
+        self.entries[key] = stored
+        self.size += len(stored.body)
+        while self.size > self.max_bytes:
+            _, oldest = self.entries.popitem(last=False)
+            self.size -= len(oldest.body)
+
+    async def _replay(self, stored: _Stored, if_none_match: str | None, send: Send) -> None:
+        if stored.etag and matches(if_none_match, stored.etag):
+            await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", stored.etag.encode())]})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        # A copy again: the middleware outside appends to the list it is sent.
+        await send({"type": "http.response.start", "status": stored.status, "headers": list(stored.headers)})
+        await send({"type": "http.response.body", "body": stored.body})
+
+
+class DataVersion:
+    """The highest `seq` of the change feed: the version of the data.
+
+    On SQLite it is read on the event loop, from a connection of its own: microseconds, cheaper than a hop to a
+    worker thread, and never a wait for the pool (which the loop must not do: the threads that would return
+    connections need it). A server across the network could make the loop wait, so there the read takes a
+    pooled connection in a worker thread."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.connection: Connection | None = None
+
+    async def read(self) -> int | None:
+        if self.engine.dialect.name != "sqlite":
+            return await anyio.to_thread.run_sync(self._read_pooled)
+        if self.connection is None:
+            self.connection = self.engine.connect()
+        try:
+            return self.connection.scalar(_VERSION)
+        finally:
+            self.connection.rollback()  # ends the transaction SQLAlchemy began; SQLite holds no snapshot
+
+    def _read_pooled(self) -> int | None:
+        with self.engine.connect() as connection:
+            return connection.scalar(_VERSION)
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+
+
+_VERSION = select(func.max(Change.seq))

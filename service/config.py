@@ -28,6 +28,12 @@ class Settings(BaseSettings):
         default=[], description="Origins browsers may call the API from (JSON list); none by default."
     )
     log_level: str = Field(default="INFO", description="Level of the JSON logs on stderr.")
+    response_cache_bytes: int = Field(
+        default=32 * 1024 * 1024,
+        ge=0,
+        description="Memory per worker for answers to repeated anonymous GETs, kept exact by the change feed "
+        "(0 turns the cache off).",
+    )
     db_timeout_seconds: float = Field(
         default=5.0, gt=0, description="How long a request waits for a connection or a lock before giving up."
     )

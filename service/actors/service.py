@@ -5,9 +5,9 @@ from sqlalchemy.orm import Session
 from service.actors.queries import get_actor
 from service.actors.schemas import ActorIn, ActorPatch
 from service.actors.writes import Address, Identifier, put_actor
-from service.models import Actor, ActorLink
-from service.schemas import merged
 from service.errors import Conflict
+from service.models import Actor, ActorLink, ListEntry
+from service.schemas import merged
 from service.writes import delete_row
 
 
@@ -24,7 +24,9 @@ def update_actor(session: Session, actor_id: str, patch: ActorPatch) -> None:
 
 
 def delete_actor(session: Session, actor_id: str) -> None:
-    delete_row(session, Actor, "actor", actor_id, _current(session, actor_id), used_by=[ActorLink.actor_id])
+    delete_row(
+        session, Actor, "actor", actor_id, _current(session, actor_id), used_by=[ActorLink.actor_id, ListEntry.actor_id]
+    )
 
 
 def _put(session: Session, actor_id: str, body: ActorIn) -> None:

@@ -128,4 +128,3 @@ def _require_migrated(engine) -> None:
 def _fail(message: str) -> NoReturn:
     err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
-

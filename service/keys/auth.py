@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
@@ -32,12 +33,15 @@ def require(scope: Scope, writes: bool) -> Callable[..., Principal]:
     return dependency
 
 
-def reads_guard(request: Request, session: SessionDep) -> None:
+async def reads_guard(request: Request, session: SessionDep) -> None:
     """Reads are open unless the REQUIRE_KEY_FOR_READS setting closes them. It reads the header itself rather
-    than through `bearer`, so that the OpenAPI document does not claim that open reads need a key."""
+    than through `bearer`, so that the OpenAPI document does not claim that open reads need a key. Async, so
+    that an open read costs no trip to a worker thread; the key lookup, when reads are closed, takes one."""
     if request.app.state.settings.require_key_for_reads:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        _principal(session, token.strip() if scheme.lower() == "bearer" else None, Scope.read)
+        await anyio.to_thread.run_sync(
+            _principal, session, token.strip() if scheme.lower() == "bearer" else None, Scope.read
+        )
 
 
 def _principal(session: Session, token: str | None, scope: Scope) -> Principal:

@@ -14,7 +14,8 @@ class Change(Base):
     """One write to one record: the audit trail and the change feed in one table.
 
     `seq` is handed out in commit order (writers take a lock before they record a change), so a consumer that
-    polls `seq > last seen` misses nothing and sees nothing twice. Deletes keep a row: the tombstone.
+    polls `seq > last seen` misses nothing and sees nothing twice. Deletes keep a row: the tombstone. The
+    highest `seq` is therefore the version of the data, which keeps the answer cache (service/caching.py) exact.
     """
 
     __tablename__ = "changes"
@@ -26,7 +27,7 @@ class Change(Base):
     seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     who: Mapped[str] = mapped_column(String(100), doc="The API key's name, or the CLI command (seed, import).")
-    entity: Mapped[str] = mapped_column(String(32), doc="action, actor, official, source or authority.")
+    entity: Mapped[str] = mapped_column(String(32), doc="action, actor, official, source, authority or list_entry.")
     entity_id: Mapped[str] = mapped_column(String(100))
     operation: Mapped[str] = mapped_column(String(8))
     before: Mapped[str | None] = mapped_column(Text, doc="The record as JSON before the write; null on create.")

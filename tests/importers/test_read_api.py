@@ -6,7 +6,7 @@ import pytest
 
 from service.importers.ofac_csv import import_ofac_csv
 from service.importers.un_xml import import_un_xml
-from tests.conftest import client_for
+from tests.conftest import client_for, make_key
 from tests.importers.conftest import OFAC, UN, UN_NEWER, run
 
 pytestmark = pytest.mark.anyio
@@ -74,3 +74,11 @@ async def test_a_delisted_target_shows_its_designation_and_its_delisting(api):
     ]
     delistings = (await api.get("/v1/actions", params={"type": "delisting"})).json()["items"]
     assert [item["id"] for item in delistings] == ["act-un-kpi.002-delisted-2026-03-10"]
+
+
+async def test_a_listed_actor_cannot_be_deleted_while_its_list_entry_names_it(api):
+    write = {"Authorization": f"Bearer {make_key(api.url, 'writer', 'write')}"}
+    assert (await api.delete("/v1/actions/act-un-kpi.001-listed-2009-07-16", headers=write)).status_code == 204
+    response = await api.delete("/v1/actors/un-kpi.001", headers=write)
+    assert response.status_code == 409 and "list_entries" in response.json()["detail"]
+    assert (await api.get("/v1/actors/un-kpi.001")).json()["name"] == "YUN HO-JIN"
