@@ -29,7 +29,8 @@ PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 
 # Stable ids, as seed files and clients write them: lowercase letters, digits, '.', '_' and '-'.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,99}$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Free text may hold tabs and newlines, but never NUL: PostgreSQL refuses it in text columns.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\x00]*$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 
