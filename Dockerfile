@@ -2,7 +2,13 @@
 #   docker run --rm -e DATABASE_URL=... IMAGE sanctions-tracker db upgrade
 #   docker run --rm -e DATABASE_URL=... IMAGE sanctions-tracker seed
 #   docker run -p 8000:8000 -e DATABASE_URL=... IMAGE
-FROM python:3.11-slim AS build
+# PYTHON_IMAGE: the official python:3.11-slim; where Docker Hub is out of reach, ops/local-base-image builds an
+# equivalent from Debian's packages (docker build --build-arg PYTHON_IMAGE=sanctions-tracker/python-base:3.11).
+ARG PYTHON_IMAGE=python:3.11-slim
+FROM ${PYTHON_IMAGE} AS build
+# normality needs PyICU, which PyPI has only as source: a compiler and ICU's headers to build it.
+RUN apt-get update && apt-get install -y --no-install-recommends g++ pkg-config libicu-dev \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY pyproject.toml README.md alembic.ini ./
 COPY service ./service
@@ -10,7 +16,8 @@ COPY migrations ./migrations
 COPY seeds ./seeds
 RUN python -m venv /venv && /venv/bin/pip install --no-cache-dir -e .
 
-FROM python:3.11-slim
+FROM ${PYTHON_IMAGE}
+RUN apt-get update && apt-get install -y --no-install-recommends libicu72 && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 tracker
 COPY --from=build /venv /venv
 COPY --from=build --chown=tracker /app /app
