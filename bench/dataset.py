@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate, islice
 
-from sqlalchemy import insert
+from sqlalchemy import event, insert
 from sqlalchemy.orm import Session
 
 from service import migrations
@@ -190,6 +190,8 @@ def load(
     database with a budget (seconds of loading) stops taking chunks once it has spent it."""
     engines = {name: make_engine(Settings(database_url=url)) for name, url in urls.items()}
     for engine in engines.values():
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _loader_cache)
         with engine.begin() as connection:
             migrations.upgrade(connection)
     ref = reference(size)
@@ -223,6 +225,14 @@ def load(
         for engine in engines.values():
             engine.dispose()
     return {name: LoadResult(loaded[name], seconds[name], cpu_seconds[name]) for name in urls}
+
+
+def _loader_cache(dbapi_connection, _record) -> None:
+    # For the loader's connections only: a page cache that holds the indexes a load inserts into at random
+    # places (the link tables' "newest" indexes, the actions' by date and by type: about 35 MB per 100,000
+    # actions) instead of SQLite's default 2 MB, past which every such insert reads its page again. The server
+    # keeps the default on each of its pooled connections.
+    dbapi_connection.execute("PRAGMA cache_size = -524288")  # in KiB: 512 MiB
 
 
 def _load_reference(session: Session, ref: Reference) -> None:

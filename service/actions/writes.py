@@ -1,17 +1,19 @@
 """Writing an action with its links: one code path, whoever writes."""
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from operator import attrgetter
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from service.models import Action, ActionSource, ActorLink, Citation, OfficialLink
 from service.models.base import utcnow
-from service.writes import Outcome, record_change, record_creations, touch, upsert_row
+from service.writes import Outcome, insert_rows, record_change, record_creations, touch, upsert_row
 
 
 @dataclass(frozen=True)
@@ -90,9 +92,9 @@ def snapshot_of(session: Session, action: Action) -> dict:
 
 
 def put_actions(session: Session, records: Iterable[ActionRecord], batch_size: int = 2000) -> Counter:
-    """Many actions at once, for loads and imports: the ones whose id is new go in as multi-row inserts (with
-    their links and their changes); the others through put_action, one by one. Same outcome as calling
-    put_action on each, at a fraction of the round trips."""
+    """Many actions at once, for loads and imports: the ones whose id is new go in by insert_rows, a table at a
+    time (with their links and their changes); the others through put_action, one by one. Same rows and
+    changes as calling put_action on each, at a fraction of the round trips and of the work per row."""
     outcomes: Counter = Counter()
     remaining = iter(records)
     while batch := list(islice(remaining, batch_size)):
@@ -109,25 +111,23 @@ def put_actions(session: Session, records: Iterable[ActionRecord], batch_size: i
 
 
 def _insert_new(session: Session, records: list[ActionRecord]) -> None:
-    # Core inserts on the session's connection: the ORM's bulk path costs more than the rows themselves.
-    connection = session.connection()
     now = utcnow()
-    connection.execute(
-        insert(Action.__table__),
-        [
-            {name: getattr(r, name) for name in ("id", *_FIELDS)} | {"created_at": now, "updated_at": now}
-            for r in records
-        ],
-    )
-    connection.execute(
-        insert(ActionSource.__table__), [{"action_id": r.id, **vars(s)} for r in records for s in r.sources]
-    )
-    for model, attribute in ((Citation, "citations"), (ActorLink, "actors"), (OfficialLink, "officials")):
-        rows = [
-            {"action_id": r.id, "action_date": r.date, **vars(ref)} for r in records for ref in getattr(r, attribute)
-        ]
-        if rows:
-            connection.execute(insert(model.__table__), rows)
+    action = attrgetter("id", *_FIELDS)
+    columns = ("id", *_FIELDS, "created_at", "updated_at")
+    insert_rows(session, Action, columns, [(*action(r), now, now) for r in records])
+    names = _names(SourceRef)
+    ref = attrgetter(*names)
+    rows = [(r.id, *ref(source)) for r in records for source in r.sources]
+    insert_rows(session, ActionSource, ("action_id", *names), rows)
+    for model, attribute, ref_type in (
+        (Citation, "citations", CitationRef),
+        (ActorLink, "actors", ActorRef),
+        (OfficialLink, "officials", OfficialRef),
+    ):
+        names = _names(ref_type)
+        ref = attrgetter(*names)
+        rows = [(r.id, r.date, *ref(link)) for r in records for link in getattr(r, attribute)]
+        insert_rows(session, model, ("action_id", "action_date", *names), rows)
     record_creations(
         session,
         "action",
@@ -135,12 +135,16 @@ def _insert_new(session: Session, records: list[ActionRecord]) -> None:
     )
 
 
+def _names(ref_type: type) -> tuple[str, ...]:
+    """A reference's fields, which are its link table's columns (each has two or more, so attrgetter of them
+    gives a tuple)."""
+    return tuple(f.name for f in dataclasses.fields(ref_type))
+
+
 def _snapshot(fields: dict, links: tuple) -> dict:
     """An action as the change feed keeps it: its fields and its links, in a stable order."""
     names = ("sources", "citations", "actors", "officials")
-    return fields | {
-        name: sorted((vars(ref) for ref in refs), key=repr) for name, refs in zip(names, links, strict=True)
-    }
+    return fields | {name: sorted(map(vars, refs), key=repr) for name, refs in zip(names, links, strict=True)}
 
 
 def _links_wanted(record: ActionRecord) -> tuple:

@@ -1,13 +1,24 @@
 """put_actions, the bulk path of loads and imports, ends where put_action one by one would."""
 
 import json
+import re
 from datetime import date
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from service.actions.queries import load_actions
-from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_action, put_actions
+from service.actions.writes import (
+    ActionRecord,
+    ActorRef,
+    CitationRef,
+    OfficialRef,
+    SourceRef,
+    put_action,
+    put_actions,
+)
 from service.models import Change
 from service.seeding.loader import load_seeds
 from service.writes import Outcome, acting_as
@@ -72,3 +83,77 @@ def test_a_second_bulk_load_changes_nothing_and_a_changed_record_is_updated(migr
         changed = records(30)[:29] + records(31, title="Renamed")[29:]
         assert put_actions(session, changed) == {Outcome.unchanged: 29, Outcome.changed: 1, Outcome.added: 1}
         assert session.scalar(select(func.count()).select_from(Change)) == count + 2
+
+
+def _stored(session: Session) -> dict[str, list]:
+    """The rows of the actions named full-… and bulk-…, as the driver returns them (a text query: no SQLAlchemy
+    type in between), each timestamp by its shape only and the changes without their seq."""
+    id_columns = {
+        "actions": "id",
+        "action_sources": "action_id",
+        "action_authorities": "action_id",
+        "action_actors": "action_id",
+        "action_officials": "action_id",
+        "changes": "entity_id",
+    }
+    found = {}
+    for table, id in id_columns.items():
+        result = session.execute(text(f"SELECT * FROM {table} WHERE {id} LIKE 'full-%' OR {id} LIKE 'bulk-%'"))
+        rows = [dict(zip(result.keys(), row, strict=True)) for row in result]
+        for row in rows:
+            row.pop("seq", None)
+            for column in ("created_at", "updated_at", "at"):
+                if column in row:
+                    row[column] = re.sub(r"\d", "0", str(row[column]))
+        found[table] = sorted(rows, key=repr)
+    return found
+
+
+def test_bulk_stores_the_rows_and_changes_put_action_stores(migrated_engine):
+    with_everything = [
+        ActionRecord(
+            id=f"full-{n}",
+            type="warning",
+            title=f"Déclaration {n}",
+            summary='Une « déclaration » it\'s "quoted"',
+            date=date(2019, 12, 31),
+            date_precision="month",
+            date_text="en décembre",
+            status="draft",
+            sources=frozenset({SourceRef(SOURCE, QUOTE)}),
+            citations=frozenset(
+                {CitationRef("unscr-1718", "regime", QUOTE, SOURCE), CitationRef("unscr-2397", "cites", "a", SOURCE)}
+            ),
+            actors=frozenset(
+                {ActorRef("state-kp", "target", QUOTE, SOURCE), ActorRef("state-us", "imposer", "", SOURCE)}
+            ),
+            officials=frozenset({OfficialRef("official-matthew-miller", None, "State", QUOTE, SOURCE)}),
+        )
+        for n in range(3)
+    ]
+    with Session(migrated_engine) as session:
+        load_seeds(session, SEEDS)
+        acting_as(session, "test")
+        put_actions(session, with_everything + records(5))
+        bulk = _stored(session)
+        session.rollback()
+
+        load_seeds(session, SEEDS)
+        acting_as(session, "test")
+        for record in with_everything + records(5):
+            put_action(session, record)
+        session.flush()
+        assert _stored(session) == bulk
+        assert [len(bulk[table]) for table in bulk] == [8, 8, 11, 11, 3, 8]
+
+
+def test_a_bulk_load_naming_an_unknown_actor_fails_as_any_insert_would(migrated_engine):
+    unknown = records(3)
+    unknown[1] = ActionRecord(**vars(unknown[1]) | {"actors": frozenset({ActorRef("nobody", "target", QUOTE, SOURCE)})})
+    with Session(migrated_engine) as session:
+        load_seeds(session, SEEDS)
+        acting_as(session, "test")
+        with pytest.raises(IntegrityError):
+            put_actions(session, unknown)
+        session.rollback()
+        assert session.scalar(select(func.count()).select_from(text("actions")).where(text("id LIKE 'bulk-%'"))) == 0
