@@ -4,7 +4,7 @@ changes it), and a cache of whole answers that the change feed keeps exact."""
 import hashlib
 import sqlite3
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 import anyio
@@ -64,12 +64,16 @@ def check_if_match(if_match: str | None, current: BaseModel) -> None:
 
 @dataclass
 class _Stored:
+    """A 200 answer, and the data version it was computed at."""
+
     version: int | None
     route: object
-    status: int
     headers: list[tuple[bytes, bytes]]
     body: bytes
-    etag: str | None
+    etag: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.etag = dict(self.headers).get(b"etag", b"").decode() or None
 
 
 class ResponseCache:
@@ -130,7 +134,7 @@ class ResponseCache:
             elif status == 200:
                 parts.append(message.get("body", b""))
                 if not message.get("more_body", False):
-                    self._store(key, _Stored(version, scope.get("route"), 200, headers, b"".join(parts), None))
+                    self._store(key, _Stored(version, scope.get("route"), headers, b"".join(parts)))
             await send(message)
 
         return recording_send
@@ -138,7 +142,6 @@ class ResponseCache:
     def _store(self, key: tuple, stored: _Stored) -> None:
         if len(stored.body) > self.max_bytes // 8:
             return  # one large answer must not empty the cache
-        stored.etag = dict(stored.headers).get(b"etag", b"").decode() or None
         if key in self.entries:
             self.size -= len(self.entries.pop(key).body)
         self.entries[key] = stored
@@ -153,7 +156,7 @@ class ResponseCache:
             await send({"type": "http.response.body", "body": b""})
             return
         # A copy again: the middleware outside appends to the list it is sent.
-        await send({"type": "http.response.start", "status": stored.status, "headers": list(stored.headers)})
+        await send({"type": "http.response.start", "status": 200, "headers": list(stored.headers)})
         await send({"type": "http.response.body", "body": stored.body})
 
 
