@@ -117,10 +117,9 @@ def markdown(results: dict) -> str:
             f"| {results['databases'].get(name, {}).get('mb', '?')} MB |"
         )
     for name in backends:
-        database = name.removesuffix("-uncached")
+        database, cache = _variant(name)
         count = results["databases"][database]["actions"]
         held = "" if count == results["actions"] else f", holding {count:,} actions"
-        cache = ", answer cache off" if name.endswith("-uncached") else ""
         lines += [
             "",
             f"| reads on {database}{held}{cache}, 32 connections | req/s | p50 ms | p99 ms | ÷ ceiling "
@@ -158,11 +157,8 @@ def markdown(results: dict) -> str:
         )
     lines += ["", "| memory | peak RSS |", "| --- | --- |"]
     for name in backends:
-        cache = ", answer cache off" if name.endswith("-uncached") else ""
-        lines.append(
-            f"| server on {name.removesuffix('-uncached')}{cache}, through its read runs "
-            f"| {reads[name]['peak_rss_mb']:g} MB |"
-        )
+        database, cache = _variant(name)
+        lines.append(f"| server on {database}{cache}, through its read runs | {reads[name]['peak_rss_mb']:g} MB |")
     lines.append(f"| Datasette, through its read runs | {reads['datasette']['peak_rss_mb']:g} MB |")
     export = results.get("export")
     if export:
@@ -172,6 +168,12 @@ def markdown(results: dict) -> str:
             f"RSS at each tenth: {', '.join(f'{v:g}' for v in export['rss_mb_each_tenth'])} MB |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _variant(name: str) -> tuple[str, str]:
+    """The database a read run's name says, and the words for its cache: `sqlite-uncached` is SQLite, cache off."""
+    database = name.removesuffix("-uncached")
+    return database, "" if database == name else ", answer cache off"
 
 
 def update_document(path: Path, results: dict) -> None:
