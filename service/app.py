@@ -20,8 +20,9 @@ from service.export.routes import router as export_router
 from service.extraction.routes import router as extraction_router
 from service.health import router as health_router
 from service.keys.auth import reads_guard
-from service.middleware import AccessLog, BodyLimit, SecurityHeaders
+from service.middleware import AccessLog, BodyLimit, MethodSemantics, SecurityHeaders
 from service.officials.routes import router as officials_router
+from service.parameters import known_query_only
 from service.resolutions.routes import router as resolutions_router
 from service.sources.routes import router as sources_router
 
@@ -68,6 +69,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = make_engine(settings)
         app.state.session_factory = make_session_factory(app.state.engine)
         app.state.commit_threads = anyio.CapacityLimiter(8)
+        # One extraction at a time per worker: it is pure Python, and more would only share the same core.
+        app.state.extract_threads = anyio.CapacityLimiter(1)
         app.state.data_version = DataVersion(app.state.engine)
         yield
         app.state.data_version.close()
@@ -85,8 +88,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     errors.install(app)
     # The last added runs first: the request id is set before anything logs, and headers go on every answer;
-    # the answer cache runs last, so that what it keeps is the same for every caller (no CORS, no request id).
+    # CORS answers its preflight OPTIONS before MethodSemantics answers a plain one; the answer cache runs
+    # last, so that what it keeps is the same for every caller (no CORS, no request id) and HEAD shares it.
     app.add_middleware(ResponseCache, max_bytes=settings.response_cache_bytes)
+    app.add_middleware(MethodSemantics)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -102,7 +107,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ],
             expose_headers=["ETag", "Link", "Location", "X-Request-ID"],
         )
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    extract_limit = min(settings.extract_max_bytes, settings.max_body_bytes)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, per_path={"/v1/extract": extract_limit})
     app.add_middleware(SecurityHeaders)
     app.add_middleware(AccessLog)
     app.add_middleware(CorrelationIdMiddleware, validator=_acceptable_request_id)
@@ -116,6 +122,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         extraction_router,
         export_router,
     ):
-        app.include_router(router, dependencies=[Depends(reads_guard)])
-    app.include_router(health_router)
+        app.include_router(router, dependencies=[Depends(reads_guard), Depends(known_query_only)])
+    app.include_router(health_router, dependencies=[Depends(known_query_only)])
     return app

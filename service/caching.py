@@ -98,7 +98,9 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        key = (headers.get("host"), scope["path"], scope["query_string"])
+        # Everything an answer depends on: the URLs of its Link header are built from the scheme, host and
+        # root path the request came with (a trusted proxy may have set them), the body from path and query.
+        key = (scope["scheme"], headers.get("host"), scope.get("root_path", ""), scope["path"], scope["query_string"])
         try:
             version = await scope["app"].state.data_version.read()
         except (SQLAlchemyError, sqlite3.Error):

@@ -24,6 +24,21 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=10 * 1024 * 1024, ge=1024, description="Larger request bodies are refused with 413."
     )
+    extract_max_bytes: int = Field(
+        default=128 * 1024,
+        ge=1024,
+        description="Larger bodies of POST /v1/extract are refused with 413: about twelve times a long press "
+        "release, and at most about a second of one core.",
+    )
+    extract_budget_seconds: float = Field(
+        default=5.0, gt=0, description="An extraction that takes longer is abandoned with 503 and Retry-After."
+    )
+    require_key_for_extract: bool = Field(
+        default=False,
+        description="Whether POST /v1/extract needs an API key (scope read or above). Open by default: it reads "
+        "the caller's own text, writes nothing, and is bounded by size, time and one extraction at a time per "
+        "worker.",
+    )
     cors_origins: list[str] = Field(
         default=[], description="Origins browsers may call the API from (JSON list); none by default."
     )
@@ -33,6 +48,12 @@ class Settings(BaseSettings):
         ge=0,
         description="Memory per worker for answers to repeated anonymous GETs, kept exact by the change feed "
         "(0 turns the cache off).",
+    )
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated addresses of the proxies whose X-Forwarded-For and X-Forwarded-Proto are "
+        "believed (`*` for any); none by default, so a client cannot choose the scheme of the URLs the service "
+        "builds.",
     )
     db_timeout_seconds: float = Field(
         default=5.0, gt=0, description="How long a request waits for a connection or a lock before giving up."

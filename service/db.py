@@ -71,4 +71,8 @@ def _commit_and_close(session: Session) -> None:
         session.close()
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# Scope "function": FastAPI ends the dependency when the route function returns, after the body is built
+# and before the status line is sent, so a 2xx always means committed and a failed commit answers as an
+# error (409, 503). With the default scope the commit would run after the answer had gone out. An explicit
+# commit in each route would do the same, but in thirty places instead of one.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

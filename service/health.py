@@ -1,10 +1,11 @@
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from service import migrations
-from service.errors import problem, problem_responses
+from service.errors import ProblemType, problem, problem_responses
+from service.keys.auth import reads_guard
 from service.metrics import render
 
 router = APIRouter(tags=["health"])
@@ -18,10 +19,17 @@ class Readiness(Health):
     revision: str = Field(description="The database's migration revision.", examples=["0001"])
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=PlainTextResponse)
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics",
+    response_class=PlainTextResponse,
+    responses=problem_responses(401, 403),
+    dependencies=[Depends(reads_guard)],
+)
 def metrics(request: Request):
     """Requests and their latency by route, and the database pool, in Prometheus' text format. Each
-    worker process answers for itself."""
+    worker process answers for itself. Closed with the reads (REQUIRE_KEY_FOR_READS): it tells routes,
+    refused keys and the pool."""
     body, content_type = render(request.app.state.engine)
     return Response(body, media_type=content_type)
 
@@ -41,12 +49,11 @@ def readyz(request: Request):
             connection.execute(text("SELECT 1"))
             current = migrations.current_revision(connection)
     except Exception:  # any failure to reach the database means "not ready", and is answered as such
-        return problem(503, "not-ready", "Not ready", "The database is unreachable.")
+        return problem(503, ProblemType.not_ready, "The database is unreachable.")
     if current != head:
         return problem(
             503,
-            "not-ready",
-            "Not ready",
+            ProblemType.not_ready,
             f"The database is at revision {current or 'none'}, not {head}: run migrations.",
         )
     return {"status": "ok", "revision": current}

@@ -1,16 +1,20 @@
-"""ASGI middleware: security headers, a request body limit, and one access log line and metric per request.
+"""ASGI middleware: the methods every path answers, security headers, a request body limit, and one access log
+line and metric per request.
 
 Written as plain ASGI (not BaseHTTPMiddleware), so that a streamed response stays streamed and a request pays
 no extra task."""
 
-import json
 import logging
+import re
 import time
 
 import secure
 from starlette.exceptions import HTTPException
+from starlette.responses import Response
+from starlette.routing import Route, compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.errors import ProblemType, problem
 from service.metrics import observe_request
 
 log = logging.getLogger("service.access")
@@ -71,18 +75,20 @@ class BodyTooLarge(HTTPException):
 
 
 class BodyLimit:
-    """413 for a body over `max_bytes`, whether announced by Content-Length or streamed in chunks."""
+    """413 for a body over `max_bytes` (or the limit of its path in `per_path`), whether announced by
+    Content-Length or streamed in chunks."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int):
-        self.app, self.max_bytes = app, max_bytes
+    def __init__(self, app: ASGIApp, max_bytes: int, per_path: dict[str, int]):
+        self.app, self.max_bytes, self.per_path = app, max_bytes, per_path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.per_path.get(scope["path"], self.max_bytes)
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._refuse(send)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await self._refuse(limit, scope, receive, send)
             return
         received = 0
         started = False
@@ -92,8 +98,8 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge(self.max_bytes)
+                if received > limit:
+                    raise BodyTooLarge(limit)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -105,20 +111,74 @@ class BodyLimit:
             await self.app(scope, counting_receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await self._refuse(send)
+                await self._refuse(limit, scope, receive, send)
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            {
-                "type": "urn:sanctions-tracker:problem:too-large",
-                "title": "Request body too large",
-                "status": 413,
-                "detail": f"The body exceeds {self.max_bytes} bytes.",
-            }
-        ).encode()
-        headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": 413, "headers": headers + API_HEADERS})
-        await send({"type": "http.response.body", "body": body})
+    async def _refuse(self, limit: int, scope: Scope, receive: Receive, send: Send) -> None:
+        await problem(413, ProblemType.too_large, f"The body exceeds {limit} bytes.")(scope, receive, send)
+
+
+class MethodSemantics:
+    """What RFC 9110 asks of every path, which the router alone does not give: HEAD wherever GET is answered
+    (the same headers, no body), OPTIONS answered with the methods of the path, and a 405 whose `Allow`
+    lists every method of the path, not only those of the first route that matched it."""
+
+    HTTP_METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH"}
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+        self.paths: list[tuple[re.Pattern[str], set[str]]] | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        methods = self._methods_of_path(scope)
+        if not methods:  # no such path (404), or one outside the API (the docs): the router answers
+            await self.app(scope, receive, send)
+            return
+        allow = {"Allow": ", ".join(sorted(methods))}
+        method = scope["method"]
+        if method == "OPTIONS":
+            await Response(status_code=204, headers=allow)(scope, receive, send)
+        elif method not in methods:
+            detail = f"{scope['path']} answers {allow['Allow']}."
+            await problem(405, ProblemType.method_not_allowed, detail, headers=allow)(scope, receive, send)
+        elif method == "HEAD":
+            await self._head(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+    def _methods_of_path(self, scope: Scope) -> set[str]:
+        if self.paths is None:
+            # The OpenAPI document lists every path of the API with all its methods, whichever routers
+            # declare them; the routes of the app itself are the docs. Built once.
+            app = scope["app"]
+            self.paths = [
+                (compile_path(path)[0], {method.upper() for method in operations} & self.HTTP_METHODS)
+                for path, operations in app.openapi()["paths"].items()
+            ] + [
+                (route.path_regex, set(route.methods or ())) for route in app.router.routes if isinstance(route, Route)
+            ]
+        methods = set().union(*(methods for pattern, methods in self.paths if pattern.match(scope["path"])))
+        if "GET" in methods:
+            methods.add("HEAD")
+        return methods | {"OPTIONS"} if methods else methods
+
+    async def _head(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # The GET answer without its body: a copy of the scope, so that the server still knows that the
+        # request was a HEAD (uvicorn then also sends no body); the route it matched is copied back for the log.
+        as_get = dict(scope, method="GET")
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            await send(message)
+
+        await self.app(as_get, receive, headers_only)
+        if "route" in as_get:
+            scope["route"] = as_get["route"]
 
 
 class AccessLog:

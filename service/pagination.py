@@ -13,6 +13,10 @@ from service.schemas import PRINTABLE
 
 T = TypeVar("T")
 
+# The largest integer both databases store (a signed 64-bit column): any bigger number in a parameter or a
+# cursor names nothing, and must be a 422, not a driver's overflow.
+MAX_INTEGER = 2**63 - 1
+
 
 def record_id(example: str):
     """The type of a path parameter holding a record's stable id."""
@@ -58,7 +62,9 @@ def decode_cursor(cursor: str, kind: str, types: tuple[type, ...]) -> list[Any]:
         or len(data) != len(types) + 1
         or data[0] != kind
         or not all(
-            isinstance(value, expected) and not isinstance(value, bool)
+            isinstance(value, expected)
+            and not isinstance(value, bool)
+            and (not isinstance(value, int) or abs(value) <= MAX_INTEGER)
             for value, expected in zip(data[1:], types, strict=True)
         )
     ):

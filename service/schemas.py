@@ -1,11 +1,12 @@
-"""Field types every response shares."""
+"""The field types and base models every domain's schemas share, and the rule that lays a patch over a record."""
 
+import re
 from datetime import UTC, date, datetime
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
 
-from service.errors import FieldError, InvalidBody
+from service.errors import FieldError, InvalidInput
 
 
 def _as_utc(moment: datetime) -> datetime:
@@ -14,8 +15,32 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
+
+
+def _iso_date(value: Any) -> Any:
+    # Pydantic would otherwise read a number (0, or "0" in a query) as seconds since 1970.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    raise ValueError("must be an ISO 8601 date string, YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 # A field named `date` shadows the type inside its class body, so the optional type is named out here.
-OptionalDate = date | None
+OptionalDate = IsoDate | None
+
+
+def _canonical_number(value: Any) -> Any:
+    # One spelling per number in paths and queries: 1718, never 01718, +1718 or 1718.0.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[1-9][0-9]*", value):
+        return int(value)
+    raise ValueError("must be a whole number in digits, without sign or leading zeros")
+
+
+CanonicalInt = Annotated[int, BeforeValidator(_canonical_number)]
 
 
 class Out(BaseModel):
@@ -29,8 +54,20 @@ PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 
 # Stable ids, as seed files and clients write them: lowercase letters, digits, '.', '_' and '-'.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,99}$")]
-# Free text may hold tabs and newlines, but never NUL: PostgreSQL refuses it in text columns.
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\x00]*$")]
+# Names, titles and other one-line values: no control characters, and none of the invisible characters that
+# make one name display as another (bidirectional overrides and isolates, marks, the byte order mark).
+Name = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        min_length=1,
+        max_length=500,
+        pattern=r"^[^\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]*$",
+    ),
+]
+# Free text (summaries, quotes, notes) may hold tabs and newlines, but never NUL: PostgreSQL refuses it in text
+# columns. A quote is a passage, not a document: the document itself is a source's `text`.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000, pattern=r"^[^\x00]*$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 
@@ -48,7 +85,7 @@ def merged(model: type[M], current: dict, patch: In) -> M:
     try:
         return model.model_validate(current | patch.model_dump(exclude_unset=True))
     except ValidationError as error:
-        raise InvalidBody(
+        raise InvalidInput(
             [
                 FieldError(field=".".join(map(str, e["loc"])) or "body", location="body", message=e["msg"])
                 for e in error.errors()

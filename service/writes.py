@@ -62,9 +62,16 @@ def put_row(session: Session, model: type[Base], entity: str, id: str, values: d
 
 
 def create_row(session: Session, model: type[Base], entity: str, id: str, values: dict[str, Any]) -> None:
+    """A new record: an insert, so that one created by a concurrent request meanwhile makes it fail (409)
+    instead of being overwritten."""
     if session.get(model, id) is not None:
-        raise Conflict(f"a {entity} with id {id!r} exists already")
-    put_row(session, model, entity, id, values)
+        raise Conflict(already_exists(entity, id))
+    session.add(model(id=id, **values))
+    record_change(session, entity, id, None, values)
+
+
+def already_exists(entity: str, id: str) -> str:
+    return f"a {entity} with id {id!r} exists already"
 
 
 def lock_row(session: Session, model: type[Base], entity: str, id: str) -> Any:

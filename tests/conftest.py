@@ -167,11 +167,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(command: list[str], url: str, port: int) -> subprocess.Popen:
-    """`python -m <command>` serving the database at `url` on `port`, once /healthz answers."""
+def start_server(command: list[str], url: str, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """`python -m <command>` serving the database at `url` on `port` (with settings `env`), once /healthz
+    answers."""
     server = subprocess.Popen(
         [sys.executable, "-m", *command],
-        env=os.environ | {"DATABASE_URL": url},
+        env=os.environ | (env or {}) | {"DATABASE_URL": url},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -27,6 +27,10 @@ from tests.conftest import SEEDS, client_for, make_key
 from tests.writes.test_actions import counts
 
 
+def cursor_of(cursor: str | None) -> dict[str, str]:
+    return {} if cursor is None else {"cursor": cursor}
+
+
 def _big_seed_dir(directory, copies: int):
     """The project's seeds with each action repeated under new ids: a load that takes a while."""
     shutil.copytree(SEEDS, directory)
@@ -132,7 +136,12 @@ async def test_64_clients_reading_and_writing_lose_and_double_nothing(fresh_seed
     before = counts(fresh_seeded_url)[0]
     async for client in client_for(fresh_seeded_url):
         await asyncio.gather(*(client_loop(client, number) for number in range(64)))
-        final = (await client.get("/v1/actions", params={"limit": 500, "q": "Load"})).json()["items"]
+        final, cursor = [], None
+        while True:  # every page: more than one page of actions may have been created
+            page = (await client.get("/v1/actions", params={"limit": 500, "q": "Load"} | cursor_of(cursor))).json()
+            final += page["items"]
+            if (cursor := page["next_cursor"]) is None:
+                break
     assert errors == []
     unique = set(created)
     assert counts(fresh_seeded_url)[0] == before + len(unique)

@@ -3,11 +3,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from service.actions.queries import get_action, list_actions
-from service.actions.schemas import ActionCreate, ActionFilters, ActionOut, ActionPatch
+from service.actions.schemas import ActionCreate, ActionFilters, ActionOut, ActionPatch, ActionQuery
 from service.actions.service import create_action, delete_action, update_action
 from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, InvalidParameter, NotFound
+from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Action
@@ -18,25 +18,17 @@ router = APIRouter(prefix="/v1/actions", tags=["actions"])
 
 ActionId = record_id("act-2024-10-29-us-condemns-russia-dprk-training")
 
-FiltersDep = Annotated[ActionFilters, Query()]
 
-
-def action_list(session, request: Request, response: Response, filters: ActionFilters, **fixed) -> dict:
+def action_list(session, request: Request, response: Response, query: ActionQuery, **fixed) -> dict:
     """A page of actions; `fixed` are the filters a nested path sets (the resolution of
-    /v1/resolutions/{number}/actions), which the query string may not contradict."""
-    for name, value in fixed.items():
-        given = getattr(filters, name)
-        if given is not None and given != value:
-            raise InvalidParameter(name, f"the path already sets {name} to {value}")
-    filters = filters.model_copy(update=fixed)
-    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise InvalidParameter("date_from", "is after date_to")
+    /v1/resolutions/{number}/actions), which its query model leaves out."""
+    filters = ActionFilters.model_construct(**dict(query), **fixed)  # both parts are validated already
     page = list_actions(session, filters)
     return paged(request, response, page.items, page.next_cursor)
 
 
 @router.get("", response_model=Page[ActionOut], summary="List actions", responses=PROBLEM_RESPONSES)
-def list_all(session: SessionDep, request: Request, response: Response, filters: FiltersDep):
+def list_all(session: SessionDep, request: Request, response: Response, filters: Annotated[ActionFilters, Query()]):
     """Actions newest first (`sort=date` for oldest first), each with its resolutions, actors, officials
     and sources. Filters combine with AND. Page with `limit` and the `next_cursor` of the previous page
     (also in the `Link` header)."""

@@ -1,7 +1,7 @@
 from datetime import date
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from service.actors.schemas import ActorIn
 from service.models.vocabulary import (
@@ -14,7 +14,7 @@ from service.models.vocabulary import (
     Role,
 )
 from service.officials.schemas import OfficialIn
-from service.schemas import PRINTABLE, Id, In, OptionalDate, Out, Text, UtcDatetime
+from service.schemas import PRINTABLE, CanonicalInt, Id, In, IsoDate, Name, OptionalDate, Out, Text, UtcDatetime
 from service.sources.schemas import SourceIn
 
 QUOTE = "The passage of the source that supports this fact, word for word."
@@ -93,22 +93,25 @@ Word = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200, p
 Key = Annotated[str, StringConstraints(max_length=100, pattern=PRINTABLE)]
 
 
-class ActionFilters(BaseModel):
-    """Filters of every action list; they combine with AND."""
+ResolutionFilter = Annotated[
+    CanonicalInt | None,
+    Field(ge=1, le=99999, description="Only actions invoking this UN Security Council resolution.", examples=[1718]),
+]
+ActorFilter = Annotated[
+    Key | None, Field(description="Only actions this actor (by id) takes part in.", examples=["state-ru"])
+]
+OfficialFilter = Annotated[
+    Key | None, Field(description="Only actions this official (by id) announced.", examples=["official-matthew-miller"])
+]
+
+
+class ActionSelection(BaseModel):
+    """The filters every list and export of actions takes; they combine with AND. The nested lists
+    (/v1/resolutions/{number}/actions…) take these and the filters their path does not already set."""
 
     model_config = ConfigDict(extra="forbid")
 
     type: ActionType | None = Field(default=None, description="Only actions of this type.", examples=["designation"])
-    resolution: int | None = Field(
-        default=None,
-        ge=1,
-        le=99999,
-        description="Only actions invoking this UN Security Council resolution.",
-        examples=[1718],
-    )
-    actor: Key | None = Field(
-        default=None, description="Only actions this actor (by id) takes part in.", examples=["state-ru"]
-    )
     role: Role | None = Field(
         default=None,
         description="With `actor` or `country`: the part that actor plays. "
@@ -118,11 +121,8 @@ class ActionFilters(BaseModel):
     country: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)] | None = Field(
         default=None, description="Only actions with an actor of this country (ISO 3166-1 alpha-2).", examples=["KP"]
     )
-    official: Key | None = Field(
-        default=None, description="Only actions this official (by id) announced.", examples=["official-matthew-miller"]
-    )
-    date_from: date | None = Field(default=None, description="On or after this date.", examples=["2024-01-01"])
-    date_to: date | None = Field(default=None, description="On or before this date.", examples=["2024-12-31"])
+    date_from: IsoDate | None = Field(default=None, description="On or after this date.", examples=["2024-01-01"])
+    date_to: IsoDate | None = Field(default=None, description="On or before this date.", examples=["2024-12-31"])
     q: Word | None = Field(
         default=None,
         description="Words that must all appear in the title, summary or a quote (any case).",
@@ -134,6 +134,19 @@ class ActionFilters(BaseModel):
     sort: Literal["-date", "date"] = Field(
         default="-date", description="`-date`: newest first; `date`: oldest first.", examples=["-date"]
     )
+
+    @field_validator("date_to")
+    @classmethod
+    def not_before_date_from(cls, date_to: date | None, info: ValidationInfo) -> date | None:
+        date_from = info.data.get("date_from")
+        if date_to is not None and date_from is not None and date_to < date_from:
+            raise ValueError("is before date_from")
+        return date_to
+
+
+class ActionQuery(ActionSelection):
+    """The filters and a page."""
+
     limit: int = Field(default=50, ge=1, le=500, description="Items per page (1–500).", examples=[50])
     cursor: Annotated[str, StringConstraints(max_length=512, pattern=PRINTABLE)] | None = Field(
         default=None,
@@ -142,6 +155,37 @@ class ActionFilters(BaseModel):
             "WyJhY3Rpb25zOi1kYXRlIiwiMjAyNC0wNS0zMSIsImFjdC0yMDI0LTA1LTMxLWpvaW50LXN0YXRlbWVudC1kcHJrLXJ1c3NpYS1hcm1zLXRyYW5zZmVycyJd"
         ],
     )
+
+
+class ActionFilters(ActionQuery):
+    """Every filter of /v1/actions."""
+
+    resolution: ResolutionFilter = None
+    actor: ActorFilter = None
+    official: OfficialFilter = None
+
+
+class ExportFilters(ActionSelection):
+    """Every filter of /v1/actions, without paging: an export streams every page."""
+
+    resolution: ResolutionFilter = None
+    actor: ActorFilter = None
+    official: OfficialFilter = None
+
+
+class ResolutionActionQuery(ActionQuery):
+    actor: ActorFilter = None
+    official: OfficialFilter = None
+
+
+class ActorActionQuery(ActionQuery):
+    resolution: ResolutionFilter = None
+    official: OfficialFilter = None
+
+
+class OfficialActionQuery(ActionQuery):
+    resolution: ResolutionFilter = None
+    actor: ActorFilter = None
 
 
 class Evidence(In):
@@ -175,8 +219,8 @@ class ActorRoleIn(Evidence):
 
 class OfficialRoleIn(Evidence):
     official: Id
-    title: Text | None = Field(default=None, description="The title the source gives at the time.")
-    organisation: Text | None = None
+    title: Name | None = Field(default=None, description="The title the source gives at the time.")
+    organisation: Name | None = None
 
 
 class ActionIn(In):
@@ -185,9 +229,9 @@ class ActionIn(In):
     id: Id | None = Field(default=None, description="A stable id; generated when left out.")
     type: ActionType
     status: ActionStatus = Field(default=ActionStatus.published, description="`draft` keeps it out of the lists.")
-    title: Text
+    title: Name
     summary: Text | None = None
-    date: date
+    date: IsoDate
     date_precision: DatePrecision
     date_text: Text | None = Field(default=None, description="The words the date was read from.")
     sources: list[ActionSourceIn] = Field(min_length=1)
@@ -210,7 +254,7 @@ class ActionPatch(In):
 
     type: ActionType | None = None
     status: ActionStatus | None = None
-    title: Text | None = None
+    title: Name | None = None
     summary: Text | None = None
     date: OptionalDate = None
     date_precision: DatePrecision | None = None

@@ -19,13 +19,13 @@ from service.actions.schemas import (
 from service.actions.validation import Known, action_problems, action_record
 from service.actions.writes import links_of, put_action, snapshot_of
 from service.actors.service import create_actor
-from service.errors import Conflict, FieldError, InvalidBody, NotFound
+from service.errors import Conflict, FieldError, InvalidInput, NotFound
 from service.models import Action, Authority
 from service.models.vocabulary import AuthorityKind
 from service.officials.service import create_official
 from service.schemas import merged
 from service.sources.service import create_source
-from service.writes import record_change
+from service.writes import Outcome, already_exists, record_change
 
 
 def create_action(session: Session, body: ActionCreate) -> str:
@@ -33,7 +33,7 @@ def create_action(session: Session, body: ActionCreate) -> str:
     error, none of it."""
     action_id = body.id or f"act-{uuid.uuid4().hex}"
     if session.get(Action, action_id) is not None:
-        raise Conflict(f"an action with id {action_id!r} exists already")
+        raise Conflict(already_exists("action", action_id))
     for source in body.new_sources:
         create_source(session, source)
     for actor in body.new_actors:
@@ -42,7 +42,9 @@ def create_action(session: Session, body: ActionCreate) -> str:
         create_official(session, official)
     session.flush()
     action = ActionIn.model_validate(body.model_dump(exclude={"new_sources", "new_actors", "new_officials"}))
-    _write(session, action.model_copy(update={"id": action_id}))
+    # The upsert finds the row if a concurrent request committed it after this one began: still a conflict.
+    if _write(session, action.model_copy(update={"id": action_id})) is not Outcome.added:
+        raise Conflict(already_exists("action", action_id))
     return action_id
 
 
@@ -92,10 +94,10 @@ def current_input(session: Session, action_id: str) -> ActionIn:
     )
 
 
-def _write(session: Session, action: ActionIn) -> None:
+def _write(session: Session, action: ActionIn) -> Outcome:
     problems = list(action_problems(action, Known(session), date.today()))
     if problems:
-        raise InvalidBody(
+        raise InvalidInput(
             [FieldError(field=".".join(map(str, loc)), location="body", message=message) for loc, message in problems]
         )
     numbers = {c.resolution for c in action.citations if c.resolution is not None}
@@ -106,4 +108,4 @@ def _write(session: Session, action: ActionIn) -> None:
             )
         ).all()
     )
-    put_action(session, action_record(action, resolution_ids))
+    return put_action(session, action_record(action, resolution_ids))

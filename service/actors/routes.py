@@ -2,8 +2,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from service.actions.routes import FiltersDep, action_list
-from service.actions.schemas import ActionOut
+from service.actions.routes import action_list
+from service.actions.schemas import ActionOut, ActorActionQuery
 from service.actors.queries import get_actor, list_actors, search_actors
 from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch
 from service.actors.service import create_actor, delete_actor, update_actor
@@ -73,11 +73,17 @@ def get_one(session: SessionDep, request: Request, actor_id: ActorId):
     summary="Actions an actor takes part in",
     responses=PROBLEM_RESPONSES,
 )
-def actions(session: SessionDep, request: Request, response: Response, actor_id: ActorId, filters: FiltersDep):
+def actions(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    actor_id: ActorId,
+    query: Annotated[ActorActionQuery, Query()],
+):
     """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
     if get_actor(session, actor_id) is None:
         raise NotFound("actor", actor_id)
-    return action_list(session, request, response, filters, actor=actor_id)
+    return action_list(session, request, response, query, actor=actor_id)
 
 
 @router.post("", status_code=201, response_model=ActorDetail, summary="Create an actor", responses=WRITE_RESPONSES)

@@ -1,7 +1,7 @@
 from pydantic import Field
 
 from service.models.vocabulary import ActorKind, IdentifierScheme
-from service.schemas import CountryCode, Id, In, Out, Text
+from service.schemas import CountryCode, Id, In, Name, Out, Text
 
 
 class ActorOut(Out):
@@ -47,14 +47,14 @@ class ActorDetail(ActorOut):
 
 class IdentifierIn(In):
     scheme: IdentifierScheme
-    value: Text = Field(examples=["9312345"])
-    country: Text | None = None
+    value: Name = Field(examples=["9312345"])
+    country: Name | None = None
     note: Text | None = None
 
 
 class AddressIn(In):
     address: Text
-    country: Text | None = None
+    country: Name | None = None
     note: Text | None = None
 
 
@@ -62,10 +62,10 @@ class ActorIn(In):
     """A new actor: a state, person, organization, vessel, aircraft or body, with every name it goes by."""
 
     id: Id | None = Field(default=None, description="A stable id; generated when left out.")
-    name: Text = Field(examples=["Korea Mining Development Trading Corporation"])
+    name: Name = Field(examples=["Korea Mining Development Trading Corporation"])
     kind: ActorKind
     country: CountryCode | None = Field(default=None, description="ISO 3166-1 alpha-2.", examples=["KP"])
-    aliases: list[Text] = Field(default=[], examples=[["KOMID"]])
+    aliases: list[Name] = Field(default=[], examples=[["KOMID"]])
     identifiers: list[IdentifierIn] = []
     addresses: list[AddressIn] = []
 
@@ -73,9 +73,9 @@ class ActorIn(In):
 class ActorPatch(In):
     """The fields given replace the stored ones (a list replaces the whole list)."""
 
-    name: Text | None = None
+    name: Name | None = None
     kind: ActorKind | None = None
     country: CountryCode | None = None
-    aliases: list[Text] | None = None
+    aliases: list[Name] | None = None
     identifiers: list[IdentifierIn] | None = None
     addresses: list[AddressIn] | None = None

@@ -8,14 +8,14 @@ from service.actors.writes import Address, Identifier, put_actor
 from service.errors import Conflict
 from service.models import Actor, ActorLink, ListEntry
 from service.schemas import merged
-from service.writes import delete_row
+from service.writes import Outcome, already_exists, delete_row
 
 
 def create_actor(session: Session, body: ActorIn) -> str:
     actor_id = body.id or f"actor-{uuid.uuid4().hex}"
-    if session.get(Actor, actor_id) is not None:
-        raise Conflict(f"an actor with id {actor_id!r} exists already")
-    _put(session, actor_id, body)
+    # The upsert finds the row if a concurrent request committed it after this one began: still a conflict.
+    if session.get(Actor, actor_id) is not None or _put(session, actor_id, body) is not Outcome.added:
+        raise Conflict(already_exists("actor", actor_id))
     return actor_id
 
 
@@ -29,8 +29,8 @@ def delete_actor(session: Session, actor_id: str) -> None:
     )
 
 
-def _put(session: Session, actor_id: str, body: ActorIn) -> None:
-    put_actor(
+def _put(session: Session, actor_id: str, body: ActorIn) -> Outcome:
+    return put_actor(
         session,
         actor_id,
         name=body.name,

@@ -7,7 +7,7 @@ from service.changes.schemas import AuditEntry, ChangesPage
 from service.db import SessionDep
 from service.errors import problem_responses
 from service.keys.auth import AdminReader
-from service.pagination import Cursor, Limit, Page, paged
+from service.pagination import MAX_INTEGER, Cursor, Limit, Page, paged
 from service.schemas import PRINTABLE
 
 router = APIRouter(tags=["changes"])
@@ -20,7 +20,10 @@ def feed(
     session: SessionDep,
     request: Request,
     response: Response,
-    after: Annotated[int, Query(ge=0, description="The last `seq` you have seen (0 for the start).", examples=[0])] = 0,
+    after: Annotated[
+        int,
+        Query(ge=0, le=MAX_INTEGER, description="The last `seq` you have seen (0 for the start).", examples=[0]),
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=1000, description="Changes per page (1–1000).", examples=[100])] = 100,
 ):
     """Every create, update and delete, in commit order. Keep the last `seq` you processed and ask for

@@ -83,8 +83,22 @@ COLUMNS: list[tuple[str, str, Callable[[ActionOut], object]]] = [
 ]
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (=HYPERLINK(…) in a title, say).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """The value as a spreadsheet will show it and never run it: text that could start a formula gets a
+    leading apostrophe, which spreadsheets hide and read as "this is text" (OWASP's advice for CSV files)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_row(action: ActionOut) -> list:
-    return ["" if (value := read(action)) is None else value for _, _, read in COLUMNS]
+    return [_cell(read(action)) for _, _, read in COLUMNS]
 
 
 def csv_chunks(_session: Session, pages: Iterable[list[ActionOut]]) -> Iterator[str]:

@@ -11,6 +11,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from service.models.vocabulary import ActionType, ActorKind, DatePrecision, Relation, Role
+from service.schemas import OptionalDate
 
 MAX_TEXT_CHARS = 1_000_000
 
@@ -102,7 +103,7 @@ class ExtractRequest(BaseModel):
     text: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)] = Field(
         description=f"The document's text, at most {MAX_TEXT_CHARS:,} characters."
     )
-    published_on: dt.date | None = Field(
+    published_on: OptionalDate = Field(
         default=None, description="Publication date, used to resolve 'on Thursday', 'today' and years."
     )
     url: str | None = Field(default=None, max_length=2000, description="Where the text comes from; may hold a date.")

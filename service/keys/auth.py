@@ -38,10 +38,18 @@ async def reads_guard(request: Request, session: SessionDep) -> None:
     than through `bearer`, so that the OpenAPI document does not claim that open reads need a key. Async, so
     that an open read costs no trip to a worker thread; the key lookup, when reads are closed, takes one."""
     if request.app.state.settings.require_key_for_reads:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        await anyio.to_thread.run_sync(
-            _principal, session, token.strip() if scheme.lower() == "bearer" else None, Scope.read
-        )
+        await anyio.to_thread.run_sync(_principal, session, _bearer_token(request), Scope.read)
+
+
+async def extract_guard(request: Request, session: SessionDep) -> None:
+    """POST /v1/extract is open unless REQUIRE_KEY_FOR_EXTRACT closes it (to keys of scope read or above)."""
+    if request.app.state.settings.require_key_for_extract:
+        await anyio.to_thread.run_sync(_principal, session, _bearer_token(request), Scope.read)
+
+
+def _bearer_token(request: Request) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
 
 
 def _principal(session: Session, token: str | None, scope: Scope) -> Principal:

@@ -1,7 +1,9 @@
-from fastapi import APIRouter, Request, Response
+from typing import Annotated
 
-from service.actions.routes import FiltersDep, action_list
-from service.actions.schemas import ActionOut
+from fastapi import APIRouter, Query, Request, Response
+
+from service.actions.routes import action_list
+from service.actions.schemas import ActionOut, OfficialActionQuery
 from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
 from service.db import SessionDep
 from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
@@ -43,11 +45,17 @@ def get_one(session: SessionDep, request: Request, official_id: OfficialId):
     summary="Actions an official announced",
     responses=PROBLEM_RESPONSES,
 )
-def actions(session: SessionDep, request: Request, response: Response, official_id: OfficialId, filters: FiltersDep):
+def actions(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    official_id: OfficialId,
+    query: Annotated[OfficialActionQuery, Query()],
+):
     """What this official announced or spoke for, newest first, with the title held at each time."""
     if get_official(session, official_id) is None:
         raise NotFound("official", official_id)
-    return action_list(session, request, response, filters, official=official_id)
+    return action_list(session, request, response, query, official=official_id)
 
 
 @router.post("", status_code=201, response_model=OfficialOut, summary="Create an official", responses=WRITE_RESPONSES)

@@ -1,6 +1,6 @@
 from pydantic import Field
 
-from service.schemas import CountryCode, Id, In, Out, Text
+from service.schemas import CountryCode, Id, In, Name, Out
 
 
 class OfficialOut(Out):
@@ -17,16 +17,16 @@ class OfficialIn(In):
     """A new official. The name stays empty for an unnamed spokesperson: never invent one."""
 
     id: Id | None = Field(default=None, description="A stable id; generated when left out.")
-    name: Text | None = Field(default=None, examples=["Matthew Miller"])
-    title: Text | None = Field(default=None, examples=["Department Spokesperson"])
-    organisation: Text | None = Field(default=None, examples=["U.S. Department of State"])
+    name: Name | None = Field(default=None, examples=["Matthew Miller"])
+    title: Name | None = Field(default=None, examples=["Department Spokesperson"])
+    organisation: Name | None = Field(default=None, examples=["U.S. Department of State"])
     country: CountryCode | None = Field(default=None, examples=["US"])
 
 
 class OfficialPatch(In):
     """The fields given replace the stored ones."""
 
-    name: Text | None = None
-    title: Text | None = None
-    organisation: Text | None = None
+    name: Name | None = None
+    title: Name | None = None
+    organisation: Name | None = None
     country: CountryCode | None = None

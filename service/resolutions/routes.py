@@ -1,9 +1,9 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
-from service.actions.routes import FiltersDep, action_list
-from service.actions.schemas import ActionOut
+from service.actions.routes import action_list
+from service.actions.schemas import ActionOut, ResolutionActionQuery
 from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
 from service.db import SessionDep
 from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
@@ -14,11 +14,14 @@ from service.pagination import Cursor, Limit, Page, paged
 from service.resolutions.queries import get_resolution, list_resolutions, resolution_exists
 from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionPatch
 from service.resolutions.service import create_resolution, delete_resolution, resolution_id, update_resolution
+from service.schemas import CanonicalInt
 from service.writes import lock_row
 
 router = APIRouter(prefix="/v1/resolutions", tags=["resolutions"])
 
-Number = Annotated[int, Path(ge=1, le=99999, description="The resolution's number.", examples=[1718])]
+Number = Annotated[
+    CanonicalInt, Path(ge=1, le=99999, description="The resolution's number, in digits.", examples=[1718])
+]
 
 
 @router.get("", response_model=Page[ResolutionOut], summary="List resolutions", responses=PROBLEM_RESPONSES)
@@ -45,12 +48,18 @@ def get_one(session: SessionDep, request: Request, number: Number):
     summary="Actions invoking a resolution",
     responses=PROBLEM_RESPONSES,
 )
-def actions(session: SessionDep, request: Request, response: Response, number: Number, filters: FiltersDep):
+def actions(
+    session: SessionDep,
+    request: Request,
+    response: Response,
+    number: Number,
+    query: Annotated[ResolutionActionQuery, Query()],
+):
     """Which actions invoke resolution `number`, newest first, with the same filters and paging as
     `/v1/actions`. Each page is one range scan of an index, at any size of database."""
     if not resolution_exists(session, number):
         raise NotFound("resolution", number)
-    return action_list(session, request, response, filters, resolution=number)
+    return action_list(session, request, response, query, resolution=number)
 
 
 @router.post("", status_code=201, response_model=ResolutionOut, summary="Add a resolution", responses=WRITE_RESPONSES)

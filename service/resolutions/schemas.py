@@ -3,7 +3,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from service.schemas import In, OptionalDate, Out, Text
+from service.schemas import In, Name, OptionalDate, Out
 
 
 class ResolutionOut(Out):
@@ -27,8 +27,8 @@ class ResolutionIn(In):
 
     number: int = Field(ge=1, le=99999, examples=[2397])
     year: int = Field(ge=1946, le=2100, examples=[2017])
-    adopted_on: date | None = Field(default=None, examples=["2017-12-22"])
-    title: Text | None = None
+    adopted_on: OptionalDate = Field(default=None, examples=["2017-12-22"])
+    title: Name | None = None
 
     @model_validator(mode="after")
     def adopted_in_its_year(self) -> Self:
@@ -44,4 +44,4 @@ class ResolutionPatch(In):
 
     year: int | None = Field(default=None, ge=1946, le=2100)
     adopted_on: OptionalDate = None
-    title: Text | None = None
+    title: Name | None = None

@@ -2,7 +2,7 @@ from datetime import date
 
 from pydantic import Field, field_validator
 
-from service.schemas import Id, In, OptionalDate, Out, Text
+from service.schemas import Id, In, Name, OptionalDate, Out, Text
 
 
 class SourceOut(Out):
@@ -28,9 +28,9 @@ class SourceIn(In):
     url: Text | None = Field(
         default=None, examples=["https://www.state.gov/briefings/department-press-briefing-october-29-2024/"]
     )
-    publisher: Text | None = Field(default=None, examples=["U.S. Department of State"])
-    title: Text | None = None
-    published_on: date | None = Field(default=None, examples=["2024-10-29"])
+    publisher: Name | None = Field(default=None, examples=["U.S. Department of State"])
+    title: Name | None = None
+    published_on: OptionalDate = Field(default=None, examples=["2024-10-29"])
     text: str = Field(min_length=1, max_length=5_000_000, description="The document's full text.")
 
     @field_validator("published_on")
@@ -45,6 +45,6 @@ class SourcePatch(In):
     """The fields given replace the stored ones; the text cannot change."""
 
     url: Text | None = None
-    publisher: Text | None = None
-    title: Text | None = None
+    publisher: Name | None = None
+    title: Name | None = None
     published_on: OptionalDate = None

@@ -174,7 +174,7 @@ def _cursor(payload) -> str:
         ({"limit": 0}, "limit"),
         ({"date_from": "2024-13-01"}, "date_from"),
         ({"date_to": "yesterday"}, "date_to"),
-        ({"date_from": "2024-06-01", "date_to": "2024-05-01"}, "date_from"),
+        ({"date_from": "2024-06-01", "date_to": "2024-05-01"}, "date_to"),
         ({"type": "sanction"}, "type"),
         ({"role": "victim"}, "role"),
         ({"sort": "title"}, "sort"),

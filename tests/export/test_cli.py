@@ -40,7 +40,7 @@ def test_export_with_a_bad_filter_exits_1_naming_the_option(listed_url):
         env={"DATABASE_URL": listed_url},
     )
     assert result.exit_code == 1
-    assert "--date-from: is after date_to" in result.stderr
+    assert "--date-to: Value error, is before date_from" in result.stderr
     result = runner.invoke(app, ["export", "--format", "ftm", "--role", "boss"], env={"DATABASE_URL": listed_url})
     assert result.exit_code == 1
     assert "--role:" in result.stderr

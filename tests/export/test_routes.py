@@ -143,7 +143,7 @@ async def test_the_example_filters_select_what_they_say(export_client):
     [
         ({"limit": 10}, "limit"),
         ({"cursor": "abc"}, "cursor"),
-        ({"date_from": "2024-02-01", "date_to": "2024-01-01"}, "date_from"),
+        ({"date_from": "2024-02-01", "date_to": "2024-01-01"}, "date_to"),
         ({"resolution": 0}, "resolution"),
         ({"type": "bogus"}, "type"),
         ({"country": "KOR"}, "country"),
