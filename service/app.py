@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
-from service import errors
+from service import errors, openapi
 from service.actions.routes import router as actions_router
 from service.actors.routes import router as actors_router
 from service.caching import DataVersion, ResponseCache
@@ -80,13 +80,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # request to any outside host.
     app = FastAPIOffline(
         title="Sanctions-action tracker",
-        version="1.0.0",
+        version=openapi.VERSION,
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=lifespan,
         swagger_ui_parameters={"validatorUrl": None},  # Swagger UI would otherwise call validator.swagger.io
+        # Each route's name (list_actions, list_resolution_actions…) is its operationId: what a generated client
+        # calls the method, instead of FastAPI's default of name, path and method run together.
+        generate_unique_id_function=lambda route: route.name,
     )
     errors.install(app)
+    openapi.install(app)
     # The last added runs first: the request id is set before anything logs, and headers go on every answer;
     # CORS answers its preflight OPTIONS before MethodSemantics answers a plain one; the answer cache runs
     # last, so that what it keeps is the same for every caller (no CORS, no request id) and HEAD shares it.

@@ -40,11 +40,6 @@ def matches(header: str | None, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
-ETAG_RESPONSES = {
-    304: {"description": "Not modified: the `If-None-Match` header names the current `ETag`."},
-}
-
-
 IfMatch = Annotated[
     str | None,
     Header(

@@ -224,7 +224,6 @@ async def _unexpected(_request: Request, _error: Exception):
 
 
 def install(app: FastAPI) -> None:
-    _document_problem_media_type(app)
     app.add_exception_handler(ServiceError, _service_error)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(HTTPException, _http)
@@ -255,23 +254,3 @@ _DESCRIPTIONS = {
     422: "A parameter or field is invalid; `errors` names each one.",
     503: "The database is unreachable, or the work would take longer than its budget (`Retry-After`).",
 }
-# Declared on every read route, and every write route.
-PROBLEM_RESPONSES = problem_responses(404, 422, 503)
-WRITE_RESPONSES = problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 503)
-
-
-def _document_problem_media_type(app: FastAPI) -> None:
-    """FastAPI files every response model under application/json; error bodies are problem+json."""
-    generate = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            for path in generate()["paths"].values():
-                for operation in path.values():
-                    for response in operation.get("responses", {}).values():
-                        content = response.get("content", {})
-                        if PROBLEM_TYPE in content and "application/json" in content:
-                            content[PROBLEM_TYPE] = content.pop("application/json")
-        return app.openapi_schema
-
-    app.openapi = openapi

@@ -25,6 +25,7 @@ class Readiness(Health):
     response_class=PlainTextResponse,
     responses=problem_responses(401, 403),
     dependencies=[Depends(reads_guard)],
+    name="get_metrics",
 )
 def metrics(request: Request):
     """Requests and their latency by route, and the database pool, in Prometheus' text format. Each
@@ -34,13 +35,15 @@ def metrics(request: Request):
     return Response(body, media_type=content_type)
 
 
-@router.get("/healthz", response_model=Health, summary="Liveness")
+@router.get("/healthz", response_model=Health, summary="Liveness", name="check_liveness")
 async def healthz():
     """The process is up and answering; touches nothing else."""
     return {"status": "ok"}
 
 
-@router.get("/readyz", response_model=Readiness, summary="Readiness", responses=problem_responses(503))
+@router.get(
+    "/readyz", response_model=Readiness, summary="Readiness", responses=problem_responses(503), name="check_readiness"
+)
 def readyz(request: Request):
     """The database answers and is at the latest migration; 503 otherwise, so a load balancer can wait."""
     head = migrations.head_revision()

@@ -1,16 +1,17 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Body, Query, Request, Response
 
 from service.actions.queries import get_action, list_actions
-from service.actions.schemas import ActionCreate, ActionFilters, ActionOut, ActionPatch, ActionQuery
+from service.actions.schemas import CREATE_EXAMPLES, ActionCreate, ActionFilters, ActionOut, ActionPatch, ActionQuery
 from service.actions.service import create_action, delete_action, update_action
-from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
+from service.caching import IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
+from service.errors import NotFound
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Action
+from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Page, paged, record_id
 from service.writes import lock_row
 
@@ -27,7 +28,7 @@ def action_list(session, request: Request, response: Response, query: ActionQuer
     return paged(request, response, page.items, page.next_cursor)
 
 
-@router.get("", response_model=Page[ActionOut], summary="List actions", responses=PROBLEM_RESPONSES)
+@router.get("", response_model=Page[ActionOut], summary="List actions", responses=LIST_RESPONSES, name="list_actions")
 def list_all(session: SessionDep, request: Request, response: Response, filters: Annotated[ActionFilters, Query()]):
     """Actions newest first (`sort=date` for oldest first), each with its resolutions, actors, officials
     and sources. Filters combine with AND. Page with `limit` and the `next_cursor` of the previous page
@@ -36,7 +37,11 @@ def list_all(session: SessionDep, request: Request, response: Response, filters:
 
 
 @router.get(
-    "/{action_id}", response_model=ActionOut, summary="One action", responses=PROBLEM_RESPONSES | ETAG_RESPONSES
+    "/{action_id}",
+    response_model=ActionOut,
+    summary="One action",
+    responses=RECORD_RESPONSES,
+    name="get_action",
 )
 def get_one(session: SessionDep, request: Request, action_id: ActionId):
     """One action with all its citations, actors, officials and sources, each fact with its quote.
@@ -52,10 +57,15 @@ def get_one(session: SessionDep, request: Request, action_id: ActionId):
     status_code=201,
     response_model=ActionOut,
     summary="Create an action",
-    responses=WRITE_RESPONSES,
+    responses=CREATE_RESPONSES,
+    name="create_action",
 )
 def create(
-    session: SessionDep, request: Request, principal: Writer, body: ActionCreate, idempotency_key: IdempotencyKey = None
+    session: SessionDep,
+    request: Request,
+    principal: Writer,
+    body: Annotated[ActionCreate, Body(openapi_examples=CREATE_EXAMPLES)],
+    idempotency_key: IdempotencyKey = None,
 ):
     """Record a new action with its citations, actors, officials and sources, all referenced by id; every
     quote must be found word for word in its source. Needs a key of scope `write`. With an
@@ -71,7 +81,13 @@ def create(
     )
 
 
-@router.patch("/{action_id}", response_model=ActionOut, summary="Change an action", responses=WRITE_RESPONSES)
+@router.patch(
+    "/{action_id}",
+    response_model=ActionOut,
+    summary="Change an action",
+    responses=UPDATE_RESPONSES,
+    name="update_action",
+)
 def change(
     session: SessionDep,
     request: Request,
@@ -88,7 +104,9 @@ def change(
     return record_response(request, get_action(session, action_id))
 
 
-@router.delete("/{action_id}", status_code=204, summary="Delete an action", responses=WRITE_RESPONSES)
+@router.delete(
+    "/{action_id}", status_code=204, summary="Delete an action", responses=DELETE_RESPONSES, name="delete_action"
+)
 def remove(session: SessionDep, principal: Writer, action_id: ActionId, if_match: IfMatch = None):
     """Delete the action and its links (its sources, actors and officials stay). The change feed keeps a
     tombstone. With `If-Match`, only if the action is still at that version. Needs a key of scope `write`."""

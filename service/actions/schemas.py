@@ -1,5 +1,6 @@
 from datetime import date
-from typing import Annotated, Literal, Self
+from enum import StrEnum
+from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
@@ -93,6 +94,20 @@ Word = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200, p
 Key = Annotated[str, StringConstraints(max_length=100, pattern=PRINTABLE)]
 
 
+class ActionOrder(StrEnum):
+    """The order of a list of actions: by date, newest or oldest first, then by id."""
+
+    newest_first = "-date"
+    oldest_first = "date"
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        # Names for generated clients, which cannot make one of "-date" (openapi-python-client's extension).
+        schema["x-enum-varnames"] = [member.name.upper() for member in cls]
+        return schema
+
+
 ResolutionFilter = Annotated[
     CanonicalInt | None,
     Field(ge=1, le=99999, description="Only actions invoking this UN Security Council resolution.", examples=[1718]),
@@ -131,8 +146,8 @@ class ActionSelection(BaseModel):
     status: ActionStatus = Field(
         default=ActionStatus.published, description="Published actions, or drafts for review.", examples=["published"]
     )
-    sort: Literal["-date", "date"] = Field(
-        default="-date", description="`-date`: newest first; `date`: oldest first.", examples=["-date"]
+    sort: ActionOrder = Field(
+        default=ActionOrder.newest_first, description="`-date`: newest first; `date`: oldest first."
     )
 
     @field_validator("date_to")
@@ -263,6 +278,40 @@ class ActionPatch(In):
     citations: list[CitationIn] | None = None
     actors: list[ActorRoleIn] | None = None
     officials: list[OfficialRoleIn] | None = None
+
+
+# A body that "Try it out" can send as it is against the seed data: every id exists and every quote is copied
+# from the seed source it names (the State Department's statement of 17 May 2024, as reported).
+CREATE_EXAMPLES = {
+    "statement": {
+        "summary": "A statement, quoted from a seed source",
+        "value": {
+            "type": "other",
+            "title": "United States says the DPRK-Russia relationship threatens global security",
+            "date": "2024-05-17",
+            "date_precision": "day",
+            "sources": [
+                {
+                    "source": "src-2024-05-17-us-sanctions-five-russia-based",
+                    "quote": "We are concerned by the DPRK-Russia relationship due to its threat to global "
+                    "security and the international non-proliferation regime",
+                }
+            ],
+            "actors": [
+                {"actor": "state-kp", "role": "subject", "quote": "We are concerned by the DPRK-Russia relationship"},
+                {"actor": "state-ru", "role": "subject", "quote": "We are concerned by the DPRK-Russia relationship"},
+            ],
+            "officials": [
+                {
+                    "official": "official-matthew-miller",
+                    "title": "spokesperson",
+                    "organisation": "US State Department",
+                    "quote": "The announcement was made by US State Department spokesperson Matthew Miller",
+                }
+            ],
+        },
+    }
+}
 
 
 class ActionCreate(ActionIn):

@@ -7,13 +7,14 @@ from service.actions.schemas import ActionOut, ActorActionQuery
 from service.actors.queries import get_actor, list_actors, search_actors
 from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch
 from service.actors.service import create_actor, delete_actor, update_actor
-from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
+from service.caching import IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
+from service.errors import NotFound
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Actor
 from service.models.vocabulary import ActorKind
+from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, paged, record_id
 from service.schemas import PRINTABLE
 from service.writes import lock_row
@@ -24,7 +25,11 @@ ActorId = record_id("state-kp")
 
 
 @router.get(
-    "", response_model=Page[ActorMatch] | Page[ActorOut], summary="List or search actors", responses=PROBLEM_RESPONSES
+    "",
+    response_model=Page[ActorMatch] | Page[ActorOut],
+    summary="List or search actors",
+    responses=LIST_RESPONSES,
+    name="list_actors",
 )
 def list_all(
     session: SessionDep,
@@ -57,7 +62,11 @@ def list_all(
 
 
 @router.get(
-    "/{actor_id}", response_model=ActorDetail, summary="One actor", responses=PROBLEM_RESPONSES | ETAG_RESPONSES
+    "/{actor_id}",
+    response_model=ActorDetail,
+    summary="One actor",
+    responses=RECORD_RESPONSES,
+    name="get_actor",
 )
 def get_one(session: SessionDep, request: Request, actor_id: ActorId):
     """An actor with its kind, country, every alias, and the identifiers and addresses official lists give."""
@@ -71,7 +80,8 @@ def get_one(session: SessionDep, request: Request, actor_id: ActorId):
     "/{actor_id}/actions",
     response_model=Page[ActionOut],
     summary="Actions an actor takes part in",
-    responses=PROBLEM_RESPONSES,
+    responses=LIST_RESPONSES,
+    name="list_actor_actions",
 )
 def actions(
     session: SessionDep,
@@ -86,7 +96,14 @@ def actions(
     return action_list(session, request, response, query, actor=actor_id)
 
 
-@router.post("", status_code=201, response_model=ActorDetail, summary="Create an actor", responses=WRITE_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    response_model=ActorDetail,
+    summary="Create an actor",
+    responses=CREATE_RESPONSES,
+    name="create_actor",
+)
 def create(
     session: SessionDep, request: Request, principal: Writer, body: ActorIn, idempotency_key: IdempotencyKey = None
 ):
@@ -103,7 +120,13 @@ def create(
     )
 
 
-@router.patch("/{actor_id}", response_model=ActorDetail, summary="Change an actor", responses=WRITE_RESPONSES)
+@router.patch(
+    "/{actor_id}",
+    response_model=ActorDetail,
+    summary="Change an actor",
+    responses=UPDATE_RESPONSES,
+    name="update_actor",
+)
 def change(
     session: SessionDep,
     request: Request,
@@ -120,7 +143,9 @@ def change(
     return record_response(request, get_actor(session, actor_id))
 
 
-@router.delete("/{actor_id}", status_code=204, summary="Delete an actor", responses=WRITE_RESPONSES)
+@router.delete(
+    "/{actor_id}", status_code=204, summary="Delete an actor", responses=DELETE_RESPONSES, name="delete_actor"
+)
 def remove(session: SessionDep, principal: Writer, actor_id: ActorId, if_match: IfMatch = None):
     """Delete an actor no action names any more (409 otherwise)."""
     lock_row(session, Actor, "actor", actor_id)

@@ -15,7 +15,13 @@ router = APIRouter(tags=["changes"])
 Filter = Annotated[str | None, Query(max_length=100, pattern=PRINTABLE)]
 
 
-@router.get("/v1/changes", response_model=ChangesPage, summary="The change feed", responses=problem_responses(422, 503))
+@router.get(
+    "/v1/changes",
+    response_model=ChangesPage,
+    summary="The change feed",
+    responses=problem_responses(401, 403, 422, 503),
+    name="list_changes",
+)
 def feed(
     session: SessionDep,
     request: Request,
@@ -41,6 +47,7 @@ def feed(
     response_model=Page[AuditEntry],
     summary="The audit trail",
     responses=problem_responses(401, 403, 422, 503),
+    name="list_audit_entries",
 )
 def audit(
     session: SessionDep,

@@ -8,9 +8,9 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionFilters, ExportFilters
-from service.errors import PROBLEM_RESPONSES
 from service.export.pages import export_filters, read_snapshot
 from service.export.service import FILE_NAMES, MEDIA_TYPES, Format, export_chunks
+from service.openapi import LIST_RESPONSES
 
 router = APIRouter(prefix="/v1/export", tags=["export"])
 
@@ -56,7 +56,7 @@ def _route(format: Format):
         methods=["GET"],
         summary=f"Export actions as {format.upper() if format != Format.ftm else 'FollowTheMoney'}",
         response_class=StreamingResponse,
-        responses=PROBLEM_RESPONSES
+        responses=LIST_RESPONSES
         | {200: {"content": {MEDIA_TYPES[format].split(";")[0]: {}}, "description": "The export, streamed."}},
         name=f"export_{format}",
     )

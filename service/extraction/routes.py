@@ -16,6 +16,7 @@ router = APIRouter(prefix="/v1/extract", tags=["extraction"])
     summary="Read a document into a draft action",
     responses=problem_responses(400, 401, 403, 413, 422, 503),
     dependencies=[Depends(extract_guard)],
+    name="extract_draft",
 )
 async def extract_draft(request: Request, session: SessionDep, body: ExtractRequest):
     """Propose the structured action a press statement, briefing or news report describes: its type, date,

@@ -4,15 +4,16 @@ from fastapi import APIRouter, Query, Request, Response
 
 from service.actions.routes import action_list
 from service.actions.schemas import ActionOut, OfficialActionQuery
-from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
+from service.caching import IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
+from service.errors import NotFound
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Official
 from service.officials.queries import get_official, list_officials
 from service.officials.schemas import OfficialIn, OfficialOut, OfficialPatch
 from service.officials.service import create_official, delete_official, update_official
+from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, paged, record_id
 from service.writes import lock_row
 
@@ -21,7 +22,9 @@ router = APIRouter(prefix="/v1/officials", tags=["officials"])
 OfficialId = record_id("official-matthew-miller")
 
 
-@router.get("", response_model=Page[OfficialOut], summary="List officials", responses=PROBLEM_RESPONSES)
+@router.get(
+    "", response_model=Page[OfficialOut], summary="List officials", responses=LIST_RESPONSES, name="list_officials"
+)
 def list_all(session: SessionDep, request: Request, response: Response, limit: Limit = 50, cursor: Cursor = None):
     """Officials who announced or spoke for actions, by id."""
     items, next_cursor = list_officials(session, limit, cursor)
@@ -29,7 +32,11 @@ def list_all(session: SessionDep, request: Request, response: Response, limit: L
 
 
 @router.get(
-    "/{official_id}", response_model=OfficialOut, summary="One official", responses=PROBLEM_RESPONSES | ETAG_RESPONSES
+    "/{official_id}",
+    response_model=OfficialOut,
+    summary="One official",
+    responses=RECORD_RESPONSES,
+    name="get_official",
 )
 def get_one(session: SessionDep, request: Request, official_id: OfficialId):
     """An official with the latest title known."""
@@ -43,7 +50,8 @@ def get_one(session: SessionDep, request: Request, official_id: OfficialId):
     "/{official_id}/actions",
     response_model=Page[ActionOut],
     summary="Actions an official announced",
-    responses=PROBLEM_RESPONSES,
+    responses=LIST_RESPONSES,
+    name="list_official_actions",
 )
 def actions(
     session: SessionDep,
@@ -58,7 +66,14 @@ def actions(
     return action_list(session, request, response, query, official=official_id)
 
 
-@router.post("", status_code=201, response_model=OfficialOut, summary="Create an official", responses=WRITE_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    response_model=OfficialOut,
+    summary="Create an official",
+    responses=CREATE_RESPONSES,
+    name="create_official",
+)
 def create(
     session: SessionDep, request: Request, principal: Writer, body: OfficialIn, idempotency_key: IdempotencyKey = None
 ):
@@ -74,7 +89,13 @@ def create(
     )
 
 
-@router.patch("/{official_id}", response_model=OfficialOut, summary="Change an official", responses=WRITE_RESPONSES)
+@router.patch(
+    "/{official_id}",
+    response_model=OfficialOut,
+    summary="Change an official",
+    responses=UPDATE_RESPONSES,
+    name="update_official",
+)
 def change(
     session: SessionDep,
     request: Request,
@@ -90,7 +111,9 @@ def change(
     return record_response(request, get_official(session, official_id))
 
 
-@router.delete("/{official_id}", status_code=204, summary="Delete an official", responses=WRITE_RESPONSES)
+@router.delete(
+    "/{official_id}", status_code=204, summary="Delete an official", responses=DELETE_RESPONSES, name="delete_official"
+)
 def remove(session: SessionDep, principal: Writer, official_id: OfficialId, if_match: IfMatch = None):
     """Delete an official no action names any more (409 otherwise)."""
     official = lock_row(session, Official, "official", official_id)

@@ -4,12 +4,13 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from service.actions.routes import action_list
 from service.actions.schemas import ActionOut, ResolutionActionQuery
-from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
+from service.caching import IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
+from service.errors import NotFound
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Authority
+from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, paged
 from service.resolutions.queries import get_resolution, list_resolutions, resolution_exists
 from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionPatch
@@ -24,7 +25,13 @@ Number = Annotated[
 ]
 
 
-@router.get("", response_model=Page[ResolutionOut], summary="List resolutions", responses=PROBLEM_RESPONSES)
+@router.get(
+    "",
+    response_model=Page[ResolutionOut],
+    summary="List resolutions",
+    responses=LIST_RESPONSES,
+    name="list_resolutions",
+)
 def list_all(session: SessionDep, request: Request, response: Response, limit: Limit = 50, cursor: Cursor = None):
     """UN Security Council resolutions by number, each with how many published actions invoke it."""
     items, next_cursor = list_resolutions(session, limit, cursor)
@@ -32,7 +39,11 @@ def list_all(session: SessionDep, request: Request, response: Response, limit: L
 
 
 @router.get(
-    "/{number}", response_model=ResolutionOut, summary="One resolution", responses=PROBLEM_RESPONSES | ETAG_RESPONSES
+    "/{number}",
+    response_model=ResolutionOut,
+    summary="One resolution",
+    responses=RECORD_RESPONSES,
+    name="get_resolution",
 )
 def get_one(session: SessionDep, request: Request, number: Number):
     """A resolution by its number, with its symbol, adoption date and action count."""
@@ -46,7 +57,8 @@ def get_one(session: SessionDep, request: Request, number: Number):
     "/{number}/actions",
     response_model=Page[ActionOut],
     summary="Actions invoking a resolution",
-    responses=PROBLEM_RESPONSES,
+    responses=LIST_RESPONSES,
+    name="list_resolution_actions",
 )
 def actions(
     session: SessionDep,
@@ -62,7 +74,14 @@ def actions(
     return action_list(session, request, response, query, resolution=number)
 
 
-@router.post("", status_code=201, response_model=ResolutionOut, summary="Add a resolution", responses=WRITE_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    response_model=ResolutionOut,
+    summary="Add a resolution",
+    responses=CREATE_RESPONSES,
+    name="create_resolution",
+)
 def create(
     session: SessionDep, request: Request, principal: Writer, body: ResolutionIn, idempotency_key: IdempotencyKey = None
 ):
@@ -78,7 +97,13 @@ def create(
     )
 
 
-@router.patch("/{number}", response_model=ResolutionOut, summary="Change a resolution", responses=WRITE_RESPONSES)
+@router.patch(
+    "/{number}",
+    response_model=ResolutionOut,
+    summary="Change a resolution",
+    responses=UPDATE_RESPONSES,
+    name="update_resolution",
+)
 def change(
     session: SessionDep,
     request: Request,
@@ -94,7 +119,9 @@ def change(
     return record_response(request, get_resolution(session, number))
 
 
-@router.delete("/{number}", status_code=204, summary="Delete a resolution", responses=WRITE_RESPONSES)
+@router.delete(
+    "/{number}", status_code=204, summary="Delete a resolution", responses=DELETE_RESPONSES, name="delete_resolution"
+)
 def remove(session: SessionDep, principal: Writer, number: Number, if_match: IfMatch = None):
     """Delete a resolution no action cites (409 otherwise)."""
     resolution = lock_row(session, Authority, "resolution", resolution_id(number))

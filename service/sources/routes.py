@@ -1,11 +1,12 @@
 from fastapi import APIRouter, Request, Response
 
-from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
+from service.caching import IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
+from service.errors import NotFound
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Source
+from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, paged, record_id
 from service.sources.queries import get_source, list_sources
 from service.sources.schemas import SourceDetail, SourceIn, SourceOut, SourcePatch
@@ -17,7 +18,7 @@ router = APIRouter(prefix="/v1/sources", tags=["sources"])
 SourceId = record_id("src-2024-10-29-state-briefing")
 
 
-@router.get("", response_model=Page[SourceOut], summary="List sources", responses=PROBLEM_RESPONSES)
+@router.get("", response_model=Page[SourceOut], summary="List sources", responses=LIST_RESPONSES, name="list_sources")
 def list_all(session: SessionDep, request: Request, response: Response, limit: Limit = 50, cursor: Cursor = None):
     """Source documents by id, without their texts."""
     items, next_cursor = list_sources(session, limit, cursor)
@@ -28,7 +29,8 @@ def list_all(session: SessionDep, request: Request, response: Response, limit: L
     "/{source_id}",
     response_model=SourceDetail,
     summary="One source, with its text",
-    responses=PROBLEM_RESPONSES | ETAG_RESPONSES,
+    responses=RECORD_RESPONSES,
+    name="get_source",
 )
 def get_one(session: SessionDep, request: Request, source_id: SourceId):
     """A source document with its full text, which every quote from it can be found in, and its SHA-256."""
@@ -38,7 +40,14 @@ def get_one(session: SessionDep, request: Request, source_id: SourceId):
     return record_response(request, source)
 
 
-@router.post("", status_code=201, response_model=SourceDetail, summary="Create a source", responses=WRITE_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    response_model=SourceDetail,
+    summary="Create a source",
+    responses=CREATE_RESPONSES,
+    name="create_source",
+)
 def create(
     session: SessionDep, request: Request, principal: Writer, body: SourceIn, idempotency_key: IdempotencyKey = None
 ):
@@ -55,7 +64,13 @@ def create(
     )
 
 
-@router.patch("/{source_id}", response_model=SourceDetail, summary="Change a source", responses=WRITE_RESPONSES)
+@router.patch(
+    "/{source_id}",
+    response_model=SourceDetail,
+    summary="Change a source",
+    responses=UPDATE_RESPONSES,
+    name="update_source",
+)
 def change(
     session: SessionDep,
     request: Request,
@@ -71,7 +86,9 @@ def change(
     return record_response(request, get_source(session, source_id))
 
 
-@router.delete("/{source_id}", status_code=204, summary="Delete a source", responses=WRITE_RESPONSES)
+@router.delete(
+    "/{source_id}", status_code=204, summary="Delete a source", responses=DELETE_RESPONSES, name="delete_source"
+)
 def remove(session: SessionDep, principal: Writer, source_id: SourceId, if_match: IfMatch = None):
     """Delete a source no action cites any more (409 otherwise)."""
     source = lock_row(session, Source, "source", source_id)
