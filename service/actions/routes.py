@@ -1,4 +1,5 @@
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Query, Request, Response
 
@@ -7,10 +8,10 @@ from service.actions.schemas import CREATE_EXAMPLES, ActionCreate, ActionFilters
 from service.actions.service import create_action, delete_action, update_action
 from service.caching import IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import NotFound
+from service.errors import InvalidParameter, NotFound
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
-from service.models import Action
+from service.models import Action, Actor, Official
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Page, paged, record_id
 from service.writes import lock_row
@@ -24,8 +25,19 @@ def action_list(session, request: Request, response: Response, query: ActionQuer
     """A page of actions; `fixed` are the filters a nested path sets (the resolution of
     /v1/resolutions/{number}/actions), which its query model leaves out."""
     filters = ActionFilters.model_construct(**dict(query), **fixed)  # both parts are validated already
+    _ids_exist(session, filters)
     page = list_actions(session, filters)
     return paged(request, response, page.items, page.next_cursor)
+
+
+def _ids_exist(session, filters: ActionFilters) -> None:
+    """A filter by an actor or official that does not exist would answer an empty list, which reads as "none
+    found": say instead that the value is no id (a name, most often) and where ids are found."""
+    if filters.actor is not None and session.get(Actor, filters.actor) is None:
+        lookup = f"/v1/actors?q={quote(filters.actor)}"
+        raise InvalidParameter("actor", f"no actor has the id {filters.actor!r}; find actors by name with {lookup}")
+    if filters.official is not None and session.get(Official, filters.official) is None:
+        raise InvalidParameter("official", f"no official has the id {filters.official!r}; /v1/officials lists them")
 
 
 @router.get("", response_model=Page[ActionOut], summary="List actions", responses=LIST_RESPONSES, name="list_actions")

@@ -1,4 +1,4 @@
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from service.changes.schemas import AuditEntry, ChangeOut
@@ -14,6 +14,10 @@ def changes_after(session: Session, after: int, limit: int) -> list[ChangeOut]:
         .limit(limit)
     ).mappings()
     return [ChangeOut.model_validate(dict(row)) for row in rows]
+
+
+def last_change(session: Session) -> int:
+    return session.scalar(select(func.coalesce(func.max(Change.seq), 0)))
 
 
 def audit_entries(

@@ -2,10 +2,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from service.changes.queries import audit_entries, changes_after
+from service.changes.queries import audit_entries, changes_after, last_change
 from service.changes.schemas import AuditEntry, ChangesPage
 from service.db import SessionDep
-from service.errors import problem_responses
+from service.errors import InvalidParameter, problem_responses
 from service.keys.auth import AdminReader
 from service.pagination import MAX_INTEGER, Cursor, Limit, Page, paged
 from service.schemas import PRINTABLE
@@ -36,6 +36,10 @@ def feed(
     `after` it: you miss nothing and see nothing twice, even while writers run. Deletes come as tombstones
     (`operation` delete, `record` null). A full page carries a `Link` header to the next."""
     items = changes_after(session, after, limit)
+    if not items and after > (newest := last_change(session)):
+        # A position the feed never reached: another database's, or a typo. Echoing it back would make a
+        # follower skip every change up to it.
+        raise InvalidParameter("after", f"the feed's last change is seq {newest}; nothing has a later position")
     last_seq = items[-1].seq if items else after
     if len(items) == limit:
         response.headers["Link"] = f'<{request.url.include_query_params(after=last_seq)}>; rel="next"'

@@ -144,3 +144,26 @@ def test_a_resolution_has_one_spelling(served: Served, spelling: str):
 def test_names_refuse_invisible_characters_and_text_has_a_length(served: Served, path: str, body: dict, field: str):
     with served.writer() as client:
         _refused(client.post(path, json=body), field, "body")
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "hint"),
+    [
+        ({"official": "Matthew Miller"}, "official", "/v1/officials"),
+        ({"actor": "North Korea"}, "actor", "/v1/actors?q=North%20Korea"),
+        ({"actor": "state-xx"}, "actor", "/v1/actors?q=state-xx"),
+    ],
+)
+def test_a_filter_by_an_id_no_record_has_says_where_ids_are(served: Served, params: dict, field: str, hint: str):
+    with served.client() as client:
+        for path in ("/v1/actions", "/v1/resolutions/1718/actions"):
+            answer = client.get(path, params=params)
+            _refused(answer, field, "query")
+            assert hint in answer.json()["errors"][0]["message"]
+
+
+def test_a_feed_position_past_its_end_is_refused(served: Served):
+    with served.client() as client:
+        last = client.get("/v1/changes", params={"after": 0, "limit": 1000}).json()["last_seq"]
+        assert client.get("/v1/changes", params={"after": last}).json() == {"items": [], "last_seq": last}
+        _refused(client.get("/v1/changes", params={"after": last + 1000}), "after", "query")
