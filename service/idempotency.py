@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from service.caching import etag_of
 from service.errors import Conflict
-from service.keys.service import Principal
 from service.models import IdempotentRequest
+from service.principal import Principal
 from service.schemas import PRINTABLE
 
 IdempotencyKey = Annotated[

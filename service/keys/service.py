@@ -4,7 +4,6 @@ constant time. Secrets are 256 random bits, so a plain hash is enough: there is 
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -13,25 +12,13 @@ from sqlalchemy.orm import Session
 from service.models import ApiKey
 from service.models.base import utcnow
 from service.models.vocabulary import Scope
+from service.principal import Principal
 
 PREFIX = "st"
-_RANK = {Scope.read: 0, Scope.write: 1, Scope.admin: 2}
 
 
 class KeyProblem(Exception):
     """A key operation that cannot be done (duplicate name, unknown key)."""
-
-
-@dataclass(frozen=True)
-class Principal:
-    """Who a request acts as."""
-
-    key_id: str
-    name: str
-    scope: Scope
-
-    def allows(self, needed: Scope) -> bool:
-        return _RANK[self.scope] >= _RANK[needed]
 
 
 def _digest(secret: str) -> str:
