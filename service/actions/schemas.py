@@ -147,7 +147,9 @@ class ActionSelection(BaseModel):
         default=ActionStatus.published, description="Published actions, or drafts for review.", examples=["published"]
     )
     sort: ActionOrder = Field(
-        default=ActionOrder.newest_first, description="`-date`: newest first; `date`: oldest first."
+        default=ActionOrder.newest_first,
+        description="`-date`: newest first; `date`: oldest first.",
+        examples=["-date"],
     )
 
     @field_validator("date_to")
