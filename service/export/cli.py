@@ -63,7 +63,7 @@ def export(
         fail(f"--{problem.error.field.replace('_', '-')}: {problem.error.message}")
     engine = make_engine(Settings())
     require_migrated(engine)
-    count = Counter()
+    count: Counter[str] = Counter()
     part = output.with_name(output.name + ".part") if output else None
     try:
         try:
@@ -74,7 +74,7 @@ def export(
             read_snapshot(session)
             for chunk in export_chunks(session, format, filters, lambda n: count.update(actions=n)):
                 file.write(chunk)
-        if part:
+        if part and output:
             part.replace(output)
     finally:
         if part and part.exists():

@@ -13,7 +13,7 @@ from service.actions.service import create_action
 from service.actions.validation import first_day
 from service.extraction import Draft, KnownActor, extract
 from service.models import Action, ActionSource, Actor, ActorAlias, Authority, Official, Source
-from service.models.vocabulary import ActionStatus, AuthorityKind, DatePrecision
+from service.models.vocabulary import ActionStatus, ActorKind, AuthorityKind, DatePrecision
 from service.sources.service import sha256_of
 from service.writes import Outcome, put_row
 
@@ -23,7 +23,7 @@ def known_actors(session: Session) -> list[KnownActor]:
     for actor_id, alias in session.execute(select(ActorAlias.actor_id, ActorAlias.alias)):
         aliases.setdefault(actor_id, []).append(alias)
     return [
-        KnownActor(id=id, name=name, kind=kind, country=country, aliases=aliases.get(id, []))
+        KnownActor(id=id, name=name, kind=ActorKind(kind), country=country, aliases=aliases.get(id, []))
         for id, name, kind, country in session.execute(select(Actor.id, Actor.name, Actor.kind, Actor.country))
     ]
 
@@ -68,7 +68,7 @@ def ingest(session: Session, path: Path, published_on: date | None, url: str | N
     if session.get(Action, action_id) is not None:
         return Ingested(action_id, Outcome.unchanged, draft, source_id, stored is not None, published)
     day, precision, date_text = draft.date, draft.date_precision, draft.date_text
-    if day is None:
+    if day is None or precision is None:  # the extractor gives both or neither
         if published_on is None:
             raise CannotIngest(f"{path}: the text gives no date; pass --published YYYY-MM-DD")
         day, precision, date_text = published_on, DatePrecision.day, None
