@@ -4,39 +4,27 @@
 #   docker run -d -p 8000:8000 --stop-timeout 30 -e DATABASE_URL=... IMAGE
 # PYTHON_IMAGE: the official Python 3.11 on Debian 12; where Docker Hub is out of reach, ops/local-base-image builds
 # an equivalent from Debian's packages (docker build --build-arg PYTHON_IMAGE=sanctions-tracker/python-base:3.11).
-# Both stages use it, so PyICU is compiled against the ICU the runtime stage installs.
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
-FROM ${PYTHON_IMAGE} AS build
-# normality needs PyICU, which PyPI has only as source: a compiler and ICU's headers to build it.
-RUN apt-get update && apt-get install -y --no-install-recommends g++ pkg-config libicu-dev \
-    && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
-ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+FROM ${PYTHON_IMAGE}
+RUN useradd --create-home --uid 10001 tracker
 WORKDIR /app
-# The dependencies first, in a layer of their own, so that a change to the code does not rebuild them (PyICU
-# takes minutes): an editable install of the project with an empty package, filled in below.
-COPY pyproject.toml README.md ./
+# The dependencies first, in a layer of their own, so that a change to the code does not reinstall them: the
+# locked versions, from wheels only (nothing is compiled, so the image needs no compiler), and an editable install
+# of the project with an empty package, filled in below.
+COPY pyproject.toml README.md requirements.lock ./
 RUN mkdir service && touch service/__init__.py \
-    && python -m venv /venv && /venv/bin/pip install -e .
+    && python -m venv /venv \
+    && PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
+        /venv/bin/pip install --only-binary=:all: -c requirements.lock -e .
 COPY alembic.ini ./
 COPY service ./service
 COPY migrations ./migrations
 COPY seeds ./seeds
-# Editable on purpose: the service finds alembic.ini, migrations/ and seeds/ next to its package, in /app.
-# Compiled here, as the runtime user may not write to /app.
+# Editable on purpose: the service finds alembic.ini, migrations/ and seeds/ next to its package, in /app, owned
+# by root: the service reads its code, migrations and seeds, and writes only its database. Compiled here, as the
+# runtime user may not write to /app.
 RUN /venv/bin/python -m compileall -q service migrations
-
-FROM ${PYTHON_IMAGE}
-# The ICU library PyICU was built against (libicu72 on Debian 12), named by libicu-dev's dependency.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends \
-        "$(apt-cache depends libicu-dev | sed -n 's/^ *Depends: \(libicu[0-9][0-9]*\)$/\1/p')" \
-    && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin
-RUN useradd --create-home --uid 10001 tracker
-COPY --from=build /venv /venv
-# Owned by root: the service reads its code, migrations and seeds, and writes only its database.
-COPY --from=build /app /app
-WORKDIR /app
 USER tracker
 # PORT: where `serve` listens and the health check asks. Without DATABASE_URL, a SQLite file in a volume-able home.
 ENV PATH=/venv/bin:$PATH PYTHONUNBUFFERED=1 PORT=8000 DATABASE_URL=sqlite:////home/tracker/sanctions_tracker.db

@@ -67,9 +67,6 @@ def measure(url: str, format: str) -> dict:
     from service.export.pages import read_snapshot
     from service.export.service import Format, export_chunks
 
-    if format == "ftm":
-        import followthemoney.types  # noqa: F401 - loaded before the baseline, as a server has it loaded
-
     engine = make_engine(Settings(database_url=url))
     total = count_actions(url)
     baseline = rss_mb()

@@ -1,25 +1,31 @@
 """The admin command line: each command parses its arguments, calls one domain function and reports."""
 
+import logging
+import socket
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 import uvicorn
-from rich.console import Console
+from alembic.util import CommandError
 from rich.table import Table
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from service import migrations
+from service.commands import err, error_line, fail, out, require_migrated
 from service.config import Settings
 from service.db import make_engine
+from service.errors import InvalidInput
 from service.export.cli import export, import_ftm
 from service.extraction.service import CannotIngest, draft_of
 from service.extraction.service import ingest as ingest_document
 from service.importers.cli import import_app
 from service.keys.service import KeyProblem, create_key, list_keys, revoke_key
-from service.logs import logging_config
+from service.logs import configure_logging, logging_config
 from service.models import Action
 from service.models.vocabulary import Scope
 from service.seeding.loader import Report, SeedError, load_seeds
@@ -28,7 +34,7 @@ from service.writes import acting_as
 app = typer.Typer(
     help="Sanctions-action tracker: load, maintain and serve the data.",
     no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
 )
 db_app = typer.Typer(help="Migrations of the database at DATABASE_URL.", no_args_is_help=True)
 keys_app = typer.Typer(help="API keys: the secret is shown once and stored hashed.", no_args_is_help=True)
@@ -38,24 +44,27 @@ app.add_typer(import_app, name="import")
 app.command("export")(export)
 import_app.command("ftm")(import_ftm)
 
-out = Console()
-err = Console(stderr=True)
-
 
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Migrate the database up to REVISION (default: the latest)."""
-    with make_engine(Settings()).begin() as connection:
-        migrations.upgrade(connection, revision)
-        out.print(f"database at revision {migrations.current_revision(connection)}")
+    try:
+        with make_engine(Settings()).begin() as connection:
+            migrations.upgrade(connection, revision)
+            out.print(f"database at revision {migrations.current_revision(connection)}")
+    except CommandError as problem:
+        fail(f"revision {revision}: {problem}")
 
 
 @db_app.command("downgrade")
 def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, e.g. base or -1.")]) -> None:
     """Migrate the database down to REVISION."""
-    with make_engine(Settings()).begin() as connection:
-        migrations.downgrade(connection, revision)
-        out.print(f"database at revision {migrations.current_revision(connection)}")
+    try:
+        with make_engine(Settings()).begin() as connection:
+            migrations.downgrade(connection, revision)
+            out.print(f"database at revision {migrations.current_revision(connection)}")
+    except CommandError as problem:
+        fail(f"revision {revision}: {problem}")
 
 
 @db_app.command("current")
@@ -77,15 +86,16 @@ def seed(
     """Validate every seed file, then load them all in one transaction (idempotent)."""
     settings = Settings()
     engine = make_engine(settings)
-    _require_migrated(engine)
+    require_migrated(engine)
     with Session(engine) as session:
         try:
             report = load_seeds(session, path or settings.seed_path)
         except SeedError as error:
+            if len(error.problems) == 1:
+                fail(f"{error.problems[0]}; nothing was written")
             for problem in error.problems:
-                err.print(f"[red]error[/red] {problem}", highlight=False)
-            err.print(f"{len(error.problems)} problem(s); nothing was written.")
-            raise typer.Exit(1) from None
+                err.print(error_line(str(problem)))
+            fail(f"{len(error.problems)} problems; nothing was written")
         if dry_run:
             session.rollback()
         else:
@@ -100,13 +110,12 @@ def keys_create(
 ) -> None:
     """Make a key and print its secret, once."""
     engine = make_engine(Settings())
-    _require_migrated(engine)
+    require_migrated(engine)
     with Session(engine) as session:
         try:
             token = create_key(session, name, scope)
         except KeyProblem as problem:
-            err.print(f"[red]error[/red] {problem}")
-            raise typer.Exit(1) from None
+            fail(str(problem))
         session.commit()
     out.print(f"key {name!r} ({scope}); keep this secret, it is not shown again:")
     print(token)
@@ -120,8 +129,7 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) ->
         try:
             revoke_key(session, name)
         except KeyProblem as problem:
-            err.print(f"[red]error[/red] {problem}")
-            raise typer.Exit(1) from None
+            fail(str(problem))
         session.commit()
     out.print(f"key {name!r} revoked")
 
@@ -152,7 +160,7 @@ def extract(
     """Print, as JSON, the draft action read from a document (the body POST /v1/extract answers)."""
     text = _read_text(file)
     engine = make_engine(Settings())
-    _require_migrated(engine)
+    require_migrated(engine)
     with Session(engine) as session:
         draft = draft_of(session, text, published.date() if published else None, url)
     print(draft.model_dump_json(indent=2))
@@ -168,26 +176,32 @@ def ingest(
     published silently). Running it again on the same text changes nothing."""
     _read_text(file)
     engine = make_engine(Settings())
-    _require_migrated(engine)
+    require_migrated(engine)
     with Session(engine) as session:
         acting_as(session, "ingest")
         try:
-            action_id, outcome, draft = ingest_document(session, file, published.date() if published else None, url)
+            done = ingest_document(session, file, published.date() if published else None, url)
         except CannotIngest as problem:
-            err.print(f"[red]error[/red] {problem}")
-            raise typer.Exit(1) from None
+            fail(str(problem))
+        except InvalidInput as problem:  # the draft breaks a rule of actions (a date after its source's, say)
+            fail(f"{file}: the draft cannot be stored: {problem}; nothing was written")
         session.commit()
-    out.print(f"{outcome} draft action {action_id} ({draft.type}, {len(draft.warnings)} warning(s))")
+    draft = done.draft
+    out.print(f"{done.outcome} draft action {done.action_id} ({draft.type}, {len(draft.warnings)} warning(s))")
     for warning in draft.warnings:
         out.print(f"  - {warning}", highlight=False)
+    if done.source_existed:
+        out.print(f"the text is stored already, as source {done.source_id}: left unchanged", highlight=False)
+    if done.published:
+        cited = ", ".join(done.published)
+        out.print(f"already published from this text: {cited} (named in the draft's summary)", highlight=False)
 
 
 def _read_text(file: Path) -> str:
     try:
         return file.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        err.print(f"[red]error[/red] {file}: not UTF-8 text (byte {error.start})")
-        raise typer.Exit(1) from None
+        fail(f"{file}: not UTF-8 text (byte {error.start})")
 
 
 @app.command()
@@ -200,6 +214,7 @@ def serve(
     ] = False,
 ) -> None:
     """Run the HTTP API with uvicorn."""
+    _check_port_free(host, port)
     if init:
         settings = Settings()
         engine = make_engine(settings)
@@ -212,6 +227,9 @@ def serve(
                 _print_report(report, "")
         engine.dispose()
     settings = Settings()
+    configure_logging(settings.log_level)
+    url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    logging.getLogger("service.cli").info("serving %s: API docs at %s/docs, OpenAPI at %s/openapi.json", url, url, url)
     uvicorn.run(
         "service.asgi:app",
         host=host,
@@ -226,12 +244,16 @@ def serve(
     )
 
 
-def _require_migrated(engine) -> None:
-    with engine.connect() as connection:
-        current = migrations.current_revision(connection)
-    if current != migrations.head_revision():
-        err.print(f"the database is at revision {current or 'none'}: run `sanctions-tracker db upgrade` first")
-        raise typer.Exit(1)
+def _check_port_free(host: str, port: int) -> None:
+    """Fail in one line when the address is taken, before migrating or starting workers (uvicorn would log the
+    failure among its start-up and shutdown lines)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: TIME_WAIT is no obstacle
+            probe.bind(address)
+    except OSError as problem:
+        fail(f"cannot listen on {host}:{port}: {problem.strerror or problem}")
 
 
 def _print_report(report: Report, verb: str) -> None:
@@ -243,5 +265,26 @@ def _print_report(report: Report, verb: str) -> None:
     out.print(table)
 
 
+def main() -> None:
+    """`sanctions-tracker`: what fails for a known reason (a bad argument, an unreachable database) is one line
+    on stderr and a non-zero exit code; only a bug shows a traceback."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.TyperException as problem:  # Click's errors, as Typer raises them: a bad argument, an unknown command
+        message = problem.format_message()
+        context = getattr(problem, "ctx", None)
+        if message.strip():  # empty when the error is the help that no arguments ask for, already printed
+            see = f" (see {context.command_path} --help)" if context is not None else ""
+            err.print(error_line(message + see))
+        code = problem.exit_code
+    except typer.Abort:
+        err.print(error_line("aborted"))
+        code = 1
+    except OperationalError as problem:
+        err.print(error_line(f"the database: {problem.orig or problem}"))
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)
+
+
 if __name__ == "__main__":
-    app()
+    main()

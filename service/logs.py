@@ -1,8 +1,18 @@
 """JSON logs, one object per line, each with the request id of the request it belongs to."""
 
+import logging
 import logging.config
 
 from asgi_correlation_id import CorrelationIdFilter
+
+
+class PlainMessage(logging.Filter):
+    """uvicorn gives some records a `color_message`, the message with ANSI colour codes: a JSON log keeps only the
+    plain `message`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.__dict__.pop("color_message", None)
+        return True
 
 
 def logging_config(level: str) -> dict:
@@ -10,7 +20,10 @@ def logging_config(level: str) -> dict:
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"request_id": {"()": CorrelationIdFilter, "uuid_length": 32, "default_value": "-"}},
+        "filters": {
+            "request_id": {"()": CorrelationIdFilter, "uuid_length": 32, "default_value": "-"},
+            "plain": {"()": PlainMessage},
+        },
         "formatters": {
             "json": {
                 "()": "pythonjsonlogger.json.JsonFormatter",
@@ -22,7 +35,7 @@ def logging_config(level: str) -> dict:
             "stderr": {
                 "class": "logging.StreamHandler",
                 "formatter": "json",
-                "filters": ["request_id"],
+                "filters": ["request_id", "plain"],
                 "stream": "ext://sys.stderr",
             }
         },

@@ -1,16 +1,16 @@
 """Finding actors by any of their names, forgiving case, accents, punctuation, word order and spelling.
 
-Names are folded to lowercase ASCII words (normality transliterates other scripts), candidates are
+Names are folded to lowercase ASCII words (service.folding: other scripts transliterated), candidates are
 narrowed in SQL by the query's words, and rapidfuzz ranks them.
 """
 
 from dataclasses import dataclass
 
-import normality
 from rapidfuzz import fuzz, process
 from sqlalchemy import func, or_, select, union_all
 from sqlalchemy.orm import Session
 
+from service.folding import fold
 from service.models import Actor, ActorAlias
 
 MIN_SCORE = 70
@@ -20,7 +20,7 @@ CANDIDATES = 5000  # names scored at most per query; the SQL narrowing keeps rea
 def search_key(name: str) -> str:
     """A name as lowercase ASCII words: case, accents, punctuation and scripts folded
     ('Kim Jong-un' and 'KIM JONG UN' give 'kim jong un')."""
-    return normality.normalize(name, ascii=True) or ""
+    return fold(name)
 
 
 @dataclass(frozen=True)

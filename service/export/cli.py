@@ -4,28 +4,24 @@ import, which service/cli.py mounts."""
 import sys
 from collections import Counter
 from contextlib import nullcontext
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from pydantic import ValidationError
-from rich.console import Console
 from rich.table import Table
 from sqlalchemy.orm import Session
 
-from service import migrations
 from service.actions.schemas import ActionFilters
+from service.commands import err, fail, out, require_migrated
 from service.config import Settings
 from service.db import make_engine
-from service.errors import InvalidParameter
 from service.export.ftm_import import KEPT
 from service.export.ftm_import import import_ftm as run_import
 from service.export.pages import export_filters, read_snapshot
 from service.export.service import Format, export_chunks
 from service.importers.entries import ImportFailure
-
-out = Console()
-err = Console(stderr=True)
 
 
 def export(
@@ -61,20 +57,21 @@ def export(
     try:
         filters = export_filters(ActionFilters.model_validate({k: v for k, v in given.items() if v is not None}))
     except ValidationError as error:
-        _fail("; ".join(f"--{'-'.join(map(str, e['loc'])).replace('_', '-')}: {e['msg']}" for e in error.errors()))
-    except InvalidParameter as problem:
-        _fail(f"--{problem.error.field.replace('_', '-')}: {problem.error.message}")
+        fail("; ".join(f"--{'-'.join(map(str, e['loc'])).replace('_', '-')}: {e['msg']}" for e in error.errors()))
     engine = make_engine(Settings())
-    _require_migrated(engine)
-    count = Counter()
+    require_migrated(engine)
+    count: Counter[str] = Counter()
     part = output.with_name(output.name + ".part") if output else None
     try:
-        target = open(part, "w", encoding="utf-8", newline="") if part else nullcontext(sys.stdout)  # noqa: SIM115
+        try:
+            target = open(part, "w", encoding="utf-8", newline="") if part else nullcontext(sys.stdout)  # noqa: SIM115
+        except OSError as problem:
+            fail(f"--output {output}: cannot write there: {problem.strerror}")
         with Session(engine) as session, target as file:
             read_snapshot(session)
             for chunk in export_chunks(session, format, filters, lambda n: count.update(actions=n)):
                 file.write(chunk)
-        if part:
+        if part and output:
             part.replace(output)
     finally:
         if part and part.exists():
@@ -90,15 +87,17 @@ def import_ftm(
     """Import FollowTheMoney Sanction entities (with their targets), and the Events of this tracker's own FtM
     export, as actions: idempotent, in one transaction; a bad line is reported and nothing is written."""
     if not file.is_file():
-        _fail(f"{file}: no such file")
+        fail(f"{file}: {'is a directory' if file.is_dir() else 'no such file'}")
+    if find_spec("followthemoney") is None:
+        fail("import ftm reads files with the followthemoney package: pip install -c requirements.lock -e '.[ftm]'")
     engine = make_engine(Settings())
-    _require_migrated(engine)
+    require_migrated(engine)
     with Session(engine) as session:
         try:
             report = run_import(session, file)
         except ImportFailure as failure:
             session.rollback()
-            _fail(f"{failure}; nothing was written")
+            fail(f"{failure}; nothing was written")
         if dry_run:
             session.rollback()
         else:
@@ -116,15 +115,3 @@ def import_ftm(
     out.print(table)
     for note in report.notes:
         out.print(f"note: {note}", highlight=False)
-
-
-def _require_migrated(engine) -> None:
-    with engine.connect() as connection:
-        current = migrations.current_revision(connection)
-    if current != migrations.head_revision():
-        _fail(f"the database is at revision {current or 'none'}: run `sanctions-tracker db upgrade` first")
-
-
-def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(1)

@@ -18,13 +18,14 @@ import hashlib
 import json
 import re
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionOut
+from service.importers.countries import COUNTRY_CODES, country_code
 from service.models import ActorAddress, ActorAlias, ActorIdentifier, Official, Source
 from service.models.vocabulary import ActionType, ActorKind, AuthorityKind, DatePrecision, IdentifierScheme, Role
 
@@ -146,15 +147,16 @@ class FtmWriter:
     """Turns pages of actions into entities; reads the actors', sources' and officials' details a page at a time."""
 
     def __init__(self, session: Session, window: int = WINDOW):
-        from followthemoney.types import registry  # imported here: loading FtM takes seconds
-
         self.session = session
         self.seen = Window(window)
-        self._country: Callable[[str], str | None] = registry.country.clean
 
     def country(self, text: str | None) -> str | None:
-        """FtM's country code for an ISO code or a country's name (as the lists write them); None if unknown."""
-        return self._country(text) if text else None
+        """FtM's country code (ISO 3166-1 alpha-2 in lower case) for an ISO code or a country's name as the lists
+        write it; None when unknown: a country is never guessed."""
+        if not text:
+            return None
+        code = text if text in COUNTRY_CODES else country_code(text)
+        return code.lower() if code else None
 
     def page(self, actions: list[ActionOut]) -> list[dict]:
         actors = {a.id: a for action in actions for a in action.actors}

@@ -8,20 +8,13 @@ never glued across spaces: that would read "I ran" as Iran.
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Generic, TypeVar
 
-from normality import normalize
+from service.folding import fold
 
 T = TypeVar("T")
 
 _TOKEN = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower case, ASCII, punctuation as spaces: the key two spellings of a name share."""
-    return normalize(text, lowercase=True, ascii=True) or ""
 
 
 def _keys(text: str, tokens: list[re.Match]) -> set[str]:

@@ -1,6 +1,7 @@
 """The extractor against the database: the known actors it links to, and `ingest`, which files a document
 and its draft for review."""
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from service.actions.schemas import ActionCreate, ActionSourceIn, ActorRoleIn, C
 from service.actions.service import create_action
 from service.actions.validation import first_day
 from service.extraction import Draft, KnownActor, extract
-from service.models import Action, Actor, ActorAlias, Authority, Official, Source
-from service.models.vocabulary import ActionStatus, AuthorityKind, DatePrecision
+from service.models import Action, ActionSource, Actor, ActorAlias, Authority, Official, Source
+from service.models.vocabulary import ActionStatus, ActorKind, AuthorityKind, DatePrecision
 from service.sources.service import sha256_of
 from service.writes import Outcome, put_row
 
@@ -22,7 +23,7 @@ def known_actors(session: Session) -> list[KnownActor]:
     for actor_id, alias in session.execute(select(ActorAlias.actor_id, ActorAlias.alias)):
         aliases.setdefault(actor_id, []).append(alias)
     return [
-        KnownActor(id=id, name=name, kind=kind, country=country, aliases=aliases.get(id, []))
+        KnownActor(id=id, name=name, kind=ActorKind(kind), country=country, aliases=aliases.get(id, []))
         for id, name, kind, country in session.execute(select(Actor.id, Actor.name, Actor.kind, Actor.country))
     ]
 
@@ -35,38 +36,53 @@ class CannotIngest(Exception):
     """A document the extractor could not turn into a storable draft (no date anywhere)."""
 
 
-def ingest(session: Session, path: Path, published_on: date | None, url: str | None) -> tuple[str, Outcome, Draft]:
+@dataclass(frozen=True)
+class Ingested:
+    action_id: str
+    outcome: Outcome
+    draft: Draft
+    source_id: str
+    source_existed: bool  # the text was stored already (curated or ingested before): its record is left as it is
+    published: list[str]  # the published actions that cite the same source
+
+
+def ingest(session: Session, path: Path, published_on: date | None, url: str | None) -> Ingested:
     """Store the document as a source and its draft as an action of status `draft`: never published
-    silently. Only references the database knows are linked; the rest is listed in the summary for the
-    reviewer. Ingesting the same text again changes nothing."""
+    silently. A text stored already keeps its source record as it is (curated data is never edited); the
+    published actions that cite it are named in the draft's summary. Only references the database knows are
+    linked; the rest is listed in the summary for the reviewer. Ingesting the same text again changes nothing."""
     text = path.read_text(encoding="utf-8")
     draft = draft_of(session, text, published_on, url)
     digest = sha256_of(text)
-    source_id = session.scalar(select(Source.id).where(Source.sha256 == digest)) or f"src-{digest[:16]}"
+    stored = session.scalar(select(Source.id).where(Source.sha256 == digest))
+    source_id = stored or f"src-{digest[:16]}"
+    published = list(
+        session.scalars(
+            select(Action.id)
+            .join(ActionSource, ActionSource.action_id == Action.id)
+            .where(ActionSource.source_id == source_id, Action.status == ActionStatus.published)
+            .order_by(Action.id)
+        )
+    )
     action_id = f"draft-{digest[:16]}"
-    existing = session.get(Action, action_id)
-    if existing is not None:
-        return action_id, Outcome.unchanged, draft
+    if session.get(Action, action_id) is not None:
+        return Ingested(action_id, Outcome.unchanged, draft, source_id, stored is not None, published)
     day, precision, date_text = draft.date, draft.date_precision, draft.date_text
-    if day is None:
+    if day is None or precision is None:  # the extractor gives both or neither
         if published_on is None:
             raise CannotIngest(f"{path}: the text gives no date; pass --published YYYY-MM-DD")
         day, precision, date_text = published_on, DatePrecision.day, None
-    put_row(
-        session,
-        Source,
-        "source",
-        source_id,
-        {
+    if stored is None:
+        values = {
             "url": url,
             "publisher": None,
             "title": _first_line(text),
             "published_on": published_on,
             "text": text,
             "sha256": digest,
-        },
-    )
-    session.flush()
+        }
+        put_row(session, Source, "source", source_id, values)
+        session.flush()
     numbers = {c.number for c in draft.resolutions}
     known_numbers = set(
         session.scalars(
@@ -84,7 +100,7 @@ def ingest(session: Session, path: Path, published_on: date | None, url: str | N
         type=draft.type,
         status=ActionStatus.draft,
         title=f"Draft {draft.type.replace('_', ' ')}: {_first_line(text)}"[:1000],
-        summary=_summary(path, draft, unlinked),
+        summary=_summary(path, draft, unlinked, published),
         date=first_day(day, precision),
         date_precision=precision,
         date_text=date_text,
@@ -102,7 +118,7 @@ def ingest(session: Session, path: Path, published_on: date | None, url: str | N
         ],
     )
     create_action(session, body)
-    return action_id, Outcome.added, draft
+    return Ingested(action_id, Outcome.added, draft, source_id, stored is not None, published)
 
 
 def _actor_roles(draft: Draft) -> list[ActorRoleIn]:
@@ -133,8 +149,10 @@ def _official_ids(session: Session, draft: Draft) -> dict[str, str]:
     return ids
 
 
-def _summary(path: Path, draft: Draft, unlinked: list[str]) -> str:
+def _summary(path: Path, draft: Draft, unlinked: list[str], published: list[str]) -> str:
     parts = [f"Proposed by the extractor from {path.name}; review before publishing."]
+    if published:
+        parts.append(f"Its text is already the source of published action(s) {', '.join(published)}: compare first.")
     if unlinked:
         parts.append("Not linked (unknown to the database): " + "; ".join(unlinked) + ".")
     if draft.warnings:

@@ -3,15 +3,14 @@
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlalchemy.orm import Session
 
-from service import migrations
+from service.commands import err, fail, out, require_migrated
 from service.config import Settings
 from service.db import make_engine
 from service.importers.entries import REMOVED, ImportFailure, ImportReport
@@ -19,9 +18,6 @@ from service.importers.ofac_csv import import_ofac_csv, total_size
 from service.importers.un_xml import import_un_xml
 
 import_app = typer.Typer(help="Load an official sanctions list (idempotent; one transaction).", no_args_is_help=True)
-
-out = Console()
-err = Console(stderr=True)
 
 ListDate = Annotated[
     datetime | None,
@@ -43,8 +39,7 @@ def un_xml(
     dry_run: DryRun = False,
 ) -> None:
     """Import the entries of the UN list's regimes: each a target designated by the Security Council."""
-    if not file.is_file():
-        _fail(f"{file}: no such file")
+    _check_xml(file)
     _run(
         "UN list",
         file.stat().st_size,
@@ -69,7 +64,7 @@ def ofac_csv(
     try:
         size = total_size(directory)
     except ImportFailure as failure:
-        _fail(str(failure))
+        fail(str(failure))
     _run(
         "OFAC SDN",
         size,
@@ -82,19 +77,17 @@ def ofac_csv(
 
 def _run(label: str, size: int, load: Callable[[Session, Callable[[int], None]], ImportReport], dry_run: bool) -> None:
     engine = make_engine(Settings())
-    with engine.connect() as connection:
-        current = migrations.current_revision(connection)
-    if current != migrations.head_revision():
-        _fail(f"the database is at revision {current or 'none'}: run `sanctions-tracker db upgrade` first")
+    require_migrated(engine)
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
     with Session(engine) as session:
         try:
-            with Progress(*columns, console=err, transient=True) as progress:
+            # Only on a terminal: elsewhere the bar would leave an empty line before the summary or the error.
+            with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
                 task = progress.add_task(f"importing the {label}", total=size)
                 report = load(session, lambda read: progress.advance(task, read))
         except ImportFailure as failure:
             session.rollback()
-            _fail(f"{failure}; nothing was written")
+            fail(f"{failure}; nothing was written")
         if dry_run:
             session.rollback()
         else:
@@ -124,6 +117,15 @@ def _day(moment: datetime | None) -> date | None:
     return moment.date() if moment else None
 
 
-def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(1)
+def _check_xml(file: Path) -> None:
+    """Fail in one line when the path is not a file, or the file plainly not XML (a CSV, say): the importer's own
+    errors are about a list's contents."""
+    if file.is_dir():
+        fail(f"{file}: is a directory; give the list's XML file")
+    if not file.is_file():
+        fail(f"{file}: no such file")
+    with open(file, "rb") as stream:
+        start = stream.read(200).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not start.startswith(b"<"):
+        first = start.split(b"\n", 1)[0].decode("utf-8", "replace")[:60]
+        fail(f"{file}: not XML (it begins {first!r}); the UN list is the XML file of the consolidated list")

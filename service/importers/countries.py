@@ -269,6 +269,7 @@ def _fold(name: str) -> str:
 
 
 _CODES = {_fold(name): code for code, names in _NAMES.items() for name in names}
+COUNTRY_CODES = frozenset(_NAMES)
 
 
 def country_code(name: str | None) -> str | None:
