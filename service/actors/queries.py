@@ -5,6 +5,7 @@ from sqlalchemy.orm import Session
 
 from service.actors.schemas import ActorDetail, ActorMatch, ActorOut
 from service.actors.search import find_actors
+from service.actors.status import listed, listings_of
 from service.models import Actor, ActorAddress, ActorAlias, ActorIdentifier
 from service.pagination import decode_cursor, encode_cursor
 
@@ -12,9 +13,17 @@ _COLUMNS = (Actor.id, Actor.name, Actor.kind, Actor.country)
 
 
 def list_actors(
-    session: Session, kind: str | None, country: str | None, limit: int, cursor: str | None
+    session: Session,
+    kind: str | None,
+    country: str | None,
+    listed_by: str | None,
+    in_force: bool | None,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[ActorOut], str | None]:
     query = select(*_COLUMNS).order_by(Actor.name, Actor.id).limit(limit + 1)
+    if listed_by is not None or in_force is not None:
+        query = query.where(listed(Actor.id, listed_by, in_force))
     if kind:
         query = query.where(Actor.kind == kind)
     if country:
@@ -52,7 +61,12 @@ def get_actor(session: Session, actor_id: str) -> ActorDetail | None:
         .where(ActorAddress.actor_id == actor_id)
         .order_by(ActorAddress.address)
     ).mappings()
-    return ActorDetail(**found[0].model_dump(), identifiers=list(identifiers), addresses=list(addresses))
+    return ActorDetail(
+        **found[0].model_dump(),
+        identifiers=list(identifiers),
+        addresses=list(addresses),
+        listings=listings_of(session, actor_id),
+    )
 
 
 def _with_aliases(session: Session, rows) -> list[ActorOut]:

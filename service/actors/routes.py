@@ -5,11 +5,12 @@ from fastapi import APIRouter, Query, Request, Response
 from service.actions.routes import action_list
 from service.actions.schemas import ActionOut, ActorActionQuery
 from service.actors.queries import get_actor, list_actors, search_actors
-from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch
+from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch, ActorStatus
 from service.actors.service import create_actor, delete_actor, update_actor
+from service.actors.status import listings_of
 from service.caching import IfMatch, check_if_match, record_response
 from service.db import SessionDep
-from service.errors import NotFound
+from service.errors import InvalidParameter, NotFound
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Actor
@@ -50,14 +51,33 @@ def list_all(
     country: Annotated[
         str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2.", examples=["RU"])
     ] = None,
+    listed_by: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            pattern=PRINTABLE,
+            description="Only actors this body (an actor id) has designated: see `/v1/actors/{id}/status`.",
+            examples=["body-un-security-council"],
+        ),
+    ] = None,
+    in_force: Annotated[
+        bool | None,
+        Query(
+            description="Only actors with a listing in force now (`true`), or listed once and no more (`false`).",
+            examples=[True],
+        ),
+    ] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ):
     """Actors by name; with `q`, the best matches first."""
     country = country.upper() if country else None
     if q is not None:
+        if listed_by is not None or in_force is not None:
+            name = "listed_by" if listed_by is not None else "in_force"
+            raise InvalidParameter(name, "filters the list of actors, not a search: leave out q, or this")
         return paged(request, response, search_actors(session, q, kind, country, limit), None)
-    items, next_cursor = list_actors(session, kind, country, limit, cursor)
+    items, next_cursor = list_actors(session, kind, country, listed_by, in_force, limit, cursor)
     return paged(request, response, items, next_cursor)
 
 
@@ -77,6 +97,23 @@ def get_one(session: SessionDep, request: Request, actor_id: ActorId):
 
 
 @router.get(
+    "/{actor_id}/status",
+    response_model=ActorStatus,
+    summary="What is in force against an actor",
+    responses=LIST_RESPONSES,
+    name="get_actor_status",
+)
+def status(session: SessionDep, actor_id: ActorId):
+    """For each body that designated the actor (the UN Security Council, OFAC, the EU…): listed since when,
+    under which legal basis, delisted when, in force now; each step with its action, and the passage of its
+    source that names the actor as the target."""
+    if session.get(Actor, actor_id) is None:
+        raise NotFound("actor", actor_id)
+    listings = listings_of(session, actor_id)
+    return ActorStatus(actor_id=actor_id, in_force=any(listing.in_force for listing in listings), listings=listings)
+
+
+@router.get(
     "/{actor_id}/actions",
     response_model=Page[ActionOut],
     summary="Actions an actor takes part in",
@@ -91,7 +128,7 @@ def actions(
     query: Annotated[ActorActionQuery, Query()],
 ):
     """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
-    if get_actor(session, actor_id) is None:
+    if session.get(Actor, actor_id) is None:
         raise NotFound("actor", actor_id)
     return action_list(session, request, response, query, actor=actor_id)
 

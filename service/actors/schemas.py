@@ -1,6 +1,8 @@
+from datetime import date
+
 from pydantic import Field
 
-from service.models.vocabulary import ActorKind, IdentifierScheme
+from service.models.vocabulary import ActionType, ActorKind, AuthorityKind, IdentifierScheme
 from service.schemas import CountryCode, Id, In, Name, Out, Text
 
 
@@ -38,11 +40,57 @@ class AddressOut(Out):
     note: str | None = Field(examples=[None])
 
 
+class ActorRef(Out):
+    id: str = Field(examples=["body-un-security-council"])
+    name: str = Field(examples=["United Nations Security Council"])
+
+
+class LegalBasis(Out):
+    """A resolution, executive order, program or regime a designation rests on."""
+
+    id: str = Field(examples=["unscr-1718"])
+    kind: AuthorityKind
+    code: str = Field(examples=["1718", "DPRK3"])
+    symbol: str | None = Field(examples=["S/RES/1718 (2006)"])
+    title: str | None
+
+
+class StatusEvent(Out):
+    """A designation or delisting of the actor by the body."""
+
+    action_id: str
+    type: ActionType = Field(examples=["designation"])
+    date: date
+    legal_basis: list[str] = Field(description="Ids of the authorities the action cites.", examples=[["unscr-1718"]])
+    quote: str = Field(description="The passage of the source that names the actor as the target.")
+    source_id: str
+
+
+class Listing(Out):
+    """One body's listing of the actor: its last period, and every step."""
+
+    listed_by: ActorRef = Field(description="The body that designated the actor (the designation's imposer).")
+    in_force: bool = Field(description="The last step is a designation.")
+    listed_on: date | None = Field(description="The first designation of the last listing period.")
+    delisted_on: date | None = Field(description="The delisting that ended the last period; null while in force.")
+    legal_basis: list[LegalBasis] = Field(description="What the designations of the last period cite.")
+    events: list[StatusEvent] = Field(description="Every designation and delisting, oldest first.")
+
+
+class ActorStatus(Out):
+    """What is in force against an actor now, body by body."""
+
+    actor_id: str
+    in_force: bool = Field(description="Some body's listing is in force.")
+    listings: list[Listing]
+
+
 class ActorDetail(ActorOut):
-    """One actor with what the official lists say about it beyond its names."""
+    """One actor with what the official lists say about it beyond its names, and its sanctions status."""
 
     identifiers: list[IdentifierOut] = Field(description="Reference numbers, passports, IMO numbers…")
     addresses: list[AddressOut]
+    listings: list[Listing] = Field(description="Each body's listing of the actor, as `/status` gives it.")
 
 
 class IdentifierIn(In):

@@ -1,0 +1,106 @@
+"""What is in force against an actor: for each body that listed it (the UN Security Council, OFAC, the EU…),
+since when, under which legal basis, whether and when it was delisted, each step with the action and the quote
+that say so. Computed from the published designations and delistings that name the actor as their target and
+the body as their imposer, whoever recorded them (an official list's import or a curated record)."""
+
+from collections import defaultdict
+
+from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from service.actors.schemas import ActorRef, LegalBasis, Listing, StatusEvent
+from service.models import Action, Actor, ActorLink, Authority, Citation
+from service.models.vocabulary import ActionStatus, ActionType, Role
+
+STEPS = (ActionType.designation, ActionType.delisting)
+
+
+def listings_of(session: Session, actor_id: str) -> list[Listing]:
+    target, imposer = aliased(ActorLink), aliased(ActorLink)
+    steps = session.execute(
+        select(Action.id, Action.type, Action.date, target.quote, target.source_id, Actor.id, Actor.name)
+        .join(target, and_(target.action_id == Action.id, target.actor_id == actor_id, target.role == Role.target))
+        .join(imposer, and_(imposer.action_id == Action.id, imposer.role == Role.imposer))
+        .join(Actor, Actor.id == imposer.actor_id)
+        .where(Action.type.in_(STEPS), Action.status == ActionStatus.published)
+        # A listing and a delisting on one day: the delisting is the later step.
+        .order_by(Actor.name, Actor.id, Action.date, Action.type.desc(), Action.id)
+    ).all()
+    bases: dict[str, list[LegalBasis]] = defaultdict(list)
+    cited = (
+        select(Citation.action_id, Authority.id, Authority.kind, Authority.code, Authority.symbol, Authority.title)
+        .join(Authority, Authority.id == Citation.authority_id)
+        .where(Citation.action_id.in_({step[0] for step in steps}))
+        .order_by(Authority.kind, Authority.code)
+    )
+    for action_id, *authority in session.execute(cited):
+        bases[action_id].append(
+            LegalBasis(**dict(zip(("id", "kind", "code", "symbol", "title"), authority, strict=True)))
+        )
+    by_body: dict[tuple[str, str], list[StatusEvent]] = defaultdict(list)
+    for action_id, type, day, quote, source_id, body_id, body_name in steps:
+        event = StatusEvent(
+            action_id=action_id,
+            type=type,
+            date=day,
+            legal_basis=[basis.id for basis in bases[action_id]],
+            quote=quote,
+            source_id=source_id,
+        )
+        by_body[(body_id, body_name)].append(event)
+    return [_listing(ActorRef(id=id, name=name), events, bases) for (id, name), events in by_body.items()]
+
+
+def _listing(body: ActorRef, events: list[StatusEvent], bases: dict[str, list[LegalBasis]]) -> Listing:
+    """The body's last listing period: from the first designation after its last delisting (if any) to now, or
+    to the delisting that closed it."""
+    last = events[-1]
+    in_force = last.type == ActionType.designation
+    closing = None if in_force else last
+    period_end = len(events) if in_force else len(events) - 1
+    start = period_end
+    while start > 0 and events[start - 1].type == ActionType.designation:
+        start -= 1
+    period = events[start:period_end]
+    basis = {b.id: b for event in period for b in bases[event.action_id]}
+    return Listing(
+        listed_by=body,
+        in_force=in_force,
+        listed_on=period[0].date if period else None,
+        delisted_on=closing.date if closing else None,
+        legal_basis=sorted(basis.values(), key=lambda b: (b.kind, b.code)),
+        events=events,
+    )
+
+
+def listed(actor_id: ColumnElement, listed_by: str | None, in_force: bool | None) -> ColumnElement[bool]:
+    """A condition on actors: listed by `listed_by` (any body when None), and in force now or not (either
+    when None). In force: a designation with no delisting by the same body on or after its date."""
+    designation, d_target, d_imposer = aliased(Action), aliased(ActorLink), aliased(ActorLink)
+    later, l_target, l_imposer = aliased(Action), aliased(ActorLink), aliased(ActorLink)
+    delisted_since = exists().where(
+        l_target.actor_id == d_target.actor_id,
+        l_target.role == Role.target,
+        l_target.action_id == later.id,
+        later.type == ActionType.delisting,
+        later.status == ActionStatus.published,
+        l_imposer.action_id == later.id,
+        l_imposer.role == Role.imposer,
+        l_imposer.actor_id == d_imposer.actor_id,
+        or_(later.date > designation.date, and_(later.date == designation.date, later.id != designation.id)),
+    )
+    conditions = [
+        d_target.actor_id == actor_id,
+        d_target.role == Role.target,
+        d_target.action_id == designation.id,
+        designation.type == ActionType.designation,
+        designation.status == ActionStatus.published,
+        d_imposer.action_id == designation.id,
+        d_imposer.role == Role.imposer,
+    ]
+    if listed_by is not None:
+        conditions.append(d_imposer.actor_id == listed_by)
+    if in_force is None:
+        return exists().where(*conditions)
+    current = exists().where(*conditions, ~delisted_since)
+    return current if in_force else and_(exists().where(*conditions), ~current)
