@@ -24,6 +24,7 @@ from service.middleware import AccessLog, BodyLimit, MethodSemantics, SecurityHe
 from service.officials.routes import router as officials_router
 from service.parameters import known_query_only
 from service.resolutions.routes import router as resolutions_router
+from service.screening.routes import router as screening_router
 from service.sources.routes import router as sources_router
 
 DESCRIPTION = """
@@ -48,6 +49,7 @@ TAGS = [
     {"name": "actors", "description": "States, people, organizations, vessels and bodies, found by any name."},
     {"name": "officials", "description": "Who announced or spoke for each action."},
     {"name": "sources", "description": "The documents every fact is quoted from."},
+    {"name": "screening", "description": "Names, identifiers and nationalities matched against every actor."},
     {"name": "extraction", "description": "Read a document into a draft action, with the sentence behind each field."},
     {"name": "export", "description": "Every action out, streamed: FollowTheMoney entities, CSV, JSON lines."},
     {"name": "changes", "description": "The change feed for followers, and the audit trail for admins."},
@@ -124,6 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sources_router,
         changes_router,
         extraction_router,
+        screening_router,
         export_router,
     ):
         app.include_router(router, dependencies=[Depends(reads_guard), Depends(known_query_only)])

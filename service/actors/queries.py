@@ -39,11 +39,15 @@ def list_actors(
 
 def search_actors(session: Session, q: str, kind: str | None, country: str | None, limit: int) -> list[ActorMatch]:
     matches = find_actors(session, q, kind, country, limit)
-    rows = session.execute(select(*_COLUMNS).where(Actor.id.in_([m.actor_id for m in matches]))).mappings().all()
-    actors = {actor.id: actor for actor in _with_aliases(session, rows)}
+    actors = actors_by_id(session, [m.actor_id for m in matches])
     return [
         ActorMatch(**actors[match.actor_id].model_dump(), score=match.score, matched=match.matched) for match in matches
     ]
+
+
+def actors_by_id(session: Session, ids: list[str]) -> dict[str, ActorOut]:
+    rows = session.execute(select(*_COLUMNS).where(Actor.id.in_(ids))).mappings().all()
+    return {actor.id: actor for actor in _with_aliases(session, rows)}
 
 
 def get_actor(session: Session, actor_id: str) -> ActorDetail | None:

@@ -1,0 +1,75 @@
+"""POST /v1/match: parties screened against the actors an official list brought in, by name (with its usual
+variants), identifier and nationality; each candidate with what matched and what is in force against it."""
+
+import pytest
+
+from service.importers.un_xml import import_un_xml
+from tests.conftest import client_for
+from tests.importers.conftest import UN, run
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def listed_db(fresh_seeded_url: str) -> str:
+    run(fresh_seeded_url, import_un_xml, UN)
+    return fresh_seeded_url
+
+
+async def _match(url: str, *parties: dict, **options) -> list[dict]:
+    async for client in client_for(url):
+        answer = await client.post("/v1/match", json={"queries": list(parties)} | options)
+        assert answer.status_code == 200, answer.text
+        return answer.json()["results"]
+    raise AssertionError("no client")
+
+
+@pytest.mark.parametrize("name", ["Yun Ho-jin", "YUN HO JIN", "Ho-jin Yun", "yun hojin"])
+async def test_a_listed_name_in_its_usual_variants_finds_the_listed_person(listed_db, name):
+    (result,) = await _match(listed_db, {"name": name})
+    best = result["candidates"][0]
+    assert best["actor"]["id"] == "un-kpi.001" and best["score"] >= 90
+    assert best["matched"][0]["kind"] in {"name", "alias"}
+    (listing,) = best["in_force"]
+    assert listing["listed_by"]["id"] == "body-unsc" and [b["id"] for b in listing["legal_basis"]] == ["unscr-1718"]
+    assert listing["events"][0]["quote"]
+
+
+async def test_an_identifier_finds_its_holder_whatever_the_name(listed_db):
+    (result,) = await _match(listed_db, {"name": "Someone Else", "identifiers": [{"value": "381 420 754"}]})
+    (best,) = result["candidates"]
+    assert best["actor"]["id"] == "un-kpi.006" and best["score"] == 100
+    assert {"kind": "identifier", "value": "381420754", "score": 100} in best["matched"]
+
+
+async def test_an_identifier_of_another_scheme_is_no_match(listed_db):
+    (result,) = await _match(
+        listed_db, {"name": "Someone Else", "identifiers": [{"value": "381420754", "scheme": "imo"}]}
+    )
+    assert result["candidates"] == []
+
+
+async def test_generic_words_and_unlisted_names_find_nobody(listed_db):
+    results = await _match(
+        listed_db, {"name": "Trading Company"}, {"name": "Maria Gonzalez"}, {"name": "Bank"}, {"name": "Federation"}
+    )
+    assert [result["candidates"] for result in results] == [[], [], [], []]
+
+
+async def test_a_batch_answers_each_query_in_order_and_the_threshold_and_limit_apply(listed_db):
+    results = await _match(listed_db, {"name": "Ri Je-son"}, {"name": "Paek Chang-ho"}, threshold=50, limit=1)
+    assert [r["query"]["name"] for r in results] == ["Ri Je-son", "Paek Chang-ho"]
+    assert [[c["actor"]["id"] for c in r["candidates"]] for r in results] == [["un-kpi.002"], ["un-kpi.006"]]
+
+
+async def test_a_batch_over_100_or_an_empty_one_is_refused(listed_db):
+    async for client in client_for(listed_db):
+        too_many = await client.post("/v1/match", json={"queries": [{"name": "x"}] * 101})
+        empty = await client.post("/v1/match", json={"queries": []})
+        bad_threshold = await client.post("/v1/match", json={"queries": [{"name": "x"}], "threshold": 101})
+    assert [a.status_code for a in (too_many, empty, bad_threshold)] == [422, 422, 422]
+    assert [a.json()["errors"][0]["field"] for a in (too_many, empty, bad_threshold)] == [
+        "queries",
+        "queries",
+        "threshold",
+    ]
