@@ -16,7 +16,9 @@ _NUMBERISH = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 
 _CUES: dict[ActionType, list[str]] = {
     ActionType.joint_statement: [
-        r"\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b",
+        # "the Joint Statement of the Six-Party Talks" names an old document, not this act
+        r"\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b"
+        r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:Talks|Summit|Meeting|Conference)\b)",
         r"\bjointly\s+(?:said|stated|condemned|declared|announced)\b",
         r"^We,\s+the\b",
     ],
@@ -31,6 +33,11 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:approved|agreed)\s+the\s+addition\s+of\b",
         r"\badded\s+the\s+following\s+entr",
         r"\b(?:blacklisted|listed|listings?\s+of)\b",
+        # "announced fresh sanctions against four lenders", "targeted two firms", "froze the assets of"
+        r"\b(?:new|fresh|additional|further|unilateral|independent)\s+sanctions\s+(?:against|on|targeting)\b",
+        rf"\btarget(?:s|ed|ing)\s+(?:{_NUMBERISH}|an?)\s+(?:\w+\s+){{0,2}}?(?:individuals?|entit(?:y|ies)|firms?|"
+        r"companies|company|banks?|lenders?|vessels?|ships?|persons?|people|officials?|networks?)\b",
+        r"\b(?:subject\s+to|freez(?:e|es|ing)|froze)\s+(?:the\s+)?assets?(?:\s+freez\w*)?\b",
     ],
     ActionType.delisting: [
         r"\b(?:de-?listed|de-?listing|delists?)\b",
@@ -55,6 +62,7 @@ _CUES: dict[ActionType, list[str]] = {
     ActionType.veto: [
         r"\bveto(?:ed|es|ing)\b",
         r"\b(?:cast|used|exercised)\s+(?:a|its|their)\s+veto\b",
+        r"\bveto\s+cast\b",
         r"\bfailed\s+to\s+adopt\b",
         r"\bnegative\s+vote\b",
     ],
@@ -64,9 +72,13 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:baseless|groundless|unfounded|fabricat\w*|slander\w*)\b",
         r"\bno\s+(?:agreements?|deals?)\s+(?:were|was|had\s+been)\s+signed\b",
     ],
-    # A Council meeting or briefing: speakers condemn and warn, but the act is the meeting.
+    # A Council meeting or briefing: speakers condemn and warn, but the act is the meeting; a resolution or a
+    # mandate welcomed or extended is no condemnation either.
     ActionType.other: [
         r"\b(?:held|convened)\s+(?:an?\s+)?(?:open\s+|emergency\s+|closed\s+)?(?:briefing|meeting|debate|consultations)\b",
+        r"\bbrief(?:ed|ing|s)\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Security\s+Council\b",
+        r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?mandate\b",
+        r"\b(?:welcom\w*|appreciat\w*)\b[^.;]{0,120}?\badopt(?:ed|ion)\b",
     ],
     ActionType.report: [
         r"\b(?:published|released|issued|submitted|presented)\s+(?:its|their|a|the)\s+(?:\w+\s+){0,3}report\b",
@@ -76,6 +88,13 @@ _CUES: dict[ActionType, list[str]] = {
         r"\baccording\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}report\b",
     ],
 }
+# The kind of document, not an act: remarks at a briefing, a press conference, testimony. Each scores a flat
+# 1.0 wherever it stands, so an act the text reports in its lead ("The United States condemns") still wins.
+_VENUE = re.compile(
+    r"\b(?:remarks\s+(?:at|to|by)|explanation\s+of\s+vote|press\s+(?:conference|briefing|gaggle|stakeout)|"
+    r"testimony\s+of|speech)\b",
+    re.IGNORECASE,
+)
 _PATTERNS = {kind: [re.compile(p, re.IGNORECASE) for p in cues] for kind, cues in _CUES.items()}
 # A joint statement or a designation is the act itself, whatever it also condemns or warns about.
 _TYPE_WEIGHT = {
@@ -96,6 +115,7 @@ _HEDGE = re.compile(
     r"hesitat\w*\s+to|threat\w*\s+to|abilities\s+to|continue\s+to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+_NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|would\s+have|not)\s+$", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:after|since|following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b[^,;]{0,60}$",
     re.IGNORECASE,
@@ -116,6 +136,8 @@ def _cue_weight(kind: ActionType, sentence: Sentence, match: re.Match) -> float:
     acts_on_a_list = kind in (ActionType.designation, ActionType.delisting)
     if acts_on_a_list and (_HEDGE.search(before) or _VAGUE.match(sentence.text[match.end() :])):
         return 0.0
+    if kind is ActionType.other and _NOT_DONE.search(before):
+        return 0.0  # "failed to extend the mandate", "would have extended it"
     if _BACKGROUND.search(before):
         weight *= 0.3
     return weight
@@ -125,6 +147,9 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
     """Every cue of every type, with its weight."""
     found = []
     for sentence in sentences:
+        for match in _VENUE.finditer(sentence.text):
+            cue = Cue(ActionType.other, sentence, sentence.start + match.start(), sentence.start + match.end())
+            found.append((cue, 1.0))
         for kind, patterns in _PATTERNS.items():
             for pattern in patterns:
                 for match in pattern.finditer(sentence.text):

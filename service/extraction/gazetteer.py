@@ -30,7 +30,9 @@ class Entity:
 
 @cache
 def _builtin() -> tuple[tuple[Entity, tuple[str, ...]], ...]:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    # Every value is text: the base loader reads no booleans or numbers, so YAML 1.1 cannot turn Norway's "NO"
+    # into False (or a code "ON", "Y" into anything but a code).
+    data = yaml.load(_DATA.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     entries = []
     for code, name, aliases, demonyms in data["states"]:
         entity = Entity(key=f"state:{code}", name=name, kind=ActorKind.state, country=code)

@@ -51,7 +51,10 @@ def _is_abbreviation(chunk: str) -> bool:
 
 
 def _is_body(line: str) -> bool:
-    # Long headlines (UN press releases run past 100 characters) do not end as sentences do.
+    # Long headlines (UN press releases run past 100 characters) do not end as sentences do; a breadcrumb
+    # trail ("Home > Policy > ... (Announcement by the Chief Cabinet Secretary)") is navigation, not body.
+    if re.search(r"\s>\s", line):
+        return False
     return len(line) >= _BODY_MIN_CHARS and line.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
 
 
