@@ -136,6 +136,8 @@ def _cue_weight(kind: ActionType, sentence: Sentence, match: re.Match) -> float:
     acts_on_a_list = kind in (ActionType.designation, ActionType.delisting)
     if acts_on_a_list and (_HEDGE.search(before) or _VAGUE.match(sentence.text[match.end() :])):
         return 0.0
+    if kind is ActionType.joint_statement and sentence.in_header:
+        weight *= 2  # a headline "Joint Statement ..." says what the document is, whatever it condemns
     if kind is ActionType.other and _NOT_DONE.search(before):
         return 0.0  # "failed to extend the mandate", "would have extended it"
     if _BACKGROUND.search(before):

@@ -42,6 +42,13 @@ def _builtin() -> tuple[tuple[Entity, tuple[str, ...]], ...]:
     return tuple(entries)
 
 
+@cache
+def demonyms() -> frozenset[str]:
+    """The folded adjectives of the states ("iranian", "south korean"): a state written so is described, not named."""
+    data = yaml.load(_DATA.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return frozenset(fold(word) for *_, words in data["states"] for word in words)
+
+
 def _links(known_actors: Sequence[KnownActor]) -> dict[str, KnownActor]:
     """Gazetteer key -> the known actor it is: a state by its country, any other by a shared name of a kind
     on the same side (a known organisation named "Treasury" is not the United States)."""

@@ -275,7 +275,9 @@ def _organisation(title: str, states: Matcher[Entity]) -> tuple[str | None, str]
             if country is not None and organisation is None:
                 organisation = f"{country.name} {ministry}"
             break
-    if organisation is None and country is not None:
+    # "U.S. Representative to the United Nations", "UK Permanent Representative to the UN": the country they
+    # speak for, not the body they are posted to.
+    if country is not None and (organisation is None or organisation in ("United Nations", "European Union")):
         organisation = country.name
     return organisation, title.strip()
 

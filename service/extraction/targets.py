@@ -59,8 +59,21 @@ _COUNT = re.compile(
 # Sentences of a designation that may name its targets: "Those listed include", "The designated vessels are".
 _TARGET_SENTENCE = re.compile(
     r"\b(?:list\w*|designat\w*|sanction\w*|targets?|blocked|identified|named|include[sd]?|among|individuals?|"
-    r"entit(?:y|ies)|vessels?|tankers?|ships?|companies|firms|persons?)\b",
+    r"entit(?:y|ies)|vessels?|tankers?|ships?|companies|firms|persons?|banks?)\b",
     re.IGNORECASE,
+)
+# Names right after the act's verb: "is designating Ivan Petrov", "sanctioned Bank Alpha and Omega Trading",
+# "designating for sanctions Air Koryo Trading Corporation, a DPRK entity ...; Jong Yong Nam, a ...; and ...".
+_AFTER_VERB = re.compile(
+    r"\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing)|blacklisted|targeting|targeted|listed)\s+"
+    r"(?:(?:for\s+sanctions|today|also)\s+)?(?P<list>[A-Z][^.]*)"
+)
+_ITEM = re.compile(rf"^(?P<name>{_WORD}(?:\s+(?:of|for|de|the|and|&)?\s*{_WORD}){{1,6}})")
+# Capitalised words that start no target: "sanctioned North Korean banks", "designated Today's ...".
+_NOT_A_TARGET = re.compile(
+    r"^(?:The|This|These|Those|Today|Treasury|OFAC|State|Department|United|US|U\.S\.|Executive|E\.O\.|Section|"
+    r"Under|Pursuant|Individuals?|Entities|Vessels?|Persons?|Companies|Banks?|Russia\w*|North|South|DPRK|Chinese|"
+    r"China|Iran\w*|Japan\w*|Korea\w*)\b"
 )
 # An organisation named as someone's employer or owner is not thereby designated ("who heads the ... Bureau").
 _OWNER_BEFORE = re.compile(r"\b(?:heads?|headed|leads?|led|of|for|at|from|with|under)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -104,6 +117,17 @@ def _written(sentence: Sentence) -> list[_Target]:
     for pattern in _PERSON:
         for match in pattern.finditer(text):
             found.append(_Target(match.group("name"), ActorKind.person, sentence))
+    for match in _AFTER_VERB.finditer(text):
+        # Items are separated by semicolons, or by commas where no description follows.
+        for part in re.split(r";\s*(?:and\s+)?|,\s*(?:and\s+)?(?=[A-Z])|\s+and\s+(?=[A-Z])", match.group("list")):
+            item = _ITEM.match(part.strip())
+            if item is None or _NOT_A_TARGET.match(item.group("name")):
+                if item is None:
+                    break
+                continue
+            name = re.split(r"\s+and\s+", item.group("name"))[0]
+            kind = ActorKind.organization if _LEGAL_FORM_LAST.search(name) else ActorKind.person
+            found.append(_Target(name, kind, sentence))
     for match in _LISTED.finditer(text):
         kind = next((k for word, k in _LIST_KIND.items() if match.group("kind").startswith(word)), None)
         items = re.split(

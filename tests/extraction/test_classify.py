@@ -102,3 +102,29 @@ def test_type_quote_is_the_sentence_of_the_strongest_cue():
     draft = extract(text)
     assert draft.type_quote == "The United States strongly condemns the launch."
     assert text[draft.type_span[0] : draft.type_span[1]] == draft.type_quote
+
+
+# Issue 18: what public documents do.
+
+
+def test_a_meeting_report_is_typed_by_the_meeting_not_its_headline_verb():
+    text = (
+        "North Korea Violated Sanctions, Envoy Warns Council\n\n"
+        "Rosemary DiCarlo briefed the Security Council today on the latest launch by the DPRK."
+    )
+    assert extract(text).type == "other"
+
+
+def test_fresh_sanctions_against_lenders_and_targeted_firms_are_designations():
+    assert extract("The government announced fresh sanctions against four lenders on Friday.").type == "designation"
+    assert extract("Treasury targeted two firms that shipped coal to North Korea.").type == "designation"
+
+
+def test_an_old_joint_statement_named_in_passing_is_not_the_act():
+    text = "Japan strongly protests the launch, which violates the Joint Statement of the Six-Party Talks."
+    assert extract(text).type != "joint_statement"
+
+
+def test_welcoming_an_adopted_resolution_is_other():
+    text = "Japan highly appreciates that the Security Council unanimously adopted Resolution 2397 today."
+    assert extract(text).type == "other"

@@ -79,3 +79,25 @@ def test_target_quote_is_its_sentence():
     target = extract(text).targets[0]
     assert target.quote == "OFAC designated the vessel UNITY (IMO 9016595) for carrying coal."
     assert text[target.span[0] : target.span[1]] == target.quote
+
+
+# Issue 18: names written right after the act's verb, and a bank described as one.
+
+
+def test_names_after_the_designating_verb():
+    text = (
+        "Today, the United States is designating for sanctions Air Koryo Trading Corporation, a DPRK entity that "
+        "supported the ministry; Jong Yong Nam, a DPRK representative; and Bank Sputnik, a Russian bank."
+    )
+    names = {t.name for t in extract(text).targets}
+    assert {"Air Koryo Trading Corporation", "Jong Yong Nam", "Bank Sputnik"} <= names
+
+
+def test_a_person_named_after_is_designating():
+    assert [t.name for t in extract("The Department is designating Ivan Petrov for arms brokering.").targets] == [
+        "Ivan Petrov"
+    ]
+
+
+def test_kinds_of_target_after_the_verb_are_no_names():
+    assert extract("OFAC sanctioned North Korean banks and 26 individuals on Tuesday.").targets == []
