@@ -218,7 +218,7 @@ def _signatories(placed: list[Placed], cues: list[Cue]) -> list[Placed]:
     return best if len({p.mention.value.key for p in best}) >= 2 else []
 
 
-def _agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[Placed]:
+def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[Placed]:
     before = sentence.text[:verb_start]
     # "The Panel of Experts, which monitors sanctions for the 1718 Committee, said": skip the relative clause.
     relative = re.search(r",\s*(?:which|who)\b[^,]*,\s*$", before)
@@ -243,7 +243,7 @@ def _agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[
     return agents
 
 
-def _agents(placed: list[Placed], cues: list[Cue], kind: ActionType, lead: list[Sentence]) -> list[Placed]:
+def agents(placed: list[Placed], cues: list[Cue], kind: ActionType, lead: list[Sentence]) -> list[Placed]:
     """The states and bodies written as the subject of the act's verb: in the strongest cue sentence that has
     one, else in the lead ("The Ministry of Foreign Affairs of Japan announced")."""
     grouped = _by_sentence(placed)
@@ -256,7 +256,7 @@ def _agents(placed: list[Placed], cues: list[Cue], kind: ActionType, lead: list[
         for verb in _AGENT_VERB.finditer(sentence.text):
             if _PASSIVE.search(sentence.text[: verb.start()]):
                 continue  # "which is prohibited by ... North Korea will be designated": no agent before it
-            agents = _agents_of(verb.start(), sentence, here)
+            agents = agents_of(verb.start(), sentence, here)
             if agents:
                 return agents
         passive = [p for p in here if _PASSIVE_AGENT.search(sentence.text[: p.mention.start - sentence.start])]
@@ -382,7 +382,7 @@ def roles(
     header = [s for s in sentences if s.in_header]
     imposers = (
         signatories[:1]
-        or _agents(placed, cues, kind, lead + header)
+        or agents(placed, cues, kind, lead + header)
         or _official_agents(cues, officials, names, placed)
         or _issuer(names, officials, placed)
         or _named_issuer(placed)
