@@ -6,6 +6,8 @@ to impose sanctions" is a warning, not a designation; "Russia's veto" in a state
 an act introduced by "after" or "since" is background.
 """
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -95,7 +97,7 @@ _VENUE = re.compile(
     r"testimony\s+of|speech)\b",
     re.IGNORECASE,
 )
-_PATTERNS = {kind: [re.compile(p, re.IGNORECASE) for p in cues] for kind, cues in _CUES.items()}
+_PATTERNS = {kind: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in cues] for kind, cues in _CUES.items()}
 # A joint statement or a designation is the act itself, whatever it also condemns or warns about.
 _TYPE_WEIGHT = {
     ActionType.joint_statement: 1.5,
@@ -130,11 +132,11 @@ class Cue:
     end: int
 
 
-def _cue_weight(kind: ActionType, sentence: Sentence, match: re.Match) -> float:
-    before = sentence.text[: match.start()]
+def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> float:
+    before = sentence.text[:start]
     weight = sentence.weight * _TYPE_WEIGHT[kind]
     acts_on_a_list = kind in (ActionType.designation, ActionType.delisting)
-    if acts_on_a_list and (_HEDGE.search(before) or _VAGUE.match(sentence.text[match.end() :])):
+    if acts_on_a_list and (_HEDGE.search(before) or _VAGUE.match(sentence.text[end:])):
         return 0.0
     if kind is ActionType.joint_statement and sentence.in_header:
         weight *= 2  # a headline "Joint Statement ..." says what the document is, whatever it condemns
@@ -146,25 +148,29 @@ def _cue_weight(kind: ActionType, sentence: Sentence, match: re.Match) -> float:
 
 
 def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
-    """Every cue of every type, with its weight."""
+    """Every cue of every type, with its weight. Each pattern runs once over the sentences joined one a line
+    ("^" is a sentence's start), not once per sentence: a text uses few of the cues."""
     found = []
-    for sentence in sentences:
-        for match in _VENUE.finditer(sentence.text):
-            cue = Cue(ActionType.other, sentence, sentence.start + match.start(), sentence.start + match.end())
-            found.append((cue, 1.0))
-        for kind, patterns in _PATTERNS.items():
-            for pattern in patterns:
-                for match in pattern.finditer(sentence.text):
-                    weight = _cue_weight(kind, sentence, match)
-                    if weight > 0:
-                        cue = Cue(kind, sentence, sentence.start + match.start(), sentence.start + match.end())
-                        found.append((cue, weight))
+    whole = "\n".join(sentence.text for sentence in sentences)
+    starts = list(itertools.accumulate((len(sentence.text) + 1 for sentence in sentences), initial=0))
+    for kind, pattern in [(ActionType.other, _VENUE), *((k, p) for k, ps in _PATTERNS.items() for p in ps)]:
+        for match in pattern.finditer(whole):
+            if "\n" in match.group():
+                continue  # runs across two sentences
+            index = bisect.bisect_right(starts, match.start()) - 1
+            sentence = sentences[index]
+            start, end = match.start() - starts[index], match.end() - starts[index]
+            weight = 1.0 if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
+            if weight > 0:
+                found.append((Cue(kind, sentence, sentence.start + start, sentence.start + end), weight))
+    found.sort(key=lambda pair: pair[0].start)
     return found
 
 
-def classify(sentences: list[Sentence]) -> tuple[ActionType, list[Cue]]:
-    """The winning type and its cues, strongest first; `other` with no cue when nothing matched."""
-    found = cues(sentences)
+def classify(sentences: list[Sentence], found: list[tuple[Cue, float]] | None = None) -> tuple[ActionType, list[Cue]]:
+    """The winning type and its cues, strongest first; `other` with no cue when nothing matched. `found` is
+    `cues(sentences)` when the caller has it already."""
+    found = cues(sentences) if found is None else found
     # One sentence counts once per type, by its strongest cue: "warned of consequences" is one warning.
     best: dict[tuple[ActionType, Sentence], float] = {}
     for cue, weight in found:

@@ -31,8 +31,8 @@ _PATTERNS = [
     ("full", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("full", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     # "02.07.2024" is day first wherever it is written; "07/02/2016" is read only when one part exceeds 12.
-    ("full", re.compile(rf"(?<![\d.]){_ON}(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}(?![\d.])")),
-    ("full", re.compile(rf"(?<![\d/]){_ON}(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])")),
+    ("full", re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}(?![\d.])")),
+    ("full", re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])")),
     # "On March 4, the ministry designated": a comma may follow, a year may not.
     ("day_month", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d\b)(?!\d)")),
     ("day_month", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
@@ -162,16 +162,19 @@ def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
     return None, None
 
 
-def _candidates(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str]]:
+def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str]]:
     """The date phrases that may date the act, and those that date another event."""
     found: list[_Candidate] = []
     events: list[str] = []
+    # One search of the whole text spares a search of every sentence for the forms a text never uses.
+    whole = _masked("\n".join(sentence.text for sentence in sentences))
+    patterns = [(kind, pattern) for kind, pattern in _PATTERNS if pattern.search(whole)]
     for sentence in sentences:
         if sentence.in_header:
             continue  # datelines and headlines: the reference day, not the act's
         text = _masked(sentence.text)
         taken: list[tuple[int, int]] = []
-        for kind, pattern in _PATTERNS:
+        for kind, pattern in patterns:
             for match in pattern.finditer(text):
                 if any(a < match.end() and match.start() < b for a, b in taken):
                     continue
@@ -286,11 +289,13 @@ def find(
     published_on: dt.date | None,
     url: str | None,
     act_sentences: set[Sentence],
+    found: tuple[list[_Candidate], list[str]] | None = None,
 ) -> Found:
+    """The act's date. `found` is `candidates(sentences)` when the caller reads several acts of one text."""
     url_day, url_year = _url_date([u for u in [url, *_URL.findall(text)] if u])
     dateline = _dateline(sentences)
     reference = published_on or dateline or url_day
-    candidates, events = _candidates(sentences)
+    candidates, events = candidates_of(sentences) if found is None else found
     # With nothing else to give a year, "On September 26" takes it from the text's other dates, whatever they date.
     years = [int(m.group()) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", _masked(text))]
     url_year = url_year or (max(set(years), key=lambda y: (years.count(y), y)) if years else None)

@@ -37,6 +37,8 @@ class _Document:
     people: list[OfficialMention]
     published_on: dt.date | None
     url: str | None
+    cues: list[tuple[Cue, float]]  # every cue of every type, read once
+    dates: tuple  # every date phrase, read once (dates.candidates_of)
 
 
 def _speaking_for_the_act(
@@ -60,7 +62,14 @@ def _act(
 ) -> dict:
     """Every field of one act, read from the sentences its cues stand in."""
     act_sentences = {cue.sentence for cue in cues}
-    when = dates.find(doc.text, doc.sentences, published_on=doc.published_on, url=doc.url, act_sentences=act_sentences)
+    when = dates.find(
+        doc.text,
+        doc.sentences,
+        published_on=doc.published_on,
+        url=doc.url,
+        act_sentences=act_sentences,
+        found=doc.dates,
+    )
     designated, target_keys, target_warnings = targets.find(kind, cues, doc.sentences, doc.placed, doc.names)
     parties = actors.roles(
         [p for p in doc.placed if p.mention.value.key not in target_keys], doc.sentences, kind, cues, people, doc.names
@@ -93,7 +102,7 @@ def _further_acts(doc: _Document, main_type: ActionType, main_actors: list[Actor
     agent does it and the officials who speak for it."""
     acting = {a.name for a in main_actors if a.role in (Role.imposer, Role.co_signatory)}
     by_type: dict[ActionType, list[tuple[Cue, float]]] = {}
-    for cue, weight in all_cues(doc.sentences):
+    for cue, weight in doc.cues:
         if cue.type in _FURTHER_TYPES and cue.type is not main_type and weight >= _FURTHER_MIN_WEIGHT:
             by_type.setdefault(cue.type, []).append((cue, weight))
     found: list[tuple[float, ActDraft]] = []
@@ -138,9 +147,12 @@ def extract(
     """Read a press statement, briefing or news report into a draft action, each field with its passage."""
     sentences = split(text)
     names = matcher(known_actors)
-    kind, cues = classify(sentences)
+    found_cues = all_cues(sentences)
+    kind, cues = classify(sentences, found_cues)
     people, official_warnings = officials.find(sentences, names)
     placed = actors.locate(text, sentences, names)
-    doc = _Document(text, sentences, names, placed, people, published_on, url)
+    doc = _Document(
+        text, sentences, names, placed, people, published_on, url, found_cues, dates.candidates_of(sentences)
+    )
     main = _act(doc, kind, cues, people, official_warnings)
     return Draft(**main, further_acts=_further_acts(doc, kind, main["actors"]))

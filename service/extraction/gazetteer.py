@@ -69,6 +69,16 @@ def _links(known_actors: Sequence[KnownActor]) -> dict[str, KnownActor]:
 
 def matcher(known_actors: Sequence[KnownActor]) -> Matcher[Entity]:
     """Known actors first, so that their own names win over the gazetteer's reading of the same words."""
+    return _build(tuple(known_actors)) if known_actors else _gazetteer_only()
+
+
+@cache
+def _gazetteer_only() -> Matcher[Entity]:
+    """Built once: most calls pass no known actors, and building the index is most of a short text's cost."""
+    return _build(())
+
+
+def _build(known_actors: Sequence[KnownActor]) -> Matcher[Entity]:
     found: Matcher[Entity] = Matcher()
     linked = _links(known_actors)
     for known in known_actors:

@@ -16,6 +16,7 @@ surname ("Miller said") are the same person.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.extraction.gazetteer import Entity
 from service.extraction.names import Matcher, fold
@@ -123,13 +124,19 @@ class _Found:
     apposed: bool = False  # "Name, Title": how a transcript or a byline gives the official title
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_INITIAL = re.compile(r"[A-Z]\.")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _is_capitalised(token: str) -> bool:
-    return token[0].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.)+", token))
+    return token[0].isupper() or _INITIALS.fullmatch(token) is not None
 
 
+@lru_cache(maxsize=65536)
 def _is_name_token(token: str) -> bool:
     word = token.lower().rstrip(".")
-    if re.fullmatch(r"[A-Z]\.", token):
+    if _INITIAL.fullmatch(token):
         return True
     return (
         token[0].isupper()
@@ -138,7 +145,7 @@ def _is_name_token(token: str) -> bool:
         and word not in _NOT_NAMES
         and not _is_head(token)
         and word not in _HEADLINE_VERBS
-        and not re.search(r"['’]s$", token)
+        and not _POSSESSIVE.search(token)
     )
 
 
@@ -173,6 +180,7 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
     return trimmed
 
 
+@lru_cache(maxsize=65536)
 def _is_head(word: str) -> bool:
     """ "minister", "Spokesperson's", and the last part of "Vice-President" or "HR/VP"-style compounds."""
     word = word.lower()
@@ -284,7 +292,7 @@ def _organisation(title: str, states: Matcher[Entity]) -> tuple[str | None, str]
 
 def _is_place(name: str, states: Matcher[Entity]) -> bool:
     """ "the representative of the Russian Federation": a state, not a person."""
-    return any(m.start == 0 and m.end == len(name) for m in states.find(name))
+    return states.covers(name)
 
 
 def _share_speech(found: list[_Found]) -> None:
