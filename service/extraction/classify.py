@@ -56,7 +56,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:won['’]t|will\s+not|would\s+not|not)\s+hesitate\b",
         r"\bprice\s+to\s+pay\b|\bpay\s+(?:a|the)\s+(?:heavy\s+)?price\b",
         r"\b(?:be\s+)?held\s+accountable\b|\bhold\s+\w+\s+accountable\b",
-        r"\bwarn(?:s|ed|ing)?\b",
+        # "launched without warning", "missile warning data" are no warning given
+        r"(?<!without\s)\bwarn(?:s|ed|ing)?\b(?!\s+(?:data|system|systems|shots|signs|time)\b)",
         r"\b(?:will|would|could|may)\s+(?:face|impose|take)\b",
         r"\b(?:serious\s+)?consequences\b",
         r"\bready\s+to\s+(?:impose|take)\b",
@@ -114,7 +115,8 @@ _TYPE_WEIGHT = {
 _VAGUE = re.compile(r"^\s*(?:on\s+|against\s+)?(?:a\s+number\s+of|various|numerous|many|multiple)\b", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:will|would|could|may|might|can|won['’]t|not\s+hesitate\s+to|ability\s+to|prepared\s+to|ready\s+to|"
-    r"hesitat\w*\s+to|threat\w*\s+to|abilities\s+to|continue\s+to)\s+(?:\w+\s+){0,3}$",
+    r"hesitat\w*\s+to|threat\w*\s+to|abilities\s+to|continue\s+to|(?:authori[sz]\w*|allow\w*|enabl\w*|permit\w*)"
+    r"\s+(?:\w+\s+){0,2}?to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 _NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|would\s+have|not)\s+$", re.IGNORECASE)
@@ -181,6 +183,7 @@ def classify(sentences: list[Sentence], found: list[tuple[Cue, float]] | None = 
         totals[kind] = totals.get(kind, 0.0) + weight
     if not totals:
         return ActionType.other, []
-    winner = max(totals, key=lambda kind: totals[kind])
+    # A tie goes to the type that weighs more (a joint statement over the condemnation it contains).
+    winner = max(totals, key=lambda kind: (totals[kind], _TYPE_WEIGHT[kind]))
     ranked = sorted((pair for pair in found if pair[0].type is winner), key=lambda pair: (-pair[1], pair[0].start))
     return winner, [cue for cue, _ in ranked]

@@ -87,6 +87,14 @@ _LISTED = re.compile(
     r"\b(?P<kind>individuals?|persons?|entit(?:y|ies)|companies|firms|vessels|tankers|ships)\s+"
     r"(?:designated\s+)?(?:are|is|were|was|include[sd]?|comprise)\s+(?:the\s+)?(?P<list>[^.;:]+)"
 )
+# "They include:" then one bullet a target: "• Natalya Budarina, CEC Secretary, ...". The name runs to the first
+# comma or bracket.
+_INTRODUCES_LIST = re.compile(
+    r"\b(?:include[sd]?|including|are|were|designated|sanctioned|listed|targets?|following)\s*:\s*$", re.IGNORECASE
+)
+_BULLET = re.compile(r"^\s*(?:[•●▪◦·*-]|\d+[.)])\s*(?:The\s+)?(?P<name>[A-Z][^,;(:\n]{2,80}?)\s*(?:[,;(:]|$)")
+# "sanctioned five individuals, including Ivan Petrov and Bank Alpha"
+_INCLUDING = re.compile(r"\b(?:including|namely|among\s+them)\s+(?P<list>[A-Z][^.;:]*)")
 _LIST_ITEM = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'.-]*){1,5}$")
 _LIST_KIND = {"individual": ActorKind.person, "person": ActorKind.person, "vessel": ActorKind.vessel,
               "tanker": ActorKind.vessel, "ship": ActorKind.vessel}  # fmt: skip
@@ -117,6 +125,15 @@ def _written(sentence: Sentence) -> list[_Target]:
     for pattern in _PERSON:
         for match in pattern.finditer(text):
             found.append(_Target(match.group("name"), ActorKind.person, sentence))
+    for match in _INCLUDING.finditer(text):
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])", match.group("list")):
+            item = _ITEM.match(part.strip())
+            if item is None:
+                break
+            if not _NOT_A_TARGET.match(item.group("name")):
+                name = item.group("name")
+                kind = ActorKind.organization if _LEGAL_FORM_LAST.search(name) else ActorKind.person
+                found.append(_Target(name, kind, sentence))
     for match in _AFTER_VERB.finditer(text):
         # Items are separated by semicolons, or by commas where no description follows.
         for part in re.split(r";\s*(?:and\s+)?|,\s*(?:and\s+)?(?=[A-Z])|\s+and\s+(?=[A-Z])", match.group("list")):
@@ -140,6 +157,23 @@ def _written(sentence: Sentence) -> list[_Target]:
     return found
 
 
+def _bulleted(sentences: list[Sentence]) -> list[_Target]:
+    """Bullets under a line that introduces the targets ("They include:", "The following were designated:")."""
+    found = []
+    listing = False
+    for sentence in sentences:
+        bullet = _BULLET.match(sentence.text)
+        if listing and bullet:
+            name = bullet.group("name").strip()
+            # A bullet that is a sentence ("UK sanctions Russian officials involved in ...") is no name.
+            if len(name.split()) <= 8 and not re.search(r"\b[a-z]{4,}\b", name):
+                kind = ActorKind.organization if _LEGAL_FORM_LAST.search(name) else ActorKind.person
+                found.append(_Target(name, kind, sentence))
+            continue
+        listing = bool(_INTRODUCES_LIST.search(sentence.text))
+    return found
+
+
 def _designation_sentences(cues: list[Cue], sentences: list[Sentence]) -> list[Sentence]:
     told = {cue.sentence for cue in cues if cue.type in (ActionType.designation, ActionType.delisting)}
     # Headlines are left out: in title case every word looks like a name ("Treasury Sanctions North Korean Bank").
@@ -152,19 +186,20 @@ def find(
     """The targets, the keys of known actors now listed as targets, and warnings about unnamed ones."""
     if kind not in (ActionType.designation, ActionType.delisting):
         return [], set(), []
+    all_sentences = sentences
     sentences = _designation_sentences(cues, sentences)
     chosen = set(sentences)
     found: list[_Target] = []
     for p in placed:
         if p.sentence in chosen and p.mention.value.kind in _TARGET_KINDS:
             found.append(_Target(p.mention.value.name, p.mention.value.kind, p.sentence, p.mention.value))
-    for sentence in sentences:
-        for target in _written(sentence):
-            if any(m.start == 0 and m.end == len(target.name) for m in names.find(target.name)):
-                continue  # "North Korean hacking group" names a state, not a target
-            # A written name that is a known actor's links to it.
-            entity = next((m.value for m in names.find(target.name) if m.text == target.name), None)
-            found.append(_Target(entity.name if entity else target.name, target.kind, sentence, entity))
+    written = [target for sentence in sentences for target in _written(sentence)]
+    for target in [*written, *_bulleted(all_sentences)]:
+        if any(m.start == 0 and m.end == len(target.name) for m in names.find(target.name)):
+            continue  # "North Korean hacking group" names a state, not a target
+        # A written name that is a known actor's links to it.
+        entity = next((m.value for m in names.find(target.name) if m.text == target.name), None)
+        found.append(_Target(entity.name if entity else target.name, target.kind, target.sentence, entity))
     targets: dict[str, ActorMention] = {}
     for target in found:
         key = target.entity.key if target.entity else target.name.lower()

@@ -128,3 +128,13 @@ def test_an_old_joint_statement_named_in_passing_is_not_the_act():
 def test_welcoming_an_adopted_resolution_is_other():
     text = "Japan highly appreciates that the Security Council unanimously adopted Resolution 2397 today."
     assert extract(text).type == "other"
+
+
+def test_a_launch_without_warning_is_no_warning():
+    text = "The UK condemns the launch. North Korea launched the missile without warning over Japan."
+    assert extract(text).type == "condemnation"
+
+
+def test_powers_to_sanction_are_no_designation():
+    text = "The new executive order enables Treasury to freeze assets of anyone trading with North Korea."
+    assert extract(text).type != "designation"

@@ -101,3 +101,19 @@ def test_a_person_named_after_is_designating():
 
 def test_kinds_of_target_after_the_verb_are_no_names():
     assert extract("OFAC sanctioned North Korean banks and 26 individuals on Tuesday.").targets == []
+
+
+def test_bullets_under_a_line_introducing_the_targets():
+    text = (
+        "The United Kingdom today designated eleven officials and one agency.\n"
+        "They include:\n"
+        "    • The Central Election Commission (CEC) of Russia, the agency that arranged the elections.\n"
+        "    • Natalya Budarina, CEC Secretary, one of the most senior officials.\n"
+        "    • UK sanctions Russian officials involved in recent elections in occupied regions.\n"
+    )
+    assert [t.name for t in extract(text).targets] == ["Central Election Commission", "Natalya Budarina"]
+
+
+def test_names_after_including():
+    text = "OFAC sanctioned five individuals, including Ivan Petrov and Olga Smirnova, on Tuesday."
+    assert {t.name for t in extract(text).targets} == {"Ivan Petrov", "Olga Smirnova"}
