@@ -124,7 +124,7 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", r
 # Where a list of co-signers starts, whatever the act's type: "delivered ... on behalf of Albania, Australia, ...",
 # "released by the Governments of Australia, Canada, ...", "The Ministers of Foreign Affairs of Australia, ...".
 _SIGNERS_INTRO = re.compile(
-    r"\b(?:on\s+behalf\s+of|(?:released|issued|signed|endorsed|delivered)\s+by|(?:Governments?|Ministers?"
+    r"\b(?:on\s+behalf\s+of|(?:released|issued|signed|endorsed|delivered|statement)\s+by|(?:Governments?|Ministers?"
     r"(?:\s+of\s+Foreign\s+Affairs|\s+for\s+Foreign\s+Affairs)?|Foreign\s+Ministers|Leaders|participating\s+states)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -179,6 +179,11 @@ def _by_sentence(placed: list[Placed]) -> dict[Sentence, list[Placed]]:
     return grouped
 
 
+def _portfolio(p: Placed) -> bool:
+    """ "U.S. Senior Official for the DPRK Jung Pak": a state an official's title is about signs nothing."""
+    return bool(re.search(r"\b(?:for|to|on)\s+(?:the\s+)?$", p.sentence.text[: p.mention.start - p.sentence.start]))
+
+
 def _listed_signers(placed: list[Placed], sentences: list[Sentence]) -> list[Placed]:
     """States and bodies listed after "on behalf of" or "released by the Governments of" in the header or lead,
     in any type of text: they sign what is said."""
@@ -186,7 +191,7 @@ def _listed_signers(placed: list[Placed], sentences: list[Sentence]) -> list[Pla
     for sentence in sentences:
         if sentence.weight < 2:
             continue
-        parties = [p for p in grouped.get(sentence, []) if p.mention.value.kind in _PARTIES]
+        parties = [p for p in grouped.get(sentence, []) if p.mention.value.kind in _PARTIES and not _portfolio(p)]
         for index, p in enumerate(parties):
             if not _SIGNERS_INTRO.search(sentence.text[: p.mention.start - sentence.start]):
                 continue
@@ -206,7 +211,7 @@ def _signatories(placed: list[Placed], cues: list[Cue]) -> list[Placed]:
     best: list[Placed] = []
     grouped = _by_sentence(placed)
     for sentence in dict.fromkeys(cue.sentence for cue in cues):
-        parties = [p for p in grouped.get(sentence, []) if p.mention.value.kind in _PARTIES]
+        parties = [p for p in grouped.get(sentence, []) if p.mention.value.kind in _PARTIES and not _portfolio(p)]
         run: list[Placed] = []
         for p in parties:
             gap = sentence.text[run[-1].mention.end - sentence.start : p.mention.start - sentence.start] if run else ""
@@ -235,7 +240,10 @@ def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[P
     for p in reversed([p for p in parties if p.mention.end - sentence.start <= clause_start]):
         first = agents[0].mention.start - sentence.start if agents else clause_start
         gap = sentence.text[p.mention.end - sentence.start : first]
-        if not agents or not re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", gap):
+        if agents and p.mention.value == agents[0].mention.value and re.fullmatch(r"\s*\(\s*", gap):
+            agents[0] = p  # "the Republic of Korea (ROK)": one state, written twice
+            continue
+        if not agents or not re.fullmatch(r"[\s)]*,\s*(?:and\s+)?(?:the\s+)?", gap):
             break
         if re.search(r"\band\s+(?:the\s+)?$", sentence.text[: p.mention.start - sentence.start]):
             break
@@ -296,6 +304,21 @@ def _official_agents(
         if agents:
             return agents
     return []
+
+
+def _official_states(names: Matcher[Entity], officials: list[OfficialMention], placed: list[Placed]) -> list[Placed]:
+    """The state or body each official speaks for, as far as the organisation names one."""
+    found: list[Placed] = []
+    for official in officials:
+        mention = next(iter(names.find(official.organisation or "", capitalised=True)), None)
+        if mention is None or mention.value.kind not in _PARTIES:
+            continue
+        same = [p for p in placed if p.mention.value.key == mention.value.key]
+        sentence = Sentence(official.span[0], official.span[1], official.quote, 0, 1.0)
+        found.append(
+            same[0] if same else Placed(Mention(official.span[0], official.span[0], "", mention.value), sentence)
+        )
+    return found
 
 
 def _named_issuer(placed: list[Placed]) -> list[Placed]:
@@ -391,6 +414,11 @@ def roles(
         assign(Role.imposer, p)
     for p in signatories[1:]:
         assign(Role.co_signatory, p)
+    if kind is ActionType.joint_statement:
+        # "Joint Statement by the High Representative Josep Borrell and Minister of Foreign Affairs of the Republic
+        # of Korea Cho Tae-yul": each signing official's state or body signs.
+        for p in _official_states(names, officials, placed):
+            assign(Role.co_signatory, p)
     # A denial condemns no one: the others it names are mentioned.
     if kind is not ActionType.denial:
         for p in _subjects(placed).values():

@@ -23,6 +23,9 @@ _CUES: dict[ActionType, list[str]] = {
         r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:Talks|Summit|Meeting|Conference)\b)",
         r"\bjointly\s+(?:said|stated|condemned|declared|announced)\b",
         r"^We,\s+the\b",
+        # a line describing the document: "The following text is a joint statement by ...", "The text of the
+        # following statement was released by the Secretary of State and the Foreign Ministers of ..."
+        r"\b(?:following|below)\s+(?:text\s+)?is\s+(?:a|the)\s+joint\s+statement\b",
     ],
     ActionType.designation: [
         r"\b(?:designat(?:e|ed|es|ing)|re-designated)\b",
@@ -119,6 +122,7 @@ _HEDGE = re.compile(
     r"\s+(?:\w+\s+){0,2}?to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+_DESCRIBES_DOCUMENT = re.compile(r"\b(?:following|below)\s+(?:text\s+)?is\b", re.IGNORECASE)
 _NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|would\s+have|not)\s+$", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:after|since|following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b[^,;]{0,60}$",
@@ -140,7 +144,7 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
     acts_on_a_list = kind in (ActionType.designation, ActionType.delisting)
     if acts_on_a_list and (_HEDGE.search(before) or _VAGUE.match(sentence.text[end:])):
         return 0.0
-    if kind is ActionType.joint_statement and sentence.in_header:
+    if kind is ActionType.joint_statement and (sentence.in_header or _DESCRIBES_DOCUMENT.search(sentence.text)):
         weight *= 2  # a headline "Joint Statement ..." says what the document is, whatever it condemns
     if kind is ActionType.other and _NOT_DONE.search(before):
         return 0.0  # "failed to extend the mandate", "would have extended it"

@@ -84,7 +84,7 @@ _SPEECH_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_BEFORE = re.compile(
-    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by|testimony\s+of)"
+    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by|testimony\s+of|on\s+behalf\s+of)"
     rf"(?:\s+(?:the|a|an|Mr\.?|Ms\.?|Mrs\.?|Dr\.?))?[\s,:]*$",
     re.IGNORECASE,
 )
@@ -184,7 +184,7 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
 def _is_head(word: str) -> bool:
     """ "minister", "Spokesperson's", and the last part of "Vice-President" or "HR/VP"-style compounds."""
     word = word.lower()
-    return word in _HEADS or word.rstrip("’'s") in _HEADS or word.split("-")[-1] in _HEADS
+    return word in _HEADS or word.rstrip("’'s") in _HEADS or any(part in _HEADS for part in word.split("-"))
 
 
 def _has_head(tokens: list[re.Match]) -> bool:
@@ -272,7 +272,15 @@ def _organisation(title: str, states: Matcher[Entity]) -> tuple[str | None, str]
     """Split a title phrase into the organisation it names and the title proper."""
     written = title
     organisation = next((name for pattern, name in _ORGANISATIONS if pattern.search(title)), None)
-    country = next((m.value for m in states.find(title, capitalised=True) if m.value.kind is ActorKind.state), None)
+    # The state an official serves, not the one their portfolio is about ("Special Representative for the DPRK").
+    country = next(
+        (
+            m.value
+            for m in states.find(title, capitalised=True)
+            if m.value.kind is ActorKind.state and not re.search(r"\b(?:for|to|on)\s+(?:the\s+)?$", title[: m.start])
+        ),
+        None,
+    )
     # "a spokesperson for the U.S. State Department": the organisation follows the title word.
     trailing = re.match(r"^(.*?\b(?:spokes\w+|official))\s+(?:for|of|at)\s+(?:the\s+)?\S.*$", title, re.IGNORECASE)
     if trailing:
@@ -295,6 +303,11 @@ def _is_place(name: str, states: Matcher[Entity]) -> bool:
     return states.covers(name)
 
 
+# Between two officials of one list: ", and the", and a country the title left out ("Sung Kim, the Republic of
+# Korea (ROK) Special Representative ...").
+_LIST_GAP = re.compile(r"\s*,?\s*(?:and\s+)?(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|of|\([A-Z.]+\))\s+){0,6}")
+
+
 def _share_speech(found: list[_Found]) -> None:
     """Officials listed together share one verb: "Foreign Minister Yoko Kamikawa, Minister ... Cho Tae-yul and
     Secretary of State Antony Blinken met in New York today and issued the following joint statement"."""
@@ -302,11 +315,11 @@ def _share_speech(found: list[_Found]) -> None:
         if previous.sentence != current.sentence:
             continue
         gap = previous.sentence.text[previous.end : current.start]
-        if re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:the\s+)?", gap) and (previous.speaking or current.speaking):
+        if _LIST_GAP.fullmatch(gap) and (previous.speaking or current.speaking):
             previous.speaking = current.speaking = True
     for previous, current in reversed(list(zip(found, found[1:], strict=False))):
         gap = previous.sentence.text[previous.end : current.start] if previous.sentence == current.sentence else "."
-        if re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:the\s+)?", gap) and current.speaking:
+        if _LIST_GAP.fullmatch(gap) and current.speaking:
             previous.speaking = True
 
 
@@ -436,6 +449,25 @@ def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
     return found
 
 
+_LABEL = re.compile(
+    r"^(?:(?P<title>AMBASSADOR|SECRETARY|MINISTER|SPOKESPERSON|UNDER\s+SECRETARY|PRESIDENT|CHAIR)\s+|(?:MR|MS|MRS|DR)\.?\s+)"
+    r"(?P<name>[A-Z][A-Z’'-]+)\s*:"
+)
+
+
+def _transcript_labels(sentences: list[Sentence]) -> list[_Found]:
+    """The speaker labels of a transcript in capitals: "AMBASSADOR KIM: Great, thank you". The surname joins
+    the full name the text gives elsewhere ("Special Representative ... Ambassador Sung Kim")."""
+    found = []
+    for sentence in sentences:
+        label = _LABEL.match(sentence.text)
+        if label:
+            name = label.group("name").title()
+            title = (label.group("title") or "").title()
+            found.append(_Found(name, title, None, sentence, True, label.start(), label.end()))
+    return found
+
+
 def _same_person(a: str, b: str) -> bool:
     """ "Matthew Miller" and "Miller" are one person, "Park Jin" and "Park", "HAYASHI Yoshimasa" and "Hayashi"
     too (the family name may come first); "Matthew Miller" and "Mark Miller" are two."""
@@ -470,7 +502,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     """The officials, one per person, and warnings about those left unnamed."""
     found = [mention for sentence in sentences for mention in _mentions(sentence, states)]
     _share_speech(found)
-    found += _blocks(sentences, states)
+    found += _blocks(sentences, states) + _transcript_labels(sentences)
     people: dict[str, _Found] = {}
     # Full names first, so that a surname alone ("Miller, a spokesperson") joins the full name wherever it stands.
     for mention in sorted((m for m in found if m.name), key=lambda m: -len(m.name.split())):

@@ -249,3 +249,12 @@ def test_a_list_ending_before_the_agent_is_not_the_agent():
 def test_a_victim_of_aggression_is_mentioned_not_dropped():
     draft = extract("The European Union condemned the continued aggression in Ukraine by Russia.")
     assert {a.name: a.role for a in draft.actors}.get("Ukraine") == "mentioned"
+
+
+def test_a_state_an_officials_title_is_about_signs_nothing():
+    text = (
+        "The below text is a joint statement on behalf of U.S. Senior Official for the DPRK Jung Pak, ROK Vice "
+        "Foreign Minister Cho Koo-rae, and Japanese Assistant Minister Namazu Hiroyuki following their call.\n"
+        "The United States, ROK, and Japan condemn in the strongest possible terms the DPRK's arms transfers."
+    )
+    assert acting(text) == {"United States", "South Korea", "Japan"}

@@ -203,3 +203,21 @@ def test_an_unnamed_office_is_kept_but_a_delegate_is_not():
         (None, "Foreign Secretary")
     ]
     assert names_and_titles("The representative of China said the Council should be patient.") == []
+
+
+def test_officials_listed_in_a_joint_statement_all_speak():
+    text = (
+        "The following text is a joint statement by the U.S. Special Representative for the DPRK Sung Kim, the "
+        "Republic of Korea (ROK) Special Representative for Korean Peninsula Peace and Security Affairs Kim Gunn, "
+        "and Japanese Director-General of the Asian and Oceanian Affairs Bureau Funakoshi Takehiro, following a "
+        "trilateral meeting in Seoul."
+    )
+    assert [name for name, _ in names_and_titles(text)] == ["Sung Kim", "Kim Gunn", "Funakoshi Takehiro"]
+
+
+def test_a_transcript_label_in_capitals_makes_the_named_official_speak():
+    text = (
+        "Special Representative for the DPRK Ambassador Sung Kim is visiting Washington this week.\n"
+        "AMBASSADOR KIM:  Great, thank you very much for joining us this morning."
+    )
+    assert ("Sung Kim", "Special Representative for the DPRK Ambassador") in names_and_titles(text)
