@@ -179,6 +179,12 @@ def _by_sentence(placed: list[Placed]) -> dict[Sentence, list[Placed]]:
     return grouped
 
 
+_JOIN = re.compile(
+    r"\b(?:align|associate)s?\s+(?:themselves|itself)\s+with\b|\bjoin(?:s|ed)?\s+(?:this|the)\s+(?:statement|declaration)\b",
+    re.IGNORECASE,
+)
+
+
 def _portfolio(p: Placed) -> bool:
     """ "U.S. Senior Official for the DPRK Jung Pak": a state an official's title is about signs nothing."""
     return bool(re.search(r"\b(?:for|to|on)\s+(?:the\s+)?$", p.sentence.text[: p.mention.start - p.sentence.start]))
@@ -186,8 +192,21 @@ def _portfolio(p: Placed) -> bool:
 
 def _listed_signers(placed: list[Placed], sentences: list[Sentence]) -> list[Placed]:
     """States and bodies listed after "on behalf of" or "released by the Governments of" in the header or lead,
-    in any type of text: they sign what is said."""
+    in any type of text: they sign what is said. Those listed before "align themselves with" (the EU's
+    alignment declarations) or "associate themselves with" join it, wherever that sentence stands."""
     grouped = _by_sentence(placed)
+    for sentence in sentences:
+        joining = _JOIN.search(sentence.text)
+        if joining:
+            joiners = [
+                p
+                for p in grouped.get(sentence, [])
+                if p.mention.value.kind in _PARTIES
+                and p.mention.end - sentence.start <= joining.start()
+                and not _portfolio(p)
+            ]
+            if joiners:
+                return joiners
     for sentence in sentences:
         if sentence.weight < 2:
             continue
@@ -401,10 +420,11 @@ def roles(
 
     signatories = _signatories(placed, cues) if kind is ActionType.joint_statement else []
     signatories = signatories or _listed_signers(placed, sentences)
+    joined = bool(signatories) and any(_JOIN.search(p.sentence.text) for p in signatories[:1])
     lead = [s for s in sentences if s.in_lead][:2]
     header = [s for s in sentences if s.in_header]
     imposers = (
-        signatories[:1]
+        (signatories[:1] if not joined else [])
         or agents(placed, cues, kind, lead + header)
         or _official_agents(cues, officials, names, placed)
         or _issuer(names, officials, placed)
@@ -412,7 +432,7 @@ def roles(
     )
     for p in imposers:
         assign(Role.imposer, p)
-    for p in signatories[1:]:
+    for p in signatories[0 if joined else 1 :]:
         assign(Role.co_signatory, p)
     if kind is ActionType.joint_statement:
         # "Joint Statement by the High Representative Josep Borrell and Minister of Foreign Affairs of the Republic

@@ -49,6 +49,8 @@ _URL_DATE = [
                rf"-(?P<day>\d{{1,2}})-{_YEAR}", re.IGNORECASE),
     re.compile(rf"{_YEAR}[/-](?P<m>[01]\d)[/-](?P<day>[0-3]\d)"),
 ]  # fmt: skip
+# "[1] Published on 15.03.2021 in the Official Journal", "1Published on 15.11.2021": a footnote.
+_FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,2}\]|\d{1,2}(?=[A-Z])|\*)\s*")
 _LABELLED = re.compile(r"\b(?:published|posted|issued|date)\b", re.IGNORECASE)
 # "This site has been archived on 28 of April 2017", "Updated: 2025/12/08": the page's life, not the document's.
 _PAGE_EVENT = re.compile(r"\b(?:archived|accessed|retrieved|scanned|submission|copyright)\b", re.I)
@@ -170,8 +172,8 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
     whole = _masked("\n".join(sentence.text for sentence in sentences))
     patterns = [(kind, pattern) for kind, pattern in _PATTERNS if pattern.search(whole)]
     for sentence in sentences:
-        if sentence.in_header:
-            continue  # datelines and headlines: the reference day, not the act's
+        if sentence.in_header or _FOOTNOTE.match(sentence.text):
+            continue  # datelines and headlines: the reference day, not the act's; a footnote's date is a source's
         text = _masked(sentence.text)
         taken: list[tuple[int, int]] = []
         for kind, pattern in patterns:

@@ -258,3 +258,18 @@ def test_a_state_an_officials_title_is_about_signs_nothing():
         "The United States, ROK, and Japan condemn in the strongest possible terms the DPRK's arms transfers."
     )
     assert acting(text) == {"United States", "South Korea", "Japan"}
+
+
+def test_states_that_align_themselves_with_a_decision_join_it():
+    text = (
+        "Declaration by the High Representative on behalf of the EU on the alignment of certain countries\n\n"
+        "On 23 March 2020, the Council adopted Decision (CFSP) 2020/435 extending the restrictive measures.\n"
+        "The Candidate Countries the former Yugoslav Republic of Macedonia, Montenegro and Serbia, and the EFTA "
+        "countries Iceland and Norway align themselves with this Council Decision."
+    )
+    draft = extract(text)
+    roles = {a.name: a.role for a in draft.actors}
+    assert roles["European Union"] == "imposer"
+    assert {n for n, r in roles.items() if r == "co_signatory"} == {
+        "North Macedonia", "Montenegro", "Serbia", "Iceland", "Norway"
+    }  # fmt: skip

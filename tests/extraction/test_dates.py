@@ -141,3 +141,11 @@ def test_date_span_points_at_the_date_words():
     text = "Japan condemned the launch on Sunday."
     draft = extract(text, published_on=dt.date(2023, 12, 18))
     assert text[draft.date_span[0] : draft.date_span[1]] == draft.date_text == "on Sunday"
+
+
+def test_a_footnote_date_is_a_sources_not_the_acts():
+    text = (
+        "The Council today added four persons to the list of those subject to restrictive measures.\n"
+        "[1] Published on 15.03.2021 in the Official Journal of the European Union no. L 87, p. 35."
+    )
+    assert when(text)[0] is None
