@@ -102,6 +102,14 @@ _VENUE = re.compile(
     re.IGNORECASE,
 )
 _PATTERNS = {kind: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in cues] for kind, cues in _CUES.items()}
+# A text that only calls the act a violation ("yet another outright and grave violation", "violates multiple
+# UNSCRs") condemns it without the verb; a weaker cue, so a welcomed resolution or a designation still wins.
+_CALLED_A_VIOLATION = re.compile(
+    r"\b(?:is|was|are|were|constitutes?|represents?)\s+(?:(?:yet\s+)?another\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:violation|breach|provocation)s?\b|\b(?:launch\w*|tests?)\s+(?:[\w-]+\s+){0,6}?violat(?:es|ed)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SOFT_WEIGHT = 0.6
 # A joint statement or a designation is the act itself, whatever it also condemns or warns about.
 _TYPE_WEIGHT = {
     ActionType.joint_statement: 1.5,
@@ -159,7 +167,12 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
     found = []
     whole = "\n".join(sentence.text for sentence in sentences)
     starts = list(itertools.accumulate((len(sentence.text) + 1 for sentence in sentences), initial=0))
-    for kind, pattern in [(ActionType.other, _VENUE), *((k, p) for k, ps in _PATTERNS.items() for p in ps)]:
+    patterns = [
+        (ActionType.other, _VENUE),
+        (ActionType.condemnation, _CALLED_A_VIOLATION),
+        *((k, p) for k, ps in _PATTERNS.items() for p in ps),
+    ]
+    for kind, pattern in patterns:
         for match in pattern.finditer(whole):
             if "\n" in match.group():
                 continue  # runs across two sentences
@@ -167,6 +180,8 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
             sentence = sentences[index]
             start, end = match.start() - starts[index], match.end() - starts[index]
             weight = 1.0 if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
+            if pattern is _CALLED_A_VIOLATION:
+                weight *= _SOFT_WEIGHT
             if weight > 0:
                 found.append((Cue(kind, sentence, sentence.start + start, sentence.start + end), weight))
     found.sort(key=lambda pair: pair[0].start)

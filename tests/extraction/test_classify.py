@@ -138,3 +138,19 @@ def test_a_launch_without_warning_is_no_warning():
 def test_powers_to_sanction_are_no_designation():
     text = "The new executive order enables Treasury to freeze assets of anyone trading with North Korea."
     assert extract(text).type != "designation"
+
+
+def test_calling_the_act_a_grave_violation_condemns_it():
+    text = (
+        "Brussels, 7 February 2016\n\nThe launch conducted earlier today by the DPRK is yet another outright and "
+        "grave violation of its international obligations, as set out in several UN Security Council Resolutions."
+    )
+    assert extract(text).type == "condemnation"
+
+
+def test_a_welcomed_resolution_stays_other_though_it_names_violations():
+    text = (
+        "Japan highly appreciates that the Security Council unanimously adopted Resolution 2375 today. North Korea's "
+        "nuclear test represents a flagrant violation of a series of relevant resolutions."
+    )
+    assert extract(text).type == "other"
