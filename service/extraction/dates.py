@@ -69,7 +69,9 @@ _OTHER_EVENT = re.compile(
 # ("condemned the launch on Sunday" is read as the condemnation's day).
 _EVENT_BEFORE = re.compile(
     r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
-    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing)\b(?:\s+[\w’'()-]+){1,14}\s*$",
+    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'(),-]+){1,14}\s*$"
+    # "its sixth nuclear test on September 3": a named event right before its date
+    r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:test|launch)\s*$",
     re.IGNORECASE,
 )
 # "the mandate expired on 12 May", "launched on 18 December": a past verb dates its own event.
@@ -310,7 +312,7 @@ def find(
         others = f"; its dates are those of other events ({'; '.join(events)})" if events else ""
         return Found(warnings=[f"No date of the action found in the text{hint}{others}."])
     best = max(candidates, key=lambda c: (_score(text, c, act_sentences), -c.start))
-    if dateline is not None and _score(text, best, act_sentences) < _DATELINE_SCORE:
+    if dateline is not None and _score(text, best, act_sentences) <= _DATELINE_SCORE:
         return Found(dateline, DatePrecision.day, None, None, ["The date is the document's dateline."])
     if _score(text, best, act_sentences) < _LEAST_SCORE:
         return Found(warnings=[f"'{best.match.group()}' reads as background, not the action's date; no date given."])
