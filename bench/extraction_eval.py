@@ -80,7 +80,7 @@ def _name_agrees(a: str, b: str) -> bool:
 
 def _fields(draft: Draft, label: dict) -> Iterable[tuple[str, list, list, Callable]]:
     yield "type", [draft.type.value], [label["type"]], lambda a, b: a == b
-    predicted_date = [(draft.date, draft.date_precision.value)] if draft.date else []
+    predicted_date = [(draft.date, draft.date_precision.value)] if draft.date and draft.date_precision else []
     expected_date = [(label["date"], label["date_precision"])] if label["date"] else []
     yield "date", predicted_date, expected_date, lambda a, b: a == b
     yield "resolutions (number)", [r.number for r in draft.resolutions], list(label["resolutions"]), lambda a, b: a == b
@@ -110,7 +110,7 @@ def _public_fields(draft: Draft | None, label: dict) -> Iterable[tuple[str, list
         predicted_type, predicted_date, citations, officials, acting, targets = [], [], [], [], [], []
     else:
         predicted_type = [draft.type.value]
-        predicted_date = [(draft.date, draft.date_precision.value)] if draft.date else []
+        predicted_date = [(draft.date, draft.date_precision.value)] if draft.date and draft.date_precision else []
         citations = [r.number for r in draft.resolutions]
         officials = [(o.name, o.title) for o in draft.officials]
         acting = [fold(a.name) for a in draft.actors if a.role.value in ("imposer", "co_signatory")]

@@ -513,7 +513,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
             known = people[key]
             # The title a person gives in apposition where they speak ("Mr. HAYASHI Yoshimasa, Minister for Foreign
             # Affairs: ...") over the one a headline puts before the name ("Foreign Minister HAYASHI").
-            if " " in mention.name and mention.apposed and not known.apposed:
+            if mention.apposed and not known.apposed and " " in (mention.name or ""):
                 known.title, known.organisation, known.sentence = mention.title, mention.organisation, mention.sentence
                 known.start, known.end, known.apposed = mention.start, mention.end, True
             known.speaking = True

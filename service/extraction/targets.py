@@ -109,6 +109,22 @@ class _Target:
     entity: Entity | None = None
 
 
+def _kind_of(name: str) -> ActorKind:
+    return ActorKind.organization if _LEGAL_FORM_LAST.search(name) else ActorKind.person
+
+
+def _names_listed(listing: str, separator: str) -> list[str]:
+    """The names a list after "including" or the act's verb gives, up to the first item that is no name."""
+    names = []
+    for part in re.split(separator, listing):
+        head = _ITEM.match(part.strip())
+        if head is None:
+            break
+        if not _NOT_A_TARGET.match(head.group("name")):
+            names.append(re.split(r"\s+and\s+", head.group("name"))[0])
+    return names
+
+
 def _written(sentence: Sentence) -> list[_Target]:
     found: list[_Target] = []
     text = sentence.text
@@ -126,25 +142,12 @@ def _written(sentence: Sentence) -> list[_Target]:
         for match in pattern.finditer(text):
             found.append(_Target(match.group("name"), ActorKind.person, sentence))
     for match in _INCLUDING.finditer(text):
-        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])", match.group("list")):
-            item = _ITEM.match(part.strip())
-            if item is None:
-                break
-            if not _NOT_A_TARGET.match(item.group("name")):
-                name = item.group("name")
-                kind = ActorKind.organization if _LEGAL_FORM_LAST.search(name) else ActorKind.person
-                found.append(_Target(name, kind, sentence))
+        for name in _names_listed(match.group("list"), r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])"):
+            found.append(_Target(name, _kind_of(name), sentence))
     for match in _AFTER_VERB.finditer(text):
         # Items are separated by semicolons, or by commas where no description follows.
-        for part in re.split(r";\s*(?:and\s+)?|,\s*(?:and\s+)?(?=[A-Z])|\s+and\s+(?=[A-Z])", match.group("list")):
-            item = _ITEM.match(part.strip())
-            if item is None or _NOT_A_TARGET.match(item.group("name")):
-                if item is None:
-                    break
-                continue
-            name = re.split(r"\s+and\s+", item.group("name"))[0]
-            kind = ActorKind.organization if _LEGAL_FORM_LAST.search(name) else ActorKind.person
-            found.append(_Target(name, kind, sentence))
+        for name in _names_listed(match.group("list"), r";\s*(?:and\s+)?|,\s*(?:and\s+)?(?=[A-Z])|\s+and\s+(?=[A-Z])"):
+            found.append(_Target(name, _kind_of(name), sentence))
     for match in _LISTED.finditer(text):
         kind = next((k for word, k in _LIST_KIND.items() if match.group("kind").startswith(word)), None)
         items = re.split(
@@ -167,8 +170,7 @@ def _bulleted(sentences: list[Sentence]) -> list[_Target]:
             name = bullet.group("name").strip()
             # A bullet that is a sentence ("UK sanctions Russian officials involved in ...") is no name.
             if len(name.split()) <= 8 and not re.search(r"\b[a-z]{4,}\b", name):
-                kind = ActorKind.organization if _LEGAL_FORM_LAST.search(name) else ActorKind.person
-                found.append(_Target(name, kind, sentence))
+                found.append(_Target(name, _kind_of(name), sentence))
             continue
         listing = bool(_INTRODUCES_LIST.search(sentence.text))
     return found
