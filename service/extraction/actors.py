@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 
 from service.extraction.classify import Cue
-from service.extraction.gazetteer import Entity
-from service.extraction.names import Matcher, Mention
+from service.extraction.gazetteer import Entity, demonyms
+from service.extraction.names import Matcher, Mention, fold
 from service.extraction.schemas import ActorMention, OfficialMention
 from service.extraction.sentences import Sentence
 from service.models.vocabulary import ActionType, ActorKind, Role
@@ -27,7 +27,9 @@ from service.models.vocabulary import ActionType, ActorKind, Role
 _AGENT_VERB = re.compile(
     r"\b(condemn\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
     r"issued|says?|said|announc\w*|decided|adopted|call(?:s|ed)|urged?|demand\w*|stated|added|agreed|released|"
-    r"published|rejected|dismissed|held|convened|failed)\b",
+    r"published|rejected|dismissed|held|convened|failed|appreciat\w*|welcom\w*|lodged|protest\w*|approved|"
+    r"reaffirm\w*|express\w*|reiterat\w*|stands?|affirm\w*|co-?sponsored|"
+    r"strongly|firmly|remains?|is\s+(?:deeply|gravely)|are\s+(?:deeply|gravely)|extend\w*)\b",
     re.IGNORECASE,
 )
 # Where a clause begins, going left from its verb: the agent stands between this and the verb.
@@ -89,7 +91,9 @@ _ASIDE_BEFORE = re.compile(
     r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$"
 )
 _WAR_BEFORE = re.compile(
-    r"\b(?:war|use|targets?|fight\w*|combat|attacks?|strikes?)\s+(?:\w+\s+)?in\s+(?:the\s+)?$", re.I
+    r"\b(?:war|use|targets?|fight\w*|combat|attacks?|strikes?|aggression|invasion|occupation|atrocities|"
+    r"hostilities|conflict|operations?)\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
+    re.I,
 )
 # Names inside other names: "East China Sea", "a Taiwan national", "a Hong Kong-based ship manager".
 _NOT_AN_ACTOR_AFTER = re.compile(
@@ -103,7 +107,27 @@ _COORDINATED = re.compile(r"^[\s)’'”]*(?:,|and|or|&|as\s+well\s+as)\s*(?:(?:
 # and foreign ministers from", ", as well as the EU High Representative".
 _SIGNATORY_GAP = re.compile(
     r"^(?:[\s,.]|\b(?:and|as\s+well\s+as|along\s+with|together\s+with|joined\s+by|the|of|from|for|foreign|ministers?|governments?|leaders?|"
-    r"representatives?|[A-Z][\w.’'-]*)\b)*$"
+    r"representatives?|(?![A-Z]\w*ing\b)[A-Z][\w.’'-]*)\b)*$"  # "Joint Statement Condemning" is no list
+)
+# The one acting, named by a passive: "Measures Taken by Japan", "sanctions imposed by the European Union".
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:taken|imposed|announced|adopted|issued|released|decided|made|approved)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
+# A header that names its issuer: "UK Statement at the UN Security Council", "U.S. Mission to the United Nations",
+# "UK sanctions on the Democratic People's Republic of Korea".
+_ISSUER_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:statement|remarks|speech|mission|government|press\s+release|measures|"
+    r"sanctions\s+(?:on|against))\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# Where a list of co-signers starts, whatever the act's type: "delivered ... on behalf of Albania, Australia, ...",
+# "released by the Governments of Australia, Canada, ...", "The Ministers of Foreign Affairs of Australia, ...".
+_SIGNERS_INTRO = re.compile(
+    r"\b(?:on\s+behalf\s+of|(?:released|issued|signed|endorsed|delivered|statement)\s+by|(?:Governments?|Ministers?"
+    r"(?:\s+of\s+Foreign\s+Affairs|\s+for\s+Foreign\s+Affairs)?|Foreign\s+Ministers|Leaders|participating\s+states)\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _PRECEDENCE = [Role.imposer, Role.co_signatory, Role.target, Role.subject, Role.mentioned]
 _PARTIES = {ActorKind.state, ActorKind.body}
@@ -155,12 +179,58 @@ def _by_sentence(placed: list[Placed]) -> dict[Sentence, list[Placed]]:
     return grouped
 
 
+_JOIN = re.compile(
+    r"\b(?:align|associate)s?\s+(?:themselves|itself)\s+with\b|\bjoin(?:s|ed)?\s+(?:this|the)\s+(?:statement|declaration)\b",
+    re.IGNORECASE,
+)
+
+
+def _portfolio(p: Placed) -> bool:
+    """ "U.S. Senior Official for the DPRK Jung Pak": a state an official's title is about signs nothing."""
+    return bool(re.search(r"\b(?:for|to|on)\s+(?:the\s+)?$", p.sentence.text[: p.mention.start - p.sentence.start]))
+
+
+def _listed_signers(placed: list[Placed], sentences: list[Sentence]) -> list[Placed]:
+    """States and bodies listed after "on behalf of" or "released by the Governments of" in the header or lead,
+    in any type of text: they sign what is said. Those listed before "align themselves with" (the EU's
+    alignment declarations) or "associate themselves with" join it, wherever that sentence stands."""
+    grouped = _by_sentence(placed)
+    for sentence in sentences:
+        joining = _JOIN.search(sentence.text)
+        if joining:
+            joiners = [
+                p
+                for p in grouped.get(sentence, [])
+                if p.mention.value.kind in _PARTIES
+                and p.mention.end - sentence.start <= joining.start()
+                and not _portfolio(p)
+            ]
+            if joiners:
+                return joiners
+    for sentence in sentences:
+        if sentence.weight < 2:
+            continue
+        parties = [p for p in grouped.get(sentence, []) if p.mention.value.kind in _PARTIES and not _portfolio(p)]
+        for index, p in enumerate(parties):
+            if not _SIGNERS_INTRO.search(sentence.text[: p.mention.start - sentence.start]):
+                continue
+            run = [p]
+            for q in parties[index + 1 :]:
+                gap = sentence.text[run[-1].mention.end - sentence.start : q.mention.start - sentence.start]
+                if not (len(gap) <= 80 and _SIGNATORY_GAP.match(gap)):
+                    break
+                run.append(q)
+            if len({q.mention.value.key for q in run}) >= 2:
+                return run
+    return []
+
+
 def _signatories(placed: list[Placed], cues: list[Cue]) -> list[Placed]:
     """The longest run of states and bodies listed together in a sentence reporting the joint statement."""
     best: list[Placed] = []
     grouped = _by_sentence(placed)
     for sentence in dict.fromkeys(cue.sentence for cue in cues):
-        parties = [p for p in grouped.get(sentence, []) if p.mention.value.kind in _PARTIES]
+        parties = [p for p in grouped.get(sentence, []) if p.mention.value.kind in _PARTIES and not _portfolio(p)]
         run: list[Placed] = []
         for p in parties:
             gap = sentence.text[run[-1].mention.end - sentence.start : p.mention.start - sentence.start] if run else ""
@@ -172,7 +242,7 @@ def _signatories(placed: list[Placed], cues: list[Cue]) -> list[Placed]:
     return best if len({p.mention.value.key for p in best}) >= 2 else []
 
 
-def _agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[Placed]:
+def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[Placed]:
     before = sentence.text[:verb_start]
     # "The Panel of Experts, which monitors sanctions for the 1718 Committee, said": skip the relative clause.
     relative = re.search(r",\s*(?:which|who)\b[^,]*,\s*$", before)
@@ -183,17 +253,24 @@ def _agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[
     agents = [
         p for p in parties if clause_start <= p.mention.start - sentence.start and p.mention.end - sentence.start <= end
     ]
-    # "South Korea, the United States and Japan jointly imposed": a comma inside a list is no clause break.
+    # "South Korea, the United States and Japan jointly imposed": a comma inside a list is no clause break; but in
+    # "Like the speakers from the United States, Japan and France, the United Kingdom condemns" France ends
+    # another list.
     for p in reversed([p for p in parties if p.mention.end - sentence.start <= clause_start]):
         first = agents[0].mention.start - sentence.start if agents else clause_start
         gap = sentence.text[p.mention.end - sentence.start : first]
-        if not agents or not re.fullmatch(r"\s*,\s*(?:the\s+)?", gap):
+        if agents and p.mention.value == agents[0].mention.value and re.fullmatch(r"\s*\(\s*", gap):
+            agents[0] = p  # "the Republic of Korea (ROK)": one state, written twice
+            continue
+        if not agents or not re.fullmatch(r"[\s)]*,\s*(?:and\s+)?(?:the\s+)?", gap):
+            break
+        if re.search(r"\band\s+(?:the\s+)?$", sentence.text[: p.mention.start - sentence.start]):
             break
         agents.insert(0, p)
     return agents
 
 
-def _agents(placed: list[Placed], cues: list[Cue], kind: ActionType, lead: list[Sentence]) -> list[Placed]:
+def agents(placed: list[Placed], cues: list[Cue], kind: ActionType, lead: list[Sentence]) -> list[Placed]:
     """The states and bodies written as the subject of the act's verb: in the strongest cue sentence that has
     one, else in the lead ("The Ministry of Foreign Affairs of Japan announced")."""
     grouped = _by_sentence(placed)
@@ -204,9 +281,72 @@ def _agents(placed: list[Placed], cues: list[Cue], kind: ActionType, lead: list[
             if vetoers:
                 return vetoers[:1]
         for verb in _AGENT_VERB.finditer(sentence.text):
-            agents = _agents_of(verb.start(), sentence, here)
+            if _PASSIVE.search(sentence.text[: verb.start()]):
+                continue  # "which is prohibited by ... North Korea will be designated": no agent before it
+            agents = agents_of(verb.start(), sentence, here)
             if agents:
                 return agents
+        passive = [p for p in here if _PASSIVE_AGENT.search(sentence.text[: p.mention.start - sentence.start])]
+        if passive and _is_party(passive[0]):
+            return passive[:1]
+    return []
+
+
+def _is_party(p: Placed) -> bool:
+    return p.mention.value.kind in _PARTIES
+
+
+def _official_agents(
+    cues: list[Cue], officials: list[OfficialMention], names: Matcher[Entity], placed: list[Placed]
+) -> list[Placed]:
+    """The states of the officials written as the act's agents: "Secretary Blinken, Foreign Minister Park, and
+    Foreign Minister Hayashi strongly condemned the launches" is the United States, South Korea and Japan."""
+    for sentence in dict.fromkeys(cue.sentence for cue in cues):
+        verb = _AGENT_VERB.search(sentence.text)
+        if verb is None:
+            continue
+        before = sentence.text[: verb.start()]
+        agents: list[Placed] = []
+        for official in officials:
+            words = (official.name or "").split()
+            if not words or not any(re.search(rf"\b{re.escape(w)}\b", before) for w in (words[0], words[-1])):
+                continue
+            for mention in names.find(f"{official.organisation or ''} {official.title or ''}", capitalised=True):
+                if mention.value.kind in _PARTIES and mention.value.key not in {a.mention.value.key for a in agents}:
+                    same = [p for p in placed if p.mention.value.key == mention.value.key]
+                    agents.append(
+                        same[0]
+                        if same
+                        else Placed(Mention(sentence.start, sentence.start, "", mention.value), sentence)
+                    )
+                    break
+        if agents:
+            return agents
+    return []
+
+
+def _official_states(names: Matcher[Entity], officials: list[OfficialMention], placed: list[Placed]) -> list[Placed]:
+    """The state or body each official speaks for, as far as the organisation names one."""
+    found: list[Placed] = []
+    for official in officials:
+        mention = next(iter(names.find(official.organisation or "", capitalised=True)), None)
+        if mention is None or mention.value.kind not in _PARTIES:
+            continue
+        same = [p for p in placed if p.mention.value.key == mention.value.key]
+        sentence = Sentence(official.span[0], official.span[1], official.quote, 0, 1.0)
+        found.append(
+            same[0] if same else Placed(Mention(official.span[0], official.span[0], "", mention.value), sentence)
+        )
+    return found
+
+
+def _named_issuer(placed: list[Placed]) -> list[Placed]:
+    """The state or body a header names as the issuer: "UK Statement at the UN Security Council"."""
+    for p in placed:
+        if p.sentence.in_header and p.mention.value.kind in _PARTIES:
+            after = p.sentence.text[p.mention.end - p.sentence.start :]
+            if _ISSUER_AFTER.match(after):
+                return [p]
     return []
 
 
@@ -279,21 +419,39 @@ def roles(
             chosen[p.mention.value.key] = (role, p)
 
     signatories = _signatories(placed, cues) if kind is ActionType.joint_statement else []
+    signatories = signatories or _listed_signers(placed, sentences)
+    joined = bool(signatories) and any(_JOIN.search(p.sentence.text) for p in signatories[:1])
     lead = [s for s in sentences if s.in_lead][:2]
-    imposers = signatories[:1] or _agents(placed, cues, kind, lead) or _issuer(names, officials, placed)
+    header = [s for s in sentences if s.in_header]
+    imposers = (
+        (signatories[:1] if not joined else [])
+        or agents(placed, cues, kind, lead + header)
+        or _official_agents(cues, officials, names, placed)
+        or _issuer(names, officials, placed)
+        or _named_issuer(placed)
+    )
     for p in imposers:
         assign(Role.imposer, p)
-    for p in signatories[1:]:
+    for p in signatories[0 if joined else 1 :]:
         assign(Role.co_signatory, p)
+    if kind is ActionType.joint_statement:
+        # "Joint Statement by the High Representative Josep Borrell and Minister of Foreign Affairs of the Republic
+        # of Korea Cho Tae-yul": each signing official's state or body signs.
+        for p in _official_states(names, officials, placed):
+            assign(Role.co_signatory, p)
     # A denial condemns no one: the others it names are mentioned.
     if kind is not ActionType.denial:
         for p in _subjects(placed).values():
             assign(Role.subject, p)
     # Background mentions ("a permanent member of the UNSC", "Iranian drones") are not part of the act:
     # an actor is mentioned only where the act is told, in the lead or in a sentence that reports it.
+    # A state named by its name further down is still part of the story (issue 18); an adjective ("Iranian
+    # engineers were seen at the site") or a body there is background.
     told = {cue.sentence for cue in cues}
+    adjectives = demonyms()
     for p in placed:
-        if (p.sentence.weight >= 2 or p.sentence in told) and not _is_aside(p):
+        named_state = p.mention.value.kind is ActorKind.state and fold(p.mention.text) not in adjectives
+        if (p.sentence.weight >= 2 or p.sentence in told or named_state) and not _is_aside(p):
             assign(Role.mentioned, p)
     return [
         ActorMention(

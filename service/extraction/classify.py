@@ -6,6 +6,8 @@ to impose sanctions" is a warning, not a designation; "Russia's veto" in a state
 an act introduced by "after" or "since" is background.
 """
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -16,9 +18,14 @@ _NUMBERISH = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 
 _CUES: dict[ActionType, list[str]] = {
     ActionType.joint_statement: [
-        r"\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b",
+        # "the Joint Statement of the Six-Party Talks" names an old document, not this act
+        r"\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b"
+        r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:Talks|Summit|Meeting|Conference)\b)",
         r"\bjointly\s+(?:said|stated|condemned|declared|announced)\b",
         r"^We,\s+the\b",
+        # a line describing the document: "The following text is a joint statement by ...", "The text of the
+        # following statement was released by the Secretary of State and the Foreign Ministers of ..."
+        r"\b(?:following|below)\s+(?:text\s+)?is\s+(?:a|the)\s+joint\s+statement\b",
     ],
     ActionType.designation: [
         r"\b(?:designat(?:e|ed|es|ing)|re-designated)\b",
@@ -31,6 +38,11 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:approved|agreed)\s+the\s+addition\s+of\b",
         r"\badded\s+the\s+following\s+entr",
         r"\b(?:blacklisted|listed|listings?\s+of)\b",
+        # "announced fresh sanctions against four lenders", "targeted two firms", "froze the assets of"
+        r"\b(?:new|fresh|additional|further|unilateral|independent)\s+sanctions\s+(?:against|on|targeting)\b",
+        rf"\btarget(?:s|ed|ing)\s+(?:{_NUMBERISH}|an?)\s+(?:\w+\s+){{0,2}}?(?:individuals?|entit(?:y|ies)|firms?|"
+        r"companies|company|banks?|lenders?|vessels?|ships?|persons?|people|officials?|networks?)\b",
+        r"\b(?:subject\s+to|freez(?:e|es|ing)|froze)\s+(?:the\s+)?assets?(?:\s+freez\w*)?\b",
     ],
     ActionType.delisting: [
         r"\b(?:de-?listed|de-?listing|delists?)\b",
@@ -47,7 +59,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:won['’]t|will\s+not|would\s+not|not)\s+hesitate\b",
         r"\bprice\s+to\s+pay\b|\bpay\s+(?:a|the)\s+(?:heavy\s+)?price\b",
         r"\b(?:be\s+)?held\s+accountable\b|\bhold\s+\w+\s+accountable\b",
-        r"\bwarn(?:s|ed|ing)?\b",
+        # "launched without warning", "missile warning data" are no warning given
+        r"(?<!without\s)\bwarn(?:s|ed|ing)?\b(?!\s+(?:data|system|systems|shots|signs|time)\b)",
         r"\b(?:will|would|could|may)\s+(?:face|impose|take)\b",
         r"\b(?:serious\s+)?consequences\b",
         r"\bready\s+to\s+(?:impose|take)\b",
@@ -55,6 +68,7 @@ _CUES: dict[ActionType, list[str]] = {
     ActionType.veto: [
         r"\bveto(?:ed|es|ing)\b",
         r"\b(?:cast|used|exercised)\s+(?:a|its|their)\s+veto\b",
+        r"\bveto\s+cast\b",
         r"\bfailed\s+to\s+adopt\b",
         r"\bnegative\s+vote\b",
     ],
@@ -64,9 +78,13 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:baseless|groundless|unfounded|fabricat\w*|slander\w*)\b",
         r"\bno\s+(?:agreements?|deals?)\s+(?:were|was|had\s+been)\s+signed\b",
     ],
-    # A Council meeting or briefing: speakers condemn and warn, but the act is the meeting.
+    # A Council meeting or briefing: speakers condemn and warn, but the act is the meeting; a resolution or a
+    # mandate welcomed or extended is no condemnation either.
     ActionType.other: [
         r"\b(?:held|convened)\s+(?:an?\s+)?(?:open\s+|emergency\s+|closed\s+)?(?:briefing|meeting|debate|consultations)\b",
+        r"\bbrief(?:ed|ing|s)\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Security\s+Council\b",
+        r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?mandate\b",
+        r"\b(?:welcom\w*|appreciat\w*)\b[^.;]{0,120}?\badopt(?:ed|ion)\b",
     ],
     ActionType.report: [
         r"\b(?:published|released|issued|submitted|presented)\s+(?:its|their|a|the)\s+(?:\w+\s+){0,3}report\b",
@@ -76,7 +94,22 @@ _CUES: dict[ActionType, list[str]] = {
         r"\baccording\s+to\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}report\b",
     ],
 }
-_PATTERNS = {kind: [re.compile(p, re.IGNORECASE) for p in cues] for kind, cues in _CUES.items()}
+# The kind of document, not an act: remarks at a briefing, a press conference, testimony. Each scores a flat
+# 1.0 wherever it stands, so an act the text reports in its lead ("The United States condemns") still wins.
+_VENUE = re.compile(
+    r"\b(?:remarks\s+(?:at|to|by)|explanation\s+of\s+vote|press\s+(?:conference|briefing|gaggle|stakeout)|"
+    r"testimony\s+of|speech)\b",
+    re.IGNORECASE,
+)
+_PATTERNS = {kind: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in cues] for kind, cues in _CUES.items()}
+# A text that only calls the act a violation ("yet another outright and grave violation", "violates multiple
+# UNSCRs") condemns it without the verb; a weaker cue, so a welcomed resolution or a designation still wins.
+_CALLED_A_VIOLATION = re.compile(
+    r"\b(?:is|was|are|were|constitutes?|represents?)\s+(?:(?:yet\s+)?another\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:violation|breach|provocation)s?\b|\b(?:launch\w*|tests?)\s+(?:[\w-]+\s+){0,6}?violat(?:es|ed)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SOFT_WEIGHT = 0.6
 # A joint statement or a designation is the act itself, whatever it also condemns or warns about.
 _TYPE_WEIGHT = {
     ActionType.joint_statement: 1.5,
@@ -93,9 +126,12 @@ _TYPE_WEIGHT = {
 _VAGUE = re.compile(r"^\s*(?:on\s+|against\s+)?(?:a\s+number\s+of|various|numerous|many|multiple)\b", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:will|would|could|may|might|can|won['’]t|not\s+hesitate\s+to|ability\s+to|prepared\s+to|ready\s+to|"
-    r"hesitat\w*\s+to|threat\w*\s+to|abilities\s+to|continue\s+to)\s+(?:\w+\s+){0,3}$",
+    r"hesitat\w*\s+to|threat\w*\s+to|abilities\s+to|continue\s+to|(?:authori[sz]\w*|allow\w*|enabl\w*|permit\w*)"
+    r"\s+(?:\w+\s+){0,2}?to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+_DESCRIBES_DOCUMENT = re.compile(r"\b(?:following|below)\s+(?:text\s+)?is\b", re.IGNORECASE)
+_NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|would\s+have|not)\s+$", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:after|since|following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b[^,;]{0,60}$",
     re.IGNORECASE,
@@ -110,34 +146,52 @@ class Cue:
     end: int
 
 
-def _cue_weight(kind: ActionType, sentence: Sentence, match: re.Match) -> float:
-    before = sentence.text[: match.start()]
+def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> float:
+    before = sentence.text[:start]
     weight = sentence.weight * _TYPE_WEIGHT[kind]
     acts_on_a_list = kind in (ActionType.designation, ActionType.delisting)
-    if acts_on_a_list and (_HEDGE.search(before) or _VAGUE.match(sentence.text[match.end() :])):
+    if acts_on_a_list and (_HEDGE.search(before) or _VAGUE.match(sentence.text[end:])):
         return 0.0
+    if kind is ActionType.joint_statement and (sentence.in_header or _DESCRIBES_DOCUMENT.search(sentence.text)):
+        weight *= 2  # a headline "Joint Statement ..." says what the document is, whatever it condemns
+    if kind is ActionType.other and _NOT_DONE.search(before):
+        return 0.0  # "failed to extend the mandate", "would have extended it"
     if _BACKGROUND.search(before):
         weight *= 0.3
     return weight
 
 
 def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
-    """Every cue of every type, with its weight."""
+    """Every cue of every type, with its weight. Each pattern runs once over the sentences joined one a line
+    ("^" is a sentence's start), not once per sentence: a text uses few of the cues."""
     found = []
-    for sentence in sentences:
-        for kind, patterns in _PATTERNS.items():
-            for pattern in patterns:
-                for match in pattern.finditer(sentence.text):
-                    weight = _cue_weight(kind, sentence, match)
-                    if weight > 0:
-                        cue = Cue(kind, sentence, sentence.start + match.start(), sentence.start + match.end())
-                        found.append((cue, weight))
+    whole = "\n".join(sentence.text for sentence in sentences)
+    starts = list(itertools.accumulate((len(sentence.text) + 1 for sentence in sentences), initial=0))
+    patterns = [
+        (ActionType.other, _VENUE),
+        (ActionType.condemnation, _CALLED_A_VIOLATION),
+        *((k, p) for k, ps in _PATTERNS.items() for p in ps),
+    ]
+    for kind, pattern in patterns:
+        for match in pattern.finditer(whole):
+            if "\n" in match.group():
+                continue  # runs across two sentences
+            index = bisect.bisect_right(starts, match.start()) - 1
+            sentence = sentences[index]
+            start, end = match.start() - starts[index], match.end() - starts[index]
+            weight = 1.0 if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
+            if pattern is _CALLED_A_VIOLATION:
+                weight *= _SOFT_WEIGHT
+            if weight > 0:
+                found.append((Cue(kind, sentence, sentence.start + start, sentence.start + end), weight))
+    found.sort(key=lambda pair: pair[0].start)
     return found
 
 
-def classify(sentences: list[Sentence]) -> tuple[ActionType, list[Cue]]:
-    """The winning type and its cues, strongest first; `other` with no cue when nothing matched."""
-    found = cues(sentences)
+def classify(sentences: list[Sentence], found: list[tuple[Cue, float]] | None = None) -> tuple[ActionType, list[Cue]]:
+    """The winning type and its cues, strongest first; `other` with no cue when nothing matched. `found` is
+    `cues(sentences)` when the caller has it already."""
+    found = cues(sentences) if found is None else found
     # One sentence counts once per type, by its strongest cue: "warned of consequences" is one warning.
     best: dict[tuple[ActionType, Sentence], float] = {}
     for cue, weight in found:
@@ -148,6 +202,7 @@ def classify(sentences: list[Sentence]) -> tuple[ActionType, list[Cue]]:
         totals[kind] = totals.get(kind, 0.0) + weight
     if not totals:
         return ActionType.other, []
-    winner = max(totals, key=lambda kind: totals[kind])
+    # A tie goes to the type that weighs more (a joint statement over the condemnation it contains).
+    winner = max(totals, key=lambda kind: (totals[kind], _TYPE_WEIGHT[kind]))
     ranked = sorted((pair for pair in found if pair[0].type is winner), key=lambda pair: (-pair[1], pair[0].start))
     return winner, [cue for cue, _ in ranked]

@@ -30,7 +30,11 @@ _PATTERNS = [
     ("full", re.compile(rf"\b{_ON}{_YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("full", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("full", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
-    ("day_month", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY}\b(?![,\d])")),
+    # "02.07.2024" is day first wherever it is written; "07/02/2016" is read only when one part exceeds 12.
+    ("full", re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}(?![\d.])")),
+    ("full", re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])")),
+    # "On March 4, the ministry designated": a comma may follow, a year may not.
+    ("day_month", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d\b)(?!\d)")),
     ("day_month", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
     ("month_year", re.compile(rf"\b(?:(?:in|since|during|of|by|early|late|mid-?)\s+)?{_MONTH}\s+{_YEAR}\b")),
     ("month", re.compile(rf"\b(?:in|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)")),
@@ -45,7 +49,11 @@ _URL_DATE = [
                rf"-(?P<day>\d{{1,2}})-{_YEAR}", re.IGNORECASE),
     re.compile(rf"{_YEAR}[/-](?P<m>[01]\d)[/-](?P<day>[0-3]\d)"),
 ]  # fmt: skip
+# "[1] Published on 15.03.2021 in the Official Journal", "1Published on 15.11.2021": a footnote.
+_FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,2}\]|\d{1,2}(?=[A-Z])|\*)\s*")
 _LABELLED = re.compile(r"\b(?:published|posted|issued|date)\b", re.IGNORECASE)
+# "This site has been archived on 28 of April 2017", "Updated: 2025/12/08": the page's life, not the document's.
+_PAGE_EVENT = re.compile(r"\b(?:archived|accessed|retrieved|scanned|submission|copyright)\b", re.I)
 
 _ACT = re.compile(
     r"\b(said|says|told|announc\w*|statement|briefing|press\s+(?:conference|release)|remarks|condemn\w*|"
@@ -61,7 +69,15 @@ _OTHER_EVENT = re.compile(
 # ("condemned the launch on Sunday" is read as the condemnation's day).
 _EVENT_BEFORE = re.compile(
     r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
-    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing)\b(?:\s+[\w’'()-]+){1,14}\s*$",
+    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'(),-]+){1,14}\s*$"
+    # "its sixth nuclear test on September 3": a named event right before its date
+    r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:test|launch)\s*$",
+    re.IGNORECASE,
+)
+# "the mandate expired on 12 May", "launched on 18 December": a past verb dates its own event.
+_EVENT_VERB_BEFORE = re.compile(
+    r"\b(?:expired|launched|fired|tested|visited|arrived|struck|attacked|detonated|deployed|travell?ed|took\s+place|"
+    r"was\s+(?:held|signed|adopted|launched|established|set\s+up))(?:\s+\w+ly)?\s*$",
     re.IGNORECASE,
 )
 # "the 28 November launch", "Tuesday's test"
@@ -97,9 +113,16 @@ def _month(word: str) -> int:
 
 def _full_date(match: re.Match) -> dt.date | None:
     groups = match.groupdict()
-    month = int(groups["m"]) if groups.get("m") else _month(groups["month"])
+    if groups.get("first"):
+        first, second = int(groups["first"]), int(groups["second"])
+        if first <= 12 and second <= 12:
+            return None  # 07/02/2016: 7 February in Brussels, July 2 in Washington
+        day, month = (first, second) if first > 12 else (second, first)
+    else:
+        day = int(groups["day"])
+        month = int(groups["m"]) if groups.get("m") else _month(groups["month"])
     try:
-        return dt.date(int(groups["year"]), month, int(groups["day"]))
+        return dt.date(int(groups["year"]), month, day)
     except ValueError:
         return None
 
@@ -115,10 +138,17 @@ def _dateline(sentences: list[Sentence]) -> dt.date | None:
     for sentence in sentences:
         if not sentence.in_header:
             break
-        for _, pattern in _PATTERNS[:3]:
+        for kind, pattern in _PATTERNS:
+            if kind != "full":
+                continue
             for match in pattern.finditer(_masked(sentence.text)):
                 day = _full_date(match)
-                if day:
+                opening = match.group().split()[0].lower()
+                if (
+                    day
+                    and opening not in ("until", "since", "by", "from")
+                    and not _PAGE_EVENT.search(sentence.text[: match.start()][-60:])
+                ):
                     found.append((bool(_LABELLED.search(sentence.text[: match.start()])), day))
     labelled = [day for is_labelled, day in found if is_labelled]
     return labelled[0] if labelled else found[-1][1] if found else None
@@ -136,24 +166,32 @@ def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
     return None, None
 
 
-def _candidates(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str]]:
+def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str]]:
     """The date phrases that may date the act, and those that date another event."""
     found: list[_Candidate] = []
     events: list[str] = []
+    # One search of the whole text spares a search of every sentence for the forms a text never uses.
+    whole = _masked("\n".join(sentence.text for sentence in sentences))
+    patterns = [(kind, pattern) for kind, pattern in _PATTERNS if pattern.search(whole)]
     for sentence in sentences:
-        if sentence.in_header:
-            continue  # datelines and headlines: the reference day, not the act's
+        if sentence.in_header or _FOOTNOTE.match(sentence.text):
+            continue  # datelines and headlines: the reference day, not the act's; a footnote's date is a source's
         text = _masked(sentence.text)
         taken: list[tuple[int, int]] = []
-        for kind, pattern in _PATTERNS:
+        for kind, pattern in patterns:
             for match in pattern.finditer(text):
                 if any(a < match.end() and match.start() < b for a, b in taken):
                     continue
                 taken.append((match.start(), match.end()))
                 event = _EVENT_BEFORE.search(text[: match.start()])
-                if event and not _ACT.search(event.group()):
+                if event and _ACT.search(event.group()):
+                    event = None  # "condemned the launch on Sunday" dates the condemnation
+                event = event or _EVENT_VERB_BEFORE.search(text[: match.start()])
+                if event:
                     events.append(f"{event.group().strip()} {match.group()}")
                     continue
+                if match.group().lower().startswith("until"):
+                    continue  # "until 30 April 2023" ends something; it never dates the act
                 if event_after := _EVENT_AFTER.match(text[match.end() :]):
                     events.append(f"{match.group()}{event_after.group()}")
                     continue
@@ -183,8 +221,12 @@ def _score(text: str, candidate: _Candidate, act_sentences: set[Sentence]) -> fl
         score -= 2
     if candidate.kind == "year" and not has_act:
         score -= 3
-    if _BACKGROUND.search(before[-40:]) or re.search(
-        r"\bago\b|\bearlier\b", sentence_text[candidate.match.end() :][:20]
+    # "Since November 2023 ...": the introducing word is part of the match.
+    opening = candidate.match.group().split()[0]
+    if (
+        _BACKGROUND.search(before[-40:])
+        or re.search(r"\bago\b|\bearlier\b", sentence_text[candidate.match.end() :][:20])
+        or re.fullmatch(r"since|until|from|before", opening, re.IGNORECASE)
     ):
         score -= 3
     # A quoted "today" is the day of the quoted statement, which the reporter dates elsewhere.
@@ -193,6 +235,13 @@ def _score(text: str, candidate: _Candidate, act_sentences: set[Sentence]) -> fl
     if candidate.match.group().lower().startswith("last "):
         score -= 1
     return score
+
+
+# Below this a date is background ("until 30 April 2023" in a sentence reporting no act): no date at all.
+_LEAST_SCORE = 3.0
+# The dateline's own score as a candidate: it beats a background date in the body (a launch "on 18 November",
+# "Since November 2023") and loses to a date in the sentence that reports the act.
+_DATELINE_SCORE = 5.5
 
 
 def _resolve(
@@ -244,11 +293,16 @@ def find(
     published_on: dt.date | None,
     url: str | None,
     act_sentences: set[Sentence],
+    found: tuple[list[_Candidate], list[str]] | None = None,
 ) -> Found:
+    """The act's date. `found` is `candidates(sentences)` when the caller reads several acts of one text."""
     url_day, url_year = _url_date([u for u in [url, *_URL.findall(text)] if u])
     dateline = _dateline(sentences)
     reference = published_on or dateline or url_day
-    candidates, events = _candidates(sentences)
+    candidates, events = candidates_of(sentences) if found is None else found
+    # With nothing else to give a year, "On September 26" takes it from the text's other dates, whatever they date.
+    years = [int(m.group()) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", _masked(text))]
+    url_year = url_year or (max(set(years), key=lambda y: (years.count(y), y)) if years else None)
     if not candidates:
         if dateline is not None:
             return Found(
@@ -258,6 +312,10 @@ def find(
         others = f"; its dates are those of other events ({'; '.join(events)})" if events else ""
         return Found(warnings=[f"No date of the action found in the text{hint}{others}."])
     best = max(candidates, key=lambda c: (_score(text, c, act_sentences), -c.start))
+    if dateline is not None and _score(text, best, act_sentences) <= _DATELINE_SCORE:
+        return Found(dateline, DatePrecision.day, None, None, ["The date is the document's dateline."])
+    if _score(text, best, act_sentences) < _LEAST_SCORE:
+        return Found(warnings=[f"'{best.match.group()}' reads as background, not the action's date; no date given."])
     day, precision, problem = _resolve(best, reference, url_year)
     words = best.match.group()
     span = (best.start, best.end)

@@ -1,15 +1,44 @@
-"""One document in, one draft action out: the steps in the order they depend on each other."""
+"""One document in, a draft action out: the steps in the order they depend on each other.
+
+The main act fills the draft's own fields. Another act the text reports, by someone not acting in the main one
+("The Kremlin denied the accusations" in a report of a US warning), becomes a draft of its own in
+`further_acts`, read from the sentences that report it.
+"""
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from service.extraction import actors, dates, officials, resolutions, targets
-from service.extraction.classify import classify
+from service.extraction.classify import Cue, classify
+from service.extraction.classify import cues as all_cues
 from service.extraction.gazetteer import Entity, matcher
 from service.extraction.names import Matcher
-from service.extraction.schemas import ActorMention, Draft, KnownActor, OfficialMention
-from service.extraction.sentences import split
-from service.models.vocabulary import Role
+from service.extraction.schemas import ActDraft, ActorMention, Draft, KnownActor, OfficialMention
+from service.extraction.sentences import Sentence, split
+from service.models.vocabulary import ActionType, Role
+
+# Acts that may stand beside the main one. "other" is no act, and a report is what the others cite.
+_FURTHER_TYPES = {
+    ActionType.denial, ActionType.veto, ActionType.designation, ActionType.delisting, ActionType.condemnation,
+    ActionType.warning, ActionType.joint_statement,
+}  # fmt: skip
+# A cue weighing less than this is background ("after Russia vetoed ...") or in a far paragraph: no act of its own.
+_FURTHER_MIN_WEIGHT = 1.0
+_MAX_FURTHER = 3
+
+
+@dataclass(frozen=True)
+class _Document:
+    text: str
+    sentences: list[Sentence]
+    names: Matcher[Entity]
+    placed: list[actors.Placed]
+    people: list[OfficialMention]
+    published_on: dt.date | None
+    url: str | None
+    cues: list[tuple[Cue, float]]  # every cue of every type, read once
+    dates: tuple  # every date phrase, read once (dates.candidates_of)
 
 
 def _speaking_for_the_act(
@@ -28,6 +57,86 @@ def _speaking_for_the_act(
     return kept
 
 
+def _act(
+    doc: _Document, kind: ActionType, cues: list[Cue], people: list[OfficialMention], official_warnings: list[str]
+) -> dict:
+    """Every field of one act, read from the sentences its cues stand in."""
+    act_sentences = {cue.sentence for cue in cues}
+    when = dates.find(
+        doc.text,
+        doc.sentences,
+        published_on=doc.published_on,
+        url=doc.url,
+        act_sentences=act_sentences,
+        found=doc.dates,
+    )
+    designated, target_keys, target_warnings = targets.find(kind, cues, doc.sentences, doc.placed, doc.names)
+    parties = actors.roles(
+        [p for p in doc.placed if p.mention.value.key not in target_keys], doc.sentences, kind, cues, people, doc.names
+    )
+    people = _speaking_for_the_act(people, parties, doc.names)
+    warnings = [*when.warnings, *official_warnings, *target_warnings]
+    if not cues:
+        warnings.append("No act recognised (designation, condemnation, statement, ...); the type is 'other'.")
+    if not any(a.role == "imposer" for a in parties):
+        warnings.append("No state or body could be identified as the one acting.")
+    top = cues[0].sentence if cues else None
+    return {
+        "type": kind,
+        "type_quote": top.text if top else None,
+        "type_span": (top.start, top.end) if top else None,
+        "date": when.date,
+        "date_precision": when.precision,
+        "date_text": when.text,
+        "date_span": when.span,
+        "resolutions": resolutions.find(doc.sentences),
+        "officials": people,
+        "actors": parties,
+        "targets": designated,
+        "warnings": warnings,
+    }
+
+
+def _further_acts(doc: _Document, main_type: ActionType, main_actors: list[ActorMention]) -> list[ActDraft]:
+    """Acts of another type whose agent takes no part in the main act, each with the sentences where that
+    agent does it and the officials who speak for it."""
+    acting = {a.name for a in main_actors if a.role in (Role.imposer, Role.co_signatory)}
+    by_type: dict[ActionType, list[tuple[Cue, float]]] = {}
+    for cue, weight in doc.cues:
+        if cue.type in _FURTHER_TYPES and cue.type is not main_type and weight >= _FURTHER_MIN_WEIGHT:
+            by_type.setdefault(cue.type, []).append((cue, weight))
+    found: list[tuple[float, ActDraft]] = []
+    for kind, weighted in by_type.items():
+        ranked = [cue for cue, _ in sorted(weighted, key=lambda pair: (-pair[1], pair[0].start))]
+        agent = next((a for cue in ranked if (a := _doer(doc, cue)) is not None and a.name not in acting), None)
+        if agent is None:
+            continue
+        own = [c for c in ranked if any(p.sentence == c.sentence and p.mention.value == agent for p in doc.placed)]
+        speakers = [
+            person
+            for person in doc.people
+            if agent.name in {m.value.name for m in doc.names.find(person.organisation or "", capitalised=True)}
+        ]
+        found.append((sum(w for c, w in weighted if c in own), ActDraft(**_act(doc, kind, own, speakers, []))))
+    found.sort(key=lambda pair: -pair[0])
+    return [act for _, act in found[:_MAX_FURTHER]]
+
+
+# Between the doer and its verb: "Kremlin spokesman Dmitry Peskov denied", "Moscow and Pyongyang have denied";
+# a longer stretch holds another verb ("the DPRK launched a missile without warning").
+_DOER_GAP = 50
+
+
+def _doer(doc: _Document, cue: Cue) -> Entity | None:
+    """The state or body written as the subject of this very cue, standing just before it."""
+    sentence = cue.sentence
+    here = [p for p in doc.placed if p.sentence == sentence]
+    doers = actors.agents_of(cue.start - sentence.start, sentence, here)
+    if not doers or cue.start - doers[-1].mention.end > _DOER_GAP:
+        return None
+    return doers[0].mention.value
+
+
 def extract(
     text: str,
     *,
@@ -38,33 +147,12 @@ def extract(
     """Read a press statement, briefing or news report into a draft action, each field with its passage."""
     sentences = split(text)
     names = matcher(known_actors)
-    kind, cues = classify(sentences)
+    found_cues = all_cues(sentences)
+    kind, cues = classify(sentences, found_cues)
     people, official_warnings = officials.find(sentences, names)
-    act_sentences = {cue.sentence for cue in cues}
-    when = dates.find(text, sentences, published_on=published_on, url=url, act_sentences=act_sentences)
     placed = actors.locate(text, sentences, names)
-    designated, target_keys, target_warnings = targets.find(kind, cues, sentences, placed, names)
-    parties = actors.roles(
-        [p for p in placed if p.mention.value.key not in target_keys], sentences, kind, cues, people, names
+    doc = _Document(
+        text, sentences, names, placed, people, published_on, url, found_cues, dates.candidates_of(sentences)
     )
-    people = _speaking_for_the_act(people, parties, names)
-    warnings = [*when.warnings, *official_warnings, *target_warnings]
-    if not cues:
-        warnings.append("No act recognised (designation, condemnation, statement, ...); the type is 'other'.")
-    if not any(a.role == "imposer" for a in parties):
-        warnings.append("No state or body could be identified as the one acting.")
-    top = cues[0].sentence if cues else None
-    return Draft(
-        type=kind,
-        type_quote=top.text if top else None,
-        type_span=(top.start, top.end) if top else None,
-        date=when.date,
-        date_precision=when.precision,
-        date_text=when.text,
-        date_span=when.span,
-        resolutions=resolutions.find(sentences),
-        officials=people,
-        actors=parties,
-        targets=designated,
-        warnings=warnings,
-    )
+    main = _act(doc, kind, cues, people, official_warnings)
+    return Draft(**main, further_acts=_further_acts(doc, kind, main["actors"]))

@@ -30,7 +30,9 @@ class Entity:
 
 @cache
 def _builtin() -> tuple[tuple[Entity, tuple[str, ...]], ...]:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    # Every value is text: the base loader reads no booleans or numbers, so YAML 1.1 cannot turn Norway's "NO"
+    # into False (or a code "ON", "Y" into anything but a code).
+    data = yaml.load(_DATA.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     entries = []
     for code, name, aliases, demonyms in data["states"]:
         entity = Entity(key=f"state:{code}", name=name, kind=ActorKind.state, country=code)
@@ -38,6 +40,13 @@ def _builtin() -> tuple[tuple[Entity, tuple[str, ...]], ...]:
     for key, name, kind, aliases in data["bodies"]:
         entries.append((Entity(key=f"body:{key}", name=name, kind=ActorKind(kind)), (name, *aliases)))
     return tuple(entries)
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """The folded adjectives of the states ("iranian", "south korean"): a state written so is described, not named."""
+    data = yaml.load(_DATA.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return frozenset(fold(word) for *_, words in data["states"] for word in words)
 
 
 def _links(known_actors: Sequence[KnownActor]) -> dict[str, KnownActor]:
@@ -60,6 +69,16 @@ def _links(known_actors: Sequence[KnownActor]) -> dict[str, KnownActor]:
 
 def matcher(known_actors: Sequence[KnownActor]) -> Matcher[Entity]:
     """Known actors first, so that their own names win over the gazetteer's reading of the same words."""
+    return _build(tuple(known_actors)) if known_actors else _gazetteer_only()
+
+
+@cache
+def _gazetteer_only() -> Matcher[Entity]:
+    """Built once: most calls pass no known actors, and building the index is most of a short text's cost."""
+    return _build(())
+
+
+def _build(known_actors: Sequence[KnownActor]) -> Matcher[Entity]:
     found: Matcher[Entity] = Matcher()
     linked = _links(known_actors)
     for known in known_actors:

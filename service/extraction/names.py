@@ -46,6 +46,7 @@ class Matcher(Generic[T]):
     """Longest-first, left-to-right matching of many names at once."""
 
     def __init__(self) -> None:
+        self._whole: dict[str, bool] = {}  # text -> whether one name covers all of it (see `covers`)
         self._index: dict[str, tuple[T, bool, bool]] = {}  # key -> (value, acronym, proper noun)
         # Every prefix of every key, so that a scan gives up after the first token at most positions.
         self._prefixes: set[str] = set()
@@ -63,6 +64,17 @@ class Matcher(Generic[T]):
             value_, exact_, proper_ = self._index.get(key, (value, exact, proper))
             self._index[key] = (value_, exact_, proper_ and proper)
             self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
+        self._whole.clear()
+
+    def covers(self, text: str) -> bool:
+        """Whether one name covers the whole text ("Russian Federation", "Seoul"), remembered per text: the
+        officials' name patterns ask it of every capitalised word."""
+        whole = self._whole.get(text)
+        if whole is None:
+            whole = any(m.start == 0 and m.end == len(text) for m in self.find(text))
+            if len(self._whole) < 100_000:
+                self._whole[text] = whole
+        return whole
 
     def find(self, text: str, *, capitalised: bool = False) -> Iterator[Mention[T]]:
         """Every mention in `text`; with `capitalised`, proper nouns only where written with a capital."""

@@ -16,9 +16,10 @@ surname ("Miller said") are the same person.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.extraction.gazetteer import Entity
-from service.extraction.names import Matcher
+from service.extraction.names import Matcher, fold
 from service.extraction.schemas import OfficialMention
 from service.extraction.sentences import Sentence
 from service.models.vocabulary import ActorKind
@@ -38,6 +39,7 @@ _TITLE_WORDS = _HEADS | {
     "policy", "cabinet",
 }  # fmt: skip
 _CONNECTORS = {"of", "for", "to", "the", "and"}
+_PEERS = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
 _DETERMINERS = {"the", "a", "an"}
 # Capitalised words that belong to titles and organisations, never to a person's name.
 _ORG_WORDS = {
@@ -51,8 +53,13 @@ _ORG_WORDS = {
     "deputy", "vice", "senior", "principal", "assistant", "acting", "chief", "special", "permanent", "high",
     "general", "prime", "under", "executive", "north", "south", "west", "central", "northeast", "agency",
     "administration", "federal", "republic", "people", "democratic", "korean", "korea", "disarmament", "legal",
-    "mission",
+    "mission", "regime", "trading", "corporation", "company", "bank", "group", "institute", "commission", "forces",
+    "army", "party", "centre", "center", "association", "organization", "organisation", "authority", "service",
+    "services", "fund", "shipping", "industries", "limited", "embassy", "team", "panel", "experts", "agreement",
+    "council's", "statement", "remarks",
 }  # fmt: skip
+# A headline's verb after a name: "Foreign Secretary Boris Johnson Calls For A United Front".
+_HEADLINE_VERBS = {"calls", "tells", "says", "warns", "urges", "slams", "condemns", "welcomes", "briefs", "meets"}
 _NOT_NAMES = {
     "the", "a", "an", "his", "her", "their", "its", "we", "our", "it", "he", "she", "they", "this", "that", "these",
     "those", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -72,12 +79,14 @@ _SPEECH = (
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
 _SPEECH_AFTER = re.compile(
-    rf"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|further|then|later|today|yesterday|jointly|again|has|have|was|on\s+\w+|in\s+a\s+\w+)\s+)*"
-    rf"(?:{_SPEECH})\b",
+    rf"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|further|then|later|today|yesterday|jointly|again|has|have|was|on\s+\w+|in\s+a\s+\w+|"
+    rf"\w+ly)\s+)*(?:(?:{_SPEECH})\b|:(?!\S*//))",  # a transcript's "Minister Kishida: First, ..." (not a URL)
     re.IGNORECASE,
 )
 _SPEECH_BEFORE = re.compile(
-    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by)[\s,:]*$", re.IGNORECASE
+    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by|testimony\s+of|on\s+behalf\s+of)"
+    rf"(?:\s+(?:the|a|an|Mr\.?|Ms\.?|Mrs\.?|Dr\.?))?[\s,:]*$",
+    re.IGNORECASE,
 )
 
 _ORGANISATIONS = [
@@ -112,23 +121,31 @@ class _Found:
     speaking: bool
     start: int = 0  # where the title and name stand in the sentence
     end: int = 0
+    apposed: bool = False  # "Name, Title": how a transcript or a byline gives the official title
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_INITIAL = re.compile(r"[A-Z]\.")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _is_capitalised(token: str) -> bool:
-    return token[0].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.)+", token))
+    return token[0].isupper() or _INITIALS.fullmatch(token) is not None
 
 
+@lru_cache(maxsize=65536)
 def _is_name_token(token: str) -> bool:
     word = token.lower().rstrip(".")
-    if re.fullmatch(r"[A-Z]\.", token):
+    if _INITIAL.fullmatch(token):
         return True
     return (
         token[0].isupper()
         and not token.isupper()
         and word not in _ORG_WORDS
         and word not in _NOT_NAMES
-        and word not in _HEADS
-        and not re.search(r"['’]s$", token)
+        and not _is_head(token)
+        and word not in _HEADLINE_VERBS
+        and not _POSSESSIVE.search(token)
     )
 
 
@@ -141,7 +158,7 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
         word = token.group()
         fits = _is_capitalised(word) or word.lower() in _TITLE_WORDS or word.lower() in _CONNECTORS
         gap = sentence.text[previous_end : token.start()] if previous_end is not None else " "
-        joined = current and gap.strip() == ""
+        joined = current and gap.strip() in ("", "/")  # "High Representative/Vice-President" is one title
         if fits and (joined or not current):
             current.append(token)
         else:
@@ -163,29 +180,60 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
     return trimmed
 
 
+@lru_cache(maxsize=65536)
+def _is_head(word: str) -> bool:
+    """ "minister", "Spokesperson's", and the last part of "Vice-President" or "HR/VP"-style compounds."""
+    word = word.lower()
+    return word in _HEADS or word.rstrip("’'s") in _HEADS or any(part in _HEADS for part in word.split("-"))
+
+
 def _has_head(tokens: list[re.Match]) -> bool:
-    return any(t.group().lower().rstrip("’'s") in _HEADS or t.group().lower() in _HEADS for t in tokens)
+    return any(_is_head(t.group()) for t in tokens)
 
 
 def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int, int]]:
-    """Index ranges of person names in a chunk: name-like words closing the chunk or an "and" inside it."""
+    """Index ranges of person names in a chunk: name-like words closing the chunk or an "and" inside it.
+
+    A surname written in capitals stands in a name next to a given name ("HAYASHI Yoshimasa"), a peer's title
+    takes its place ("Lord Ahmad of Wimbledon"), and a title word may introduce a surname alone ("Secretary
+    Blinken", "Foreign Minister Park").
+    """
+    words = [t.group() for t in chunk]
+
+    def plain(i: int) -> bool:
+        return _is_name_token(words[i]) and not _is_place(words[i], states)
+
+    def capitals(i: int) -> bool:
+        word = words[i]
+        return (
+            len(word) >= 3
+            and word.isalpha()
+            and word.isupper()
+            and word.lower() not in _ORG_WORDS
+            and not _is_place(word, states)
+            and ((i > 0 and plain(i - 1)) or (i + 1 < len(words) and plain(i + 1)))
+        )
+
+    def is_name(i: int) -> bool:
+        return plain(i) or capitals(i)
+
     names = []
     i = 0
-
-    def is_name(token: str) -> bool:
-        return _is_name_token(token) and not _is_place(token, states)
-
     while i < len(chunk):
-        if not is_name(chunk[i].group()):
+        if not is_name(i):
             i += 1
             continue
         j = i
-        while j < len(chunk) and is_name(chunk[j].group()):
+        while j < len(chunk) and is_name(j):
             j += 1
-        closes = j == len(chunk) or chunk[j].group() == "and"
+        # "Lord Ahmad of Wimbledon": a peer's territorial designation belongs to the name.
+        if words[i] in _PEERS and j + 1 < len(chunk) and words[j] == "of" and is_name(j + 1):
+            j += 2
+        closes = j == len(chunk) or words[j] == "and" or words[j].lower() in _HEADLINE_VERBS
         # A name starts and ends with a word, not an initial: "Janet L. Yellen".
-        words = [t.group() for t in chunk[i:j]]
-        if closes and 2 <= len(words) <= 4 and not re.fullmatch(r"[A-Z]\.", words[0]):
+        length = j - i
+        after_title = i > 0 and _is_head(words[i - 1])
+        if closes and (2 <= length <= 4 or (length == 1 and after_title)) and not re.fullmatch(r"[A-Z]\.", words[i]):
             names.append((i, j))
         i = j
     return names
@@ -224,7 +272,15 @@ def _organisation(title: str, states: Matcher[Entity]) -> tuple[str | None, str]
     """Split a title phrase into the organisation it names and the title proper."""
     written = title
     organisation = next((name for pattern, name in _ORGANISATIONS if pattern.search(title)), None)
-    country = next((m.value for m in states.find(title, capitalised=True) if m.value.kind is ActorKind.state), None)
+    # The state an official serves, not the one their portfolio is about ("Special Representative for the DPRK").
+    country = next(
+        (
+            m.value
+            for m in states.find(title, capitalised=True)
+            if m.value.kind is ActorKind.state and not re.search(r"\b(?:for|to|on)\s+(?:the\s+)?$", title[: m.start])
+        ),
+        None,
+    )
     # "a spokesperson for the U.S. State Department": the organisation follows the title word.
     trailing = re.match(r"^(.*?\b(?:spokes\w+|official))\s+(?:for|of|at)\s+(?:the\s+)?\S.*$", title, re.IGNORECASE)
     if trailing:
@@ -235,14 +291,21 @@ def _organisation(title: str, states: Matcher[Entity]) -> tuple[str | None, str]
             if country is not None and organisation is None:
                 organisation = f"{country.name} {ministry}"
             break
-    if organisation is None and country is not None:
+    # "U.S. Representative to the United Nations", "UK Permanent Representative to the UN": the country they
+    # speak for, not the body they are posted to.
+    if country is not None and (organisation is None or organisation in ("United Nations", "European Union")):
         organisation = country.name
     return organisation, title.strip()
 
 
 def _is_place(name: str, states: Matcher[Entity]) -> bool:
     """ "the representative of the Russian Federation": a state, not a person."""
-    return any(m.start == 0 and m.end == len(name) for m in states.find(name))
+    return states.covers(name)
+
+
+# Between two officials of one list: ", and the", and a country the title left out ("Sung Kim, the Republic of
+# Korea (ROK) Special Representative ...").
+_LIST_GAP = re.compile(r"\s*,?\s*(?:and\s+)?(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|of|\([A-Z.]+\))\s+){0,6}")
 
 
 def _share_speech(found: list[_Found]) -> None:
@@ -252,11 +315,11 @@ def _share_speech(found: list[_Found]) -> None:
         if previous.sentence != current.sentence:
             continue
         gap = previous.sentence.text[previous.end : current.start]
-        if re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap) and (previous.speaking or current.speaking):
+        if _LIST_GAP.fullmatch(gap) and (previous.speaking or current.speaking):
             previous.speaking = current.speaking = True
     for previous, current in reversed(list(zip(found, found[1:], strict=False))):
         gap = previous.sentence.text[previous.end : current.start] if previous.sentence == current.sentence else "."
-        if re.fullmatch(r"\s*,?\s*(?:and\s+)?", gap) and current.speaking:
+        if _LIST_GAP.fullmatch(gap) and current.speaking:
             previous.speaking = True
 
 
@@ -278,13 +341,25 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
             start = b + 1
             if title_tokens and title_tokens[-1].group().lower() in _CONNECTORS:
                 title_tokens = title_tokens[:-1]
+            while title_tokens and title_tokens[0].group().lower() in _CONNECTORS | _DETERMINERS:
+                title_tokens = title_tokens[1:]
             name = _text(sentence, chunk[a:b])
             if title_tokens and _has_head(title_tokens):
                 organisation, title = _organisation(_text(sentence, title_tokens), states)
                 first, last = title_tokens[0].start(), chunk[b - 1].end()
                 if not _is_place(name, states):
                     speaking = _speaking(sentence, first, last)
-                    found.append(_Found(name, title, organisation, sentence, speaking, first, last))
+                    mention = _Found(name, title, organisation, sentence, speaking, first, last)
+                    # "Ambassador Matthew Rycroft, UK Permanent Representative to the United Nations, on DPRK":
+                    # the title in apposition is the fuller one.
+                    if b == len(chunk) and index + 1 < len(chunks):
+                        fuller = chunks[index + 1]
+                        gap = sentence.text[chunk[-1].end() : fuller[0].start()]
+                        if re.fullmatch(r",\s*", gap) and _has_head(fuller) and not _names_in(fuller, states):
+                            mention.organisation, mention.title = _organisation(_text(sentence, fuller), states)
+                            mention.end, mention.apposed = fuller[-1].end(), True
+                            mention.speaking = mention.speaking or _speaking(sentence, first, mention.end)
+                    found.append(mention)
             elif a == 0 and b == len(chunk) and index + 1 < len(chunks):
                 found.extend(_apposition(sentence, name, chunk, chunks[index + 1], states))
         # "Miller, a State Department spokesperson, said": a surname alone, named in full elsewhere or not at all.
@@ -296,14 +371,22 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
 
 
 def _apposition(sentence: Sentence, name: str, chunk: list, following: list, states: Matcher[Entity]) -> list[_Found]:
-    """ "Miller, a State Department spokesperson, said", or a byline: "Antony J. Blinken, Secretary of State" """
+    """ "Miller, a State Department spokesperson, said", "said Adam J. Szubin, Acting Under Secretary ...",
+    a transcript's "Mr. Fumio Kishida, Minister for Foreign Affairs: ...", or a byline: "Antony J. Blinken,
+    Secretary of State" """
     gap = sentence.text[chunk[-1].end() : following[0].start()]
-    byline = re.fullmatch(r",\s*", gap) and sentence.text[following[-1].end() :].strip() == ""
-    if not (byline or re.fullmatch(r",\s*(?:a|an|the)\s+", gap, re.IGNORECASE)) or not _has_head(following):
+    rest = sentence.text[following[-1].end() :]
+    byline = re.fullmatch(r",\s*", gap) and re.fullmatch(r"[\s.;]*", rest)
+    described = re.fullmatch(r",\s*(?:a|an|the)\s+", gap, re.IGNORECASE)
+    if not (byline or described or re.fullmatch(r",\s*", gap)) or not _has_head(following):
         return []
-    organisation, title = _organisation(_text(sentence, following), states)
+    if _is_place(name, states) or _names_in(following, states):
+        return []  # "to Russia, Foreign Minister Penny Wong said": the title has its own name
     speaking = bool(byline) or any(_speaking(sentence, part[0].start(), part[-1].end()) for part in (chunk, following))
-    return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end())]
+    if not (byline or described or speaking):
+        return []  # "Putin, President Xi and ..." is a list, not a name and its title
+    organisation, title = _organisation(_text(sentence, following), states)
+    return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end(), True)]
 
 
 def _title_first(sentence: Sentence, chunk: list, following: list | None, states: Matcher[Entity]) -> list[_Found]:
@@ -321,19 +404,78 @@ def _title_first(sentence: Sentence, chunk: list, following: list | None, states
     if head is None:
         heads = [t for t in chunk if t.group().lower() in _HEADS]
         head = heads[-1].group().lower() if heads else None
-    if head not in {"spokesperson", "spokesman", "spokeswoman", "official"}:
+    # An office one person holds, named with its article: "The Foreign Secretary said:", "Declaration by the
+    # High Representative", "Comment by the Japanese Prime Minister".
+    # Not a delegate ("the representative of China") nor one of a list of states' officials ("the EU High
+    # Representative" among the foreign ministers issuing a joint statement).
+    before = sentence.text[: chunk[0].start()]
+    definite = (
+        re.search(r"\bthe\s+$", before, re.IGNORECASE)
+        and not re.search(r"(?:,|\band|\bas\s+well\s+as)\s+the\s+$", before, re.IGNORECASE)
+        and len(chunk) >= 2
+        and chunk[0].group()[0].isupper()
+        and _is_head(chunk[-1].group())  # "Foreign Secretary", not "President of the Security Council"
+    )
+    office = head in {"secretary", "minister", "representative", "president", "premier", "chancellor"} and definite
+    if head not in {"spokesperson", "spokesman", "spokeswoman", "official"} and not office:
         return []
     if not _speaking(sentence, chunk[0].start(), chunk[-1].end()):
         return []
     return [_Found(None, title, organisation, sentence, True, chunk[0].start(), chunk[-1].end())]
 
 
+def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
+    """A name alone on its line with the title on the next: the byline of remarks ("Ambassador Kelly Craft" /
+    "Permanent Representative") or the signature under a statement ("Nabila Massrali" / "Spokesperson for
+    Foreign Affairs and Security Policy"). Whoever signs or delivers the text speaks for it."""
+    found = []
+    for line, following in zip(sentences, sentences[1:], strict=False):
+        if following.paragraph != line.paragraph + 1 or line.text.endswith((".", ":")):
+            continue
+        chunks, title_chunks = _chunks(line), _chunks(following)
+        if len(chunks) != 1 or len(title_chunks) != 1 or _text(line, chunks[0]) != line.text:
+            continue
+        names = _names_in(chunks[0], states)
+        if not names or names[-1][1] != len(chunks[0]) or len(following.text.split()) > 12:
+            continue
+        if _text(following, title_chunks[0]) != following.text.rstrip(".") or not _has_head(title_chunks[0]):
+            continue
+        if _names_in(title_chunks[0], states):
+            continue
+        a, b = names[-1]
+        name = _text(line, chunks[0][a:b])
+        organisation, title = _organisation(following.text.rstrip("."), states)
+        found.append(_Found(name, title, organisation, line, True, chunks[0][a].start(), chunks[0][b - 1].end(), True))
+    return found
+
+
+_LABEL = re.compile(
+    r"^(?:(?P<title>AMBASSADOR|SECRETARY|MINISTER|SPOKESPERSON|UNDER\s+SECRETARY|PRESIDENT|CHAIR)\s+|(?:MR|MS|MRS|DR)\.?\s+)"
+    r"(?P<name>[A-Z][A-Z’'-]+)\s*:"
+)
+
+
+def _transcript_labels(sentences: list[Sentence]) -> list[_Found]:
+    """The speaker labels of a transcript in capitals: "AMBASSADOR KIM: Great, thank you". The surname joins
+    the full name the text gives elsewhere ("Special Representative ... Ambassador Sung Kim")."""
+    found = []
+    for sentence in sentences:
+        label = _LABEL.match(sentence.text)
+        if label:
+            name = label.group("name").title()
+            title = (label.group("title") or "").title()
+            found.append(_Found(name, title, None, sentence, True, label.start(), label.end()))
+    return found
+
+
 def _same_person(a: str, b: str) -> bool:
-    """ "Matthew Miller" and "Miller" are one person; "Matthew Miller" and "Mark Miller" are two."""
-    a_words, b_words = a.split(), b.split()
-    if a_words[-1] != b_words[-1]:
-        return False
-    return len(a_words) == 1 or len(b_words) == 1 or a_words[0] == b_words[0]
+    """ "Matthew Miller" and "Miller" are one person, "Park Jin" and "Park", "HAYASHI Yoshimasa" and "Hayashi"
+    too (the family name may come first); "Matthew Miller" and "Mark Miller" are two."""
+    a_words, b_words = a.lower().split(), b.lower().split()
+    if len(a_words) == 1 or len(b_words) == 1:
+        single, full = (a_words, b_words) if len(a_words) == 1 else (b_words, a_words)
+        return single[0] in (full[0], full[-1])
+    return a_words == b_words or (a_words[-1] == b_words[-1] and a_words[0] == b_words[0])
 
 
 def _full_name(sentences: list[Sentence], surname: str) -> str:
@@ -360,6 +502,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     """The officials, one per person, and warnings about those left unnamed."""
     found = [mention for sentence in sentences for mention in _mentions(sentence, states)]
     _share_speech(found)
+    found += _blocks(sentences, states) + _transcript_labels(sentences)
     people: dict[str, _Found] = {}
     # Full names first, so that a surname alone ("Miller, a spokesperson") joins the full name wherever it stands.
     for mention in sorted((m for m in found if m.name), key=lambda m: -len(m.name.split())):
@@ -367,7 +510,19 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
         if key is None:
             people[mention.name] = mention
         elif mention.speaking:
-            people[key].speaking = True
+            known = people[key]
+            # The title a person gives in apposition where they speak ("Mr. HAYASHI Yoshimasa, Minister for Foreign
+            # Affairs: ...") over the one a headline puts before the name ("Foreign Minister HAYASHI").
+            if mention.apposed and not known.apposed and " " in (mention.name or ""):
+                known.title, known.organisation, known.sentence = mention.title, mention.organisation, mention.sentence
+                known.start, known.end, known.apposed = mention.start, mention.end, True
+            known.speaking = True
+    # "Foreign Secretary Boris Johnson ..." then "The Foreign Secretary said:": the holder of the office speaks.
+    for mention in found:
+        if mention.name is None and mention.speaking:
+            for person in people.values():
+                if fold(person.title) == fold(mention.title):
+                    person.speaking = True
     named = [p for p in people.values() if p.speaking or _surname_speaks(sentences, p.name.split()[-1])]
     for person in named:
         if " " not in person.name:
@@ -379,8 +534,9 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
         # "the department spokesperson said" after "Matthew Miller, a spokesperson" is Miller again.
         same = [
             p for p in named
-            if _SPOKES.search(p.title) and _SPOKES.search(mention.title)
-            and (mention.organisation is None or p.organisation in (None, mention.organisation))
+            if (_SPOKES.search(p.title) and _SPOKES.search(mention.title)
+                and (mention.organisation is None or p.organisation in (None, mention.organisation)))
+            or fold(p.title) == fold(mention.title)
         ]  # fmt: skip
         if not same and not any(
             u.organisation == mention.organisation or mention.organisation is None for u in unnamed

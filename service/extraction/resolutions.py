@@ -24,7 +24,15 @@ _CITATION = re.compile(
 _ONE_NUMBER = re.compile(r"(\d{1,4})(?:\s*\((\d{4})\))?")
 
 # Names of bodies built on a resolution's number, and resolutions of other UN organs ("77/1").
-_COMMITTEE_BEFORE = re.compile(r"Committee\s+(?:established\s+)?pursuant\s+to\s*$", re.IGNORECASE)
+# "the Committee established pursuant to resolution 1718 (2006)", "the Panel of Experts established pursuant to
+# resolution 1874 (2009)", "the Committee of the Security Council established by paragraph 12 of resolution 1718".
+_COMMITTEE_BEFORE = re.compile(
+    r"\b(?:Committee|Panel(?:\s+of\s+Experts)?|Group\s+of\s+Experts|Monitoring\s+Team|Working\s+Group)"
+    r"(?:\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?Security\s+Council)?\s*,?\s+"
+    r"(?:(?:was|were|as)\s+)?(?:established|set\s+up|created|mandated)?\s*(?:pursuant\s+to|by|under)\s+"
+    r"(?:(?:operative\s+)?paragraph\s+\d+\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _COMMITTEE_AFTER = re.compile(r"^\s*(?:Sanctions\s+)?Committee\b")
 _OTHER_ORGAN = re.compile(r"(General\s+Assembly|Human\s+Rights\s+Council)\s*$", re.IGNORECASE)
 

@@ -78,8 +78,8 @@ class ActorMention(Passage):
     actor_id: str | None = Field(default=None, description="The matching known actor's id; null when none matched.")
 
 
-class Draft(_Out):
-    """A proposed action, read from one document, waiting for an analyst to confirm it."""
+class ActDraft(_Out):
+    """One act a document reports, with the passage behind every field, waiting for an analyst to confirm it."""
 
     type: ActionType = Field(description="What the text says was done; the headline and first paragraphs weigh most.")
     type_quote: str | None = Field(default=None, description="The passage the type was read from.")
@@ -93,6 +93,17 @@ class Draft(_Out):
     actors: list[ActorMention] = Field(description="States, bodies and others taking part, one entry per actor.")
     targets: list[ActorMention] = Field(description="Designated persons, entities, vessels named in the text.")
     warnings: list[str] = Field(description="What the extractor was unsure of, in words an analyst can act on.")
+
+
+class Draft(ActDraft):
+    """A proposed action, read from one document: its main act in the top-level fields (as before), and any
+    other act the same text reports, each a draft of its own, in `further_acts`."""
+
+    further_acts: list[ActDraft] = Field(
+        default_factory=list,
+        description="Other acts the text reports, by other actors (the Kremlin's denial in a report of a US "
+        "warning), most telling first; empty when the text reports one act.",
+    )
 
 
 class ExtractRequest(BaseModel):

@@ -50,8 +50,16 @@ def _is_abbreviation(chunk: str) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
+# A website's own furniture above the text: "An official website of the United States government", "A lock
+# ( ) or https:// means you've safely connected to the .gov website."
+_CHROME = re.compile(r"\bofficial\s+website\b|\bhttps?://|\bsecure\s+websites?\b|\bcookies\b|\bskip\s+to\b", re.I)
+
+
 def _is_body(line: str) -> bool:
-    # Long headlines (UN press releases run past 100 characters) do not end as sentences do.
+    # Long headlines (UN press releases run past 100 characters) do not end as sentences do; a breadcrumb
+    # trail ("Home > Policy > ... (Announcement by the Chief Cabinet Secretary)") is navigation, not body.
+    if re.search(r"\s>\s", line) or _CHROME.search(line):
+        return False
     return len(line) >= _BODY_MIN_CHARS and line.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
 
 

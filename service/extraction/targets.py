@@ -59,8 +59,21 @@ _COUNT = re.compile(
 # Sentences of a designation that may name its targets: "Those listed include", "The designated vessels are".
 _TARGET_SENTENCE = re.compile(
     r"\b(?:list\w*|designat\w*|sanction\w*|targets?|blocked|identified|named|include[sd]?|among|individuals?|"
-    r"entit(?:y|ies)|vessels?|tankers?|ships?|companies|firms|persons?)\b",
+    r"entit(?:y|ies)|vessels?|tankers?|ships?|companies|firms|persons?|banks?)\b",
     re.IGNORECASE,
+)
+# Names right after the act's verb: "is designating Ivan Petrov", "sanctioned Bank Alpha and Omega Trading",
+# "designating for sanctions Air Koryo Trading Corporation, a DPRK entity ...; Jong Yong Nam, a ...; and ...".
+_AFTER_VERB = re.compile(
+    r"\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing)|blacklisted|targeting|targeted|listed)\s+"
+    r"(?:(?:for\s+sanctions|today|also)\s+)?(?P<list>[A-Z][^.]*)"
+)
+_ITEM = re.compile(rf"^(?P<name>{_WORD}(?:\s+(?:of|for|de|the|and|&)?\s*{_WORD}){{1,6}})")
+# Capitalised words that start no target: "sanctioned North Korean banks", "designated Today's ...".
+_NOT_A_TARGET = re.compile(
+    r"^(?:The|This|These|Those|Today|Treasury|OFAC|State|Department|United|US|U\.S\.|Executive|E\.O\.|Section|"
+    r"Under|Pursuant|Individuals?|Entities|Vessels?|Persons?|Companies|Banks?|Russia\w*|North|South|DPRK|Chinese|"
+    r"China|Iran\w*|Japan\w*|Korea\w*)\b"
 )
 # An organisation named as someone's employer or owner is not thereby designated ("who heads the ... Bureau").
 _OWNER_BEFORE = re.compile(r"\b(?:heads?|headed|leads?|led|of|for|at|from|with|under)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -74,6 +87,14 @@ _LISTED = re.compile(
     r"\b(?P<kind>individuals?|persons?|entit(?:y|ies)|companies|firms|vessels|tankers|ships)\s+"
     r"(?:designated\s+)?(?:are|is|were|was|include[sd]?|comprise)\s+(?:the\s+)?(?P<list>[^.;:]+)"
 )
+# "They include:" then one bullet a target: "• Natalya Budarina, CEC Secretary, ...". The name runs to the first
+# comma or bracket.
+_INTRODUCES_LIST = re.compile(
+    r"\b(?:include[sd]?|including|are|were|designated|sanctioned|listed|targets?|following)\s*:\s*$", re.IGNORECASE
+)
+_BULLET = re.compile(r"^\s*(?:[•●▪◦·*-]|\d+[.)])\s*(?:The\s+)?(?P<name>[A-Z][^,;(:\n]{2,80}?)\s*(?:[,;(:]|$)")
+# "sanctioned five individuals, including Ivan Petrov and Bank Alpha"
+_INCLUDING = re.compile(r"\b(?:including|namely|among\s+them)\s+(?P<list>[A-Z][^.;:]*)")
 _LIST_ITEM = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'.-]*){1,5}$")
 _LIST_KIND = {"individual": ActorKind.person, "person": ActorKind.person, "vessel": ActorKind.vessel,
               "tanker": ActorKind.vessel, "ship": ActorKind.vessel}  # fmt: skip
@@ -86,6 +107,22 @@ class _Target:
     kind: ActorKind
     sentence: Sentence
     entity: Entity | None = None
+
+
+def _kind_of(name: str) -> ActorKind:
+    return ActorKind.organization if _LEGAL_FORM_LAST.search(name) else ActorKind.person
+
+
+def _names_listed(listing: str, separator: str) -> list[str]:
+    """The names a list after "including" or the act's verb gives, up to the first item that is no name."""
+    names = []
+    for part in re.split(separator, listing):
+        head = _ITEM.match(part.strip())
+        if head is None:
+            break
+        if not _NOT_A_TARGET.match(head.group("name")):
+            names.append(re.split(r"\s+and\s+", head.group("name"))[0])
+    return names
 
 
 def _written(sentence: Sentence) -> list[_Target]:
@@ -104,6 +141,13 @@ def _written(sentence: Sentence) -> list[_Target]:
     for pattern in _PERSON:
         for match in pattern.finditer(text):
             found.append(_Target(match.group("name"), ActorKind.person, sentence))
+    for match in _INCLUDING.finditer(text):
+        for name in _names_listed(match.group("list"), r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])"):
+            found.append(_Target(name, _kind_of(name), sentence))
+    for match in _AFTER_VERB.finditer(text):
+        # Items are separated by semicolons, or by commas where no description follows.
+        for name in _names_listed(match.group("list"), r";\s*(?:and\s+)?|,\s*(?:and\s+)?(?=[A-Z])|\s+and\s+(?=[A-Z])"):
+            found.append(_Target(name, _kind_of(name), sentence))
     for match in _LISTED.finditer(text):
         kind = next((k for word, k in _LIST_KIND.items() if match.group("kind").startswith(word)), None)
         items = re.split(
@@ -113,6 +157,22 @@ def _written(sentence: Sentence) -> list[_Target]:
             item = _LEADING.sub("", re.sub(r"\s*\([^)]*\)", "", item).strip())
             if _LIST_ITEM.match(item):
                 found.append(_Target(item, kind or ActorKind.organization, sentence))
+    return found
+
+
+def _bulleted(sentences: list[Sentence]) -> list[_Target]:
+    """Bullets under a line that introduces the targets ("They include:", "The following were designated:")."""
+    found = []
+    listing = False
+    for sentence in sentences:
+        bullet = _BULLET.match(sentence.text)
+        if listing and bullet:
+            name = bullet.group("name").strip()
+            # A bullet that is a sentence ("UK sanctions Russian officials involved in ...") is no name.
+            if len(name.split()) <= 8 and not re.search(r"\b[a-z]{4,}\b", name):
+                found.append(_Target(name, _kind_of(name), sentence))
+            continue
+        listing = bool(_INTRODUCES_LIST.search(sentence.text))
     return found
 
 
@@ -128,19 +188,20 @@ def find(
     """The targets, the keys of known actors now listed as targets, and warnings about unnamed ones."""
     if kind not in (ActionType.designation, ActionType.delisting):
         return [], set(), []
+    all_sentences = sentences
     sentences = _designation_sentences(cues, sentences)
     chosen = set(sentences)
     found: list[_Target] = []
     for p in placed:
         if p.sentence in chosen and p.mention.value.kind in _TARGET_KINDS:
             found.append(_Target(p.mention.value.name, p.mention.value.kind, p.sentence, p.mention.value))
-    for sentence in sentences:
-        for target in _written(sentence):
-            if any(m.start == 0 and m.end == len(target.name) for m in names.find(target.name)):
-                continue  # "North Korean hacking group" names a state, not a target
-            # A written name that is a known actor's links to it.
-            entity = next((m.value for m in names.find(target.name) if m.text == target.name), None)
-            found.append(_Target(entity.name if entity else target.name, target.kind, sentence, entity))
+    written = [target for sentence in sentences for target in _written(sentence)]
+    for target in [*written, *_bulleted(all_sentences)]:
+        if any(m.start == 0 and m.end == len(target.name) for m in names.find(target.name)):
+            continue  # "North Korean hacking group" names a state, not a target
+        # A written name that is a known actor's links to it.
+        entity = next((m.value for m in names.find(target.name) if m.text == target.name), None)
+        found.append(_Target(entity.name if entity else target.name, target.kind, target.sentence, entity))
     targets: dict[str, ActorMention] = {}
     for target in found:
         key = target.entity.key if target.entity else target.name.lower()

@@ -196,3 +196,80 @@ def test_actor_quote_is_the_sentence_that_gave_its_role():
     actor = next(a for a in extract(text).actors if a.name == "Russia")
     assert actor.quote == "The United States condemned Russia's training of soldiers."
     assert text[actor.span[0] : actor.span[1]] == actor.quote
+
+
+# Issue 18: co-signers, agents named by their officials, victims, states further down.
+
+
+def acting(text: str) -> set[str]:
+    return {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
+
+
+def test_states_on_whose_behalf_a_statement_is_delivered_co_sign_it():
+    text = (
+        "Joint statement on DPRK\n\nThe statement was delivered by the U.S. Representative on behalf of Albania, "
+        "Ecuador, Malta and the United States.\n\nWe strongly condemn the launch of November 17."
+    )
+    assert acting(text) == {"Albania", "Ecuador", "Malta", "United States"}
+
+
+def test_ministers_of_foreign_affairs_of_a_list_sign_it():
+    text = (
+        "Joint statement on sanctions targeting arms transfers\n"
+        "The Ministers of Foreign Affairs of Australia, Canada, Japan, the Republic of Korea and the United Kingdom "
+        "affirm that the recent sanctions designations represent a coordinated effort."
+    )
+    assert acting(text) == {"Australia", "Canada", "Japan", "South Korea", "United Kingdom"}
+
+
+def test_officials_written_as_the_agents_bring_their_states():
+    text = (
+        "Secretary of State Antony J. Blinken held separate calls yesterday with Republic of Korea Foreign Minister "
+        "Park Jin and Japanese Foreign Minister Hayashi Yoshimasa. Secretary Blinken, Foreign Minister Park, and "
+        "Foreign Minister Hayashi strongly condemned the DPRK's ballistic missile launches."
+    )
+    assert acting(text) == {"United States", "South Korea", "Japan"}
+
+
+def test_a_header_names_the_issuer_of_a_first_person_statement():
+    text = (
+        "Speech: Recent launches: UK Statement at the UN Security Council\n\n"
+        "We condemn in the strongest terms this serious breach of Security Council resolutions by the DPRK."
+    )
+    assert "United Kingdom" in acting(text)
+
+
+def test_a_list_ending_before_the_agent_is_not_the_agent():
+    text = (
+        "Like the previous speakers from the United States, Japan and France, the United Kingdom condemns the launch."
+    )
+    assert acting(text) == {"United Kingdom"}
+
+
+def test_a_victim_of_aggression_is_mentioned_not_dropped():
+    draft = extract("The European Union condemned the continued aggression in Ukraine by Russia.")
+    assert {a.name: a.role for a in draft.actors}.get("Ukraine") == "mentioned"
+
+
+def test_a_state_an_officials_title_is_about_signs_nothing():
+    text = (
+        "The below text is a joint statement on behalf of U.S. Senior Official for the DPRK Jung Pak, ROK Vice "
+        "Foreign Minister Cho Koo-rae, and Japanese Assistant Minister Namazu Hiroyuki following their call.\n"
+        "The United States, ROK, and Japan condemn in the strongest possible terms the DPRK's arms transfers."
+    )
+    assert acting(text) == {"United States", "South Korea", "Japan"}
+
+
+def test_states_that_align_themselves_with_a_decision_join_it():
+    text = (
+        "Declaration by the High Representative on behalf of the EU on the alignment of certain countries\n\n"
+        "On 23 March 2020, the Council adopted Decision (CFSP) 2020/435 extending the restrictive measures.\n"
+        "The Candidate Countries the former Yugoslav Republic of Macedonia, Montenegro and Serbia, and the EFTA "
+        "countries Iceland and Norway align themselves with this Council Decision."
+    )
+    draft = extract(text)
+    roles = {a.name: a.role for a in draft.actors}
+    assert roles["European Union"] == "imposer"
+    assert {n for n, r in roles.items() if r == "co_signatory"} == {
+        "North Macedonia", "Montenegro", "Serbia", "Iceland", "Norway"
+    }  # fmt: skip

@@ -102,3 +102,55 @@ def test_type_quote_is_the_sentence_of_the_strongest_cue():
     draft = extract(text)
     assert draft.type_quote == "The United States strongly condemns the launch."
     assert text[draft.type_span[0] : draft.type_span[1]] == draft.type_quote
+
+
+# Issue 18: what public documents do.
+
+
+def test_a_meeting_report_is_typed_by_the_meeting_not_its_headline_verb():
+    text = (
+        "North Korea Violated Sanctions, Envoy Warns Council\n\n"
+        "Rosemary DiCarlo briefed the Security Council today on the latest launch by the DPRK."
+    )
+    assert extract(text).type == "other"
+
+
+def test_fresh_sanctions_against_lenders_and_targeted_firms_are_designations():
+    assert extract("The government announced fresh sanctions against four lenders on Friday.").type == "designation"
+    assert extract("Treasury targeted two firms that shipped coal to North Korea.").type == "designation"
+
+
+def test_an_old_joint_statement_named_in_passing_is_not_the_act():
+    text = "Japan strongly protests the launch, which violates the Joint Statement of the Six-Party Talks."
+    assert extract(text).type != "joint_statement"
+
+
+def test_welcoming_an_adopted_resolution_is_other():
+    text = "Japan highly appreciates that the Security Council unanimously adopted Resolution 2397 today."
+    assert extract(text).type == "other"
+
+
+def test_a_launch_without_warning_is_no_warning():
+    text = "The UK condemns the launch. North Korea launched the missile without warning over Japan."
+    assert extract(text).type == "condemnation"
+
+
+def test_powers_to_sanction_are_no_designation():
+    text = "The new executive order enables Treasury to freeze assets of anyone trading with North Korea."
+    assert extract(text).type != "designation"
+
+
+def test_calling_the_act_a_grave_violation_condemns_it():
+    text = (
+        "Brussels, 7 February 2016\n\nThe launch conducted earlier today by the DPRK is yet another outright and "
+        "grave violation of its international obligations, as set out in several UN Security Council Resolutions."
+    )
+    assert extract(text).type == "condemnation"
+
+
+def test_a_welcomed_resolution_stays_other_though_it_names_violations():
+    text = (
+        "Japan highly appreciates that the Security Council unanimously adopted Resolution 2375 today. North Korea's "
+        "nuclear test represents a flagrant violation of a series of relevant resolutions."
+    )
+    assert extract(text).type == "other"

@@ -141,3 +141,28 @@ def test_date_span_points_at_the_date_words():
     text = "Japan condemned the launch on Sunday."
     draft = extract(text, published_on=dt.date(2023, 12, 18))
     assert text[draft.date_span[0] : draft.date_span[1]] == draft.date_text == "on Sunday"
+
+
+def test_a_footnote_date_is_a_sources_not_the_acts():
+    text = (
+        "The Council today added four persons to the list of those subject to restrictive measures.\n"
+        "[1] Published on 15.03.2021 in the Official Journal of the European Union no. L 87, p. 35."
+    )
+    assert when(text)[0] is None
+
+
+def test_the_adoption_a_statement_welcomes_is_another_event():
+    text = (
+        "Statement by the Minister for Foreign Affairs\n\nJanuary 23, 2013\n\n"
+        "Japan highly appreciates the unanimous adoption of the United Nations Security Council resolution 2087, "
+        "January 22, New York, condemning the launch."
+    )
+    assert when(text)[0] == dt.date(2013, 1, 23)
+
+
+def test_a_named_test_right_before_its_date_is_another_event():
+    text = (
+        "Statement\n\nSeptember 14, 2017\n\nThe United States condemns the DPRK's activities, including its sixth "
+        "nuclear test on September 3, 2017, in the strongest terms."
+    )
+    assert when(text)[0] == dt.date(2017, 9, 14)

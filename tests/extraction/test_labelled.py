@@ -11,7 +11,7 @@ from service.extraction import extract
 DATA = Path(__file__).parent / "data"
 LABELS = [
     label
-    for name in ("labels", "heldout", "final")
+    for name in ("labels", "heldout", "final", "public")
     for label in yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
 ]
 
@@ -23,13 +23,15 @@ def _draft(label: dict):
 
 @pytest.mark.parametrize("label", LABELS, ids=[label["file"] for label in LABELS])
 def test_every_quote_is_the_text_at_its_span(label):
+    """Of the main act and of every further act: no real document crashes the extractor either."""
     text, draft = _draft(label)
-    evidence = [*draft.resolutions, *draft.officials, *draft.actors, *draft.targets]
-    assert all(text[e.span[0] : e.span[1]] == e.quote for e in evidence)
-    if draft.date_span:
-        assert text[draft.date_span[0] : draft.date_span[1]] == draft.date_text
-    if draft.type_span:
-        assert text[draft.type_span[0] : draft.type_span[1]] == draft.type_quote
+    for act in (draft, *draft.further_acts):
+        evidence = [*act.resolutions, *act.officials, *act.actors, *act.targets]
+        assert all(text[e.span[0] : e.span[1]] == e.quote for e in evidence)
+        if act.date_span:
+            assert text[act.date_span[0] : act.date_span[1]] == act.date_text
+        if act.type_span:
+            assert text[act.type_span[0] : act.type_span[1]] == act.type_quote
 
 
 @pytest.mark.parametrize("label", LABELS, ids=[label["file"] for label in LABELS])

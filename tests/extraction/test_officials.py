@@ -143,3 +143,81 @@ def test_official_quote_is_the_sentence_naming_them():
 def test_surname_in_apposition_takes_the_full_name_given_elsewhere():
     text = "Matthew Miller told reporters the US would act. Miller, a State Department spokesperson, said more."
     assert officials(text) == [("Matthew Miller", "State Department spokesperson")]
+
+
+# Issue 18: shapes met in public documents.
+
+
+def names_and_titles(text: str) -> list[tuple[str | None, str | None]]:
+    return [(o.name, o.title) for o in extract(text).officials]
+
+
+def test_name_then_title_then_said():
+    text = "Maria Lopez, Under-Secretary-General for Political Affairs, said the Council must act together."
+    assert names_and_titles(text) == [("Maria Lopez", "Under-Secretary-General for Political Affairs")]
+
+
+def test_said_then_name_then_title():
+    text = "“We act today,” said Adam J. Szubin, Acting Under Secretary for Terrorism and Financial Intelligence."
+    assert names_and_titles(text) == [
+        ("Adam J. Szubin", "Acting Under Secretary for Terrorism and Financial Intelligence")
+    ]
+
+
+def test_authors_of_a_joint_statement_speak():
+    text = "Joint Statement by the Foreign Minister Anna Berg and the Defence Minister Karl Holm on the launch"
+    assert names_and_titles(text) == [("Anna Berg", "Foreign Minister"), ("Karl Holm", "Defence Minister")]
+
+
+def test_a_peer_is_named_with_his_territorial_designation():
+    text = "The Minister of State, Lord Smith of Hampton, said the United Kingdom would respond firmly."
+    assert names_and_titles(text) == [("Lord Smith of Hampton", "Minister of State")]
+
+
+def test_transcript_labels_speak_and_family_names_may_come_first_in_capitals():
+    text = (
+        "Press Conference by Foreign Minister HAYASHI Yoshimasa\n\n"
+        "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs: Japan lodged a serious protest with North Korea today."
+    )
+    assert names_and_titles(text) == [("HAYASHI Yoshimasa", "Minister for Foreign Affairs")]
+
+
+def test_headline_words_are_no_person():
+    text = (
+        "North Korea Breaches Security Regime, Envoy Tells Council\n\n"
+        "The envoy spoke at length about the situation in the region and the Council listened to him today."
+    )
+    assert names_and_titles(text) == []
+
+
+def test_byline_title_on_the_next_line():
+    text = (
+        "Remarks at a UN Security Council Briefing\n\nAmbassador Kelly Craft\nPermanent Representative\n"
+        "New York, New York\nDecember 11, 2019\n\nThe United States called today's meeting of the Council."
+    )
+    assert names_and_titles(text) == [("Kelly Craft", "Permanent Representative")]
+
+
+def test_an_unnamed_office_is_kept_but_a_delegate_is_not():
+    assert names_and_titles("The Foreign Secretary said: the resolution sends a clear message.") == [
+        (None, "Foreign Secretary")
+    ]
+    assert names_and_titles("The representative of China said the Council should be patient.") == []
+
+
+def test_officials_listed_in_a_joint_statement_all_speak():
+    text = (
+        "The following text is a joint statement by the U.S. Special Representative for the DPRK Sung Kim, the "
+        "Republic of Korea (ROK) Special Representative for Korean Peninsula Peace and Security Affairs Kim Gunn, "
+        "and Japanese Director-General of the Asian and Oceanian Affairs Bureau Funakoshi Takehiro, following a "
+        "trilateral meeting in Seoul."
+    )
+    assert [name for name, _ in names_and_titles(text)] == ["Sung Kim", "Kim Gunn", "Funakoshi Takehiro"]
+
+
+def test_a_transcript_label_in_capitals_makes_the_named_official_speak():
+    text = (
+        "Special Representative for the DPRK Ambassador Sung Kim is visiting Washington this week.\n"
+        "AMBASSADOR KIM:  Great, thank you very much for joining us this morning."
+    )
+    assert ("Sung Kim", "Special Representative for the DPRK Ambassador") in names_and_titles(text)

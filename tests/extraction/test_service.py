@@ -31,6 +31,25 @@ async def test_extract_links_actors_to_the_database_and_matches_the_cli(fresh_se
     assert json.loads(result.stdout) == draft
 
 
+async def test_extract_answers_further_acts_beside_the_main_one(fresh_seeded_url):
+    """The draft's own fields stay the main act (the answer keeps its shape); a second act is a draft in
+    `further_acts`, its actors linked to the database like the main act's."""
+    text = (
+        "The United States warned Russia on Tuesday that it would pay a price for any arms deal with North Korea, "
+        "State Department spokesperson Matthew Miller said.\n\n"
+        "Kremlin spokesman Dmitry Peskov denied on Wednesday that any such agreement had been signed."
+    )
+    async for client in client_for(fresh_seeded_url):
+        response = await client.post("/v1/extract", json={"text": text, "published_on": "2023-09-07"})
+        assert response.status_code == 200, response.text
+        draft = response.json()
+    assert (draft["type"], draft["date"]) == ("warning", "2023-09-05")
+    [denial] = draft["further_acts"]
+    assert (denial["type"], denial["date"]) == ("denial", "2023-09-06")
+    assert "further_acts" not in denial
+    assert [(a["actor_id"], a["role"]) for a in denial["actors"] if a["role"] == "imposer"] == [("state-ru", "imposer")]
+
+
 async def test_extract_refuses_an_empty_text_naming_the_field(fresh_seeded_url):
     async for client in client_for(fresh_seeded_url):
         response = await client.post("/v1/extract", json={"text": ""})

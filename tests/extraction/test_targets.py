@@ -79,3 +79,41 @@ def test_target_quote_is_its_sentence():
     target = extract(text).targets[0]
     assert target.quote == "OFAC designated the vessel UNITY (IMO 9016595) for carrying coal."
     assert text[target.span[0] : target.span[1]] == target.quote
+
+
+# Issue 18: names written right after the act's verb, and a bank described as one.
+
+
+def test_names_after_the_designating_verb():
+    text = (
+        "Today, the United States is designating for sanctions Air Koryo Trading Corporation, a DPRK entity that "
+        "supported the ministry; Jong Yong Nam, a DPRK representative; and Bank Sputnik, a Russian bank."
+    )
+    names = {t.name for t in extract(text).targets}
+    assert {"Air Koryo Trading Corporation", "Jong Yong Nam", "Bank Sputnik"} <= names
+
+
+def test_a_person_named_after_is_designating():
+    assert [t.name for t in extract("The Department is designating Ivan Petrov for arms brokering.").targets] == [
+        "Ivan Petrov"
+    ]
+
+
+def test_kinds_of_target_after_the_verb_are_no_names():
+    assert extract("OFAC sanctioned North Korean banks and 26 individuals on Tuesday.").targets == []
+
+
+def test_bullets_under_a_line_introducing_the_targets():
+    text = (
+        "The United Kingdom today designated eleven officials and one agency.\n"
+        "They include:\n"
+        "    • The Central Election Commission (CEC) of Russia, the agency that arranged the elections.\n"
+        "    • Natalya Budarina, CEC Secretary, one of the most senior officials.\n"
+        "    • UK sanctions Russian officials involved in recent elections in occupied regions.\n"
+    )
+    assert [t.name for t in extract(text).targets] == ["Central Election Commission", "Natalya Budarina"]
+
+
+def test_names_after_including():
+    text = "OFAC sanctioned five individuals, including Ivan Petrov and Olga Smirnova, on Tuesday."
+    assert {t.name for t in extract(text).targets} == {"Ivan Petrov", "Olga Smirnova"}
