@@ -36,20 +36,20 @@ async def test_a_delisted_entry_is_no_longer_in_force_and_a_kept_one_is(seeded_d
     assert detail["listings"] == kept["listings"]
 
 
+async def _ids(client, **params) -> set[str]:
+    answer = await client.get("/v1/actors", params=params | {"limit": 500})
+    assert answer.status_code == 200, answer.text
+    return {actor["id"] for actor in answer.json()["items"]}
+
+
 async def test_the_list_of_actors_filters_by_the_body_and_whether_in_force(seeded_db):
     run(seeded_db, import_un_xml, UN)
     run(seeded_db, import_un_xml, UN_NEWER)
     async for client in client_for(seeded_db):
-
-        async def ids(**params) -> set[str]:
-            answer = await client.get("/v1/actors", params=params | {"limit": 500})
-            assert answer.status_code == 200, answer.text
-            return {actor["id"] for actor in answer.json()["items"]}
-
-        listed = await ids(listed_by="body-unsc")
-        in_force = await ids(listed_by="body-unsc", in_force="true")
-        no_more = await ids(in_force="false")
-        by_nobody = await ids(listed_by="state-kp")
+        listed = await _ids(client, listed_by="body-unsc")
+        in_force = await _ids(client, listed_by="body-unsc", in_force="true")
+        no_more = await _ids(client, in_force="false")
+        by_nobody = await _ids(client, listed_by="state-kp")
         mixed = await client.get("/v1/actors", params={"q": "Korea", "in_force": "true"})
     assert "un-kpi.002" in listed and "un-kpe.001" in listed and "state-kp" not in listed
     assert in_force == listed - {"un-kpi.002"}
