@@ -1,0 +1,312 @@
+"""Screening quality: POST /v1/match's scoring against a labelled set built from the lists themselves, beside the
+ecosystem's own name comparison (followthemoney's compare_names, which OpenSanctions' tools build on), on the
+same queries and the same actors.
+
+    python bench/matching_eval.py                          # the UN list shipped in lists/, test split
+    python bench/matching_eval.py --split dev --misses     # the split to look at while changing the scoring
+    python bench/matching_eval.py --ofac ../shared/realdata/ofac_sdn_csv_2021   # with OFAC's 2021 SDN set too
+
+The set: every person and entity the lists bring in is put in the dev or the test split by a hash of its id (the
+split is fixed before any scoring is changed). Positives are variants of its listed name that screening meets
+in practice: case, hyphens dropped or turned into spaces, word order turned round, the commoner alternative
+romanisations of Korean and Russian name parts, punctuation added. Each should find that actor first.
+Negatives are common names of people who are not listed and generic words of company names; each should find
+nobody. A variant that folds to another listed actor's name is dropped (it is that actor, not a miss), and so
+is a negative whose words are a listed name's, each spelt at most one letter apart (a variant, not a stranger).
+
+Reported per split: precision at rank 1 (of the positives that found anyone, the share whose first candidate
+is the right actor), recall (the share of positives whose actor is found at all), and the false-positive rate
+(the share of negatives that found anyone), at the service's default threshold and at the baseline's.
+"""
+
+import argparse
+import hashlib
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing it
+
+from followthemoney import model  # noqa: E402
+from followthemoney.compare import compare_names  # noqa: E402
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from service import migrations  # noqa: E402
+from service.actors.search import search_key  # noqa: E402
+from service.config import Settings  # noqa: E402
+from service.db import make_engine  # noqa: E402
+from service.importers.ofac_csv import import_ofac_csv  # noqa: E402
+from service.importers.un_xml import import_un_xml  # noqa: E402
+from service.models import Actor, ActorAlias  # noqa: E402
+from service.screening.schemas import DEFAULT_THRESHOLD, MatchRequest, Party  # noqa: E402
+from service.screening.service import match  # noqa: E402
+from service.seeding.loader import load_seeds  # noqa: E402
+
+# Alternative romanisations of name parts (McCune–Reischauer, Revised Romanisation, common usage; Russian
+# transliteration pairs): facts about spelling, each way round.
+ROMANISATIONS = {
+    "jong": "chong",
+    "chong": "jong",
+    "kim": "gim",
+    "ri": "li",
+    "li": "ri",
+    "pak": "park",
+    "park": "pak",
+    "choe": "choi",
+    "choi": "choe",
+    "ryu": "yu",
+    "sok": "seok",
+    "song": "sung",
+    "kang": "gang",
+    "o": "oh",
+    "chol": "cheol",
+    "cheol": "chol",
+    "il": "ill",
+    "yong": "young",
+    "hyon": "hyun",
+    "hyun": "hyon",
+    "sergey": "sergei",
+    "sergei": "sergey",
+    "aleksandr": "alexander",
+    "yuriy": "yuri",
+    "dmitriy": "dmitry",
+    "andrey": "andrei",
+    "mikhail": "michael",
+    "vladimirovich": "vladimirovitch",
+}
+# Common given names and surnames, combined into people who are on no list, and the generic words company names
+# are made of, alone and in pairs (typed here; each is dropped should it fold to a listed name).
+GIVEN = [
+    "John",
+    "Maria",
+    "Wei",
+    "Anna",
+    "Mohammed",
+    "James",
+    "Olga",
+    "David",
+    "Sarah",
+    "Carlos",
+    "Fatima",
+    "Hiroshi",
+    "Emma",
+    "Ivan",
+    "Ana",
+    "Michael",
+    "Elena",
+    "Ahmed",
+    "Sophie",
+    "Lucas",
+    "Yuki",
+    "Peter",
+    "Laura",
+    "Daniel",
+]
+SURNAMES = [
+    "Smith",
+    "Garcia",
+    "Zhang",
+    "Ivanova",
+    "Brown",
+    "Petrova",
+    "Miller",
+    "Johnson",
+    "Rodriguez",
+    "Hassan",
+    "Tanaka",
+    "Wilson",
+    "Sokolov",
+    "Martinez",
+    "Davis",
+    "Popescu",
+    "Khan",
+    "Martin",
+    "Silva",
+    "Sato",
+]
+GENERIC = [
+    "Federation",
+    "Trading",
+    "Company",
+    "Bank",
+    "Shipping",
+    "Corporation",
+    "International",
+    "Group",
+    "Holdings",
+    "Ministry",
+    "Republic",
+    "Industrial",
+    "General",
+    "Bureau",
+    "Import",
+    "Export",
+    "National",
+    "Development",
+    "Investment",
+    "Limited",
+]
+NEGATIVES = [f"{given} {surname}" for given in GIVEN for surname in SURNAMES]
+NEGATIVES += GENERIC + [f"{first} {second}" for first in GENERIC for second in GENERIC if first != second]
+
+
+@dataclass(frozen=True)
+class Case:
+    query: str
+    expected: str | None  # an actor id; None for a negative
+
+
+def split_of(actor_id: str) -> str:
+    return "test" if hashlib.sha256(actor_id.encode()).digest()[0] % 2 else "dev"
+
+
+def variants(name: str) -> Iterable[str]:
+    words = name.replace(",", " ").split()
+    yield name.title()
+    if "-" in name:
+        yield name.replace("-", " ")
+        yield name.replace("-", "")
+    if len(words) > 1:
+        yield " ".join(words[1:] + words[:1])
+        yield ", ".join([words[0], " ".join(words[1:])])
+    for index, word in enumerate(words):
+        parts = word.lower().split("-")
+        for part_index, part in enumerate(parts):
+            if part in ROMANISATIONS:
+                changed = parts[:part_index] + [ROMANISATIONS[part]] + parts[part_index + 1 :]
+                yield " ".join(words[:index] + ["-".join(changed)] + words[index + 1 :])
+
+
+def labelled_set(session: Session, split: str) -> list[Case]:
+    listed = session.execute(
+        select(Actor.id, Actor.name).where(Actor.kind.in_(["person", "organization"]), Actor.id.notlike("state-%"))
+    ).all()
+    names = {search_key(name) for (name,) in session.execute(select(Actor.name))}
+    names |= {search_key(alias) for (alias,) in session.execute(select(ActorAlias.alias))}
+    owner: dict[str, str] = {}
+    for actor_id, name in session.execute(select(Actor.id, Actor.name)):
+        owner.setdefault(search_key(name), actor_id)
+    cases = []
+    for actor_id, name in listed:
+        if split_of(actor_id) != split:
+            continue
+        for variant in dict.fromkeys(variants(name)):
+            if owner.get(search_key(variant), actor_id) == actor_id:  # not another actor's exact name
+                cases.append(Case(variant, actor_id))
+    listed_words = [sorted(name.split()) for name in names]
+    cases += [
+        Case(name, None)
+        for name in NEGATIVES
+        if split_of(name) == split and not any(_spelt_alike(sorted(search_key(name).split()), w) for w in listed_words)
+    ]
+    return cases
+
+
+def _spelt_alike(words: list[str], other: list[str]) -> bool:
+    """Whether two names are the same words, each spelt at most one letter apart ('Mohammed Khan' and a listed
+    'Mohammad Khan'): such a "negative" is a variant of a listed name, and a screening should find it."""
+    return len(words) == len(other) and all(Levenshtein.distance(a, b) <= 1 for a, b in zip(words, other, strict=True))
+
+
+def ours(session: Session, threshold: float) -> Callable[[str], list[str]]:
+    def ranked(query: str) -> list[str]:
+        request = MatchRequest(queries=[Party(name=query)], threshold=threshold, limit=5)
+        return [candidate.actor.id for candidate in match(session, request).results[0].candidates]
+
+    return ranked
+
+
+def baseline(session: Session, threshold: float) -> Callable[[str], list[str]]:
+    """followthemoney's compare_names of the query against every actor's names, best first."""
+    proxies = []
+    for actor_id, kind in session.execute(select(Actor.id, Actor.kind)):
+        schema = "Person" if kind == "person" else "Organization" if kind == "organization" else "LegalEntity"
+        proxy = model.make_entity(schema)
+        proxy.id = actor_id
+        proxies.append(proxy)
+    by_id = {proxy.id: proxy for proxy in proxies}
+    for actor_id, name in session.execute(select(Actor.id, Actor.name)):
+        by_id[actor_id].add("name", name)
+    for actor_id, alias in session.execute(select(ActorAlias.actor_id, ActorAlias.alias)):
+        by_id[actor_id].add("alias", alias)
+    legal_entity = model.get("LegalEntity")
+
+    def ranked(query: str) -> list[str]:
+        probe = model.make_entity("LegalEntity")
+        probe.add("name", query)
+        scores = [(compare_names(legal_entity, probe, proxy) or 0.0, proxy.id) for proxy in proxies]
+        return [actor_id for score, actor_id in sorted(scores, reverse=True)[:5] if score >= threshold]
+
+    return ranked
+
+
+def score(cases: list[Case], ranked: Callable[[str], list[str]], misses: bool) -> dict[str, float]:
+    positives = [case for case in cases if case.expected]
+    negatives = [case for case in cases if not case.expected]
+    answered = right_first = found = false_positives = 0
+    started = time.perf_counter()
+    for case in cases:
+        ids = ranked(case.query)
+        if case.expected is None:
+            false_positives += bool(ids)
+            if ids and misses:
+                print(f"  false positive: {case.query!r} -> {ids[0]}")
+            continue
+        answered += bool(ids)
+        right_first += bool(ids) and ids[0] == case.expected
+        found += case.expected in ids
+        if misses and (not ids or ids[0] != case.expected):
+            print(f"  miss: {case.query!r} -> {ids[:1]} (wanted {case.expected})")
+    seconds = time.perf_counter() - started
+    return {
+        "precision@1": right_first / answered if answered else 0.0,
+        "recall": found / len(positives),
+        "false positives": false_positives / len(negatives),
+        "queries/s": len(cases) / seconds,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--un", type=Path, default=ROOT / "lists" / "un_consolidated.xml")
+    parser.add_argument("--ofac", type=Path, help="a directory of OFAC's legacy SDN CSV files")
+    parser.add_argument("--split", choices=["dev", "test"], default="test")
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as directory:
+        engine = make_engine(Settings(database_url=f"sqlite:///{directory}/matching.db"))
+        with engine.begin() as connection:
+            migrations.upgrade(connection)
+        with Session(engine) as session:
+            load_seeds(session, ROOT / "seeds")
+            import_un_xml(session, args.un, regimes=["all"])
+            if args.ofac:
+                import_ofac_csv(session, args.ofac)
+            session.commit()
+            cases = labelled_set(session, args.split)
+            actors = session.query(Actor).count()
+            positives = sum(1 for case in cases if case.expected)
+            print(f"{args.split} split: {positives} positives, {len(cases) - positives} negatives, {actors} actors")
+            rows = [
+                (f"/v1/match, threshold {DEFAULT_THRESHOLD}", ours(session, DEFAULT_THRESHOLD)),
+                ("followthemoney compare_names, threshold 0.7", baseline(session, 0.7)),
+                ("followthemoney compare_names, threshold 0.8", baseline(session, 0.8)),
+            ]
+            print("| matcher | precision@1 | recall | false positives | queries/s |")
+            print("| --- | --- | --- | --- | --- |")
+            for label, ranked in rows:
+                result = score(cases, ranked, args.misses)
+                print(
+                    f"| {label} | {result['precision@1']:.3f} | {result['recall']:.3f} | "
+                    f"{result['false positives']:.3f} | {result['queries/s']:.0f} |"
+                )
+
+
+if __name__ == "__main__":
+    main()
