@@ -29,7 +29,7 @@ from service.config import Settings
 from service.db import make_engine
 from service.models import Actor, ActorAlias, Authority, Official, Source
 from service.models.base import utcnow
-from service.writes import acting_as, put_row, record_creations
+from service.writes import acting_as, put_row, record_changes
 
 SIZES = {"100k": 100_000, "1m": 1_000_000}
 ACTIONS_PER_SOURCE = 1000
@@ -277,11 +277,11 @@ def _load_reference(session: Session, ref: Reference) -> None:
     session.execute(
         insert(ActorAlias), [{"actor_id": id, "alias": alias, "search_key": search_key(alias)} for id, alias in aliases]
     )
-    record_creations(
+    record_changes(
         session,
         "actor",
         [
-            (id, {"name": name, "kind": kind, "country": country, "aliases": sorted(names)})
+            (id, None, {"name": name, "kind": kind, "country": country, "aliases": sorted(names)})
             for id, name, kind, country, names in ref.actors
         ],
     )

@@ -1,6 +1,5 @@
 """put_actions, the bulk path of loads and imports, ends where put_action one by one would."""
 
-import json
 import re
 from datetime import date
 
@@ -19,6 +18,7 @@ from service.actions.writes import (
     put_action,
     put_actions,
 )
+from service.changes.queries import changes_after
 from service.models import Change
 from service.seeding.loader import load_seeds
 from service.writes import Outcome, acting_as
@@ -47,12 +47,18 @@ def records(count: int, title: str = "Bulk") -> list[ActionRecord]:
     ]
 
 
+def _changes(session: Session, ids: list[str]) -> list[tuple]:
+    """The changes to these records as the feed gives them, in order."""
+    return [
+        (change.entity_id, change.operation, change.record)
+        for change in changes_after(session, 0, 1000)
+        if change.entity_id in ids
+    ]
+
+
 def _state(session: Session, ids: list[str]) -> tuple[list, list]:
     actions = [a.model_dump(exclude={"created_at", "updated_at"}) for a in load_actions(session, ids)]
-    changes = session.execute(
-        select(Change.entity_id, Change.operation, Change.after).where(Change.entity_id.in_(ids)).order_by(Change.seq)
-    ).all()
-    return actions, [(entity_id, operation, json.loads(after)) for entity_id, operation, after in changes]
+    return actions, _changes(session, ids)
 
 
 def test_bulk_and_one_by_one_writes_give_the_same_actions_and_changes(migrated_engine):
@@ -87,25 +93,25 @@ def test_a_second_bulk_load_changes_nothing_and_a_changed_record_is_updated(migr
 
 def _stored(session: Session) -> dict[str, list]:
     """The rows of the actions named full-… and bulk-…, as the driver returns them (a text query: no SQLAlchemy
-    type in between), each timestamp by its shape only and the changes without their seq."""
+    type in between), each timestamp by its shape only; and their changes as the feed gives them."""
     id_columns = {
         "actions": "id",
         "action_sources": "action_id",
         "action_authorities": "action_id",
         "action_actors": "action_id",
         "action_officials": "action_id",
-        "changes": "entity_id",
     }
     found = {}
     for table, id in id_columns.items():
         result = session.execute(text(f"SELECT * FROM {table} WHERE {id} LIKE 'full-%' OR {id} LIKE 'bulk-%'"))
         rows = [dict(zip(result.keys(), row, strict=True)) for row in result]
         for row in rows:
-            row.pop("seq", None)
-            for column in ("created_at", "updated_at", "at"):
+            for column in ("created_at", "updated_at"):
                 if column in row:
                     row[column] = re.sub(r"\d", "0", str(row[column]))
         found[table] = sorted(rows, key=repr)
+    ids = [row["id"] for row in found["actions"]]
+    found["changes"] = sorted(_changes(session, ids), key=repr)
     return found
 
 
