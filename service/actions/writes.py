@@ -178,15 +178,20 @@ def _names(ref_type: type) -> tuple[str, ...]:
 
 
 def _snapshot(fields: dict, links: tuple) -> dict:
-    """An action as the change feed keeps it: its fields and its links, each list in a stable order."""
-    names = ("sources", "citations", "actors", "officials")
+    """An action as the change feed keeps it: its fields and its links, each list in the order of the linked
+    record's id (one link per action and record: the order is total)."""
     return fields | {
-        name: [vars(ref) for ref in sorted(refs, key=_order)] for name, refs in zip(names, links, strict=True)
+        name: [vars(ref) for ref in sorted(refs, key=linked_id)]
+        for (name, linked_id), refs in zip(_LINKED_IDS.items(), links, strict=True)
     }
 
 
-def _order(ref) -> tuple:
-    return tuple("" if value is None else value for value in vars(ref).values())
+_LINKED_IDS = {
+    "sources": attrgetter("source_id"),
+    "citations": attrgetter("authority_id"),
+    "actors": attrgetter("actor_id"),
+    "officials": attrgetter("official_id"),
+}
 
 
 def _links_wanted(record: ActionRecord) -> tuple:

@@ -22,7 +22,7 @@ from service.models import Action, ActionSource, Actor, Authority, ListEntry, Li
 from service.models.vocabulary import ActionStatus, ActionType, DatePrecision, ListingStatus, Relation, Role
 from service.writes import Outcome, put_row, put_rows
 
-BATCH = 1000
+BATCH = 100
 
 
 @dataclass(frozen=True)
