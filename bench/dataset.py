@@ -285,3 +285,54 @@ def _load_reference(session: Session, ref: Reference) -> None:
             for id, name, kind, country, names in ref.actors
         ],
     )
+
+
+def main() -> None:
+    """The load alone, without the read runs of bench/run: its rate and the SQLite file's size per action.
+
+    python -m bench.dataset --size 100k --sqlite /tmp/load.db [--postgres URL]
+    """
+    import argparse
+    import json
+    import os
+    import sqlite3
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(description=main.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", choices=list(SIZES), default="100k")
+    parser.add_argument("--sqlite", type=Path, help="a new SQLite file (replaced if it exists)")
+    parser.add_argument("--postgres", help="a PostgreSQL URL whose schema is empty")
+    args = parser.parse_args()
+    urls = {}
+    if args.sqlite:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{args.sqlite}{suffix}").unlink(missing_ok=True)
+        urls["sqlite"] = f"sqlite:///{args.sqlite}"
+    if args.postgres:
+        urls["postgresql"] = args.postgres
+    size = SIZES[args.size]
+    started = time.perf_counter()
+    results = load(urls, size)
+    report: dict = {"size": size, "minutes": round((time.perf_counter() - started) / 60, 1)}
+    report["load_average"] = os.getloadavg()
+    for name, result in results.items():
+        report[name] = {
+            "actions": result.actions,
+            "seconds": round(result.seconds, 1),
+            "per_second": round(result.per_second),
+            "per_cpu_second": round(result.per_cpu_second),
+        }
+    if args.sqlite:
+        connection = sqlite3.connect(args.sqlite)
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        tables = connection.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+        connection.close()
+        report["sqlite"]["bytes_per_action"] = round(args.sqlite.stat().st_size / size)
+        feed = sum(pages for name, pages in tables if "change" in name)
+        report["sqlite"]["change_feed_bytes_per_action"] = round(feed / size)
+        report["sqlite"]["largest"] = {name: round(pages / size) for name, pages in tables[:8]}
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
