@@ -27,6 +27,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing it
@@ -152,7 +153,8 @@ def _import(case: str, realdata: Path, url: str, traced: bool) -> dict:
             runs.append(time.perf_counter() - started)
         rss[-1].at_end()
     rows.append(_row_counts(engine))
-    result = {"entries": report.selected, "read": report.read, "seconds": runs[0], "again_seconds": runs[-1]}
+    result: dict[str, Any] = {"entries": report.selected, "read": report.read, "seconds": runs[0]}
+    result["again_seconds"] = runs[-1]
     result["rss_mb"] = rss[0].megabytes
     if not traced:
         result["rows_written_again"] = {table: rows[2][table] - rows[1][table] for table in rows[1]}
@@ -169,7 +171,8 @@ class _RssByTenths:
     """The process's resident memory after each tenth of the file is read, and at the end."""
 
     def __init__(self, size: int):
-        self.size, self.read, self.megabytes = size, 0, []
+        self.size, self.read = size, 0
+        self.megabytes: list[float] = []
 
     def advance(self, read: int) -> None:
         self.read += read

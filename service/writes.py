@@ -5,9 +5,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -137,7 +137,7 @@ def put_rows(session: Session, model: type[Base], entity: str, records: dict[str
     outcomes: Counter = Counter()
     if not records:
         return outcomes
-    table = model.__table__
+    table = cast(Table, model.__table__)
     (key,) = table.primary_key.columns
     names = list(next(iter(records.values())))
     stored = {

@@ -18,7 +18,7 @@ from service.importers.ofac_csv import import_ofac_csv
 from service.models import Action, ChangeSet
 from service.seeding.loader import load_seeds
 from service.writes import acting_as, record_change
-from tests.conftest import SEEDS, client_for, make_key
+from tests.conftest import SEEDS, client_for, make_key, snapshot
 from tests.importers.conftest import OFAC, OFAC_NEWER, run
 
 anyio = pytest.mark.anyio
@@ -172,4 +172,34 @@ def test_migration_0004_keeps_the_changes_recorded_before_it_and_gives_them_back
         for seq, _, who, _, entity_id, operation, before, after in OLD_CHANGES
     ]
     assert tuple(rows[3]) == (4, "after", "s2", "create", None, '{"title": "Two"}')
+    engine.dispose()
+
+
+def test_migration_0004_down_and_up_keeps_every_row_and_the_feed(fresh_seeded_url):
+    engine = make_engine(Settings(database_url=fresh_seeded_url))
+    data = [t for t in snapshot(fresh_seeded_url) if t not in ("changes", "change_sets", "list_imports")]
+
+    def state():
+        rows = snapshot(fresh_seeded_url)
+        with Session(engine) as session:
+            feed = [(c.seq, c.entity_id, c.operation, c.record) for c in changes_after(session, 0, 1000)]
+        return {table: rows[table] for table in data}, feed
+
+    before = state()
+    with engine.begin() as connection:
+        migrations.downgrade(connection, "0003")
+        migrations.upgrade(connection)
+    assert state() == before
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            definitions = connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'action_%'"
+            ).all()
+        assert {name for name, sql in definitions if sql.endswith("WITHOUT ROWID")} == {
+            "action_sources",
+            "action_authorities",
+            "action_actors",
+            "action_officials",
+        }
     engine.dispose()

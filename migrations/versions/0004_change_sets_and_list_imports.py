@@ -1,5 +1,5 @@
-"""change sets: each write's snapshots kept compressed, once per set instead of as JSON on every change row; and
-the date of the list last imported from each source
+"""change sets: each write's snapshots kept compressed, once per set instead of as JSON on every change row; the
+date of the list last imported from each source; on SQLite, the action link tables WITHOUT ROWID
 
 Revision ID: 0004
 Revises: 0003
@@ -19,6 +19,8 @@ depends_on: str | Sequence[str] | None = None
 
 BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 CHUNK = 5000
+# action_sources last: the other three point at it.
+LINK_TABLES = ("action_authorities", "action_actors", "action_officials", "action_sources")
 
 
 def upgrade() -> None:
@@ -93,9 +95,13 @@ def upgrade() -> None:
         sa.CheckConstraint("list_name IN ('un_sc', 'ofac_sdn')", name=op.f("ck_list_imports_list_name")),
         sa.PrimaryKeyConstraint("list_name", name=op.f("pk_list_imports")),
     )
+    for table in LINK_TABLES:
+        _rebuild(table, without_rowid=True)
 
 
 def downgrade() -> None:
+    for table in LINK_TABLES:
+        _rebuild(table, without_rowid=False)
     op.drop_table("list_imports")
     with op.batch_alter_table("changes") as batch:
         batch.add_column(sa.Column("at", sa.DateTime(timezone=True), nullable=True))
@@ -160,3 +166,34 @@ def _parsed(record: str | None):
 
 def _text(record) -> str | None:
     return None if record is None else json.dumps(record, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _rebuild(table: str, without_rowid: bool) -> None:
+    """On SQLite, store a link table with or without rowid: its rows and indexes copied into a table of the same
+    definition. Alembic's batch mode cannot be used: its copy renames tables, which rewrites the foreign keys that
+    point at them, and foreign keys cannot be switched off inside the migration's transaction. Dropping a table
+    with foreign keys on deletes its rows first: the link tables have no ON DELETE action of their own, and only
+    action_sources is pointed at (by the other links, without an action), so deferring the foreign keys to the
+    commit lets the rows come back under the same name before they are checked."""
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
+    bind.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    definition = bind.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).scalar_one()
+    indexes = (
+        bind.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
+        )
+        .scalars()
+        .all()
+    )
+    definition = definition.removesuffix(" WITHOUT ROWID") + (" WITHOUT ROWID" if without_rowid else "")
+    bind.exec_driver_sql(f"CREATE TEMPORARY TABLE copy_of_{table} AS SELECT * FROM {table}")
+    bind.exec_driver_sql(f"DROP TABLE {table}")
+    bind.exec_driver_sql(definition)
+    bind.exec_driver_sql(f"INSERT INTO {table} SELECT * FROM copy_of_{table}")
+    bind.exec_driver_sql(f"DROP TABLE copy_of_{table}")
+    for index in indexes:
+        bind.exec_driver_sql(index)

@@ -114,7 +114,10 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
         )
     }
     stored_links = links_of_many(session, list(stored_fields))
-    new, changed, relinked, changes = [], [], [], []
+    new: list[ActionRecord] = []
+    changed: list[ActionRecord] = []
+    relinked: list[ActionRecord] = []
+    changes: list[tuple[str, dict | None, dict]] = []
     for id, record in records.items():
         fields, links = _fields(record), _links_wanted(record)
         if id not in stored_fields:

@@ -1,6 +1,7 @@
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, astuple, dataclass
+from typing import TypeVar
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
@@ -24,6 +25,9 @@ class Address:
     address: str
     country: str | None = None
     note: str | None = None
+
+
+Item = TypeVar("Item", Identifier, Address)
 
 
 def put_actor(
@@ -109,79 +113,67 @@ class ActorRecord:
     addresses: tuple[Address, ...]
 
 
+_DETAILS: tuple[tuple[type[ActorIdentifier] | type[ActorAddress], type[Identifier] | type[Address]], ...] = (
+    (ActorIdentifier, Identifier),
+    (ActorAddress, Address),
+)
+
+
+@dataclass
+class _ActorState:
+    """An actor as put_actor compares it: its fields, aliases, and identifiers and addresses by table."""
+
+    fields: dict[str, str | None]
+    aliases: set[str]
+    details: dict[type, set]
+
+    @classmethod
+    def wanted(cls, record: ActorRecord) -> "_ActorState":
+        return cls(
+            {"name": record.name, "kind": record.kind, "country": record.country},
+            set(record.aliases) - {record.name},
+            {
+                ActorIdentifier: set(_unique(ActorIdentifier, record.identifiers).values()),
+                ActorAddress: set(_unique(ActorAddress, record.addresses).values()),
+            },
+        )
+
+    def snapshot(self) -> dict:
+        return self.fields | {
+            "aliases": sorted(self.aliases),
+            "identifiers": _listed(self.details[ActorIdentifier]),
+            "addresses": _listed(self.details[ActorAddress]),
+        }
+
+
 def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
     """put_actor for many actors at once (imports): their stored fields, aliases, identifiers and addresses read
     in four queries and compared in memory; what is new inserted by insert_rows, what changed updated, deleted
     and inserted a table at a time, and the changes recorded as one set. Same rows and changes as put_actor on
     each."""
-    ids = [record.id for record in records]
-    connection = session.connection()
-    stored = {
-        id: {"name": name, "kind": kind, "country": country}
-        for id, name, kind, country in connection.execute(
-            select(Actor.id, Actor.name, Actor.kind, Actor.country).where(Actor.id.in_(ids))
-        )
-    }
-    aliases: dict[str, set[str]] = {id: set() for id in stored}
-    for id, alias in connection.execute(
-        select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids))
-    ):
-        aliases[id].add(alias)
-    details: dict[type, dict[str, set]] = {}
-    for model, record_type in ((ActorIdentifier, Identifier), (ActorAddress, Address)):
-        found: dict[str, set] = {id: set() for id in stored}
-        columns = [getattr(model, name) for name in record_type.__dataclass_fields__]
-        for id, *values in connection.execute(select(model.actor_id, *columns).where(model.actor_id.in_(ids))):
-            found[id].add(record_type(*values))
-        details[model] = found
-    now = utcnow()
-    outcomes: Counter = Counter()
-    changes, new, updated = [], [], []
-    alias_rows, gone_aliases, detail_rows, redone = (
-        [],
-        [],
-        {ActorIdentifier: [], ActorAddress: []},
-        {ActorIdentifier: [], ActorAddress: []},
-    )
+    stored = _stored_actors(session, [record.id for record in records])
+    new: list[ActorRecord] = []
+    updated: list[ActorRecord] = []
+    changes: list[tuple[str, dict | None, dict]] = []
+    aliases_added: list[tuple[str, str]] = []
+    aliases_gone: list[dict[str, str]] = []
+    details_redone: dict[type, list[str]] = {model: [] for model, _ in _DETAILS}
+    details_added: dict[type, list[tuple]] = {model: [] for model, _ in _DETAILS}
     for record in records:
-        fields = {"name": record.name, "kind": record.kind, "country": record.country}
-        wanted_aliases = set(record.aliases) - {record.name}
-        wanted = {
-            ActorIdentifier: set(_unique(ActorIdentifier, record.identifiers).values()),
-            ActorAddress: set(_unique(ActorAddress, record.addresses).values()),
-        }
-        after = fields | {
-            "aliases": sorted(wanted_aliases),
-            "identifiers": _listed(wanted[ActorIdentifier]),
-            "addresses": _listed(wanted[ActorAddress]),
-        }
-        if record.id not in stored:
-            new.append(record)
-            alias_rows += [(record.id, alias) for alias in wanted_aliases]
-            for model, items in wanted.items():
-                detail_rows[model] += [(record.id, item) for item in items]
-            changes.append((record.id, None, after))
-            outcomes[Outcome.added] += 1
+        wanted, before = _ActorState.wanted(record), stored.get(record.id)
+        if before == wanted:
             continue
-        current = aliases[record.id]
-        kept = {model: details[model][record.id] for model in wanted}
-        if stored[record.id] == fields and current == wanted_aliases and kept == wanted:
-            outcomes[Outcome.unchanged] += 1
-            continue
-        updated.append(record)
-        alias_rows += [(record.id, alias) for alias in wanted_aliases - current]
-        gone_aliases += [(record.id, alias) for alias in current - wanted_aliases]
-        for model, items in wanted.items():
-            if items != kept[model]:
-                redone[model].append(record.id)
-                detail_rows[model] += [(record.id, item) for item in items]
-        before = stored[record.id] | {
-            "aliases": sorted(current),
-            "identifiers": _listed(kept[ActorIdentifier]),
-            "addresses": _listed(kept[ActorAddress]),
-        }
-        changes.append((record.id, before, after))
-        outcomes[Outcome.changed] += 1
+        (new if before is None else updated).append(record)
+        current = set() if before is None else before.aliases
+        aliases_added += [(record.id, alias) for alias in wanted.aliases - current]
+        aliases_gone += [{"id": record.id, "alias": alias} for alias in current - wanted.aliases]
+        for model, _ in _DETAILS:
+            if before is None or wanted.details[model] != before.details[model]:
+                if before is not None:
+                    details_redone[model].append(record.id)
+                details_added[model] += [(record.id, *astuple(item)) for item in wanted.details[model]]
+        changes.append((record.id, None if before is None else before.snapshot(), wanted.snapshot()))
+    now, connection = utcnow(), session.connection()
     insert_rows(
         session,
         Actor,
@@ -195,37 +187,56 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
             .values(name=bindparam("name"), kind=bindparam("kind"), country=bindparam("country"))
             .values(search_key=bindparam("key"), updated_at=bindparam("now")),
             [
-                {
-                    "_id": r.id,
-                    "name": r.name,
-                    "kind": r.kind,
-                    "country": r.country,
-                    "key": search_key(r.name),
-                    "now": now,
-                }
+                {"_id": r.id, "name": r.name, "kind": r.kind, "country": r.country, "key": search_key(r.name)}
+                | {"now": now}
                 for r in updated
             ],
         )
-    if gone_aliases:
+    if aliases_gone:
         connection.execute(
             delete(ActorAlias).where(ActorAlias.actor_id == bindparam("id"), ActorAlias.alias == bindparam("alias")),
-            [{"id": id, "alias": alias} for id, alias in gone_aliases],
+            aliases_gone,
         )
     insert_rows(
-        session, ActorAlias, ("actor_id", "alias", "search_key"), [(id, a, search_key(a)) for id, a in alias_rows]
+        session, ActorAlias, ("actor_id", "alias", "search_key"), [(id, a, search_key(a)) for id, a in aliases_added]
     )
-    for model, record_type in ((ActorIdentifier, Identifier), (ActorAddress, Address)):
-        if redone[model]:
-            connection.execute(delete(model).where(model.actor_id.in_(redone[model])))
-        names = tuple(record_type.__dataclass_fields__)
-        insert_rows(session, model, ("actor_id", *names), [(id, *astuple(item)) for id, item in detail_rows[model]])
+    for model, record_type in _DETAILS:
+        if details_redone[model]:
+            connection.execute(delete(model).where(model.actor_id.in_(details_redone[model])))
+        insert_rows(session, model, ("actor_id", *record_type.__dataclass_fields__), details_added[model])
     record_changes(session, "actor", changes)
-    return +outcomes
+    return +Counter(
+        {
+            Outcome.added: len(new),
+            Outcome.changed: len(updated),
+            Outcome.unchanged: len(records) - len(new) - len(updated),
+        }
+    )
 
 
-def _unique(model, given: Iterable) -> dict[tuple, object]:
+def _stored_actors(session: Session, ids: list[str]) -> dict[str, _ActorState]:
+    """The stored actors of these ids, in four queries."""
+    connection = session.connection()
+    query = select(Actor.id, Actor.name, Actor.kind, Actor.country).where(Actor.id.in_(ids))
+    stored = {
+        id: _ActorState(
+            {"name": name, "kind": kind, "country": country}, set(), {model: set() for model, _ in _DETAILS}
+        )
+        for id, name, kind, country in connection.execute(query)
+    }
+    aliases = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids))
+    for id, alias in connection.execute(aliases):
+        stored[id].aliases.add(alias)
+    for model, record_type in _DETAILS:
+        columns = [getattr(model, name) for name in record_type.__dataclass_fields__]
+        for id, *values in connection.execute(select(model.actor_id, *columns).where(model.actor_id.in_(ids))):
+            stored[id].details[model].add(record_type(*values))
+    return stored
+
+
+def _unique(model, given: Iterable[Item]) -> dict[tuple, Item]:
     """One item per primary key: the first the list gives."""
-    wanted: dict[tuple, object] = {}
+    wanted: dict[tuple, Item] = {}
     for item in given:
         wanted.setdefault(_key(model, item), item)
     return wanted

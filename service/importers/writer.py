@@ -278,7 +278,7 @@ class ListWriter:
             "sha256": sha256_of(entry.text),
         }
 
-    def _listing(self, entry: Entry, previous: Row | None, actions: dict[str, Row]) -> tuple[str, date, str]:
+    def _listing(self, entry: Entry, previous: Row | None, actions: dict[str, Row]) -> tuple[str, date, str | None]:
         """The designation's id, date and date words: the list's listing date where it gives one; else the date of
         the list that first had the entry, kept on every later import."""
         if entry.listed_on:
