@@ -22,7 +22,11 @@ from service.models import Action, ActionSource, Actor, Authority, ListEntry, Li
 from service.models.vocabulary import ActionStatus, ActionType, DatePrecision, ListingStatus, Relation, Role
 from service.writes import Outcome, put_row, put_rows
 
-BATCH = 100
+# A batch is written when it has this many entries or this many characters of their texts, whichever comes
+# first: few enough statements per entry that a database across a network keeps up, and memory bounded by the
+# batch whatever the list's size.
+BATCH = 500
+BATCH_TEXT = 128_000
 
 
 @dataclass(frozen=True)
@@ -142,13 +146,15 @@ class ListWriter:
         self.session, self.kind, self.scope, self.report = session, kind, scope, report
         self.file, self.list_date = file, list_date
         self._batch: list[Entry] = []
+        self._batch_text = 0
         self._written: set[str] = set()
         self._authorities: dict[str, str] = {}
         self._keeper_ready = False
 
     def add(self, entry: Entry) -> None:
         self._batch.append(entry)
-        if len(self._batch) >= BATCH:
+        self._batch_text += len(entry.text)
+        if len(self._batch) >= BATCH or self._batch_text >= BATCH_TEXT:
             self._write_batch()
 
     def finish(self, file_sha256: str) -> ImportReport:
@@ -210,7 +216,7 @@ class ListWriter:
         return self._authorities[code]
 
     def _write_batch(self) -> None:
-        entries, self._batch = self._batch, []
+        entries, self._batch, self._batch_text = self._batch, [], 0
         if not entries:
             return
         session, keeper = self.session, self._keeper()
