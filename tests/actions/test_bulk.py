@@ -163,3 +163,40 @@ def test_a_bulk_load_naming_an_unknown_actor_fails_as_any_insert_would(migrated_
             put_actions(session, unknown)
         session.rollback()
         assert session.scalar(select(func.count()).select_from(text("actions")).where(text("id LIKE 'bulk-%'"))) == 0
+
+
+def test_bulk_updates_of_fields_date_and_links_store_what_put_action_stores(migrated_engine):
+    """Existing actions changed in every way a batch can change them: a field, the date (which the links repeat),
+    links added and removed, or nothing; one by one and in bulk, the same rows and the same changes."""
+    first = records(6)
+    second = [
+        first[0],
+        ActionRecord(**vars(first[1]) | {"title": "Renamed"}),
+        ActionRecord(**vars(first[2]) | {"date": date(2021, 3, 4)}),
+        ActionRecord(
+            **vars(first[3])
+            | {"actors": frozenset({ActorRef("state-us", "imposer", QUOTE, SOURCE)}), "date": date(2018, 1, 1)}
+        ),
+        ActionRecord(**vars(first[4]) | {"citations": frozenset()}),
+        ActionRecord(
+            **vars(first[5])
+            | {"officials": frozenset({OfficialRef("official-matthew-miller", None, None, QUOTE, SOURCE)})}
+        ),
+    ]
+    with Session(migrated_engine) as session:
+        load_seeds(session, SEEDS)
+        acting_as(session, "test")
+        put_actions(session, first)
+        assert put_actions(session, second, batch_size=4) == {Outcome.unchanged: 1, Outcome.changed: 5}
+        bulk = _stored(session)
+        session.rollback()
+
+        load_seeds(session, SEEDS)
+        acting_as(session, "test")
+        for record in first + second:
+            put_action(session, record)
+        session.flush()
+        assert _stored(session) == bulk
+    updates = [record for entity_id, operation, record in bulk["changes"] if operation == "update"]
+    assert len(updates) == 5 and {record["date"] for record in updates} >= {"2021-03-04", "2018-01-01"}
+    assert [str(row["action_date"]) for row in bulk["action_actors"] if row["action_id"] == "bulk-3"] == ["2018-01-01"]
