@@ -25,7 +25,7 @@ from service.writes import Outcome, put_row, put_rows
 # A batch is written when it has this many entries or this many characters of their texts, whichever comes
 # first: few enough statements per entry that a database across a network keeps up, and memory bounded by the
 # batch whatever the list's size.
-BATCH = 500
+BATCH = 250
 BATCH_TEXT = 128_000
 
 
