@@ -302,6 +302,7 @@ def main() -> None:
     parser.add_argument("--size", choices=list(SIZES), default="100k")
     parser.add_argument("--sqlite", type=Path, help="a new SQLite file (replaced if it exists)")
     parser.add_argument("--postgres", help="a PostgreSQL URL whose schema is empty")
+    parser.add_argument("--postgres-budget", type=float, help="seconds of loading after which PostgreSQL stops")
     args = parser.parse_args()
     urls = {}
     if args.sqlite:
@@ -312,7 +313,7 @@ def main() -> None:
         urls["postgresql"] = args.postgres
     size = SIZES[args.size]
     started = time.perf_counter()
-    results = load(urls, size)
+    results = load(urls, size, {"postgresql": args.postgres_budget} if args.postgres_budget else None)
     report: dict = {"size": size, "minutes": round((time.perf_counter() - started) / 60, 1)}
     report["load_average"] = os.getloadavg()
     for name, result in results.items():
