@@ -134,9 +134,8 @@ def put_rows(session: Session, model: type[Base], entity: str, records: dict[str
     memory, the new ones inserted by insert_rows, the changed ones updated by one executemany, and the changes
     recorded as one set. Keyed by the model's one primary key column; every other column but the timestamps
     given. Same rows and changes as put_row on each."""
-    outcomes: Counter = Counter()
     if not records:
-        return outcomes
+        return Counter()
     table = cast(Table, model.__table__)
     (key,) = table.primary_key.columns
     names = list(next(iter(records.values())))
@@ -165,10 +164,8 @@ def put_rows(session: Session, model: type[Base], entity: str, records: dict[str
     record_changes(
         session, entity, [(id, None, records[id]) for id in new] + [(id, stored[id], records[id]) for id in changed]
     )
-    outcomes[Outcome.added] += len(new)
-    outcomes[Outcome.changed] += len(changed)
-    outcomes[Outcome.unchanged] += len(records) - len(new) - len(changed)
-    return +outcomes
+    unchanged = len(records) - len(new) - len(changed)
+    return +Counter({Outcome.added: len(new), Outcome.changed: len(changed), Outcome.unchanged: unchanged})
 
 
 def insert_rows(session: Session, model: type[Base], columns: Sequence[str], rows: list[tuple]) -> None:

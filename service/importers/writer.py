@@ -3,8 +3,8 @@ action that quotes it; entries a newer list no longer has become delisting actio
 
 Entries are written in batches: a batch's stored records and links are read in a few `IN` queries, compared in
 memory, and only what changed is written, with multi-row statements (put_actors, put_rows, put_actions), each
-write recorded in the change feed. An unchanged re-import reads and writes nothing else. The caller holds the one
-transaction and commits (or rolls back) once.
+write recorded in the change feed: an unchanged re-import runs a few reads a batch and writes nothing. The caller
+holds the one transaction and commits (or rolls back) once.
 """
 
 from collections import Counter
