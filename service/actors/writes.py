@@ -224,6 +224,8 @@ def _stored_actors(session: Session, ids: list[str]) -> dict[str, _ActorState]:
         )
         for id, name, kind, country in connection.execute(query)
     }
+    if not stored:  # new actors only: nothing of theirs to read (a round trip saved per table)
+        return stored
     aliases = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids))
     for id, alias in connection.execute(aliases):
         stored[id].aliases.add(alias)

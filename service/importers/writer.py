@@ -123,15 +123,20 @@ class _Stored:
         sources = set(session.scalars(select(Source.id).where(Source.id.in_(list(source_ids.values())))))
         wanted = [_designation_id(e.key, e.listed_on) for e in entries if e.listed_on]
         wanted += [row.listed_action_id for row in stored.values() if row.listed_action_id]
+        # An empty IN is still a query: skipped, as for entries that are all new.
         actions = {
             row.id: row
-            for row in session.execute(select(Action.id, Action.date, Action.date_text).where(Action.id.in_(wanted)))
+            for row in (
+                session.execute(select(Action.id, Action.date, Action.date_text).where(Action.id.in_(wanted)))
+                if wanted
+                else ()
+            )
         }
         action_sources: dict[str, set[SourceRef]] = {}
         query = select(ActionSource.action_id, ActionSource.source_id, ActionSource.quote).where(
             ActionSource.action_id.in_(list(actions))
         )
-        for action_id, source_id, quote in session.execute(query):
+        for action_id, source_id, quote in session.execute(query) if actions else ():
             action_sources.setdefault(action_id, set()).add(SourceRef(source_id, quote))
         return cls(stored, source_ids, sources, actions, action_sources)
 
