@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from service.models import Action, ActionSource, ActorLink, Citation, OfficialLink
 from service.models.base import utcnow
-from service.writes import Outcome, insert_rows, record_change, record_changes, touch, upsert_row
+from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
     stored_fields = {
         row[0]: dict(zip(_FIELDS, row[1:], strict=True))
         for row in connection.execute(
-            select(Action.id, *(getattr(Action, name) for name in _FIELDS)).where(Action.id.in_(list(records)))
+            select(Action.id, *(getattr(Action, name) for name in _FIELDS)).where(among(session, Action.id, records))
         )
     }
     stored_links = links_of_many(session, list(stored_fields))
@@ -136,7 +136,7 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
     relinked_ids = [record.id for record in relinked]
     for model in (Citation, ActorLink, OfficialLink, ActionSource):
         if relinked_ids:
-            connection.execute(delete(model).where(model.action_id.in_(relinked_ids)))
+            connection.execute(delete(model).where(among(session, model.action_id, relinked_ids)))
     if changed:
         connection.execute(
             update(Action)
@@ -213,7 +213,7 @@ def links_of_many(session: Session, action_ids: list[str]) -> dict[str, tuple]:
             ((ActionSource, SourceRef), (Citation, CitationRef), (ActorLink, ActorRef), (OfficialLink, OfficialRef))
         ):
             columns = [getattr(model, name) for name in _names(ref_type)]
-            query = select(model.action_id, *columns).where(model.action_id.in_(action_ids))
+            query = select(model.action_id, *columns).where(among(session, model.action_id, action_ids))
             for action_id, *values in session.execute(query):
                 found[action_id][index].add(ref_type(*values))
     return {id: tuple(map(frozenset, links)) for id, links in found.items()}

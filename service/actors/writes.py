@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from service.actors.search import search_key
 from service.models import Actor, ActorAddress, ActorAlias, ActorIdentifier
 from service.models.base import utcnow
-from service.writes import Outcome, insert_rows, record_change, record_changes, touch, upsert_row
+from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
     )
     for model, record_type in _DETAILS:
         if details_redone[model]:
-            connection.execute(delete(model).where(model.actor_id.in_(details_redone[model])))
+            connection.execute(delete(model).where(among(session, model.actor_id, details_redone[model])))
         insert_rows(session, model, ("actor_id", *record_type.__dataclass_fields__), details_added[model])
     record_changes(session, "actor", changes)
     return +Counter(
@@ -217,7 +217,7 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
 def _stored_actors(session: Session, ids: list[str]) -> dict[str, _ActorState]:
     """The stored actors of these ids, in four queries."""
     connection = session.connection()
-    query = select(Actor.id, Actor.name, Actor.kind, Actor.country).where(Actor.id.in_(ids))
+    query = select(Actor.id, Actor.name, Actor.kind, Actor.country).where(among(session, Actor.id, ids))
     stored = {
         id: _ActorState(
             {"name": name, "kind": kind, "country": country}, set(), {model: set() for model, _ in _DETAILS}
@@ -226,12 +226,13 @@ def _stored_actors(session: Session, ids: list[str]) -> dict[str, _ActorState]:
     }
     if not stored:  # new actors only: nothing of theirs to read (a round trip saved per table)
         return stored
-    aliases = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids))
+    aliases = select(ActorAlias.actor_id, ActorAlias.alias).where(among(session, ActorAlias.actor_id, ids))
     for id, alias in connection.execute(aliases):
         stored[id].aliases.add(alias)
     for model, record_type in _DETAILS:
         columns = [getattr(model, name) for name in record_type.__dataclass_fields__]
-        for id, *values in connection.execute(select(model.actor_id, *columns).where(model.actor_id.in_(ids))):
+        query = select(model.actor_id, *columns).where(among(session, model.actor_id, ids))
+        for id, *values in connection.execute(query):
             stored[id].details[model].add(record_type(*values))
     return stored
 

@@ -20,7 +20,7 @@ from service.actors.writes import ActorRecord, put_actor, put_actors
 from service.importers.entries import REMOVED, Entry, ImportFailure, ImportReport, sha256_of
 from service.models import Action, ActionSource, Actor, Authority, ListEntry, ListImport, Source
 from service.models.vocabulary import ActionStatus, ActionType, DatePrecision, ListingStatus, Relation, Role
-from service.writes import Outcome, put_row, put_rows
+from service.writes import Outcome, among, plan_for_each_batch, put_row, put_rows
 
 # A batch is written when it has this many entries or this many characters of their texts, whichever comes
 # first: few enough statements per entry that a database across a network keeps up, and memory bounded by the
@@ -115,26 +115,29 @@ class _Stored:
             row.reference: row
             for row in session.execute(
                 select(ListEntry.reference, ListEntry.status, ListEntry.listed_action_id).where(
-                    ListEntry.list_name == list_name, ListEntry.reference.in_([e.reference for e in entries])
+                    ListEntry.list_name == list_name,
+                    among(session, ListEntry.reference, [e.reference for e in entries]),
                 )
             )
         }
         source_ids = {e.key: f"src-{e.key}-{sha256_of(e.text)[:8]}" for e in entries}
-        sources = set(session.scalars(select(Source.id).where(Source.id.in_(list(source_ids.values())))))
+        sources = set(session.scalars(select(Source.id).where(among(session, Source.id, source_ids.values()))))
         wanted = [_designation_id(e.key, e.listed_on) for e in entries if e.listed_on]
         wanted += [row.listed_action_id for row in stored.values() if row.listed_action_id]
         # An empty IN is still a query: skipped, as for entries that are all new.
         actions = {
             row.id: row
             for row in (
-                session.execute(select(Action.id, Action.date, Action.date_text).where(Action.id.in_(wanted)))
+                session.execute(
+                    select(Action.id, Action.date, Action.date_text).where(among(session, Action.id, wanted))
+                )
                 if wanted
                 else ()
             )
         }
         action_sources: dict[str, set[SourceRef]] = {}
         query = select(ActionSource.action_id, ActionSource.source_id, ActionSource.quote).where(
-            ActionSource.action_id.in_(list(actions))
+            among(session, ActionSource.action_id, actions)
         )
         for action_id, source_id, quote in session.execute(query) if actions else ():
             action_sources.setdefault(action_id, set()).add(SourceRef(source_id, quote))
@@ -150,6 +153,7 @@ class ListWriter:
     ):
         self.session, self.kind, self.scope, self.report = session, kind, scope, report
         self.file, self.list_date = file, list_date
+        plan_for_each_batch(session)
         self._batch: list[Entry] = []
         self._batch_text = 0
         self._written: set[str] = set()
