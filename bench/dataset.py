@@ -29,7 +29,7 @@ from service.config import Settings
 from service.db import make_engine
 from service.models import Actor, ActorAlias, Authority, Official, Source
 from service.models.base import utcnow
-from service.writes import acting_as, put_row, record_creations
+from service.writes import acting_as, put_row, record_changes
 
 SIZES = {"100k": 100_000, "1m": 1_000_000}
 ACTIONS_PER_SOURCE = 1000
@@ -277,11 +277,63 @@ def _load_reference(session: Session, ref: Reference) -> None:
     session.execute(
         insert(ActorAlias), [{"actor_id": id, "alias": alias, "search_key": search_key(alias)} for id, alias in aliases]
     )
-    record_creations(
+    record_changes(
         session,
         "actor",
         [
-            (id, {"name": name, "kind": kind, "country": country, "aliases": sorted(names)})
+            (id, None, {"name": name, "kind": kind, "country": country, "aliases": sorted(names)})
             for id, name, kind, country, names in ref.actors
         ],
     )
+
+
+def main() -> None:
+    """The load alone, without the read runs of bench/run: its rate and the SQLite file's size per action.
+
+    python -m bench.dataset --size 100k --sqlite /tmp/load.db [--postgres URL]
+    """
+    import argparse
+    import json
+    import os
+    import sqlite3
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(description=main.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", choices=list(SIZES), default="100k")
+    parser.add_argument("--sqlite", type=Path, help="a new SQLite file (replaced if it exists)")
+    parser.add_argument("--postgres", help="a PostgreSQL URL whose schema is empty")
+    parser.add_argument("--postgres-budget", type=float, help="seconds of loading after which PostgreSQL stops")
+    args = parser.parse_args()
+    urls = {}
+    if args.sqlite:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{args.sqlite}{suffix}").unlink(missing_ok=True)
+        urls["sqlite"] = f"sqlite:///{args.sqlite}"
+    if args.postgres:
+        urls["postgresql"] = args.postgres
+    size = SIZES[args.size]
+    started = time.perf_counter()
+    results = load(urls, size, {"postgresql": args.postgres_budget} if args.postgres_budget else None)
+    report: dict = {"size": size, "minutes": round((time.perf_counter() - started) / 60, 1)}
+    report["load_average"] = os.getloadavg()
+    for name, result in results.items():
+        report[name] = {
+            "actions": result.actions,
+            "seconds": round(result.seconds, 1),
+            "per_second": round(result.per_second),
+            "per_cpu_second": round(result.per_cpu_second),
+        }
+    if args.sqlite:
+        connection = sqlite3.connect(args.sqlite)
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        tables = connection.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+        connection.close()
+        report["sqlite"]["bytes_per_action"] = round(args.sqlite.stat().st_size / size)
+        feed = sum(pages for name, pages in tables if "change" in name)
+        report["sqlite"]["change_feed_bytes_per_action"] = round(feed / size)
+        report["sqlite"]["largest"] = {name: round(pages / size) for name, pages in tables[:8]}
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -23,6 +23,8 @@ TABLES = {
     "sources",
     "api_keys",
     "changes",
+    "change_sets",
+    "list_imports",
     "idempotent_requests",
 }
 

@@ -8,12 +8,12 @@ from datetime import date
 from itertools import islice
 from operator import attrgetter
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from service.models import Action, ActionSource, ActorLink, Citation, OfficialLink
 from service.models.base import utcnow
-from service.writes import Outcome, insert_rows, record_change, record_creations, touch, upsert_row
+from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
 
 
 @dataclass(frozen=True)
@@ -92,47 +92,86 @@ def snapshot_of(session: Session, action: Action) -> dict:
 
 
 def put_actions(session: Session, records: Iterable[ActionRecord], batch_size: int = 2000) -> Counter:
-    """Many actions at once, for loads and imports: the ones whose id is new go in by insert_rows, a table at a
-    time (with their links and their changes); the others through put_action, one by one. Same rows and
-    changes as calling put_action on each, at a fraction of the round trips and of the work per row."""
+    """Many actions at once, for loads and imports, a batch at a time: the stored actions and links of a batch
+    read in five queries and compared in memory; the new actions inserted with their links by insert_rows, the
+    changed ones updated by one executemany and their links replaced (deleted and inserted a table at a time),
+    and the batch's changes recorded as one set. What is unchanged is read and nothing more. Same rows and
+    changes as calling put_action on each."""
     outcomes: Counter = Counter()
+    session.flush()  # what the caller added through the ORM (sources, actors) before links point at it
     remaining = iter(records)
     while batch := list(islice(remaining, batch_size)):
-        ids = [record.id for record in batch]
-        existing = set(session.scalars(select(Action.id).where(Action.id.in_(ids))))
-        new = [record for record in batch if record.id not in existing]
-        for record in batch:
-            if record.id in existing:
-                outcomes[put_action(session, record)] += 1
-        if new:
-            _insert_new(session, new)
-            outcomes[Outcome.added] += len(new)
-    return outcomes
+        outcomes.update(_put_batch(session, {record.id: record for record in batch}))
+    return +outcomes
 
 
-def _insert_new(session: Session, records: list[ActionRecord]) -> None:
+def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
+    connection = session.connection()
+    stored_fields = {
+        row[0]: dict(zip(_FIELDS, row[1:], strict=True))
+        for row in connection.execute(
+            select(Action.id, *(getattr(Action, name) for name in _FIELDS)).where(among(session, Action.id, records))
+        )
+    }
+    stored_links = links_of_many(session, list(stored_fields))
+    new: list[ActionRecord] = []
+    changed: list[ActionRecord] = []
+    relinked: list[ActionRecord] = []
+    changes: list[tuple[str, dict | None, dict]] = []
+    for id, record in records.items():
+        fields, links = _fields(record), _links_wanted(record)
+        if id not in stored_fields:
+            new.append(record)
+            changes.append((id, None, _snapshot(fields, links)))
+            continue
+        before_fields, before_links = stored_fields[id], stored_links[id]
+        if before_fields == fields and before_links == links:
+            continue
+        changed.append(record)
+        if before_links != links:
+            relinked.append(record)
+        changes.append((id, _snapshot(before_fields, before_links), _snapshot(fields, links)))
     now = utcnow()
+    # Links go first (they point at the action's id and date, and at action_sources) and come back last.
+    relinked_ids = [record.id for record in relinked]
+    for model in (Citation, ActorLink, OfficialLink, ActionSource):
+        if relinked_ids:
+            connection.execute(delete(model).where(among(session, model.action_id, relinked_ids)))
+    if changed:
+        connection.execute(
+            update(Action)
+            .where(Action.id == bindparam("_id"))
+            .values({name: bindparam(name) for name in (*_FIELDS, "updated_at")}),
+            [_fields(record) | {"_id": record.id, "updated_at": now} for record in changed],
+        )
     action = attrgetter("id", *_FIELDS)
-    columns = ("id", *_FIELDS, "created_at", "updated_at")
-    insert_rows(session, Action, columns, [(*action(r), now, now) for r in records])
+    insert_rows(session, Action, ("id", *_FIELDS, "created_at", "updated_at"), [(*action(r), now, now) for r in new])
+    _insert_links(session, new + relinked)
+    record_changes(session, "action", changes)
+    unchanged = len(records) - len(new) - len(changed)
+    return Counter({Outcome.added: len(new), Outcome.changed: len(changed), Outcome.unchanged: unchanged})
+
+
+def _insert_links(session: Session, records: list[ActionRecord]) -> None:
     names = _names(SourceRef)
     ref = attrgetter(*names)
-    rows = [(r.id, *ref(source)) for r in records for source in r.sources]
-    insert_rows(session, ActionSource, ("action_id", *names), rows)
-    for model, attribute, ref_type in (
-        (Citation, "citations", CitationRef),
-        (ActorLink, "actors", ActorRef),
-        (OfficialLink, "officials", OfficialRef),
-    ):
+    insert_rows(session, ActionSource, ("action_id", *names), [(r.id, *ref(s)) for r in records for s in r.sources])
+    for model, attribute, ref_type in _LINKS:
         names = _names(ref_type)
         ref = attrgetter(*names)
         rows = [(r.id, r.date, *ref(link)) for r in records for link in getattr(r, attribute)]
         insert_rows(session, model, ("action_id", "action_date", *names), rows)
-    record_creations(
-        session,
-        "action",
-        [(r.id, _snapshot({name: getattr(r, name) for name in _FIELDS}, _links_wanted(r))) for r in records],
-    )
+
+
+_LINKS = (
+    (Citation, "citations", CitationRef),
+    (ActorLink, "actors", ActorRef),
+    (OfficialLink, "officials", OfficialRef),
+)
+
+
+def _fields(record: ActionRecord) -> dict:
+    return {name: getattr(record, name) for name in _FIELDS}
 
 
 def _names(ref_type: type) -> tuple[str, ...]:
@@ -142,9 +181,20 @@ def _names(ref_type: type) -> tuple[str, ...]:
 
 
 def _snapshot(fields: dict, links: tuple) -> dict:
-    """An action as the change feed keeps it: its fields and its links, in a stable order."""
-    names = ("sources", "citations", "actors", "officials")
-    return fields | {name: sorted(map(vars, refs), key=repr) for name, refs in zip(names, links, strict=True)}
+    """An action as the change feed keeps it: its fields and its links, each list in the order of the linked
+    record's id (one link per action and record: the order is total)."""
+    return fields | {
+        name: [vars(ref) for ref in sorted(refs, key=linked_id)]
+        for (name, linked_id), refs in zip(_LINKED_IDS.items(), links, strict=True)
+    }
+
+
+_LINKED_IDS = {
+    "sources": attrgetter("source_id"),
+    "citations": attrgetter("authority_id"),
+    "actors": attrgetter("actor_id"),
+    "officials": attrgetter("official_id"),
+}
 
 
 def _links_wanted(record: ActionRecord) -> tuple:
@@ -152,29 +202,21 @@ def _links_wanted(record: ActionRecord) -> tuple:
 
 
 def links_of(session: Session, action_id: str) -> tuple:
-    def rows(*columns):
-        return session.execute(select(*columns).where(columns[0].table.c.action_id == action_id)).all()
+    return links_of_many(session, [action_id])[action_id]
 
-    return (
-        frozenset(SourceRef(*row) for row in rows(ActionSource.source_id, ActionSource.quote)),
-        frozenset(
-            CitationRef(*row)
-            for row in rows(Citation.authority_id, Citation.relation, Citation.quote, Citation.source_id)
-        ),
-        frozenset(
-            ActorRef(*row) for row in rows(ActorLink.actor_id, ActorLink.role, ActorLink.quote, ActorLink.source_id)
-        ),
-        frozenset(
-            OfficialRef(*row)
-            for row in rows(
-                OfficialLink.official_id,
-                OfficialLink.title,
-                OfficialLink.organisation,
-                OfficialLink.quote,
-                OfficialLink.source_id,
-            )
-        ),
-    )
+
+def links_of_many(session: Session, action_ids: list[str]) -> dict[str, tuple]:
+    """The stored links of each action, as put_action compares them: one query per link table."""
+    found: dict[str, tuple[set, ...]] = {id: (set(), set(), set(), set()) for id in action_ids}
+    if action_ids:
+        for index, (model, ref_type) in enumerate(
+            ((ActionSource, SourceRef), (Citation, CitationRef), (ActorLink, ActorRef), (OfficialLink, OfficialRef))
+        ):
+            columns = [getattr(model, name) for name in _names(ref_type)]
+            query = select(model.action_id, *columns).where(among(session, model.action_id, action_ids))
+            for action_id, *values in session.execute(query):
+                found[action_id][index].add(ref_type(*values))
+    return {id: tuple(map(frozenset, links)) for id, links in found.items()}
 
 
 def _replace_links(session: Session, record: ActionRecord) -> None:

@@ -30,7 +30,7 @@ from service.actors.writes import Address, Identifier, put_actor
 from service.export.ftm import OFFICIAL_ROLE, entity_id, record_id
 from service.importers.entries import ImportFailure, ImportReport
 from service.importers.writer import ensure_authority
-from service.models import Action, Actor, ActorAlias, Authority, Change, Source
+from service.models import Action, Actor, ActorAlias, Authority, Change, ChangeSet, Source
 from service.models.vocabulary import (
     ActionStatus,
     ActionType,
@@ -642,11 +642,13 @@ class FtmImport:
             if existing:
                 created = set(
                     self.session.scalars(
-                        select(Change.entity_id).where(
+                        select(Change.entity_id)
+                        .join(ChangeSet, ChangeSet.id == Change.set_id)
+                        .where(
                             Change.entity == entity,
                             Change.entity_id.in_(existing),
                             Change.operation == Operation.create,
-                            Change.who == WHO,
+                            ChangeSet.who == WHO,
                         )
                     )
                 )

@@ -22,9 +22,12 @@ import_app = typer.Typer(help="Load an official sanctions list (idempotent; one 
 ListDate = Annotated[
     datetime | None,
     typer.Option(
-        "--list-date", formats=["%Y-%m-%d"], help="The list's publication date, when the file does not give it."
+        "--list-date",
+        formats=["%Y-%m-%d"],
+        help="The list's publication date, when the file does not give it (OFAC's CSV: required).",
     ),
 ]
+Force = Annotated[bool, typer.Option("--force", help="Import a list older than the last one imported from its source.")]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Import and report, then roll back: write nothing.")]
 
 
@@ -36,6 +39,7 @@ def un_xml(
         typer.Option(help="A UN_LIST_TYPE to import (repeat for several; 'all' for every one). Default: DPRK."),
     ] = None,
     list_date: ListDate = None,
+    force: Force = False,
     dry_run: DryRun = False,
 ) -> None:
     """Import the entries of the UN list's regimes: each a target designated by the Security Council."""
@@ -44,7 +48,7 @@ def un_xml(
         "UN list",
         file.stat().st_size,
         lambda session, progress: import_un_xml(
-            session, file, regimes=regime, list_date=_day(list_date), progress=progress
+            session, file, regimes=regime, list_date=_day(list_date), force=force, progress=progress
         ),
         dry_run,
     )
@@ -58,6 +62,7 @@ def ofac_csv(
         typer.Option(help="A program tag to import (repeat for several). Default: every program."),
     ] = None,
     list_date: ListDate = None,
+    force: Force = False,
     dry_run: DryRun = False,
 ) -> None:
     """Import OFAC's SDN entries: each a target designated by OFAC under its programs."""
@@ -69,7 +74,7 @@ def ofac_csv(
         "OFAC SDN",
         size,
         lambda session, progress: import_ofac_csv(
-            session, directory, programs=program, list_date=_day(list_date), progress=progress
+            session, directory, programs=program, list_date=_day(list_date), force=force, progress=progress
         ),
         dry_run,
     )

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from service.actors.writes import Address, Identifier
 from service.importers.countries import country_code, only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
-from service.importers.writer import Body, ListKind, ListWriter, Scope, ensure_authority
+from service.importers.writer import Body, ListKind, ListWriter, Scope, check_list_date, ensure_authority
 from service.models.vocabulary import ActorKind, AuthorityKind, IdentifierScheme, SanctionsList
 from service.writes import acting_as
 
@@ -76,19 +76,19 @@ def import_ofac_csv(
     *,
     programs: list[str] | None = None,
     list_date: date | None = None,
+    force: bool = False,
     progress: Callable[[int], None] | None = None,
-    today: date | None = None,
 ) -> ImportReport:
-    """Import the entries of `programs` (default: every program). The legacy CSV gives no date: `list_date` is
-    the list's publication date when the caller knows it. Writes in the caller's transaction, commits nothing;
-    raises ImportFailure naming file, line, entry and field on any malformed row."""
+    """Import the entries of `programs` (default: every program). The legacy CSV gives no date: `list_date`, the
+    list's publication date, is required, and may not be older than the last OFAC list imported unless `force`.
+    Writes in the caller's transaction, commits nothing; raises ImportFailure naming file, line, entry and field
+    on any malformed row."""
     acting_as(session, "import ofac-csv")
     scope = Scope(programs)
     paths = list_files(directory)
+    list_date = check_list_date(session, OFAC_LIST, str(paths["sdn.csv"]), list_date, force)
     report = ImportReport(list_date=list_date)
-    writer = ListWriter(
-        session, OFAC_LIST, scope, report, file=str(paths["sdn.csv"]), list_date=list_date, today=today or date.today()
-    )
+    writer = ListWriter(session, OFAC_LIST, scope, report, file=str(paths["sdn.csv"]), list_date=list_date)
     with SdnReader(paths, scope, progress) as reader:
         for entry in reader:
             if entry is not None:

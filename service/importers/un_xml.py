@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from service.actors.writes import Address, Identifier
 from service.importers.countries import only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
-from service.importers.writer import Body, ListKind, ListWriter, Scope, ensure_authority
+from service.importers.writer import Body, ListKind, ListWriter, Scope, check_list_date, ensure_authority
 from service.models.vocabulary import ActorKind, AuthorityKind, IdentifierScheme, SanctionsList
 from service.writes import acting_as
 
@@ -50,17 +50,21 @@ def import_un_xml(
     *,
     regimes: list[str] | None = None,
     list_date: date | None = None,
+    force: bool = False,
     progress: Callable[[int], None] | None = None,
-    today: date | None = None,
 ) -> ImportReport:
-    """Import the entries of `regimes` (default DPRK; 'all' for every one). Writes in the caller's transaction
-    and commits nothing; raises ImportFailure naming file, line, entry and field on any malformed entry."""
+    """Import the entries of `regimes` (default DPRK; 'all' for every one). The list's date is the file's own
+    (`dateGenerated`); `list_date` stands in for it in a file without one, and must agree with it otherwise. A
+    list older than the last one imported is refused unless `force`. Writes in the caller's transaction and
+    commits nothing; raises ImportFailure naming file, line, entry and field on any malformed entry."""
     acting_as(session, "import un-xml")
     scope = Scope(regimes or ["DPRK"])
-    report = ImportReport(list_date=list_date or generated_on(path))
-    writer = ListWriter(
-        session, UN_LIST, scope, report, file=str(path), list_date=report.list_date, today=today or date.today()
-    )
+    generated = generated_on(path)
+    if generated and list_date and generated != list_date:
+        raise ImportFailure(path, f"the list is dated {generated} (dateGenerated), not {list_date} (--list-date)")
+    day = check_list_date(session, UN_LIST, str(path), generated or list_date, force)
+    report = ImportReport(list_date=day)
+    writer = ListWriter(session, UN_LIST, scope, report, file=str(path), list_date=day)
     reader = UnXmlReader(path, scope, progress)
     for entry in reader:
         if entry is not None:

@@ -4,10 +4,10 @@ from service.models.actions import Action, ActionSource, ActorLink, Citation, Of
 from service.models.actors import Actor, ActorAlias
 from service.models.authorities import Authority
 from service.models.base import Base
-from service.models.changes import Change, IdempotentRequest
+from service.models.changes import Change, ChangeSet, IdempotentRequest
 from service.models.identifiers import ActorAddress, ActorIdentifier
 from service.models.keys import ApiKey
-from service.models.listings import ListEntry
+from service.models.listings import ListEntry, ListImport
 from service.models.officials import Official
 from service.models.sources import Source
 
@@ -23,9 +23,11 @@ __all__ = [
     "Authority",
     "Base",
     "Change",
+    "ChangeSet",
     "Citation",
     "IdempotentRequest",
     "ListEntry",
+    "ListImport",
     "Official",
     "OfficialLink",
     "Source",

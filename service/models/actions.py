@@ -6,6 +6,9 @@ actor X / announced by X" is a range scan of one index; a composite foreign key 
 with ON UPDATE CASCADE keeps the copy equal to the action's date, enforced by the database.
 Each link's (action_id, source_id) is a foreign key onto `action_sources`: a quote can only come from a
 source the action lists.
+
+On SQLite the link tables are WITHOUT ROWID: each is stored in the order of its primary key, with no separate
+index for that key, which saves a third of their size and an index insert per link.
 """
 
 from datetime import date
@@ -53,7 +56,7 @@ class ActionSource(Base):
     """A source that reports the action, with the passage that reports it."""
 
     __tablename__ = "action_sources"
-    __table_args__ = (Index("ix_action_sources_source_id", "source_id"),)
+    __table_args__ = (Index("ix_action_sources_source_id", "source_id"), {"sqlite_with_rowid": False})
 
     action_id: Mapped[str] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), primary_key=True)
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True)
@@ -85,6 +88,7 @@ class Citation(Base):
         *_link_keys("action_authorities"),
         CheckConstraint(one_of("relation", Relation), name="relation"),
         Index("ix_action_authorities_newest", "authority_id", "action_date", "action_id"),
+        {"sqlite_with_rowid": False},
     )
 
     action_id: Mapped[str] = mapped_column(String(100), primary_key=True)
@@ -103,6 +107,7 @@ class ActorLink(Base):
         *_link_keys("action_actors"),
         CheckConstraint(one_of("role", Role), name="role"),
         Index("ix_action_actors_newest", "actor_id", "action_date", "action_id"),
+        {"sqlite_with_rowid": False},
     )
 
     action_id: Mapped[str] = mapped_column(String(100), primary_key=True)
@@ -120,6 +125,7 @@ class OfficialLink(Base):
     __table_args__ = (
         *_link_keys("action_officials"),
         Index("ix_action_officials_newest", "official_id", "action_date", "action_id"),
+        {"sqlite_with_rowid": False},
     )
 
     action_id: Mapped[str] = mapped_column(String(100), primary_key=True)

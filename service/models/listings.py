@@ -1,7 +1,9 @@
 """Entries of the official sanctions lists, as last imported: what lets a newer list's import tell what was
 added, changed and removed."""
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.models.base import Base, Timestamped, one_of
@@ -33,3 +35,15 @@ class ListEntry(Timestamped, Base):
     )
     listed_action_id: Mapped[str | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
     delisted_action_id: Mapped[str | None] = mapped_column(ForeignKey("actions.id", ondelete="SET NULL"))
+
+
+class ListImport(Timestamped, Base):
+    """The date of the list last imported from each source: an older list is refused unless forced, so that no
+    delisting is dated before the listing it ends."""
+
+    __tablename__ = "list_imports"
+    __table_args__ = (CheckConstraint(one_of("list_name", SanctionsList), name="list_name"),)
+
+    list_name: Mapped[str] = mapped_column(String(16), primary_key=True)
+    list_date: Mapped[date] = mapped_column(Date, doc="The list's own date: its publication, or generation.")
+    file_sha256: Mapped[str] = mapped_column(String(64), doc="Of the list's main file.")

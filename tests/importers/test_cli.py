@@ -62,10 +62,27 @@ def test_a_malformed_un_file_exits_non_zero_naming_entry_and_field_and_writes_no
 
 def test_a_malformed_ofac_file_exits_non_zero_and_writes_nothing(seeded_db):
     before = snapshot(seeded_db)
-    result = _run(seeded_db, "ofac-csv", str(OFAC_MALFORMED))
+    result = _run(seeded_db, "ofac-csv", str(OFAC_MALFORMED), "--list-date", "2021-06-01")
     assert result.exit_code == 1
     assert "sdn.csv:3: entry 17084, field SDN_Type" in result.output
     assert snapshot(seeded_db) == before
+
+
+def test_an_undated_or_older_list_is_one_line_naming_the_option_or_the_dates_and_exit_1(seeded_db):
+    undated = _run(seeded_db, "ofac-csv", str(OFAC))
+    assert undated.exit_code == 1
+    assert "the file gives no date: say which day the list is of with --list-date YYYY-MM-DD" in undated.output
+    assert _run(seeded_db, "ofac-csv", str(OFAC), "--list-date", "2021-07-01").exit_code == 0
+    before = snapshot(seeded_db)
+    older = _run(seeded_db, "ofac-csv", str(OFAC), "--list-date", "2021-06-01")
+    assert older.exit_code == 1
+    assert (
+        "this list is of 2021-06-01, older than the OFAC Specially Designated Nationals (SDN) List of 2021-07-01"
+        in (" ".join(older.output.split()))
+    )
+    assert snapshot(seeded_db) == before
+    forced = _run(seeded_db, "ofac-csv", str(OFAC), "--list-date", "2021-06-01", "--force")
+    assert forced.exit_code == 0, forced.output
 
 
 def test_a_missing_file_or_folder_is_one_line_and_exit_1(seeded_db, tmp_path):

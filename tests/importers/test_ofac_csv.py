@@ -10,7 +10,7 @@ from service.actions.queries import get_action
 from service.actors.queries import get_actor
 from service.importers.entries import ImportFailure
 from service.importers.ofac_csv import SdnReader, import_ofac_csv
-from service.models import Action, Authority, ListEntry, Source
+from service.models import Action, Authority, ListEntry, ListImport, Source
 from tests.conftest import snapshot
 from tests.importers.conftest import OFAC, OFAC_MALFORMED, OFAC_NEWER, run, session_on, untraceable
 
@@ -147,20 +147,43 @@ def test_every_imported_ofac_quote_is_a_passage_of_its_source(seeded_db):
         assert untraceable(session) == []
 
 
-def test_reimporting_the_same_ofac_files_changes_nothing_even_days_later_without_a_list_date(seeded_db):
-    run(seeded_db, import_ofac_csv, OFAC, today=date(2026, 11, 23))
+def test_reimporting_the_same_ofac_files_writes_no_row(seeded_db):
+    run(seeded_db, import_ofac_csv, OFAC, list_date=JUNE)
     before = snapshot(seeded_db)
-    report = run(seeded_db, import_ofac_csv, OFAC, today=date(2026, 11, 30))
+    report = run(seeded_db, import_ofac_csv, OFAC, list_date=JUNE)
     assert snapshot(seeded_db) == before
     assert set(report.counts) == {"actors", "sources", "actions", "entries"}
     assert all(set(counts) == {"unchanged"} for counts in report.counts.values())
 
 
-def test_without_a_list_date_the_designation_is_dated_by_its_first_import(seeded_db):
-    run(seeded_db, import_ofac_csv, OFAC, today=date(2026, 11, 23))
+def test_without_a_list_date_the_import_is_refused_naming_the_option(seeded_db):
+    before = snapshot(seeded_db)
+    with session_on(seeded_db) as session, pytest.raises(ImportFailure) as failure:
+        import_ofac_csv(session, OFAC)
+    assert str(failure.value) == (
+        f"{OFAC / 'sdn.csv'}: the file gives no date: say which day the list is of with --list-date YYYY-MM-DD"
+    )
+    assert snapshot(seeded_db) == before
+
+
+def test_a_list_older_than_the_last_one_imported_is_refused_with_both_dates(seeded_db):
+    run(seeded_db, import_ofac_csv, OFAC_NEWER, list_date=JULY)
+    before = snapshot(seeded_db)
+    with session_on(seeded_db) as session, pytest.raises(ImportFailure) as failure:
+        import_ofac_csv(session, OFAC, list_date=JUNE)
+    assert "this list is of 2021-06-01, older than the OFAC Specially Designated Nationals (SDN) List of " + (
+        "2021-07-01 imported last; --force imports it anyway"
+    ) in str(failure.value)
+    assert snapshot(seeded_db) == before
+
+
+def test_forced_an_older_list_is_imported_and_becomes_the_last_one(seeded_db):
+    run(seeded_db, import_ofac_csv, OFAC_NEWER, list_date=JULY)
+    report = run(seeded_db, import_ofac_csv, OFAC, list_date=JUNE, force=True)
+    assert report.get("entries", "removed") == 1  # 17085, which the older list does not have
     with session_on(seeded_db) as session:
-        action = get_action(session, "act-ofac-17069-listed-2026-11-23")
-    assert "imported on 2026-11-23" in action.date_text
+        assert session.get(ListImport, "ofac_sdn").list_date == JUNE
+    run(seeded_db, import_ofac_csv, OFAC, list_date=JUNE)  # the same date again: not older
 
 
 def test_a_newer_ofac_list_reports_what_was_added_changed_and_removed(seeded_db):
@@ -182,14 +205,6 @@ def test_a_removed_ofac_entry_gets_a_delisting_and_keeps_its_designation(seeded_
     assert [a.code for a in delisting.authorities] == ["DPRK"]
     assert ("ofac-17084", "target") in {(a.id, a.role) for a in delisting.actors}
     assert designation.date == JUNE
-
-
-def test_a_removal_found_without_a_list_date_is_dated_by_the_import(seeded_db):
-    run(seeded_db, import_ofac_csv, OFAC, today=date(2026, 11, 23))
-    run(seeded_db, import_ofac_csv, OFAC_NEWER, today=date(2026, 11, 30))
-    with session_on(seeded_db) as session:
-        delisting = get_action(session, "act-ofac-17084-delisted-2026-11-30")
-    assert "read on 2026-11-30 (the list gives no date)" in delisting.date_text
 
 
 def test_an_import_narrowed_to_some_programs_delists_nothing_outside_them(seeded_db):
@@ -228,7 +243,7 @@ def test_a_row_with_missing_fields_is_refused_with_its_line(seeded_db, tmp_path)
     with open(tmp_path / "add.csv", "a", encoding="utf-8") as add:
         add.write('11195,99999,"Somewhere"\n')
     with session_on(seeded_db) as session, pytest.raises(ImportFailure) as failure:
-        import_ofac_csv(session, tmp_path)
+        import_ofac_csv(session, tmp_path, list_date=JUNE)
     assert str(failure.value) == f"{tmp_path / 'add.csv'}:9: entry 11195: 3 fields where 6 were expected " + (
         "(Ent_num, Add_num, Address, City/State/Province/Postal Code, Country, Add_remarks)"
     )

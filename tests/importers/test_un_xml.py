@@ -225,3 +225,31 @@ def test_an_entry_back_on_a_later_list_is_listed_again_and_keeps_its_delisting(s
         kinds = {action.type for action in session.scalars(select(Action).where(Action.id.like("act-un-kpi.002-%")))}
     assert (entry.status, entry.listed_action_id) == ("listed", "act-un-kpi.002-listed-2009-07-16")
     assert kinds == {"designation", "delisting"}
+
+
+def test_the_list_date_is_the_files_own_and_an_older_list_is_refused_with_both_dates(seeded_db):
+    assert run(seeded_db, import_un_xml, UN_NEWER).list_date == date(2026, 3, 10)
+    before = snapshot(seeded_db)
+    with session_on(seeded_db) as session, pytest.raises(ImportFailure) as failure:
+        import_un_xml(session, UN)
+    assert str(failure.value) == (
+        f"{UN}: this list is of 2026-02-27, older than the UN Security Council Consolidated List of 2026-03-10 "
+        "imported last; --force imports it anyway"
+    )
+    assert snapshot(seeded_db) == before
+
+
+def test_a_list_date_that_contradicts_the_file_is_refused(seeded_db):
+    with session_on(seeded_db) as session, pytest.raises(ImportFailure) as failure:
+        import_un_xml(session, UN, list_date=date(2026, 3, 1))
+    assert str(failure.value) == f"{UN}: the list is dated 2026-02-27 (dateGenerated), not 2026-03-01 (--list-date)"
+
+
+def test_a_file_without_its_date_needs_the_list_date(seeded_db, tmp_path):
+    undated = tmp_path / "undated.xml"
+    undated.write_text(
+        UN.read_text(encoding="utf-8").replace(' dateGenerated="2026-02-27T00:00:09.554Z"', "", 1), encoding="utf-8"
+    )
+    with session_on(seeded_db) as session, pytest.raises(ImportFailure, match="--list-date YYYY-MM-DD"):
+        import_un_xml(session, undated)
+    assert run(seeded_db, import_un_xml, undated, list_date=date(2026, 2, 27)).selected == 5

@@ -1,0 +1,205 @@
+"""The change feed kept as compressed change sets: a follower still sees every change once, in commit order, with
+the record as it was; the audit still shows each record before and after; migration 0005 keeps the changes
+recorded before it."""
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from service import migrations
+from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_actions, snapshot_of
+from service.changes.queries import audit_entries, changes_after
+from service.config import Settings
+from service.db import make_engine
+from service.importers.ofac_csv import import_ofac_csv
+from service.models import Action, ChangeSet
+from service.seeding.loader import load_seeds
+from service.writes import acting_as, record_change
+from tests.conftest import SEEDS, client_for, make_key, snapshot
+from tests.importers.conftest import OFAC, OFAC_NEWER, run
+
+anyio = pytest.mark.anyio
+
+SOURCE = "src-2024-10-29-state-briefing"
+QUOTE = "Matthew Miller"
+
+
+def bulk(count: int, title: str = "Bulk") -> list[ActionRecord]:
+    return [
+        ActionRecord(
+            id=f"bulk-{n:03d}",
+            type="designation",
+            title=f"{title} {n}",
+            summary=None,
+            date=date(2020, 1, 1 + n % 28),
+            date_precision="day",
+            date_text=None,
+            status="published",
+            sources=frozenset({SourceRef(SOURCE, QUOTE)}),
+            citations=frozenset({CitationRef("unscr-1718", "regime", QUOTE, SOURCE)}),
+            actors=frozenset({ActorRef("state-kp", "target", QUOTE, SOURCE)}),
+        )
+        for n in range(count)
+    ]
+
+
+def load(url: str, records: list[ActionRecord], batch_size: int) -> None:
+    engine = make_engine(Settings(database_url=url))
+    with Session(engine) as session:
+        acting_as(session, "bulk")
+        put_actions(session, records, batch_size=batch_size)
+        session.commit()
+    engine.dispose()
+
+
+def stored_snapshots(url: str) -> dict[str, dict]:
+    engine = make_engine(Settings(database_url=url))
+    with Session(engine) as session:
+        found = {
+            action.id: json.loads(json.dumps(snapshot_of(session, action), default=str))
+            for action in session.scalars(select(Action).where(Action.id.like("bulk-%")))
+        }
+    engine.dispose()
+    return found
+
+
+@anyio
+async def test_a_follower_paging_through_bulk_sets_sees_each_change_once_in_order(fresh_seeded_url):
+    load(fresh_seeded_url, bulk(60), batch_size=25)  # three sets: 25, 25 and 10 changes
+    load(fresh_seeded_url, bulk(60)[:50] + bulk(60, title="Renamed")[50:], batch_size=25)  # one set of 10 updates
+    seen, last_seq = [], 0
+    async for client in client_for(fresh_seeded_url):
+        while True:
+            page = (await client.get("/v1/changes", params={"after": last_seq, "limit": 7})).json()
+            if not page["items"]:
+                break
+            seen += page["items"]
+            last_seq = page["last_seq"]
+    seqs = [change["seq"] for change in seen]
+    assert seqs == sorted(set(seqs))
+    ours = [change for change in seen if change["entity_id"].startswith("bulk-")]
+    assert [(c["entity_id"], c["operation"]) for c in ours] == [(f"bulk-{n:03d}", "create") for n in range(60)] + [
+        (f"bulk-{n:03d}", "update") for n in range(50, 60)
+    ]
+    assert ours[0]["record"]["title"] == "Bulk 0" and ours[50]["record"]["title"] == "Bulk 50"
+    last_records = {change["entity_id"]: change["record"] for change in ours}
+    assert last_records == stored_snapshots(fresh_seeded_url)
+
+
+@anyio
+async def test_the_audit_shows_an_imported_change_before_and_after(fresh_seeded_url):
+    run(fresh_seeded_url, import_ofac_csv, OFAC, list_date=date(2021, 6, 1))
+    run(fresh_seeded_url, import_ofac_csv, OFAC_NEWER, list_date=date(2021, 7, 1))
+    admin = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'auditor', 'admin')}"}
+    async for client in client_for(fresh_seeded_url):
+        entries = (await client.get("/v1/audit", params={"entity_id": "ofac-12210"}, headers=admin)).json()["items"]
+    assert [(e["operation"], e["who"]) for e in entries] == [
+        ("update", "import ofac-csv"),
+        ("create", "import ofac-csv"),
+    ]
+    update, create = entries
+    assert "CHONGCHAL CHONGGUK" in update["after"]["aliases"]
+    assert "CHONGCHAL CHONGGUK" not in update["before"]["aliases"]
+    assert update["before"] == create["after"]
+    assert create["before"] is None
+
+
+def test_a_bulk_set_takes_a_small_part_of_its_json(migrated_engine):
+    records = bulk(200)
+    with Session(migrated_engine) as session:
+        load_seeds(session, SEEDS)
+        acting_as(session, "bulk")
+        put_actions(session, records)
+        packed = session.scalar(select(ChangeSet.snapshots).where(ChangeSet.who == "bulk"))
+        as_json = sum(len(line.encode()) for line in ChangeSet.unpack(packed))
+        assert len(ChangeSet.unpack(packed)) == 200
+        assert len(packed) * 4 < as_json
+        session.rollback()
+
+
+OLD_CHANGES = [
+    # seq (given by the database), at, who, entity, entity_id, operation, before, after: as revision 0003 kept them
+    (1, "2026-01-02 03:04:05.000006+00:00", "seed", "source", "s1", "create", None, '{"title": "One"}'),
+    (2, "2026-01-02 03:04:06.000000+00:00", "key-a", "source", "s1", "update", '{"title": "One"}', '{"title": "Un"}'),
+    (3, "2026-01-02 03:04:07.000000+00:00", "key-a", "source", "s1", "delete", '{"title": "Un"}', None),
+]
+
+
+def test_migration_0005_keeps_the_changes_recorded_before_it_and_gives_them_back(empty_url):
+    engine = make_engine(Settings(database_url=empty_url))
+    with engine.begin() as connection:
+        migrations.upgrade(connection, "0003")
+        for row in OLD_CHANGES:
+            connection.execute(
+                text(
+                    "INSERT INTO changes (at, who, entity, entity_id, operation, before, after) "
+                    "VALUES (:at, :who, :entity, :entity_id, :operation, :before, :after)"
+                ),
+                dict(
+                    zip(("seq", "at", "who", "entity", "entity_id", "operation", "before", "after"), row, strict=True)
+                ),
+            )
+        migrations.upgrade(connection)
+    with Session(engine) as session:
+        feed = changes_after(session, 0, 10)
+        audit, _ = audit_entries(session, None, "s1", None, 10, None)
+        assert [(c.seq, c.operation, c.record) for c in feed] == [
+            (1, "create", {"title": "One"}),
+            (2, "update", {"title": "Un"}),
+            (3, "delete", None),
+        ]
+        assert [(e.seq, e.who, e.before, e.after) for e in audit] == [
+            (3, "key-a", {"title": "Un"}, None),
+            (2, "key-a", {"title": "One"}, {"title": "Un"}),
+            (1, "seed", None, {"title": "One"}),
+        ]
+        assert audit[2].at.isoformat() == "2026-01-02T03:04:05.000006+00:00"
+        acting_as(session, "after")  # a new set after the migrated ones: the numbering goes on
+        record_change(session, "source", "s2", None, {"title": "Two"})
+        session.commit()
+        assert [c.seq for c in changes_after(session, 3, 10)] == [4]
+    with engine.begin() as connection:
+        migrations.downgrade(connection, "0003")
+        rows = connection.execute(
+            text("SELECT seq, who, entity_id, operation, before, after FROM changes ORDER BY seq")
+        ).all()
+        assert connection.scalar(select(func.count()).select_from(text("changes"))) == 4
+    assert [tuple(row) for row in rows[:3]] == [
+        (seq, who, entity_id, operation, before, after)
+        for seq, _, who, _, entity_id, operation, before, after in OLD_CHANGES
+    ]
+    assert tuple(rows[3]) == (4, "after", "s2", "create", None, '{"title": "Two"}')
+    engine.dispose()
+
+
+def test_migration_0005_down_and_up_keeps_every_row_and_the_feed(fresh_seeded_url):
+    engine = make_engine(Settings(database_url=fresh_seeded_url))
+    data = [t for t in snapshot(fresh_seeded_url) if t not in ("changes", "change_sets", "list_imports")]
+
+    def state():
+        rows = snapshot(fresh_seeded_url)
+        with Session(engine) as session:
+            feed = [(c.seq, c.entity_id, c.operation, c.record) for c in changes_after(session, 0, 1000)]
+        return {table: rows[table] for table in data}, feed
+
+    before = state()
+    with engine.begin() as connection:
+        migrations.downgrade(connection, "0003")
+        migrations.upgrade(connection)
+    assert state() == before
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            definitions = connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'action_%'"
+            ).all()
+        assert {name for name, sql in definitions if sql.endswith("WITHOUT ROWID")} == {
+            "action_sources",
+            "action_authorities",
+            "action_actors",
+            "action_officials",
+        }
+    engine.dispose()
