@@ -80,6 +80,15 @@ def _migrate(url: str) -> Engine:
     return engine
 
 
+def seed(url: str) -> None:
+    """Migrate the database at `url` and load the seed data into it."""
+    engine = _migrate(url)
+    with Session(engine) as session:
+        load_seeds(session, SEEDS)
+        session.commit()
+    engine.dispose()
+
+
 @pytest.fixture
 def migrated_url(empty_url: str) -> Iterator[str]:
     _migrate(empty_url).dispose()
@@ -99,22 +108,14 @@ def seeded_url(request, tmp_path_factory) -> Iterator[str]:
     if request.param == "postgresql" and _PG_SKIP:
         pytest.skip(_PG_SKIP)
     for url in _fresh_database(request.param, tmp_path_factory.mktemp("seeded")):
-        engine = _migrate(url)
-        with Session(engine) as session:
-            load_seeds(session, SEEDS)
-            session.commit()
-        engine.dispose()
+        seed(url)
         yield url
 
 
 @pytest.fixture
 def fresh_seeded_url(migrated_url: str) -> str:
     """A seeded database of its own, for tests that write."""
-    engine = make_engine(Settings(database_url=migrated_url))
-    with Session(engine) as session:
-        load_seeds(session, SEEDS)
-        session.commit()
-    engine.dispose()
+    seed(migrated_url)
     return migrated_url
 
 

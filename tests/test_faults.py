@@ -12,13 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy.orm import Session
 
-from service import migrations
-from service.config import Settings
-from service.db import make_engine
-from service.seeding.loader import load_seeds
-from tests.conftest import SEEDS, client_for, free_port
+from tests.conftest import client_for, free_port, seed
 
 pytestmark = pytest.mark.anyio
 
@@ -71,13 +66,7 @@ def cluster():
     cluster = Cluster(directory)
     cluster.init()
     cluster.start()
-    engine = make_engine(Settings(database_url=cluster.url))
-    with engine.begin() as connection:
-        migrations.upgrade(connection)
-    with Session(engine) as session:
-        load_seeds(session, SEEDS)
-        session.commit()
-    engine.dispose()
+    seed(cluster.url)
     yield cluster
     with contextlib.suppress(subprocess.CalledProcessError):  # already stopped by the test
         cluster.stop()

@@ -79,28 +79,27 @@ def listed(actor_id: ColumnElement, listed_by: str | None, in_force: bool | None
     designation, d_target, d_imposer = aliased(Action), aliased(ActorLink), aliased(ActorLink)
     later, l_target, l_imposer = aliased(Action), aliased(ActorLink), aliased(ActorLink)
     delisted_since = exists().where(
-        l_target.actor_id == d_target.actor_id,
-        l_target.role == Role.target,
-        l_target.action_id == later.id,
-        later.type == ActionType.delisting,
-        later.status == ActionStatus.published,
-        l_imposer.action_id == later.id,
-        l_imposer.role == Role.imposer,
+        *_step(later, ActionType.delisting, l_target, d_target.actor_id, l_imposer),
         l_imposer.actor_id == d_imposer.actor_id,
         or_(later.date > designation.date, and_(later.date == designation.date, later.id != designation.id)),
     )
-    conditions = [
-        d_target.actor_id == actor_id,
-        d_target.role == Role.target,
-        d_target.action_id == designation.id,
-        designation.type == ActionType.designation,
-        designation.status == ActionStatus.published,
-        d_imposer.action_id == designation.id,
-        d_imposer.role == Role.imposer,
-    ]
+    conditions = _step(designation, ActionType.designation, d_target, actor_id, d_imposer)
     if listed_by is not None:
         conditions.append(d_imposer.actor_id == listed_by)
     if in_force is None:
         return exists().where(*conditions)
     current = exists().where(*conditions, ~delisted_since)
     return current if in_force else and_(exists().where(*conditions), ~current)
+
+
+def _step(action, type: ActionType, target, actor_id: ColumnElement, imposer) -> list[ColumnElement[bool]]:
+    """A published action of `type` naming `actor_id` as its target and some body as its imposer."""
+    return [
+        target.actor_id == actor_id,
+        target.role == Role.target,
+        target.action_id == action.id,
+        action.type == type,
+        action.status == ActionStatus.published,
+        imposer.action_id == action.id,
+        imposer.role == Role.imposer,
+    ]

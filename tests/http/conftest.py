@@ -8,13 +8,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy.orm import Session
 
-from service import migrations
-from service.config import Settings
-from service.db import make_engine
-from service.seeding.loader import load_seeds
-from tests.conftest import _PG_SKIP, SEEDS, _fresh_database, free_port, make_key, start_server
+from tests.conftest import _PG_SKIP, _fresh_database, free_port, make_key, seed, start_server
 
 WORKERS = 2
 
@@ -36,13 +31,7 @@ class Served:
 
 def seeded_database(backend: str, directory: Path) -> Iterator[str]:
     for url in _fresh_database(backend, directory):
-        engine = make_engine(Settings(database_url=url))
-        with engine.begin() as connection:
-            migrations.upgrade(connection)
-        with Session(engine) as session:
-            load_seeds(session, SEEDS)
-            session.commit()
-        engine.dispose()
+        seed(url)
         yield url
 
 
