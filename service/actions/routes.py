@@ -2,16 +2,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from service.actions.queries import get_action, list_actions
+from service.actions.documents import action_documents
+from service.actions.queries import get_action, page_ids
 from service.actions.schemas import ActionCreate, ActionFilters, ActionOut, ActionPatch, ActionQuery
 from service.actions.service import create_action, delete_action, update_action
-from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, record_response
+from service.caching import ETAG_RESPONSES, IfMatch, check_if_match, document_response, record_response
 from service.db import SessionDep
 from service.errors import PROBLEM_RESPONSES, WRITE_RESPONSES, NotFound
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Action
-from service.pagination import Page, paged, record_id
+from service.pagination import Page, json_page, record_id
 from service.writes import lock_row
 
 router = APIRouter(prefix="/v1/actions", tags=["actions"])
@@ -19,20 +20,20 @@ router = APIRouter(prefix="/v1/actions", tags=["actions"])
 ActionId = record_id("act-2024-10-29-us-condemns-russia-dprk-training")
 
 
-def action_list(session, request: Request, response: Response, query: ActionQuery, **fixed) -> dict:
-    """A page of actions; `fixed` are the filters a nested path sets (the resolution of
-    /v1/resolutions/{number}/actions), which its query model leaves out."""
+def action_list(session, request: Request, query: ActionQuery, **fixed) -> Response:
+    """A page of actions, built as JSON by the database; `fixed` are the filters a nested path sets (the
+    resolution of /v1/resolutions/{number}/actions), which its query model leaves out."""
     filters = ActionFilters.model_construct(**dict(query), **fixed)  # both parts are validated already
-    page = list_actions(session, filters)
-    return paged(request, response, page.items, page.next_cursor)
+    ids, next_cursor = page_ids(session, filters)
+    return json_page(request, action_documents(session, ids), next_cursor)
 
 
 @router.get("", response_model=Page[ActionOut], summary="List actions", responses=PROBLEM_RESPONSES)
-def list_all(session: SessionDep, request: Request, response: Response, filters: Annotated[ActionFilters, Query()]):
+def list_all(session: SessionDep, request: Request, filters: Annotated[ActionFilters, Query()]):
     """Actions newest first (`sort=date` for oldest first), each with its resolutions, actors, officials
     and sources. Filters combine with AND. Page with `limit` and the `next_cursor` of the previous page
     (also in the `Link` header)."""
-    return action_list(session, request, response, filters)
+    return action_list(session, request, filters)
 
 
 @router.get(
@@ -41,10 +42,10 @@ def list_all(session: SessionDep, request: Request, response: Response, filters:
 def get_one(session: SessionDep, request: Request, action_id: ActionId):
     """One action with all its citations, actors, officials and sources, each fact with its quote.
     Carries an `ETag`; send it back in `If-None-Match` to get 304 while the action is unchanged."""
-    action = get_action(session, action_id)
-    if action is None:
+    found = action_documents(session, [action_id])
+    if not found:
         raise NotFound("action", action_id)
-    return record_response(request, action)
+    return document_response(request, found[0].encode())
 
 
 @router.post(

@@ -76,14 +76,13 @@ def get_one(session: SessionDep, request: Request, actor_id: ActorId):
 def actions(
     session: SessionDep,
     request: Request,
-    response: Response,
     actor_id: ActorId,
     query: Annotated[ActorActionQuery, Query()],
 ):
     """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
     if get_actor(session, actor_id) is None:
         raise NotFound("actor", actor_id)
-    return action_list(session, request, response, query, actor=actor_id)
+    return action_list(session, request, query, actor=actor_id)
 
 
 @router.post("", status_code=201, response_model=ActorDetail, summary="Create an actor", responses=WRITE_RESPONSES)
