@@ -96,6 +96,8 @@ class ResponseCache:
         self.app, self.max_bytes = app, max_bytes
         self.entries: OrderedDict[tuple, _Stored] = OrderedDict()
         self.size = 0
+        # The answers being computed, by key: (the version each is computed at, set when it is done).
+        self.computing: dict[tuple, tuple[int | None, anyio.Event]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self._cacheable(scope):
@@ -111,13 +113,32 @@ class ResponseCache:
             # No version, no cache: the route meets the same failure and answers it (503, problem+json).
             await self.app(scope, receive, send)
             return
-        stored = self.entries.get(key)
-        if stored is not None and stored.version == version:
-            self.entries.move_to_end(key)
-            scope["route"] = stored.route  # for the access log and the metrics
-            await self._replay(stored, headers.get("if-none-match"), send)
+        flight = self.computing.get(key)
+        if flight is not None and flight[0] == version:
+            # Single flight: the same answer at the same version is being computed; wait for it rather than
+            # compute it again (after a write, every waiting request would otherwise compute the same page).
+            await flight[1].wait()
+        if await self._replayed(key, version, scope, headers, send):
             return
-        await self.app(scope, receive, self._recording(scope, key, version, send))
+        done = anyio.Event()
+        self.computing[key] = (version, done)
+        try:
+            await self.app(scope, receive, self._recording(scope, key, version, send))
+        finally:
+            if self.computing.get(key) == (version, done):
+                del self.computing[key]
+            done.set()
+
+    async def _replayed(self, key: tuple, version: int | None, scope: Scope, headers: Headers, send: Send) -> bool:
+        """Whether an answer stored at this version was sent. One stored at another version is never sent:
+        the request read the current version before asking, so only an answer computed at it is exact."""
+        stored = self.entries.get(key)
+        if stored is None or stored.version != version:
+            return False
+        self.entries.move_to_end(key)
+        scope["route"] = stored.route  # for the access log and the metrics
+        await self._replay(stored, headers.get("if-none-match"), send)
+        return True
 
     def _cacheable(self, scope: Scope) -> bool:
         return (

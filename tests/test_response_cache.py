@@ -2,9 +2,14 @@
 feed, and never for a request that carries a key. A change made behind the service's back (plain SQL, no
 change row) is how these tests tell a cached answer from a fresh one."""
 
-import pytest
-from sqlalchemy import text
+import json
 
+import anyio
+import httpx
+import pytest
+from sqlalchemy import event, text
+
+from service.app import create_app
 from service.config import Settings
 from service.db import make_engine
 from tests.conftest import client_for, make_key
@@ -95,3 +100,30 @@ async def test_a_cache_off_or_too_small_for_the_answer_computes_every_answer(fre
         await api.get(HEADLINE)
         retitle_behind_the_service(fresh_seeded_url, "Seen at once")
         assert "Seen at once" in titles((await api.get(HEADLINE)).json())
+
+
+async def test_concurrent_misses_compute_the_answer_once_and_each_gets_it(fresh_seeded_url):
+    app = create_app(Settings(database_url=fresh_seeded_url))
+    async with app.router.lifespan_context(app):
+        pages = 0
+
+        def count_pages(_connection, _cursor, statement: str, *_args) -> None:
+            nonlocal pages
+            pages += statement.startswith("SELECT a.id")  # the statement of service/actions/documents.py
+
+        event.listen(app.state.engine, "before_cursor_execute", count_pages)
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://tracker.test") as api:
+            bodies: list[bytes] = []
+
+            async def get() -> None:
+                response = await api.get(HEADLINE)
+                assert response.status_code == 200
+                bodies.append(response.content)
+
+            async with anyio.create_task_group() as group:
+                for _ in range(12):
+                    group.start_soon(get)
+        assert pages == 1
+        assert len(bodies) == 12 and len(set(bodies)) == 1
+        assert "items" in json.loads(bodies[0])
