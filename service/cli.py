@@ -2,28 +2,22 @@
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import uvicorn
 from rich.console import Console
-from rich.table import Table
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from service import migrations
-from service.config import Settings
-from service.db import make_engine
 from service.export.cli import export, import_ftm
-from service.extraction.service import CannotIngest, draft_of
-from service.extraction.service import ingest as ingest_document
 from service.importers.cli import import_app
-from service.keys.service import KeyProblem, create_key, list_keys, revoke_key
-from service.logs import logging_config
-from service.models import Action
 from service.models.vocabulary import Scope
-from service.seeding.loader import Report, SeedError, load_seeds
-from service.writes import acting_as
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from service.seeding.loader import Report
+
+# Each command imports what it needs when it runs: `--help` and every command start without loading the
+# web framework, the extractor or the importers they do not use.
 
 app = typer.Typer(
     help="Sanctions-action tracker: load, maintain and serve the data.",
@@ -45,6 +39,10 @@ err = Console(stderr=True)
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Migrate the database up to REVISION (default: the latest)."""
+    from service import migrations
+    from service.config import Settings
+    from service.db import make_engine
+
     with make_engine(Settings()).begin() as connection:
         migrations.upgrade(connection, revision)
         out.print(f"database at revision {migrations.current_revision(connection)}")
@@ -53,6 +51,10 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
 @db_app.command("downgrade")
 def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, e.g. base or -1.")]) -> None:
     """Migrate the database down to REVISION."""
+    from service import migrations
+    from service.config import Settings
+    from service.db import make_engine
+
     with make_engine(Settings()).begin() as connection:
         migrations.downgrade(connection, revision)
         out.print(f"database at revision {migrations.current_revision(connection)}")
@@ -61,6 +63,10 @@ def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, 
 @db_app.command("current")
 def db_current() -> None:
     """Print the database's revision and the latest one."""
+    from service import migrations
+    from service.config import Settings
+    from service.db import make_engine
+
     with make_engine(Settings()).connect() as connection:
         current = migrations.current_revision(connection)
     head = migrations.head_revision()
@@ -75,6 +81,12 @@ def seed(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report, write nothing.")] = False,
 ) -> None:
     """Validate every seed file, then load them all in one transaction (idempotent)."""
+    from sqlalchemy.orm import Session
+
+    from service.config import Settings
+    from service.db import make_engine
+    from service.seeding.loader import SeedError, load_seeds
+
     settings = Settings()
     engine = make_engine(settings)
     _require_migrated(engine)
@@ -99,6 +111,12 @@ def keys_create(
     scope: Annotated[Scope, typer.Option(help="read, write (includes read) or admin (includes write).")],
 ) -> None:
     """Make a key and print its secret, once."""
+    from sqlalchemy.orm import Session
+
+    from service.config import Settings
+    from service.db import make_engine
+    from service.keys.service import KeyProblem, create_key
+
     engine = make_engine(Settings())
     _require_migrated(engine)
     with Session(engine) as session:
@@ -115,6 +133,12 @@ def keys_create(
 @keys_app.command("revoke")
 def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
     """Revoke a key: requests carrying it are refused from now on."""
+    from sqlalchemy.orm import Session
+
+    from service.config import Settings
+    from service.db import make_engine
+    from service.keys.service import KeyProblem, revoke_key
+
     engine = make_engine(Settings())
     with Session(engine) as session:
         try:
@@ -129,6 +153,13 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) ->
 @keys_app.command("list")
 def keys_list() -> None:
     """List the keys, active and revoked (never their secrets)."""
+    from rich.table import Table
+    from sqlalchemy.orm import Session
+
+    from service.config import Settings
+    from service.db import make_engine
+    from service.keys.service import list_keys
+
     table = Table()
     for column in ("name", "scope", "id", "created", "revoked"):
         table.add_column(column)
@@ -150,6 +181,12 @@ def extract(
     url: Annotated[str | None, typer.Option(help="Where the text comes from; may hold a date.")] = None,
 ) -> None:
     """Print, as JSON, the draft action read from a document (the body POST /v1/extract answers)."""
+    from sqlalchemy.orm import Session
+
+    from service.config import Settings
+    from service.db import make_engine
+    from service.extraction.service import draft_of
+
     text = _read_text(file)
     engine = make_engine(Settings())
     _require_migrated(engine)
@@ -166,6 +203,14 @@ def ingest(
 ) -> None:
     """Store a document as a source and its draft as an action of status `draft`, for review (never
     published silently). Running it again on the same text changes nothing."""
+    from sqlalchemy.orm import Session
+
+    from service.config import Settings
+    from service.db import make_engine
+    from service.extraction.service import CannotIngest
+    from service.extraction.service import ingest as ingest_document
+    from service.writes import acting_as
+
     _read_text(file)
     engine = make_engine(Settings())
     _require_migrated(engine)
@@ -200,6 +245,17 @@ def serve(
     ] = False,
 ) -> None:
     """Run the HTTP API with uvicorn."""
+    import uvicorn
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from service import migrations
+    from service.config import Settings
+    from service.db import make_engine
+    from service.logs import logging_config
+    from service.models import Action
+    from service.seeding.loader import load_seeds
+
     if init:
         settings = Settings()
         engine = make_engine(settings)
@@ -226,7 +282,9 @@ def serve(
     )
 
 
-def _require_migrated(engine) -> None:
+def _require_migrated(engine: "Engine") -> None:
+    from service import migrations
+
     with engine.connect() as connection:
         current = migrations.current_revision(connection)
     if current != migrations.head_revision():
@@ -234,7 +292,9 @@ def _require_migrated(engine) -> None:
         raise typer.Exit(1)
 
 
-def _print_report(report: Report, verb: str) -> None:
+def _print_report(report: "Report", verb: str) -> None:
+    from rich.table import Table
+
     table = Table(title=f"seed records {verb}".strip())
     for column in ("records", "added", "changed", "unchanged"):
         table.add_column(column, justify="left" if column == "records" else "right")

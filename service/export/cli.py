@@ -5,24 +5,17 @@ import sys
 from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
-from rich.table import Table
-from sqlalchemy.orm import Session
 
-from service import migrations
-from service.actions.schemas import ActionFilters
-from service.config import Settings
-from service.db import make_engine
-from service.errors import InvalidParameter
-from service.export.ftm_import import KEPT
-from service.export.ftm_import import import_ftm as run_import
-from service.export.pages import export_filters, read_snapshot
-from service.export.service import Format, export_chunks
-from service.importers.entries import ImportFailure
+from service.export.formats import Format
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# The exporters, the FtM import and the database are imported when a command runs, not at start-up.
 
 out = Console()
 err = Console(stderr=True)
@@ -45,6 +38,16 @@ def export(
 ) -> None:
     """Stream every action the filters select (those of GET /v1/actions) as FollowTheMoney entities, CSV or
     JSON lines; memory stays flat whatever the size."""
+    from pydantic import ValidationError
+    from sqlalchemy.orm import Session
+
+    from service.actions.schemas import ActionFilters
+    from service.config import Settings
+    from service.db import make_engine
+    from service.errors import InvalidParameter
+    from service.export.pages import export_filters, read_snapshot
+    from service.export.service import export_chunks
+
     given = {
         "type": type,
         "resolution": resolution,
@@ -89,6 +92,15 @@ def import_ftm(
 ) -> None:
     """Import FollowTheMoney Sanction entities (with their targets), and the Events of this tracker's own FtM
     export, as actions: idempotent, in one transaction; a bad line is reported and nothing is written."""
+    from rich.table import Table
+    from sqlalchemy.orm import Session
+
+    from service.config import Settings
+    from service.db import make_engine
+    from service.export.ftm_import import KEPT
+    from service.export.ftm_import import import_ftm as run_import
+    from service.importers.entries import ImportFailure
+
     if not file.is_file():
         _fail(f"{file}: no such file")
     engine = make_engine(Settings())
@@ -118,7 +130,9 @@ def import_ftm(
         out.print(f"note: {note}", highlight=False)
 
 
-def _require_migrated(engine) -> None:
+def _require_migrated(engine: "Engine") -> None:
+    from service import migrations
+
     with engine.connect() as connection:
         current = migrations.current_revision(connection)
     if current != migrations.head_revision():

@@ -3,20 +3,17 @@
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
-from sqlalchemy.orm import Session
 
-from service import migrations
-from service.config import Settings
-from service.db import make_engine
-from service.importers.entries import REMOVED, ImportFailure, ImportReport
-from service.importers.ofac_csv import import_ofac_csv, total_size
-from service.importers.un_xml import import_un_xml
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from service.importers.entries import ImportReport
+
+# The importers, the database and the progress bar are imported when a command runs, not at start-up.
 
 import_app = typer.Typer(help="Load an official sanctions list (idempotent; one transaction).", no_args_is_help=True)
 
@@ -43,6 +40,8 @@ def un_xml(
     dry_run: DryRun = False,
 ) -> None:
     """Import the entries of the UN list's regimes: each a target designated by the Security Council."""
+    from service.importers.un_xml import import_un_xml
+
     if not file.is_file():
         _fail(f"{file}: no such file")
     _run(
@@ -66,6 +65,9 @@ def ofac_csv(
     dry_run: DryRun = False,
 ) -> None:
     """Import OFAC's SDN entries: each a target designated by OFAC under its programs."""
+    from service.importers.entries import ImportFailure
+    from service.importers.ofac_csv import import_ofac_csv, total_size
+
     try:
         size = total_size(directory)
     except ImportFailure as failure:
@@ -80,7 +82,17 @@ def ofac_csv(
     )
 
 
-def _run(label: str, size: int, load: Callable[[Session, Callable[[int], None]], ImportReport], dry_run: bool) -> None:
+def _run(
+    label: str, size: int, load: "Callable[[Session, Callable[[int], None]], ImportReport]", dry_run: bool
+) -> None:
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+    from sqlalchemy.orm import Session
+
+    from service import migrations
+    from service.config import Settings
+    from service.db import make_engine
+    from service.importers.entries import ImportFailure
+
     engine = make_engine(Settings())
     with engine.connect() as connection:
         current = migrations.current_revision(connection)
@@ -103,7 +115,11 @@ def _run(label: str, size: int, load: Callable[[Session, Callable[[int], None]],
     _print_report(report, label, dry_run)
 
 
-def _print_report(report: ImportReport, label: str, dry_run: bool) -> None:
+def _print_report(report: "ImportReport", label: str, dry_run: bool) -> None:
+    from rich.table import Table
+
+    from service.importers.entries import REMOVED
+
     dated = f", list of {report.list_date}" if report.list_date else ""
     verb = " (dry run: nothing written)" if dry_run else ""
     out.print(f"{label}: {report.selected} of {report.read} entries imported{dated}{verb}", highlight=False)
