@@ -12,10 +12,15 @@ The statement is text written per dialect, because the two spell the parts diffe
 `group_concat`); PostgreSQL quotes with `to_json` and orders inside `string_agg`.
 """
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
-from sqlalchemy import TextClause, bindparam, text
+from sqlalchemy import TextClause, bindparam, func, select, text
 from sqlalchemy.orm import Session
+
+from service.models import Change
+from service.models.vocabulary import Operation
 
 
 class _Dialect:
@@ -178,7 +183,9 @@ def _statement(dialect: _Dialect) -> TextClause:
             ("updated_at", ts("a.updated_at")),
         ]
     )
-    return text(f"SELECT a.id, {document} FROM actions a WHERE a.id IN :ids").bindparams(
+    # The version of the data this statement read, from its own snapshot: what the documents are exact for.
+    version = "(SELECT max(seq) FROM changes)"
+    return text(f"SELECT a.id, {document}, {version} FROM actions a WHERE a.id IN :ids").bindparams(
         bindparam("ids", expanding=True)
     )
 
@@ -186,11 +193,96 @@ def _statement(dialect: _Dialect) -> TextClause:
 _STATEMENTS = {"sqlite": _statement(_SQLite()), "postgresql": _statement(_PostgreSQL())}
 
 
-def action_documents(session: Session, ids: Sequence[str]) -> list[str]:
-    """The JSON document of each of these actions that exists, in the order given: one statement."""
+class DocumentCache:
+    """The documents of single actions, per worker, kept exact by the change feed.
+
+    A document is made of its action's row and links and of the actors, officials, sources and authorities
+    it names; every write of those records a change (service/writes.py). Before documents are taken from
+    here, the changes since the last look are read: a change to an action evicts its document; a record
+    created changes no existing document (nothing named it yet); any other change (a rename of an actor, a
+    corrected source, a kind of record this class does not know) empties the cache. A document is stored
+    only if the statement that built it read the version the cache has caught up with, so one built from
+    an older snapshot is never kept after a newer change was applied. Like the answer cache, a change made
+    behind the service's back (plain SQL, no change row) is not seen."""
+
+    CATCH_UP = 1000  # changes read one by one at most; past that (a bulk load), start again empty
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.documents: OrderedDict[str, str] = OrderedDict()
+        self.size = 0
+        self.version: int | None = None  # the change the cache has caught up with
+        self.lock = threading.Lock()
+
+    def catch_up(self, session: Session) -> None:
+        current = session.scalar(select(func.max(Change.seq)))
+        with self.lock:
+            if current == self.version:
+                return
+            if self.version is None or current is None or current < self.version:
+                self._clear(current)  # a first look, or a database started again
+                return
+            changes = session.execute(
+                select(Change.entity, Change.entity_id, Change.operation)
+                .where(Change.seq > self.version, Change.seq <= current)
+                .limit(self.CATCH_UP + 1)
+            ).all()
+            if len(changes) > self.CATCH_UP:
+                self._clear(current)
+                return
+            for entity, entity_id, operation in changes:
+                if entity == "action":
+                    self._evict(entity_id)
+                elif operation != Operation.create and entity != "list_entry":
+                    self._clear(current)
+                    return
+            self.version = current
+
+    def get(self, ids: Sequence[str]) -> dict[str, str]:
+        with self.lock:
+            found = {action_id: self.documents[action_id] for action_id in ids if action_id in self.documents}
+            for action_id in found:
+                self.documents.move_to_end(action_id)
+            return found
+
+    def put(self, documents: dict[str, str], version: int | None) -> None:
+        with self.lock:
+            if version != self.version:
+                return  # built at another version than the one caught up with: not known to be exact
+            for action_id, document in documents.items():
+                self._evict(action_id)
+                self.documents[action_id] = document
+                self.size += len(document)
+            while self.size > self.max_bytes:
+                _, oldest = self.documents.popitem(last=False)
+                self.size -= len(oldest)
+
+    def _evict(self, action_id: str) -> None:
+        document = self.documents.pop(action_id, None)
+        if document is not None:
+            self.size -= len(document)
+
+    def _clear(self, version: int | None) -> None:
+        self.documents.clear()
+        self.size = 0
+        self.version = version
+
+
+def action_documents(session: Session, ids: Sequence[str], cache: DocumentCache | None = None) -> list[str]:
+    """The JSON document of each of these actions that exists, in the order given: from the cache where it
+    holds them, the rest by one statement."""
     if not ids:
         return []
-    connection = session.connection()
-    statement = _STATEMENTS[connection.dialect.name]
-    found: dict[str, str] = dict(connection.execute(statement, {"ids": list(ids)}).all())
+    found: dict[str, str] = {}
+    if cache is not None and cache.max_bytes > 0:
+        cache.catch_up(session)
+        found = cache.get(ids)
+    missing = [action_id for action_id in ids if action_id not in found]
+    if missing:
+        connection = session.connection()
+        rows = connection.execute(_STATEMENTS[connection.dialect.name], {"ids": missing}).all()
+        built = {action_id: document for action_id, document, _version in rows}
+        if cache is not None and cache.max_bytes > 0 and rows:
+            cache.put(built, rows[0][2])
+        found |= built
     return [found[action_id] for action_id in ids if action_id in found]

@@ -25,7 +25,7 @@ def action_list(session, request: Request, query: ActionQuery, **fixed) -> Respo
     resolution of /v1/resolutions/{number}/actions), which its query model leaves out."""
     filters = ActionFilters.model_construct(**dict(query), **fixed)  # both parts are validated already
     ids, next_cursor = page_ids(session, filters)
-    return json_page(request, action_documents(session, ids), next_cursor)
+    return json_page(request, action_documents(session, ids, request.app.state.documents), next_cursor)
 
 
 @router.get("", response_model=Page[ActionOut], summary="List actions", responses=PROBLEM_RESPONSES)
@@ -42,7 +42,7 @@ def list_all(session: SessionDep, request: Request, filters: Annotated[ActionFil
 def get_one(session: SessionDep, request: Request, action_id: ActionId):
     """One action with all its citations, actors, officials and sources, each fact with its quote.
     Carries an `ETag`; send it back in `If-None-Match` to get 304 while the action is unchanged."""
-    found = action_documents(session, [action_id])
+    found = action_documents(session, [action_id], request.app.state.documents)
     if not found:
         raise NotFound("action", action_id)
     return document_response(request, found[0].encode())

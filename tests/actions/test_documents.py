@@ -17,7 +17,7 @@ from service.db import make_engine
 from service.models import Action
 from service.pagination import Page
 from service.writes import acting_as
-from tests.conftest import client_for
+from tests.conftest import client_for, make_key
 
 pytestmark = pytest.mark.anyio
 
@@ -115,3 +115,56 @@ async def test_the_served_page_and_record_are_the_bytes_the_models_write(fresh_s
     assert first.headers["content-type"] == "application/json"
     assert first.json()["next_cursor"] and 'rel="next"' in first.headers["link"]
     assert record.json()["summary"] == AWKWARD
+
+
+ACTION = "/v1/actions/act-2024-10-29-us-condemns-russia-dprk-training"
+
+
+def retitle_behind_the_service(url: str, title: str) -> None:
+    """A change with no change row: how these tests tell a kept document from one built again."""
+    engine = make_engine(Settings(database_url=url))
+    with engine.begin() as connection:
+        connection.execute(update(Action).where(Action.id == ACTION.rsplit("/")[-1]).values(title=title))
+    engine.dispose()
+
+
+async def test_kept_documents_follow_every_write_of_what_they_embed(fresh_seeded_url):
+    """With the answer cache off, each answer is computed from the documents kept per action: a change to
+    the action, or to any actor, official, source or resolution, is seen by the next read; a record
+    created changes no document."""
+    write = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'writer', 'write')}"}
+    async for api in client_for(fresh_seeded_url, response_cache_bytes=0):
+
+        async def action(api=api) -> dict:
+            response = await api.get(ACTION)
+            assert response.status_code == 200
+            listed = (await api.get("/v1/actions", params={"limit": 500})).json()["items"]
+            assert response.json() in listed  # the list is made of the same documents
+            return response.json()
+
+        original = (await action())["title"]
+        retitle_behind_the_service(fresh_seeded_url, "Behind the service's back")
+        assert (await action())["title"] == original  # kept
+        assert (await api.post("/v1/officials", json={"name": "Jane Doe"}, headers=write)).status_code == 201
+        assert (await action())["title"] == original  # a new record changes no document
+
+        writes = [
+            ("/v1/actors/state-ru", {"name": "Russia, renamed"}, lambda a: {x["name"] for x in a["actors"]}),
+            ("/v1/officials/official-matthew-miller", {"name": "M. Miller"}, lambda a: a["officials"][0]["name"]),
+            ("/v1/sources/src-2024-10-29-state-briefing", {"publisher": "DoS"}, lambda a: a["sources"][0]["publisher"]),
+            ("/v1/resolutions/1718", {"title": "Renamed"}, None),
+            (ACTION, {"summary": "Patched"}, lambda a: a["summary"]),
+        ]
+        for number, (path, patch, seen) in enumerate(writes):
+            title = f"Behind the service's back {number}"
+            retitle_behind_the_service(fresh_seeded_url, title)
+            before = await action()
+            response = await api.patch(path, json=patch, headers=write)
+            assert response.status_code == 200, response.text
+            after = await action()
+            assert before["title"] != title and after["title"] == title, path
+            if seen is not None:
+                assert seen(after) != seen(before), path
+        assert "Russia, renamed" in {actor["name"] for actor in after["actors"]}
+        assert (await api.delete(ACTION, headers=write)).status_code == 204
+        assert (await api.get(ACTION)).status_code == 404
