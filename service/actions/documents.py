@@ -85,7 +85,9 @@ def _object(fields: Sequence[tuple[str, str]]) -> str:
     return " || ".join(parts)
 
 
-def _statement(dialect: _Dialect) -> TextClause:
+def document_sql(dialect_name: str) -> str:
+    """The SQL expression of the document of the action `a` (a row of `actions`), on this dialect."""
+    dialect = _SQLite() if dialect_name == "sqlite" else _PostgreSQL()
     v, ts, array = dialect.value, dialect.timestamp, dialect.array
     citations = "action_authorities c JOIN authorities au ON au.id = c.authority_id"
     resolutions = array(
@@ -164,7 +166,7 @@ def _statement(dialect: _Dialect) -> TextClause:
         "l.action_id = a.id",
         "s.published_on, s.id",
     )
-    document = _object(
+    return _object(
         [
             ("id", v("a.id")),
             ("type", v("a.type")),
@@ -183,14 +185,18 @@ def _statement(dialect: _Dialect) -> TextClause:
             ("updated_at", ts("a.updated_at")),
         ]
     )
+
+
+def _statement(dialect_name: str) -> TextClause:
     # The version of the data this statement read, from its own snapshot: what the documents are exact for.
     version = "(SELECT max(seq) FROM changes)"
+    document = document_sql(dialect_name)
     return text(f"SELECT a.id, {document}, {version} FROM actions a WHERE a.id IN :ids").bindparams(
         bindparam("ids", expanding=True)
     )
 
 
-_STATEMENTS = {"sqlite": _statement(_SQLite()), "postgresql": _statement(_PostgreSQL())}
+_STATEMENTS = {name: _statement(name) for name in ("sqlite", "postgresql")}
 
 
 class DocumentCache:

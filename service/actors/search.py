@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from service.models import Actor, ActorAlias
 
 MIN_SCORE = 70
-CANDIDATES = 200  # names ranked per query, the most trigrams shared first
+CANDIDATES = 200  # names ranked per query: the shortest holding every word, or those sharing most trigrams
 SHORT_CANDIDATES = 5000  # a query under three letters has no trigram: its names are found by a scan
 # Words a query may carry that no name needs to share ("the Kremlin" is "Kremlin").
 STOP_WORDS = frozenset({"the", "of", "and", "a", "an", "for", "de", "la", "le", "al", "el"})
@@ -58,6 +58,8 @@ def score(query_key: str, name_key: str) -> float:
 def _word_score(query_word: str, name_word: str) -> float:
     if len(query_word) == 1 and name_word.startswith(query_word):
         return 100.0  # an initial
+    if len(query_word) < 4:
+        return 100.0 if query_word == name_word else 0.0  # a letter off in a short word is another word
     return fuzz.ratio(query_word, name_word)
 
 
@@ -65,8 +67,25 @@ def find_actors(session: Session, q: str, kind: str | None, country: str | None,
     query_key = search_key(q)
     if not query_key:
         return []
+    words = [word for word in query_key.split() if word not in STOP_WORDS and len(word) >= 3]
+    if not words:  # nothing an index of trigrams can look up: scan the names
+        return _ranked(query_key, session.execute(_short_query(query_key, kind, country)).all(), limit)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    # First the names holding every word of the query, which is selective, then, for a misspelt query,
+    # the names sharing most of its trigrams.
+    every_word = _sqlite_every_word(words, kind, country) if sqlite else _postgresql_every_word(words, kind, country)
+    found = _ranked(query_key, session.execute(every_word).all(), limit)
+    if found:
+        return found
+    trigrams = _trigrams(query_key)
+    fuzzy = _sqlite_trigrams(trigrams, kind, country) if sqlite else _postgresql_trigrams(trigrams, kind, country)
+    return _ranked(query_key, session.execute(fuzzy).all(), limit)
+
+
+def _ranked(query_key: str, candidates, limit: int) -> list[Match]:
+    """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first."""
     best: dict[str, Match] = {}
-    for actor_id, name, name_key in _candidates(session, query_key, kind, country):
+    for actor_id, name, name_key in candidates:
         value = round(score(query_key, name_key), 1)
         if value >= MIN_SCORE and (actor_id not in best or value > best[actor_id].score):
             best[actor_id] = Match(actor_id, value, name)
@@ -78,14 +97,8 @@ def _trigrams(query_key: str) -> list[str]:
     return sorted({letters[i : i + 3] for i in range(len(letters) - 2)})
 
 
-def _candidates(session: Session, query_key: str, kind: str | None, country: str | None) -> list:
-    """(actor_id, name, search_key) of the names sharing most trigrams with the query, through the index."""
-    trigrams = _trigrams(query_key)
-    if not trigrams:
-        return session.execute(_short_query(query_key, kind, country)).all()
-    if session.get_bind().dialect.name == "sqlite":
-        return session.execute(_sqlite_query(trigrams, kind, country)).all()
-    return session.execute(_postgresql_query(trigrams, kind, country)).all()
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _filters(kind: str | None, country: str | None) -> list:
@@ -101,14 +114,12 @@ _NAMES = table("actor_names", column("id"), column("actor_id"), column("name"), 
 _FTS = table("actor_names_fts", column("rowid"), column("rank"))
 
 
-def _sqlite_query(trigrams: list[str], kind: str | None, country: str | None) -> Select:
-    # bm25 ranks the names by the trigrams they share, the rarer weighing more and shorter names first.
-    match = "spaceless : (" + " OR ".join('"' + trigram.replace('"', '""') + '"' for trigram in trigrams) + ")"
+def _sqlite_search(match: str, order, kind: str | None, country: str | None) -> Select:
     query = (
         select(_NAMES.c.actor_id, _NAMES.c.name, _NAMES.c.search_key)
         .select_from(_FTS.join(_NAMES, _NAMES.c.id == _FTS.c.rowid))
         .where(text("actor_names_fts MATCH :match").bindparams(match=match))
-        .order_by(_FTS.c.rank)
+        .order_by(order)
         .limit(CANDIDATES)
     )
     conditions = _filters(kind, country)
@@ -117,12 +128,39 @@ def _sqlite_query(trigrams: list[str], kind: str | None, country: str | None) ->
     return query
 
 
-def _postgresql_query(trigrams: list[str], kind: str | None, country: str | None) -> Select:
-    # Each LIKE is served by the GIN trigram index of the spaceless key; the names sharing most trigrams
-    # first, the shorter among equals (as bm25 does on SQLite).
-    names = _names(kind, country)
+def _sqlite_every_word(words: list[str], kind: str | None, country: str | None) -> Select:
+    # A trigram phrase matches where it stands inside the key, across the spaces the key no longer has.
+    match = "spaceless : (" + " AND ".join(_phrase(word) for word in words) + ")"
+    return _sqlite_search(match, func.length(_NAMES.c.search_key), kind, country)
+
+
+def _sqlite_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> Select:
+    # bm25 ranks the names by the trigrams they share, the rarer weighing more and shorter names first.
+    match = "spaceless : (" + " OR ".join(_phrase(trigram) for trigram in trigrams) + ")"
+    return _sqlite_search(match, _FTS.c.rank, kind, country)
+
+
+def _spaceless(names):
     # Literals, not parameters: the indexed expression is replace(search_key, ' ', '').
-    spaceless = func.replace(names.c.search_key, literal_column("' '"), literal_column("''"))
+    return func.replace(names.c.search_key, literal_column("' '"), literal_column("''"))
+
+
+def _postgresql_every_word(words: list[str], kind: str | None, country: str | None) -> Select:
+    # Each LIKE is served by the GIN trigram index of the spaceless key.
+    names = _names(kind, country)
+    spaceless = _spaceless(names)
+    return (
+        select(names.c.actor_id, names.c.name, names.c.search_key)
+        .where(*(spaceless.contains(word, autoescape=True) for word in words))
+        .order_by(func.length(names.c.search_key), names.c.name)
+        .limit(CANDIDATES)
+    )
+
+
+def _postgresql_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> Select:
+    # The names sharing most trigrams first, the shorter among equals (as bm25 does on SQLite).
+    names = _names(kind, country)
+    spaceless = _spaceless(names)
     contains = [spaceless.contains(trigram, autoescape=True) for trigram in trigrams]
     shared = sum((case((condition, 1), else_=0) for condition in contains), literal(0))
     return (
