@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.data_version = DataVersion(app.state.engine)
         app.state.documents = DocumentCache(settings.document_cache_bytes)
         yield
-        app.state.data_version.close()
+        await app.state.data_version.close()
         app.state.engine.dispose()
 
     # FastAPIOffline serves the Swagger UI and ReDoc assets from its package: the docs work with no
