@@ -132,8 +132,9 @@ def main() -> None:
                     log(f"  {endpoint}: {runs[endpoint]['requests_per_second']:,.0f} req/s")
                 if not cache:
                     # As deployed, while a writer adds an unrelated actor WRITES_PER_SECOND times a second.
-                    with writing(server.base, write_key(url), WRITES_PER_SECOND) as writes:
-                        runs["headline_writes"] = wrk(server, paths["headline"], args.seconds).as_dict()
+                    writer = writing(server.base, write_key(url), WRITES_PER_SECOND)
+                    runs["headline_writes"] = wrk(server, paths["headline"], args.seconds, beside=writer).as_dict()
+                    writes = writer.writes
                     runs["headline_writes"] |= {"writes": writes.made, "write_errors": writes.failed}
                     during = runs["headline_writes"]["requests_per_second"]
                     log(f"  headline with {writes.made} writes: {during:,.0f} req/s")

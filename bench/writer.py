@@ -7,8 +7,7 @@ import threading
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -36,18 +35,30 @@ class Writes:
     seconds: list[float] = field(default_factory=list)  # how long each write took
 
 
-@contextmanager
-def writing(base: str, token: str, rate: float) -> Iterator[Writes]:
-    writes, stop = Writes(), threading.Event()
+class writing(AbstractContextManager):  # noqa: N801 (used as a `with` block, like a function)
+    """POST a new actor RATE times a second to the server at BASE with TOKEN, from entering to leaving."""
 
-    def run() -> None:
-        start = time.monotonic()
-        while not stop.is_set():
+    def __init__(self, base: str, token: str, rate: float):
+        self.base, self.token, self.rate = base, token, rate
+        self.writes, self.stop = Writes(), threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> Writes:
+        self.thread.start()
+        return self.writes
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def _run(self) -> None:
+        writes, start = self.writes, time.monotonic()
+        while not self.stop.is_set():
             body = {"name": f"Bench writer {uuid.uuid4().hex}", "kind": "organization"}
             request = urllib.request.Request(
-                base + "/v1/actors",
+                self.base + "/v1/actors",
                 data=json.dumps(body).encode(),
-                headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+                headers={"Content-Type": "application/json", "Authorization": f"Bearer {self.token}"},
                 method="POST",
             )
             began = time.monotonic()
@@ -60,12 +71,4 @@ def writing(base: str, token: str, rate: float) -> Iterator[Writes]:
             writes.made += ok
             writes.failed += not ok
             # Paced on the clock, not on the writes' own time: RATE a second whatever each one takes.
-            stop.wait(max(0.0, start + (writes.made + writes.failed) / rate - time.monotonic()))
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    try:
-        yield writes
-    finally:
-        stop.set()
-        thread.join()
+            self.stop.wait(max(0.0, start + (writes.made + writes.failed) / self.rate - time.monotonic()))
