@@ -6,7 +6,7 @@ from pathlib import Path
 from threading import Lock
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionCreate, ActionSourceIn, ActorRoleIn, CitationIn, OfficialRoleIn
@@ -32,7 +32,7 @@ def known_actors(session: Session) -> list[KnownActor]:
 
 
 # The name index of each database (by its engine), with the data version it was built at.
-_NAME_INDEXES: WeakKeyDictionary[Engine, tuple[int | None, Matcher[Entity]]] = WeakKeyDictionary()
+_NAME_INDEXES: WeakKeyDictionary[Engine | Connection, tuple[int | None, Matcher[Entity]]] = WeakKeyDictionary()
 _NAME_INDEXES_LOCK = Lock()
 
 
