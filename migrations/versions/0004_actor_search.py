@@ -108,9 +108,11 @@ def upgrade() -> None:
             op.execute(statement)
         return
     op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
-    schema = op.get_bind().exec_driver_sql(
-        "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'"
-    ).scalar_one()
+    schema = (
+        op.get_bind()
+        .exec_driver_sql("SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm'")
+        .scalar_one()
+    )
     for name, (table, expression) in POSTGRESQL_INDEXES.items():
         op.execute(f"CREATE INDEX {name} ON {table} USING gin ({expression} {schema}.gin_trgm_ops)")
 
