@@ -27,12 +27,14 @@ from sqlalchemy import create_engine, make_url, text
 
 from bench import dataset, report
 from bench.servers import get_json, serve, uvicorn_flags, wrk
+from bench.writer import write_key, writing
 
 ROOT = Path(__file__).resolve().parent.parent
 # A database of the benchmark's own: the writers' feed lock (pg_advisory_xact_lock) is per database, and a load
 # holding it would make any test or other writer on the same database wait.
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/sanctions_bench")
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
+WRITES_PER_SECOND = 10
 
 
 def log(message: str) -> None:
@@ -128,8 +130,23 @@ def main() -> None:
                             get_json(server.base + path)
                     runs[endpoint] = wrk(server, endpoint_paths, args.seconds).as_dict()
                     log(f"  {endpoint}: {runs[endpoint]['requests_per_second']:,.0f} req/s")
+                if not cache:
+                    # As deployed, while a writer adds an unrelated actor WRITES_PER_SECOND times a second.
+                    writer = writing(server.base, write_key(url), WRITES_PER_SECOND)
+                    runs["headline_writes"] = wrk(server, paths["headline"], args.seconds, beside=writer).as_dict()
+                    writes = writer.writes
+                    runs["headline_writes"] |= {"writes": writes.made, "write_errors": writes.failed}
+                    during = runs["headline_writes"]["requests_per_second"]
+                    log(f"  headline with {writes.made} writes: {during:,.0f} req/s")
                 runs["peak_rss_mb"] = round(server.peak_rss_mb(), 1)
             results["reads"][variant] = runs
+    if "postgresql" in urls:
+        log("ceiling of PostgreSQL: bare FastAPI and one psycopg query")
+        dsn = make_url(urls["postgresql"]).set(drivername="postgresql").render_as_string(hide_password=False)
+        with serve("bench.pg_ceiling:app", PORT, flags, {"BENCH_PG_DSN": dsn}, "/ping") as server:
+            results["reads"]["postgresql-ceiling"] = {
+                "headline": wrk(server, paths["headline"], args.seconds).as_dict()
+            }
     log("peer: Datasette on the same SQLite file")
     datasette_env = {"DATASETTE_DB": str(sqlite_path)}
     with serve("bench.peer:app", PORT, flags, datasette_env, "/-/versions.json") as server:

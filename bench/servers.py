@@ -10,7 +10,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from importlib.util import find_spec
 
@@ -138,9 +138,17 @@ end
 """
 
 
-def wrk(server: Server, paths: list[str], seconds: int, connections: int = 32, warmup: int = 2) -> WrkResult:
+def wrk(
+    server: Server,
+    paths: list[str],
+    seconds: int,
+    connections: int = 32,
+    warmup: int = 2,
+    beside: AbstractContextManager | None = None,
+) -> WrkResult:
     """Load the server with wrk (one thread, CONNECTIONS connections, keep-alive) for SECONDS, after an
-    unmeasured warm-up of WARMUP seconds; before each, the server is left to finish what it was doing."""
+    unmeasured warm-up of WARMUP seconds; before each, the server is left to finish what it was doing.
+    BESIDE runs from the warm-up to the end of the measured run (a writer, say)."""
     base = server.base
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script, tempfile.NamedTemporaryFile("w") as listing:
         script.write(_PATHS_SCRIPT)
@@ -158,11 +166,11 @@ def wrk(server: Server, paths: list[str], seconds: int, connections: int = 32, w
             return done.stdout
 
         server.wait_idle()
-        if warmup:
-            run(warmup)
-            server.wait_idle()
-        cpu_before = server.cpu_seconds()
-        output = run(seconds)
+        with beside or nullcontext():
+            if warmup:
+                run(warmup)
+            cpu_before = server.cpu_seconds()
+            output = run(seconds)
         server.wait_idle()  # what it spends finishing the requests wrk counted, and those it gave up on
         result = _parse(output)
         # The requests in flight when wrk stopped were answered too (and their CPU counted): up to one per connection.

@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from service import errors, openapi
+from service.actions.documents import DocumentCache
 from service.actions.routes import router as actions_router
 from service.actors.routes import router as actors_router
 from service.caching import DataVersion, ResponseCache
@@ -74,8 +75,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # One extraction at a time per worker: it is pure Python, and more would only share the same core.
         app.state.extract_threads = anyio.CapacityLimiter(1)
         app.state.data_version = DataVersion(app.state.engine)
+        app.state.documents = DocumentCache(settings.document_cache_bytes)
         yield
-        app.state.data_version.close()
+        await app.state.data_version.close()
         app.state.engine.dispose()
 
     # FastAPIOffline serves the Swagger UI and ReDoc assets from its package: the docs work with no

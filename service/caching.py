@@ -1,6 +1,7 @@
 """HTTP caching: ETags on single records (a hash of the body, so any change to what the caller would see
 changes it), and a cache of whole answers that the change feed keeps exact."""
 
+import asyncio
 import hashlib
 import sqlite3
 from collections import OrderedDict
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 import anyio
+import psycopg
 from fastapi import Header, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import Engine, PoolProxiedConnection, func, select
@@ -25,7 +27,11 @@ def etag_of(body: bytes) -> str:
 
 
 def record_response(request: Request, record: BaseModel, status_code: int = 200, headers=None) -> Response:
-    body = record.model_dump_json().encode()
+    return document_response(request, record.model_dump_json().encode(), status_code, headers)
+
+
+def document_response(request: Request, body: bytes, status_code: int = 200, headers=None) -> Response:
+    """A record's JSON with its ETag, or 304 when If-None-Match names that ETag."""
     etag = etag_of(body)
     if status_code == 200 and matches(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers={"ETag": etag})
@@ -87,6 +93,8 @@ class ResponseCache:
         self.app, self.max_bytes = app, max_bytes
         self.entries: OrderedDict[tuple, _Stored] = OrderedDict()
         self.size = 0
+        # The answers being computed, by key: (the version each is computed at, set when it is done).
+        self.computing: dict[tuple, tuple[int | None, anyio.Event]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self._cacheable(scope):
@@ -98,17 +106,36 @@ class ResponseCache:
         key = (scope["scheme"], headers.get("host"), scope.get("root_path", ""), scope["path"], scope["query_string"])
         try:
             version = await scope["app"].state.data_version.read()
-        except (SQLAlchemyError, sqlite3.Error):
+        except (SQLAlchemyError, sqlite3.Error, psycopg.Error):
             # No version, no cache: the route meets the same failure and answers it (503, problem+json).
             await self.app(scope, receive, send)
             return
-        stored = self.entries.get(key)
-        if stored is not None and stored.version == version:
-            self.entries.move_to_end(key)
-            scope["route"] = stored.route  # for the access log and the metrics
-            await self._replay(stored, headers.get("if-none-match"), send)
+        flight = self.computing.get(key)
+        if flight is not None and flight[0] == version:
+            # Single flight: the same answer at the same version is being computed; wait for it rather than
+            # compute it again (after a write, every waiting request would otherwise compute the same page).
+            await flight[1].wait()
+        if await self._replayed(key, version, scope, headers, send):
             return
-        await self.app(scope, receive, self._recording(scope, key, version, send))
+        done = anyio.Event()
+        self.computing[key] = (version, done)
+        try:
+            await self.app(scope, receive, self._recording(scope, key, version, send))
+        finally:
+            if self.computing.get(key) == (version, done):
+                del self.computing[key]
+            done.set()
+
+    async def _replayed(self, key: tuple, version: int | None, scope: Scope, headers: Headers, send: Send) -> bool:
+        """Whether an answer stored at this version was sent. One stored at another version is never sent:
+        the request read the current version before asking, so only an answer computed at it is exact."""
+        stored = self.entries.get(key)
+        if stored is None or stored.version != version:
+            return False
+        self.entries.move_to_end(key)
+        scope["route"] = stored.route  # for the access log and the metrics
+        await self._replay(stored, headers.get("if-none-match"), send)
+        return True
 
     def _cacheable(self, scope: Scope) -> bool:
         return (
@@ -160,31 +187,66 @@ class ResponseCache:
 class DataVersion:
     """The highest `seq` of the change feed: the version of the data.
 
-    On SQLite it is read on the event loop, by the driver, on a connection of its own: a few microseconds,
-    cheaper than a hop to a worker thread or a trip through SQLAlchemy's execution, and never a wait for the
-    pool (which the loop must not do: the threads that would return connections need it). A server across
-    the network could make the loop wait, so there the read takes a pooled connection in a worker thread."""
+    Read on the event loop, on a connection of its own, never through the pool (which the loop must not wait
+    for: the threads that would return connections need it). On SQLite, by the driver: a few microseconds,
+    cheaper than a hop to a worker thread. On PostgreSQL, by an asynchronous psycopg connection, and shared:
+    the requests that arrive while a read is under way wait for the next read, which starts after they
+    arrived and so sees every write committed before them; under load one round trip serves them all."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
         self.sqlite: PoolProxiedConnection | None = None
+        self.postgresql: psycopg.AsyncConnection | None = None
+        self.next_read: asyncio.Future[int | None] | None = None  # the read the next arrivals share
+        self.reading = False
+        self.reader: asyncio.Task | None = None
 
     async def read(self) -> int | None:
-        if self.engine.dialect.name != "sqlite":
-            return await anyio.to_thread.run_sync(self._read_pooled)
-        if self.sqlite is None:
-            self.sqlite = self.engine.raw_connection()
-        # sqlite3 opens no transaction for a SELECT: nothing is held between reads.
-        return self.sqlite.driver_connection.execute(_VERSION_SQL).fetchone()[0]
+        if self.engine.dialect.name == "sqlite":
+            if self.sqlite is None:
+                self.sqlite = self.engine.raw_connection()
+            # sqlite3 opens no transaction for a SELECT: nothing is held between reads.
+            return self.sqlite.driver_connection.execute(_VERSION_SQL).fetchone()[0]
+        if self.next_read is None:
+            self.next_read = asyncio.get_running_loop().create_future()
+        shared = self.next_read
+        if not self.reading:
+            self.reading = True
+            self.reader = asyncio.get_running_loop().create_task(self._read_postgresql())
+        # Shielded: a request that leaves (its client gone) must not cancel the read the others wait for.
+        return await asyncio.shield(shared)
 
-    def _read_pooled(self) -> int | None:
-        with self.engine.connect() as connection:
-            return connection.scalar(_VERSION)
+    async def _read_postgresql(self) -> None:
+        try:
+            while self.next_read is not None:
+                shared, self.next_read = self.next_read, None
+                try:
+                    shared.set_result(await self._query_postgresql())
+                except Exception as error:  # every waiter meets the failure, and answers it (503)
+                    shared.set_exception(error)
+                    shared.exception()  # retrieved: a waiter that left must not make the loop complain
+        finally:
+            self.reading = False
 
-    def close(self) -> None:
+    async def _query_postgresql(self) -> int | None:
+        try:
+            if self.postgresql is None or self.postgresql.closed:
+                url = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+                self.postgresql = await psycopg.AsyncConnection.connect(url, autocommit=True, connect_timeout=5)
+            cursor = await self.postgresql.execute(_VERSION_SQL)
+            row = await cursor.fetchone()
+            return row[0] if row else None
+        except psycopg.Error:
+            if self.postgresql is not None:
+                await self.postgresql.close()
+                self.postgresql = None
+            raise
+
+    async def close(self) -> None:
         if self.sqlite is not None:
             self.sqlite.close()
+        if self.postgresql is not None:
+            await self.postgresql.close()
 
 
-_VERSION = select(func.max(Change.seq))
-_VERSION_SQL = str(_VERSION.compile(dialect=sqlite.dialect()))
+_VERSION_SQL = str(select(func.max(Change.seq)).compile(dialect=sqlite.dialect()))

@@ -43,6 +43,12 @@ class Settings(BaseSettings):
         default=[], description="Origins browsers may call the API from (JSON list); none by default."
     )
     log_level: str = Field(default="INFO", description="Level of the JSON logs on stderr.")
+    document_cache_bytes: int = Field(
+        default=64 * 1024 * 1024,
+        ge=0,
+        description="Memory per worker for the JSON documents of single actions, which every list and record "
+        "of actions is made of, kept exact by the change feed (0 builds each one for each request).",
+    )
     response_cache_bytes: int = Field(
         default=32 * 1024 * 1024,
         ge=0,

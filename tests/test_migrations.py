@@ -29,8 +29,31 @@ TABLES = {
 }
 
 
+# The actor search's trigram index on SQLite (migration 0006): a table of names kept by triggers and its FTS5
+# index with FTS5's own tables, described by the migration alone (the models have no virtual tables).
+SQLITE_SEARCH_TABLES = {
+    "actor_names",
+    "actor_names_fts",
+    "actor_names_fts_config",
+    "actor_names_fts_data",
+    "actor_names_fts_docsize",
+    "actor_names_fts_idx",
+}
+# and on PostgreSQL its GIN indexes, which the models cannot name without pg_trgm's operator class
+POSTGRESQL_SEARCH_INDEXES = {
+    "ix_actors_search_key_trgm",
+    "ix_actors_spaceless_trgm",
+    "ix_actor_aliases_search_key_trgm",
+    "ix_actor_aliases_spaceless_trgm",
+}
+
+
 def _tables(connection) -> set[str]:
-    return set(inspect(connection).get_table_names()) - {"alembic_version"}
+    return set(inspect(connection).get_table_names()) - {"alembic_version"} - SQLITE_SEARCH_TABLES
+
+
+def _described_by_the_models(object, name, type_, reflected, compare_to) -> bool:
+    return not (reflected and name in SQLITE_SEARCH_TABLES | POSTGRESQL_SEARCH_INDEXES)
 
 
 def test_migrations_go_up_down_and_up_again_one_revision_at_a_time(empty_url):
@@ -54,7 +77,9 @@ def test_migrations_go_up_down_and_up_again_one_revision_at_a_time(empty_url):
 
 def test_models_and_migrations_agree(migrated_engine):
     with migrated_engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": _described_by_the_models}
+        )
         assert compare_metadata(context, Base.metadata) == []
 
 

@@ -28,13 +28,18 @@ class ActionPage:
 
 
 def list_actions(session: Session, filters: ActionFilters) -> ActionPage:
-    query = page_query(session, filters)
-    rows = session.connection().execute(query).all()
+    ids, next_cursor = page_ids(session, filters)
+    return ActionPage(load_actions(session, ids), next_cursor)
+
+
+def page_ids(session: Session, filters: ActionFilters) -> tuple[list[str], str | None]:
+    """The ids of one page of actions, in order, and the cursor of the next page (None on the last)."""
+    rows = session.connection().execute(page_query(session, filters)).all()
     more = len(rows) > filters.limit
     rows = rows[: filters.limit]
     last = rows[-1] if more else None
     next_cursor = encode_cursor(f"actions:{filters.sort}", [last[0].isoformat(), last[1]]) if last else None
-    return ActionPage(load_actions(session, [row[1] for row in rows]), next_cursor)
+    return [row[1] for row in rows], next_cursor
 
 
 def page_query(session: Session, filters: ActionFilters) -> Select:
@@ -162,7 +167,7 @@ _LINKS = {
     )
     .join(Actor, Actor.id == ActorLink.actor_id)
     .where(ActorLink.action_id.in_(_IDS))
-    .order_by(ActorLink.action_id, ActorLink.role, Actor.name),
+    .order_by(ActorLink.action_id, ActorLink.role, Actor.name, Actor.id),
     "officials": select(
         OfficialLink.action_id,
         Official.id,
@@ -174,7 +179,7 @@ _LINKS = {
     )
     .join(Official, Official.id == OfficialLink.official_id)
     .where(OfficialLink.action_id.in_(_IDS))
-    .order_by(OfficialLink.action_id, Official.name),
+    .order_by(OfficialLink.action_id, Official.name, Official.id),
     "sources": select(
         ActionSource.action_id,
         Source.id,

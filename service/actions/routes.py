@@ -3,17 +3,18 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Query, Request, Response
 
-from service.actions.queries import get_action, list_actions
+from service.actions.documents import action_documents
+from service.actions.queries import get_action, page_ids
 from service.actions.schemas import CREATE_EXAMPLES, ActionCreate, ActionFilters, ActionOut, ActionPatch, ActionQuery
 from service.actions.service import create_action, delete_action, update_action
-from service.caching import IfMatch, check_if_match, record_response
+from service.caching import IfMatch, check_if_match, document_response, record_response
 from service.db import SessionDep
 from service.errors import InvalidParameter, NotFound
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Action, Actor, Official
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
-from service.pagination import Page, paged, record_id
+from service.pagination import Page, json_page, record_id
 from service.writes import lock_row
 
 router = APIRouter(prefix="/v1/actions", tags=["actions"])
@@ -21,13 +22,13 @@ router = APIRouter(prefix="/v1/actions", tags=["actions"])
 ActionId = record_id("act-2024-10-29-us-condemns-russia-dprk-training")
 
 
-def action_list(session, request: Request, response: Response, query: ActionQuery, **fixed) -> dict:
-    """A page of actions; `fixed` are the filters a nested path sets (the resolution of
-    /v1/resolutions/{number}/actions), which its query model leaves out."""
+def action_list(session, request: Request, query: ActionQuery, **fixed) -> Response:
+    """A page of actions, built as JSON by the database; `fixed` are the filters a nested path sets (the
+    resolution of /v1/resolutions/{number}/actions), which its query model leaves out."""
     filters = ActionFilters.model_construct(**dict(query), **fixed)  # both parts are validated already
     _ids_exist(session, filters)
-    page = list_actions(session, filters)
-    return paged(request, response, page.items, page.next_cursor)
+    ids, next_cursor = page_ids(session, filters)
+    return json_page(request, action_documents(session, ids, request.app.state.documents), next_cursor)
 
 
 def _ids_exist(session, filters: ActionFilters) -> None:
@@ -41,11 +42,11 @@ def _ids_exist(session, filters: ActionFilters) -> None:
 
 
 @router.get("", response_model=Page[ActionOut], summary="List actions", responses=LIST_RESPONSES, name="list_actions")
-def list_all(session: SessionDep, request: Request, response: Response, filters: Annotated[ActionFilters, Query()]):
+def list_all(session: SessionDep, request: Request, filters: Annotated[ActionFilters, Query()]):
     """Actions newest first (`sort=date` for oldest first), each with its resolutions, actors, officials
     and sources. Filters combine with AND. Page with `limit` and the `next_cursor` of the previous page
     (also in the `Link` header)."""
-    return action_list(session, request, response, filters)
+    return action_list(session, request, filters)
 
 
 @router.get(
@@ -58,10 +59,10 @@ def list_all(session: SessionDep, request: Request, response: Response, filters:
 def get_one(session: SessionDep, request: Request, action_id: ActionId):
     """One action with all its citations, actors, officials and sources, each fact with its quote.
     Carries an `ETag`; send it back in `If-None-Match` to get 304 while the action is unchanged."""
-    action = get_action(session, action_id)
-    if action is None:
+    found = action_documents(session, [action_id], request.app.state.documents)
+    if not found:
         raise NotFound("action", action_id)
-    return record_response(request, action)
+    return document_response(request, found[0].encode())
 
 
 @router.post(

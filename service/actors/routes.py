@@ -123,14 +123,13 @@ def status(session: SessionDep, actor_id: ActorId):
 def actions(
     session: SessionDep,
     request: Request,
-    response: Response,
     actor_id: ActorId,
     query: Annotated[ActorActionQuery, Query()],
 ):
     """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
     if session.get(Actor, actor_id) is None:
         raise NotFound("actor", actor_id)
-    return action_list(session, request, response, query, actor=actor_id)
+    return action_list(session, request, query, actor=actor_id)
 
 
 @router.post(

@@ -1,20 +1,25 @@
 """Finding actors by any of their names, forgiving case, accents, punctuation, word order and spelling.
 
-Names are folded to lowercase ASCII words (service.folding: other scripts transliterated), candidates are
-narrowed in SQL by the query's words, and rapidfuzz ranks them.
+Names are folded to lowercase ASCII words (service.folding: other scripts transliterated). A trigram index over
+every name and alias (migration 0006: FTS5 on SQLite, pg_trgm GIN on PostgreSQL) narrows the candidates to
+the names sharing three-letter runs with the query, most shared first, and rapidfuzz ranks only those.
 """
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-from sqlalchemy import func, or_, select, union_all
+from rapidfuzz import fuzz
+from sqlalchemy import Select, case, column, func, literal, literal_column, or_, select, table, text, union_all
 from sqlalchemy.orm import Session
 
 from service.folding import fold
 from service.models import Actor, ActorAlias
 
 MIN_SCORE = 70
-CANDIDATES = 5000  # names scored at most per query; the SQL narrowing keeps real queries far below
+CANDIDATES = 200  # names ranked per query: the shortest holding every word, or those sharing most trigrams
+SHORT_CANDIDATES = 5000  # a query under three letters has no trigram: its names are found by a scan
+# Words a query may carry that no name needs to share ("the Kremlin" is "Kremlin").
+STOP_WORDS = frozenset({"the", "of", "and", "a", "an", "for", "de", "la", "le", "al", "el"})
+WORD_MATCH = 80  # each query word must be this close to a word of the name (a letter off in five)
 
 
 def search_key(name: str) -> str:
@@ -31,69 +36,153 @@ class Match:
 
 
 def score(query_key: str, name_key: str) -> float:
-    """0–100: word order is forgiven (token_sort), so are word breaks ('Hojin' is 'Ho-jin'), and a query
-    whose words all stand in a longer name ('Korea Mining') scores up to 90, below any exact name."""
-    return max(
+    """0–100. 100: the same words in any order, or the same letters with other word breaks ('Hojin' is
+    'Ho-jin'). Otherwise every word of the query must have a close word in the name ('North Korea' is not
+    'South Korea', 'Russian Federation' not 'Federation'): then the closer of the whole-name similarity
+    and 90 for a name holding all the query's words among others ('Korea Mining' in a longer name)."""
+    whole = max(
         fuzz.token_sort_ratio(query_key, name_key),
         fuzz.ratio(query_key.replace(" ", ""), name_key.replace(" ", "")),
-        0.9 * fuzz.token_set_ratio(query_key, name_key),
     )
+    name_words = name_key.split()
+    query_words = [word for word in query_key.split() if word not in STOP_WORDS] or query_key.split()
+    if not name_words or not query_words:
+        return whole
+    covered = min(max(_word_score(word, name_word) for name_word in name_words) for word in query_words)
+    if covered < WORD_MATCH:
+        # A query word with no counterpart: only a near-identical string of letters still counts.
+        return whole if whole >= 90 else min(whole, covered)
+    return max(whole, 0.9 * covered)
+
+
+def _word_score(query_word: str, name_word: str) -> float:
+    if len(query_word) == 1 and name_word.startswith(query_word):
+        return 100.0  # an initial
+    if len(query_word) < 4:
+        return 100.0 if query_word == name_word else 0.0  # a letter off in a short word is another word
+    return fuzz.ratio(query_word, name_word)
 
 
 def find_actors(session: Session, q: str, kind: str | None, country: str | None, limit: int) -> list[Match]:
     query_key = search_key(q)
     if not query_key:
         return []
-    names = _names(kind, country)
-    words = [word for word in query_key.split() if len(word) >= 3] or query_key.split()
-    spaceless = func.replace(names.c.search_key, " ", "")
-    narrowed = select(names).where(
-        or_(
-            *(names.c.search_key.contains(word, autoescape=True) for word in words),
-            spaceless.contains(query_key.replace(" ", ""), autoescape=True),
-        )
-    )
-    rows = session.execute(narrowed.limit(CANDIDATES)).all()
-    if not rows:
-        # A misspelt query shares no word with any name: fall back to scoring every name.
-        rows = session.execute(select(names).limit(CANDIDATES)).all()
+    words = [word for word in query_key.split() if word not in STOP_WORDS and len(word) >= 3]
+    if not words:  # nothing an index of trigrams can look up: scan the names
+        return _ranked(query_key, session.execute(_short_query(query_key, kind, country)).all(), limit)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    # First the names holding every word of the query, which is selective, then, for a misspelt query,
+    # the names sharing most of its trigrams.
+    every_word = _sqlite_every_word(words, kind, country) if sqlite else _postgresql_every_word(words, kind, country)
+    found = _ranked(query_key, session.execute(every_word).all(), limit)
+    if found:
+        return found
+    trigrams = _trigrams(query_key)
+    fuzzy = _sqlite_trigrams(trigrams, kind, country) if sqlite else _postgresql_trigrams(trigrams, kind, country)
+    return _ranked(query_key, session.execute(fuzzy).all(), limit)
+
+
+def _ranked(query_key: str, candidates, limit: int) -> list[Match]:
+    """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first."""
     best: dict[str, Match] = {}
-    scores = _scores(query_key, [row.search_key for row in rows])
-    # Best first, and among equals the first row, as process.extract would give them.
-    for index, value in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
-        row = rows[index]
-        if row.actor_id not in best or value > best[row.actor_id].score:
-            best[row.actor_id] = Match(row.actor_id, round(value, 1), row.name)
-    return sorted(best.values(), key=lambda match: (-match.score, match.matched))[:limit]
+    for actor_id, name, name_key in candidates:
+        value = round(score(query_key, name_key), 1)
+        if value >= MIN_SCORE and (actor_id not in best or value > best[actor_id].score):
+            best[actor_id] = Match(actor_id, value, name)
+    return sorted(best.values(), key=lambda match: (-match.score, match.matched, match.actor_id))[:limit]
 
 
-def _scores(query_key: str, keys: list[str]) -> dict[int, float]:
-    """score(query_key, key) for each key scoring at least MIN_SCORE, by index. Each of score's three
-    measures runs over all the keys inside rapidfuzz (a Python call per key and measure would cost several
-    times more); a measure under the cutoff cannot be the best of the three when their best reaches it."""
-    scores: dict[int, float] = {}
-
-    def keep(values, factor: float = 1.0) -> None:
-        for _key, value, index in values:
-            value *= factor
-            if value >= MIN_SCORE and value > scores.get(index, 0.0):
-                scores[index] = value
-
-    keep(process.extract(query_key, keys, scorer=fuzz.token_sort_ratio, limit=None, score_cutoff=MIN_SCORE))
-    spaceless = [key.replace(" ", "") for key in keys]
-    keep(process.extract(query_key.replace(" ", ""), spaceless, scorer=fuzz.ratio, limit=None, score_cutoff=MIN_SCORE))
-    set_cutoff = MIN_SCORE / 0.9 - 0.01  # below the least token_set_ratio whose 0.9 share reaches MIN_SCORE
-    keep(process.extract(query_key, keys, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=set_cutoff), 0.9)
-    return scores
+def _trigrams(query_key: str) -> list[str]:
+    letters = query_key.replace(" ", "")
+    return sorted({letters[i : i + 3] for i in range(len(letters) - 2)})
 
 
-def _names(kind: str | None, country: str | None):
-    """Every (actor_id, name, search_key): the actors' names and their aliases."""
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _filters(kind: str | None, country: str | None) -> list:
     conditions = []
     if kind:
         conditions.append(Actor.kind == kind)
     if country:
         conditions.append(Actor.country == country)
+    return conditions
+
+
+_NAMES = table("actor_names", column("id"), column("actor_id"), column("name"), column("search_key"))
+_FTS = table("actor_names_fts", column("rowid"), column("rank"))
+
+
+def _sqlite_search(match: str, order, kind: str | None, country: str | None) -> Select:
+    query = (
+        select(_NAMES.c.actor_id, _NAMES.c.name, _NAMES.c.search_key)
+        .select_from(_FTS.join(_NAMES, _NAMES.c.id == _FTS.c.rowid))
+        .where(text("actor_names_fts MATCH :match").bindparams(match=match))
+        .order_by(order)
+        .limit(CANDIDATES)
+    )
+    conditions = _filters(kind, country)
+    if conditions:
+        query = query.join(Actor, Actor.id == _NAMES.c.actor_id).where(*conditions)
+    return query
+
+
+def _sqlite_every_word(words: list[str], kind: str | None, country: str | None) -> Select:
+    # A trigram phrase matches where it stands inside the key, across the spaces the key no longer has.
+    match = "spaceless : (" + " AND ".join(_phrase(word) for word in words) + ")"
+    return _sqlite_search(match, func.length(_NAMES.c.search_key), kind, country)
+
+
+def _sqlite_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> Select:
+    # bm25 ranks the names by the trigrams they share, the rarer weighing more and shorter names first.
+    match = "spaceless : (" + " OR ".join(_phrase(trigram) for trigram in trigrams) + ")"
+    return _sqlite_search(match, _FTS.c.rank, kind, country)
+
+
+def _spaceless(names):
+    # Literals, not parameters: the indexed expression is replace(search_key, ' ', '').
+    return func.replace(names.c.search_key, literal_column("' '"), literal_column("''"))
+
+
+def _postgresql_every_word(words: list[str], kind: str | None, country: str | None) -> Select:
+    # Each LIKE is served by the GIN trigram index of the spaceless key.
+    names = _names(kind, country)
+    spaceless = _spaceless(names)
+    return (
+        select(names.c.actor_id, names.c.name, names.c.search_key)
+        .where(*(spaceless.contains(word, autoescape=True) for word in words))
+        .order_by(func.length(names.c.search_key), names.c.name)
+        .limit(CANDIDATES)
+    )
+
+
+def _postgresql_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> Select:
+    # The names sharing most trigrams first, the shorter among equals (as bm25 does on SQLite).
+    names = _names(kind, country)
+    spaceless = _spaceless(names)
+    contains = [spaceless.contains(trigram, autoescape=True) for trigram in trigrams]
+    shared = sum((case((condition, 1), else_=0) for condition in contains), literal(0))
+    return (
+        select(names.c.actor_id, names.c.name, names.c.search_key)
+        .where(or_(*contains))
+        .order_by(shared.desc(), func.length(names.c.search_key), names.c.name)
+        .limit(CANDIDATES)
+    )
+
+
+def _short_query(query_key: str, kind: str | None, country: str | None) -> Select:
+    names = _names(kind, country)
+    return (
+        select(names.c.actor_id, names.c.name, names.c.search_key)
+        .where(names.c.search_key.contains(query_key, autoescape=True))
+        .limit(SHORT_CANDIDATES)
+    )
+
+
+def _names(kind: str | None, country: str | None):
+    """Every (actor_id, name, search_key): the actors' names and their aliases."""
+    conditions = _filters(kind, country)
     primary = select(Actor.id.label("actor_id"), Actor.name.label("name"), Actor.search_key).where(*conditions)
     aliases = (
         select(ActorAlias.actor_id, ActorAlias.alias, ActorAlias.search_key)

@@ -1,21 +1,14 @@
 """The exports by format: what streams each, its media type and its file name; for the routes and the CLI."""
 
 from collections.abc import Callable, Iterator
-from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionFilters, ActionOut
+from service.export.formats import Format
 from service.export.ftm import ftm_chunks
 from service.export.pages import action_pages
 from service.export.tables import csv_chunks, jsonl_chunks
-
-
-class Format(StrEnum):
-    ftm = "ftm"
-    csv = "csv"
-    jsonl = "jsonl"
-
 
 MEDIA_TYPES = {
     Format.ftm: "application/x-ndjson",

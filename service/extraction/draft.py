@@ -143,10 +143,12 @@ def extract(
     published_on: dt.date | None = None,
     url: str | None = None,
     known_actors: Sequence[KnownActor] = (),
+    names: Matcher[Entity] | None = None,
 ) -> Draft:
-    """Read a press statement, briefing or news report into a draft action, each field with its passage."""
+    """Read a press statement, briefing or news report into a draft action, each field with its passage.
+    `names` is `matcher(known_actors)` built beforehand, for a caller that extracts many times."""
     sentences = split(text)
-    names = matcher(known_actors)
+    names = names if names is not None else matcher(known_actors)
     found_cues = all_cues(sentences)
     kind, cues = classify(sentences, found_cues)
     people, official_warnings = officials.find(sentences, names)

@@ -56,14 +56,13 @@ def get_one(session: SessionDep, request: Request, official_id: OfficialId):
 def actions(
     session: SessionDep,
     request: Request,
-    response: Response,
     official_id: OfficialId,
     query: Annotated[OfficialActionQuery, Query()],
 ):
     """What this official announced or spoke for, newest first, with the title held at each time."""
     if get_official(session, official_id) is None:
         raise NotFound("official", official_id)
-    return action_list(session, request, response, query, official=official_id)
+    return action_list(session, request, query, official=official_id)
 
 
 @router.post(

@@ -63,7 +63,6 @@ def get_one(session: SessionDep, request: Request, number: Number):
 def actions(
     session: SessionDep,
     request: Request,
-    response: Response,
     number: Number,
     query: Annotated[ResolutionActionQuery, Query()],
 ):
@@ -71,7 +70,7 @@ def actions(
     `/v1/actions`. Each page is one range scan of an index, at any size of database."""
     if not resolution_exists(session, number):
         raise NotFound("resolution", number)
-    return action_list(session, request, response, query, resolution=number)
+    return action_list(session, request, query, resolution=number)
 
 
 @router.post(

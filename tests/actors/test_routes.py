@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import client_for
+from tests.conftest import client_for, make_key
 
 pytestmark = pytest.mark.anyio
 
@@ -41,11 +41,16 @@ async def test_search_forgives_transliteration_word_order_and_case(client, q, ex
     assert (await client.get("/v1/actors", params={"q": q})).json()["items"][0]["id"] == expected
 
 
-async def test_search_ranks_the_exact_name_above_a_near_one(client):
-    items = (await client.get("/v1/actors", params={"q": "South Korea"})).json()["items"]
-    assert [item["id"] for item in items[:2]] == ["state-kr", "state-kp"]
-    assert items[0]["score"] > items[1]["score"]
-    assert items[0]["matched"] == "South Korea"
+async def test_search_ranks_the_exact_name_first_at_100_and_leaves_out_a_name_one_word_away(client):
+    for q, actor_id, matched, not_found in [
+        ("South Korea", "state-kr", "South Korea", "state-kp"),
+        ("North Korea", "state-kp", "North Korea", "state-kr"),
+        ("Russian Federation", "state-ru", "Russian Federation", None),
+        ("republic of korea", "state-kr", "Republic of Korea", None),
+    ]:
+        items = (await client.get("/v1/actors", params={"q": q})).json()["items"]
+        assert (items[0]["id"], items[0]["score"], items[0]["matched"]) == (actor_id, 100, matched), q
+        assert not_found not in [item["id"] for item in items], q
 
 
 async def test_search_finds_nothing_for_a_name_nobody_has(client):
@@ -120,3 +125,66 @@ async def test_search_on_names_of_other_scripts_accents_and_spellings(migrated_u
     async for other in client_for(migrated_url):
         for q, actor_id in expected.items():
             assert (await other.get("/v1/actors", params={"q": q})).json()["items"][0]["id"] == actor_id, q
+
+
+async def test_a_name_sharing_one_word_of_the_query_is_not_a_match(migrated_url):
+    """Found when tried as a user would: 'Russian Federation' ranked a cartel known as "La Federacion" / "The
+    Federation" as high as the state."""
+    from sqlalchemy.orm import Session
+
+    from service.actors.writes import put_actor
+    from service.config import Settings
+    from service.db import make_engine
+    from service.writes import acting_as
+
+    engine = make_engine(Settings(database_url=migrated_url))
+    with Session(engine) as session:
+        acting_as(session, "test")
+        put_actor(session, "state-ru", name="Russian Federation", kind="state", country="RU", aliases=["Russia"])
+        put_actor(
+            session, "org-cartel", name="SINALOA CARTEL", kind="organization", country="MX", aliases=["FEDERATION"]
+        )
+        put_actor(
+            session,
+            "org-korea-mining",
+            name="Korea Mining Development Trading Corporation",
+            kind="organization",
+            country="KP",
+            aliases=["KOMID"],
+        )
+        session.commit()
+    engine.dispose()
+    async for api in client_for(migrated_url):
+        items = (await api.get("/v1/actors", params={"q": "Russian Federation"})).json()["items"]
+        assert [(item["id"], item["score"]) for item in items] == [("state-ru", 100)]
+        # a query whose every word stands in a longer name still finds it, below an exact name
+        items = (await api.get("/v1/actors", params={"q": "korea mining"})).json()["items"]
+        assert [(item["id"], item["score"]) for item in items] == [("org-korea-mining", 90)]
+        # and a misspelt one
+        assert (await api.get("/v1/actors", params={"q": "Korae Minig"})).json()["items"][0]["id"] == "org-korea-mining"
+        assert (await api.get("/v1/actors", params={"q": "federation"})).json()["items"][0]["id"] == "org-cartel"
+
+
+async def test_the_search_index_follows_every_write_of_names_and_aliases(fresh_seeded_url):
+    write = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'writer', 'write')}"}
+
+    async def found(api, q: str) -> list[tuple[str, str]]:
+        items = (await api.get("/v1/actors", params={"q": q})).json()["items"]
+        return [(item["id"], item["matched"]) for item in items if item["score"] == 100]
+
+    async for api in client_for(fresh_seeded_url):
+        body = {"id": "org-zephyr", "name": "Zephyr Maritime Holdings", "kind": "organization", "aliases": ["Zeph Co"]}
+        assert (await api.post("/v1/actors", json=body, headers=write)).status_code == 201
+        assert await found(api, "zephyr maritime holdings") == [("org-zephyr", "Zephyr Maritime Holdings")]
+        assert await found(api, "zeph co") == [("org-zephyr", "Zeph Co")]
+
+        patch = {"name": "Boreas Shipping Holdings", "aliases": ["Boreas Co"]}
+        assert (await api.patch("/v1/actors/org-zephyr", json=patch, headers=write)).status_code == 200
+        assert await found(api, "zephyr maritime holdings") == []
+        assert await found(api, "zeph co") == []
+        assert await found(api, "Boreas Shipping Holdings") == [("org-zephyr", "Boreas Shipping Holdings")]
+        assert await found(api, "boreas co") == [("org-zephyr", "Boreas Co")]
+
+        assert (await api.delete("/v1/actors/org-zephyr", headers=write)).status_code == 204
+        assert await found(api, "Boreas Shipping Holdings") == []
+        assert await found(api, "boreas co") == []

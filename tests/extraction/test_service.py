@@ -89,3 +89,33 @@ def test_ingest_refuses_a_text_without_any_date(fresh_seeded_url, tmp_path):
     document.write_text("The United States condemns the launch.\n")
     result = runner.invoke(app, ["ingest", str(document)], env={"DATABASE_URL": fresh_seeded_url})
     assert result.exit_code == 1 and "--published" in result.output
+
+
+async def test_the_name_index_is_built_once_per_data_version_and_follows_every_write(fresh_seeded_url):
+    from sqlalchemy.orm import Session
+
+    from service.config import Settings
+    from service.db import make_engine
+    from service.extraction.service import name_index
+    from tests.conftest import make_key
+
+    engine = make_engine(Settings(database_url=fresh_seeded_url))
+    with Session(engine) as session:
+        assert name_index(session) is name_index(session)
+    engine.dispose()
+
+    text = "Today, OFAC designated Zephyr Maritime Holdings for shipping coal to the DPRK."
+    write = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'writer', 'write')}"}
+
+    async def targets(client) -> dict:
+        draft = (await client.post("/v1/extract", json={"text": text})).json()
+        return {target["name"]: target["actor_id"] for target in draft["targets"]}
+
+    async for client in client_for(fresh_seeded_url):
+        assert await targets(client) == {"Zephyr Maritime Holdings": None}
+        actor = {"id": "org-zephyr", "name": "Zephyr Maritime Holdings", "kind": "organization"}
+        assert (await client.post("/v1/actors", json=actor, headers=write)).status_code == 201
+        assert await targets(client) == {"Zephyr Maritime Holdings": "org-zephyr"}
+        renamed = {"name": "Boreas Shipping Holdings"}
+        assert (await client.patch("/v1/actors/org-zephyr", json=renamed, headers=write)).status_code == 200
+        assert "org-zephyr" not in (await targets(client)).values()
