@@ -37,12 +37,27 @@ def list_actors(
     return items, encode_cursor("actors", [items[-1].name, items[-1].id]) if more else None
 
 
-def search_actors(session: Session, q: str, kind: str | None, country: str | None, limit: int) -> list[ActorMatch]:
-    matches = find_actors(session, q, kind, country, limit)
-    actors = actors_by_id(session, [m.actor_id for m in matches])
-    return [
-        ActorMatch(**actors[match.actor_id].model_dump(), score=match.score, matched=match.matched) for match in matches
-    ]
+# How far down the ranking a search can be paged.
+SEARCH_DEPTH = 1000
+
+
+def search_actors(
+    session: Session, q: str, kind: str | None, country: str | None, limit: int, cursor: str | None
+) -> tuple[list[ActorMatch], str | None]:
+    """A page of the actors matching `q`, best first; the cursor holds the rank key of the page's last one, so
+    the next page goes on from there (the ranking is the same for the same query and data)."""
+    ranked = find_actors(session, q, kind, country, SEARCH_DEPTH)
+    if cursor:
+        score, matched, actor_id = decode_cursor(cursor, "actors-search", (float, str, str))
+        ranked = [m for m in ranked if (-m.score, m.matched, m.actor_id) > (-score, matched, actor_id)]
+    page = ranked[:limit]
+    actors = actors_by_id(session, [m.actor_id for m in page])
+    items = [ActorMatch(**actors[m.actor_id].model_dump(), score=m.score, matched=m.matched) for m in page]
+    last = page[-1] if page else None
+    more = len(ranked) > limit
+    return items, encode_cursor(
+        "actors-search", [float(last.score), last.matched, last.actor_id]
+    ) if more and last else None
 
 
 def actors_by_id(session: Session, ids: list[str]) -> dict[str, ActorOut]:

@@ -43,7 +43,7 @@ def list_all(
             max_length=200,
             pattern=PRINTABLE,
             description="Find by name or alias, forgiving case, accents, punctuation, word order and "
-            "transliteration; results ranked best first with a `score`, on one page.",
+            "transliteration; results ranked best first with a `score`, paged like every list.",
             examples=["North Korea"],
         ),
     ] = None,
@@ -76,7 +76,8 @@ def list_all(
         if listed_by is not None or in_force is not None:
             name = "listed_by" if listed_by is not None else "in_force"
             raise InvalidParameter(name, "filters the list of actors, not a search: leave out q, or this")
-        return paged(request, response, search_actors(session, q, kind, country, limit), None)
+        items, next_cursor = search_actors(session, q, kind, country, limit, cursor)
+        return paged(request, response, items, next_cursor)
     items, next_cursor = list_actors(session, kind, country, listed_by, in_force, limit, cursor)
     return paged(request, response, items, next_cursor)
 

@@ -188,3 +188,22 @@ async def test_the_search_index_follows_every_write_of_names_and_aliases(fresh_s
         assert (await api.delete("/v1/actors/org-zephyr", headers=write)).status_code == 204
         assert await found(api, "Boreas Shipping Holdings") == []
         assert await found(api, "boreas co") == []
+
+
+async def test_a_search_is_paged_instead_of_cut(client):
+    everything = (await client.get("/v1/actors", params={"q": "Korea", "limit": 500})).json()
+    assert len(everything["items"]) >= 2 and everything["next_cursor"] is None
+    seen, cursor = [], None
+    while True:
+        page = await client.get(
+            "/v1/actors", params={"q": "Korea", "limit": 1} | ({"cursor": cursor} if cursor else {})
+        )
+        body = page.json()
+        seen += [(actor["id"], actor["score"]) for actor in body["items"]]
+        if (cursor := body["next_cursor"]) is None:
+            break
+        assert 'rel="next"' in page.headers["link"]
+    assert seen == [(actor["id"], actor["score"]) for actor in everything["items"]]
+    listing_cursor = (await client.get("/v1/actors", params={"limit": 1})).json()["next_cursor"]
+    refused = await client.get("/v1/actors", params={"q": "Korea", "cursor": listing_cursor})
+    assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "cursor"
