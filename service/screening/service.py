@@ -1,7 +1,9 @@
 """Screening: each party scored against every actor by its names, its identifiers and its nationality, the
 candidates above the threshold returned with what is in force against them and why."""
 
+import math
 import re
+from collections import Counter
 
 from rapidfuzz import fuzz
 from sqlalchemy import func, select
@@ -10,13 +12,17 @@ from sqlalchemy.orm import Session
 from service.actors.queries import actors_by_id
 from service.actors.search import find_actors, search_key
 from service.actors.status import listings_of
-from service.models import ActorIdentifier
+from service.models import Actor, ActorAlias, ActorIdentifier, Change
 from service.screening.schemas import Candidate, Evidence, MatchRequest, MatchResponse, MatchResult, Party
 
 # A name scored this far below the threshold may still be lifted over it by its nationality.
 NATIONALITY_WEIGHT = 10
 # How many names to score per candidate kept: the name search ranks them; the other evidence reorders a few.
 NAME_CANDIDATES_PER_RESULT = 4
+# Two words count as the same when at least this similar (0–100): 'Chong' and 'Jong', 'Ri' and 'Li', 'Gim' and 'Kim'.
+WORD_MATCH = 50
+# The rarity of a word no name holds.
+MAX_RARITY = 10.0
 
 
 def match(session: Session, request: MatchRequest) -> MatchResponse:
@@ -34,10 +40,11 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
     actors = actors_by_id(session, list(names.keys() | identifiers.keys()))
     candidates = []
     query_key = search_key(party.name)
+    rarity = word_rarity(session)
     for actor_id, actor in actors.items():
         matched, score = [], 0.0
         if actor_id in names:
-            score, best = max((name_score(query_key, name), name) for name in [actor.name, *actor.aliases])
+            score, best = max((name_score(query_key, name, rarity), name) for name in [actor.name, *actor.aliases])
             kind = "name" if best == actor.name else "alias"
             matched.append(Evidence(kind=kind, value=best, score=score))
         if party.nationality and actor.country:
@@ -61,14 +68,43 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
     )
 
 
-def name_score(query_key: str, name: str) -> float:
+def name_score(query_key: str, name: str, rarity: dict[str, float]) -> float:
     """0–100 for the whole name against the whole query: word order and word breaks forgiven ('Ho-jin Yun',
-    'yun hojin'), but not missing words: one generic word ('Federation', 'Bank') is no match for a name that
-    holds it, as it may be for a search (service.actors.search.score)."""
+    'yun hojin'), but not missing words, and the less so the rarer they are: a query of common words
+    ('Bureau', 'Trading Company') is no match for a name whose rare word it lacks ('Bureau 39'), as it may be for
+    a search (service.actors.search.score)."""
     key = search_key(name)
-    return round(
-        max(fuzz.token_sort_ratio(query_key, key), fuzz.ratio(query_key.replace(" ", ""), key.replace(" ", ""))), 1
+    if key.replace(" ", "") == query_key.replace(" ", ""):
+        return 100.0  # the same letters, however the words are broken
+    whole = max(fuzz.token_sort_ratio(query_key, key), fuzz.ratio(query_key.replace(" ", ""), key.replace(" ", "")))
+    words, query_words = key.split(), query_key.split()
+    weights = [rarity.get(word, MAX_RARITY) for word in words]
+    found = sum(
+        weight
+        for word, weight in zip(words, weights, strict=True)
+        if any(fuzz.ratio(word, other) >= WORD_MATCH for other in query_words)
     )
+    covered = found / sum(weights) if sum(weights) else 1.0
+    # A name whose words are all in the query keeps its score; one whose rare words are missing loses up to half.
+    return round(whole * (0.5 + 0.5 * covered), 1)
+
+
+def word_rarity(session: Session) -> dict[str, float]:
+    """How rare each word of the actors' names is (inverse document frequency over every name and alias),
+    computed once per version of the data."""
+    version = (str(session.get_bind().url), session.scalar(select(func.max(Change.seq))))
+    cached = _RARITY.get("latest")
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    keys = list(session.scalars(select(Actor.search_key))) + list(session.scalars(select(ActorAlias.search_key)))
+    counts: Counter[str] = Counter(word for key in keys for word in set(key.split()))
+    total = len(keys) + 1
+    rarity = {word: math.log(total / count) for word, count in counts.items()}
+    _RARITY["latest"] = (version, rarity)
+    return rarity
+
+
+_RARITY: dict[str, tuple[tuple[str, int | None], dict[str, float]]] = {}
 
 
 def _in_force(session: Session, actor_id: str) -> list:
