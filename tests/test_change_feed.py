@@ -20,6 +20,7 @@ from service.seeding.loader import load_seeds
 from service.writes import acting_as, record_change
 from tests.conftest import SEEDS, client_for, make_key, snapshot
 from tests.importers.conftest import OFAC, OFAC_NEWER, run
+from tests.test_migrations import SQLITE_SEARCH_TABLES
 
 anyio = pytest.mark.anyio
 
@@ -177,7 +178,9 @@ def test_migration_0005_keeps_the_changes_recorded_before_it_and_gives_them_back
 
 def test_migration_0005_down_and_up_keeps_every_row_and_the_feed(fresh_seeded_url):
     engine = make_engine(Settings(database_url=fresh_seeded_url))
-    data = [t for t in snapshot(fresh_seeded_url) if t not in ("changes", "change_sets", "list_imports")]
+    # The feed's own tables are compared through the feed; the search index is rebuilt with new row ids.
+    derived = {"changes", "change_sets", "list_imports", *SQLITE_SEARCH_TABLES}
+    data = [t for t in snapshot(fresh_seeded_url) if t not in derived]
 
     def state():
         rows = snapshot(fresh_seeded_url)

@@ -31,10 +31,11 @@ class MatchRequest(In):
     """One party, or a batch of up to 100, screened against every actor and its names."""
 
     queries: Annotated[list[Party], Field(min_length=1, max_length=MAX_BATCH)]
+    # Strict: a JSON true or "80" is no number (lax validation would read true as 1).
     threshold: float = Field(
-        default=DEFAULT_THRESHOLD, ge=0, le=100, description="Candidates scoring less are left out."
+        default=DEFAULT_THRESHOLD, ge=0, le=100, strict=True, description="Candidates scoring less are left out."
     )
-    limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=50, description="Candidates per query, best first.")
+    limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=50, strict=True, description="Candidates per query, best first.")
 
 
 class Evidence(Out):
