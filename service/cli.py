@@ -5,31 +5,21 @@ import socket
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import uvicorn
-from alembic.util import CommandError
-from rich.table import Table
-from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
 
-from service import migrations
 from service.commands import err, error_line, fail, out, require_migrated
 from service.config import Settings
-from service.db import make_engine
-from service.errors import InvalidInput
 from service.export.cli import export, import_ftm
-from service.extraction.service import CannotIngest, draft_of
-from service.extraction.service import ingest as ingest_document
 from service.importers.cli import import_app
-from service.keys.service import KeyProblem, create_key, list_keys, revoke_key
-from service.logs import configure_logging, logging_config
-from service.models import Action
 from service.models.vocabulary import Scope
-from service.seeding.loader import Report, SeedError, load_seeds
-from service.writes import acting_as
+
+if TYPE_CHECKING:
+    from service.seeding.loader import Report
+
+# The database, Alembic, the extractor, the seed loader and uvicorn are imported by the commands that use them,
+# so that every command (and --help) starts without loading all of them.
 
 app = typer.Typer(
     help="Sanctions-action tracker: load, maintain and serve the data.",
@@ -48,6 +38,11 @@ import_app.command("ftm")(import_ftm)
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Migrate the database up to REVISION (default: the latest)."""
+    from alembic.util import CommandError
+
+    from service import migrations
+    from service.db import make_engine
+
     try:
         with make_engine(Settings()).begin() as connection:
             migrations.upgrade(connection, revision)
@@ -59,6 +54,11 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
 @db_app.command("downgrade")
 def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, e.g. base or -1.")]) -> None:
     """Migrate the database down to REVISION."""
+    from alembic.util import CommandError
+
+    from service import migrations
+    from service.db import make_engine
+
     try:
         with make_engine(Settings()).begin() as connection:
             migrations.downgrade(connection, revision)
@@ -70,6 +70,9 @@ def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, 
 @db_app.command("current")
 def db_current() -> None:
     """Print the database's revision and the latest one."""
+    from service import migrations
+    from service.db import make_engine
+
     with make_engine(Settings()).connect() as connection:
         current = migrations.current_revision(connection)
     head = migrations.head_revision()
@@ -84,6 +87,11 @@ def seed(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report, write nothing.")] = False,
 ) -> None:
     """Validate every seed file, then load them all in one transaction (idempotent)."""
+    from sqlalchemy.orm import Session
+
+    from service.db import make_engine
+    from service.seeding.loader import SeedError, load_seeds
+
     settings = Settings()
     engine = make_engine(settings)
     require_migrated(engine)
@@ -109,6 +117,11 @@ def keys_create(
     scope: Annotated[Scope, typer.Option(help="read, write (includes read) or admin (includes write).")],
 ) -> None:
     """Make a key and print its secret, once."""
+    from sqlalchemy.orm import Session
+
+    from service.db import make_engine
+    from service.keys.service import KeyProblem, create_key
+
     engine = make_engine(Settings())
     require_migrated(engine)
     with Session(engine) as session:
@@ -124,6 +137,11 @@ def keys_create(
 @keys_app.command("revoke")
 def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
     """Revoke a key: requests carrying it are refused from now on."""
+    from sqlalchemy.orm import Session
+
+    from service.db import make_engine
+    from service.keys.service import KeyProblem, revoke_key
+
     engine = make_engine(Settings())
     with Session(engine) as session:
         try:
@@ -137,6 +155,12 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) ->
 @keys_app.command("list")
 def keys_list() -> None:
     """List the keys, active and revoked (never their secrets)."""
+    from rich.table import Table
+    from sqlalchemy.orm import Session
+
+    from service.db import make_engine
+    from service.keys.service import list_keys
+
     table = Table()
     for column in ("name", "scope", "id", "created", "revoked"):
         table.add_column(column)
@@ -158,6 +182,11 @@ def extract(
     url: Annotated[str | None, typer.Option(help="Where the text comes from; may hold a date.")] = None,
 ) -> None:
     """Print, as JSON, the draft action read from a document (the body POST /v1/extract answers)."""
+    from sqlalchemy.orm import Session
+
+    from service.db import make_engine
+    from service.extraction.service import draft_of
+
     text = _read_text(file)
     engine = make_engine(Settings())
     require_migrated(engine)
@@ -174,6 +203,14 @@ def ingest(
 ) -> None:
     """Store a document as a source and its draft as an action of status `draft`, for review (never
     published silently). Running it again on the same text changes nothing."""
+    from sqlalchemy.orm import Session
+
+    from service.db import make_engine
+    from service.errors import InvalidInput
+    from service.extraction.service import CannotIngest
+    from service.extraction.service import ingest as ingest_document
+    from service.writes import acting_as
+
     _read_text(file)
     engine = make_engine(Settings())
     require_migrated(engine)
@@ -214,6 +251,16 @@ def serve(
     ] = False,
 ) -> None:
     """Run the HTTP API with uvicorn."""
+    import uvicorn
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from service import migrations
+    from service.db import make_engine
+    from service.logs import configure_logging, logging_config
+    from service.models import Action
+    from service.seeding.loader import load_seeds
+
     _check_port_free(host, port)
     if init:
         settings = Settings()
@@ -256,7 +303,9 @@ def _check_port_free(host: str, port: int) -> None:
         fail(f"cannot listen on {host}:{port}: {problem.strerror or problem}")
 
 
-def _print_report(report: Report, verb: str) -> None:
+def _print_report(report: "Report", verb: str) -> None:
+    from rich.table import Table
+
     table = Table(title=f"seed records {verb}".strip())
     for column in ("records", "added", "changed", "unchanged"):
         table.add_column(column, justify="left" if column == "records" else "right")
@@ -280,7 +329,11 @@ def main() -> None:
     except typer.Abort:
         err.print(error_line("aborted"))
         code = 1
-    except OperationalError as problem:
+    except Exception as problem:
+        from sqlalchemy.exc import OperationalError  # loaded already by whatever reached the database
+
+        if not isinstance(problem, OperationalError):
+            raise
         err.print(error_line(f"the database: {problem.orig or problem}"))
         code = 1
     sys.exit(code if isinstance(code, int) else 0)

@@ -1,14 +1,14 @@
 """What the commands of the command line share: results on stdout, each error as one line on stderr (never
 wrapped, never a traceback), and the check that the database is migrated."""
 
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
 from rich.text import Text
-from sqlalchemy import Engine
 
-from service import migrations
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 # soft_wrap: a line longer than the terminal (or than 80 columns, off a terminal) is not broken.
 out = Console(soft_wrap=True)
@@ -27,7 +27,9 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(1)
 
 
-def require_migrated(engine: Engine) -> None:
+def require_migrated(engine: "Engine") -> None:
+    from service import migrations  # Alembic: imported by the commands that use the database, not at start-up
+
     with engine.connect() as connection:
         current = migrations.current_revision(connection)
     if current != migrations.head_revision():

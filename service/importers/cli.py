@@ -3,19 +3,17 @@
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
-from sqlalchemy.orm import Session
 
 from service.commands import err, fail, out, require_migrated
-from service.config import Settings
-from service.db import make_engine
-from service.importers.entries import REMOVED, ImportFailure, ImportReport
-from service.importers.ofac_csv import import_ofac_csv, total_size
-from service.importers.un_xml import import_un_xml
+
+# The importers and the database are imported when a command runs: every command starts faster.
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from service.importers.entries import ImportReport
 
 import_app = typer.Typer(help="Load an official sanctions list (idempotent; one transaction).", no_args_is_help=True)
 
@@ -43,6 +41,8 @@ def un_xml(
     dry_run: DryRun = False,
 ) -> None:
     """Import the entries of the UN list's regimes: each a target designated by the Security Council."""
+    from service.importers.un_xml import import_un_xml
+
     _check_xml(file)
     _run(
         "UN list",
@@ -66,6 +66,9 @@ def ofac_csv(
     dry_run: DryRun = False,
 ) -> None:
     """Import OFAC's SDN entries: each a target designated by OFAC under its programs."""
+    from service.importers.entries import ImportFailure
+    from service.importers.ofac_csv import import_ofac_csv, total_size
+
     try:
         size = total_size(directory)
     except ImportFailure as failure:
@@ -80,7 +83,16 @@ def ofac_csv(
     )
 
 
-def _run(label: str, size: int, load: Callable[[Session, Callable[[int], None]], ImportReport], dry_run: bool) -> None:
+def _run(
+    label: str, size: int, load: "Callable[[Session, Callable[[int], None]], ImportReport]", dry_run: bool
+) -> None:
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+    from sqlalchemy.orm import Session
+
+    from service.config import Settings
+    from service.db import make_engine
+    from service.importers.entries import ImportFailure
+
     engine = make_engine(Settings())
     require_migrated(engine)
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
@@ -101,7 +113,11 @@ def _run(label: str, size: int, load: Callable[[Session, Callable[[int], None]],
     _print_report(report, label, dry_run)
 
 
-def _print_report(report: ImportReport, label: str, dry_run: bool) -> None:
+def _print_report(report: "ImportReport", label: str, dry_run: bool) -> None:
+    from rich.table import Table
+
+    from service.importers.entries import REMOVED
+
     dated = f", list of {report.list_date}" if report.list_date else ""
     verb = " (dry run: nothing written)" if dry_run else ""
     out.print(f"{label}: {report.selected} of {report.read} entries imported{dated}{verb}", highlight=False)
