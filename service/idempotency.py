@@ -14,8 +14,8 @@ from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from service.caching import etag_of
 from service.errors import Conflict
+from service.etags import etag_of
 from service.models import IdempotentRequest
 from service.principal import Principal
 from service.schemas import PRINTABLE

@@ -7,9 +7,9 @@ from service.actions.documents import action_documents
 from service.actions.queries import get_action, page_ids
 from service.actions.schemas import CREATE_EXAMPLES, ActionCreate, ActionFilters, ActionOut, ActionPatch, ActionQuery
 from service.actions.service import create_action, delete_action, update_action
-from service.caching import IfMatch, check_if_match, document_response, record_response
 from service.db import SessionDep
 from service.errors import InvalidParameter, NotFound
+from service.etags import IfMatch, check_if_match, document_response, record_response
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Action, Actor, Official

@@ -8,9 +8,9 @@ from service.actors.queries import get_actor, list_actors, search_actors
 from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch, ActorStatus
 from service.actors.service import create_actor, delete_actor, update_actor
 from service.actors.status import listings_of
-from service.caching import IfMatch, check_if_match, record_response
 from service.db import SessionDep
 from service.errors import InvalidParameter, NotFound
+from service.etags import IfMatch, check_if_match, record_response
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Actor

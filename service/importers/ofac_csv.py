@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from service.actors.writes import Address, Identifier
 from service.importers.countries import country_code, only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
-from service.importers.writer import Body, ListKind, ListWriter, Scope, check_list_date, ensure_authority
+from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
 from service.models.vocabulary import ActorKind, AuthorityKind, IdentifierScheme, SanctionsList
 from service.writes import acting_as
 
@@ -84,12 +84,12 @@ def import_ofac_csv(
     Writes in the caller's transaction, commits nothing; raises ImportFailure naming file, line, entry and field
     on any malformed row."""
     acting_as(session, "import ofac-csv")
-    scope = Scope(programs)
+    coverage = Coverage(programs)
     paths = list_files(directory)
     list_date = check_list_date(session, OFAC_LIST, str(paths["sdn.csv"]), list_date, force)
     report = ImportReport(list_date=list_date)
-    writer = ListWriter(session, OFAC_LIST, scope, report, file=str(paths["sdn.csv"]), list_date=list_date)
-    with SdnReader(paths, scope, progress) as reader:
+    writer = ListWriter(session, OFAC_LIST, coverage, report, file=str(paths["sdn.csv"]), list_date=list_date)
+    with SdnReader(paths, coverage, progress) as reader:
         for entry in reader:
             if entry is not None:
                 report.selected += 1
@@ -163,12 +163,12 @@ class Row:
 
 
 class SdnReader:
-    """Yields an Entry for each sdn.csv row in scope and None for each other one."""
+    """Yields an Entry for each sdn.csv row in coverage and None for each other one."""
 
     BATCH = 500
 
-    def __init__(self, paths: dict[str, Path], scope: Scope, progress: Callable[[int], None] | None = None):
-        self.paths, self.scope, self.progress = paths, scope, progress
+    def __init__(self, paths: dict[str, Path], coverage: Coverage, progress: Callable[[int], None] | None = None):
+        self.paths, self.coverage, self.progress = paths, coverage, progress
         self.read = 0
         self.orphans = 0
         self.sha256: str | None = None
@@ -268,7 +268,7 @@ class SdnReader:
         )
 
     def _entries(self, batch: list[tuple[int, Row]]) -> Iterator[Entry | None]:
-        chosen = [(ent_num, row) for ent_num, row in batch if self.scope.covers(self._programs(ent_num, row))]
+        chosen = [(ent_num, row) for ent_num, row in batch if self.coverage.covers(self._programs(ent_num, row))]
         related: dict[int, list[Row]] = {}
         numbers = [ent_num for ent_num, _ in chosen]
         if numbers:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from service.actors.writes import Address, Identifier
 from service.importers.countries import only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
-from service.importers.writer import Body, ListKind, ListWriter, Scope, check_list_date, ensure_authority
+from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
 from service.models.vocabulary import ActorKind, AuthorityKind, IdentifierScheme, SanctionsList
 from service.writes import acting_as
 
@@ -58,14 +58,14 @@ def import_un_xml(
     list older than the last one imported is refused unless `force`. Writes in the caller's transaction and
     commits nothing; raises ImportFailure naming file, line, entry and field on any malformed entry."""
     acting_as(session, "import un-xml")
-    scope = Scope(regimes or ["DPRK"])
+    coverage = Coverage(regimes or ["DPRK"])
     generated = generated_on(path)
     if generated and list_date and generated != list_date:
         raise ImportFailure(path, f"the list is dated {generated} (dateGenerated), not {list_date} (--list-date)")
     day = check_list_date(session, UN_LIST, str(path), generated or list_date, force)
     report = ImportReport(list_date=day)
-    writer = ListWriter(session, UN_LIST, scope, report, file=str(path), list_date=day)
-    reader = UnXmlReader(path, scope, progress)
+    writer = ListWriter(session, UN_LIST, coverage, report, file=str(path), list_date=day)
+    reader = UnXmlReader(path, coverage, progress)
     for entry in reader:
         if entry is not None:
             report.selected += 1
@@ -125,10 +125,10 @@ UN_LIST = ListKind(
 
 
 class UnXmlReader:
-    """Yields an Entry for each entry in scope and None for each other one; `sha256` is the file's once read."""
+    """Yields an Entry for each entry in coverage and None for each other one; `sha256` is the file's once read."""
 
-    def __init__(self, path: Path, scope: Scope, progress: Callable[[int], None] | None = None):
-        self.path, self.scope, self.progress = path, scope, progress
+    def __init__(self, path: Path, coverage: Coverage, progress: Callable[[int], None] | None = None):
+        self.path, self.coverage, self.progress = path, coverage, progress
         self.read = 0
         self.sha256: str | None = None
         self._seen: set[str] = set()
@@ -182,7 +182,7 @@ class UnXmlReader:
 
         reference, _ = required("REFERENCE_NUMBER", None)
         list_type, _ = required("UN_LIST_TYPE", reference)
-        if not self.scope.covers([list_type]):
+        if not self.coverage.covers([list_type]):
             return None
         if reference in self._seen:
             raise fail("REFERENCE_NUMBER", "the reference number appears twice in the list", entry=reference)

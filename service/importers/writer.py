@@ -53,7 +53,7 @@ class ListKind:
     designation_title: Callable[[Entry], str]
 
 
-class Scope:
+class Coverage:
     """The regimes (UN list types) or programs (OFAC tags) an import covers; None: all of them."""
 
     def __init__(self, codes: Iterable[str] | None):
@@ -149,9 +149,9 @@ class ListWriter:
     in a few queries, compared in memory, and only what changed is written (put_actors, put_rows, put_actions)."""
 
     def __init__(
-        self, session: Session, kind: ListKind, scope: Scope, report: ImportReport, *, file: str, list_date: date
+        self, session: Session, kind: ListKind, coverage: Coverage, report: ImportReport, *, file: str, list_date: date
     ):
-        self.session, self.kind, self.scope, self.report = session, kind, scope, report
+        self.session, self.kind, self.coverage, self.report = session, kind, coverage, report
         self.file, self.list_date = file, list_date
         plan_for_each_batch(session)
         self._batch: list[Entry] = []
@@ -167,7 +167,7 @@ class ListWriter:
             self._write_batch()
 
     def finish(self, file_sha256: str) -> ImportReport:
-        """Write what is left, record as delisted every entry in scope that this file no longer has, and the
+        """Write what is left, record as delisted every entry in coverage that this file no longer has, and the
         list's date as the last imported."""
         self._write_batch()
         self.report.file_sha256 = file_sha256
@@ -181,12 +181,12 @@ class ListWriter:
                 .order_by(ListEntry.reference)
                 .execution_options(yield_per=1000)  # the list's every entry, in a few rows at a time
             )
-            if row.reference not in self._written and self.scope.covers(row.regimes.split())
+            if row.reference not in self._written and self.coverage.covers(row.regimes.split())
         ]
         if absent and not self._written:
             raise ImportFailure(
                 self.file,
-                f"no entry of {self.scope} in the file, which would delist all {len(absent)} of them; "
+                f"no entry of {self.coverage} in the file, which would delist all {len(absent)} of them; "
                 "is it the right file?",
             )
         for start in range(0, len(absent), BATCH):

@@ -4,9 +4,9 @@ from fastapi import APIRouter, Query, Request, Response
 
 from service.actions.routes import action_list
 from service.actions.schemas import ActionOut, OfficialActionQuery
-from service.caching import IfMatch, check_if_match, record_response
 from service.db import SessionDep
 from service.errors import NotFound
+from service.etags import IfMatch, check_if_match, record_response
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Official

@@ -1,8 +1,8 @@
 from fastapi import APIRouter, Request, Response
 
-from service.caching import IfMatch, check_if_match, record_response
 from service.db import SessionDep
 from service.errors import NotFound
+from service.etags import IfMatch, check_if_match, record_response
 from service.idempotency import IdempotencyKey, idempotent_create
 from service.keys.auth import Writer
 from service.models import Source
