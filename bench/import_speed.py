@@ -1,8 +1,8 @@
 """Import speed and memory of the list importers on the full files, against a bare parse of the same files.
 
-    python bench/import_speed.py --realdata /work/shared/realdata            # SQLite, and PostgreSQL if it answers
-    python bench/import_speed.py --realdata DIR --backend sqlite --quick     # skip the memory runs
-    python bench/import_speed.py --realdata DIR --case ofac-all              # one measurement
+    python bench/import_speed.py                            # the lists in lists/: SQLite, and PostgreSQL if it answers
+    python bench/import_speed.py --backend sqlite --quick   # skip the memory runs
+    python bench/import_speed.py --case ofac-all            # one measurement
 
 Each measurement runs in a process of its own on a fresh, migrated and seeded database, so that one run's
 memory and caches do not reach the next. Speed is measured without tracing; peak memory in a second run under
@@ -46,7 +46,10 @@ OFAC_LIST_DATE = date(2021, 7, 1)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "--realdata", type=Path, required=True, help="Folder with un_sc_consolidated/, ofac_sdn_csv_2021/"
+        "--realdata",
+        type=Path,
+        default=ROOT / "lists",
+        help="Folder with un_consolidated.xml and ofac_sdn_2021/ (default: the project's lists/)",
     )
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--quick", action="store_true", help="Speed only: no tracemalloc runs.")
@@ -63,10 +66,10 @@ def main() -> None:
 
 CASES = {
     # name: (what, file, options)
-    "un-dprk": ("un", "un_sc_consolidated/UN_consolidated.xml", {"regimes": ["DPRK"]}),
-    "un-all": ("un", "un_sc_consolidated/UN_consolidated.xml", {"regimes": ["all"]}),
-    "ofac-dprk": ("ofac", "ofac_sdn_csv_2021", {"programs": DPRK_PROGRAMS, "list_date": OFAC_LIST_DATE}),
-    "ofac-all": ("ofac", "ofac_sdn_csv_2021", {"list_date": OFAC_LIST_DATE}),
+    "un-dprk": ("un", "un_consolidated.xml", {"regimes": ["DPRK"]}),
+    "un-all": ("un", "un_consolidated.xml", {"regimes": ["all"]}),
+    "ofac-dprk": ("ofac", "ofac_sdn_2021", {"programs": DPRK_PROGRAMS, "list_date": OFAC_LIST_DATE}),
+    "ofac-all": ("ofac", "ofac_sdn_2021", {"list_date": OFAC_LIST_DATE}),
 }
 
 
@@ -118,7 +121,7 @@ def _bare_xml(realdata: Path) -> int:
 
 
 def _bare_csv(realdata: Path) -> int:
-    with open(realdata / "ofac_sdn_csv_2021" / "sdn.csv", newline="", encoding="utf-8") as file:
+    with open(realdata / "ofac_sdn_2021" / "sdn.csv", newline="", encoding="utf-8") as file:
         return sum(1 for row in csv.reader(file) if len(row) == 12)
 
 
@@ -251,7 +254,7 @@ def _checks(session, case: str, realdata: Path) -> dict:
                 key for key in expected_aliases if stored[key] != expected_aliases[key]
             ),
         }
-    with open(realdata / "ofac_sdn_csv_2021" / "sdn.csv", newline="", encoding="utf-8") as file:
+    with open(realdata / "ofac_sdn_2021" / "sdn.csv", newline="", encoding="utf-8") as file:
         rows = [row for row in csv.reader(file) if len(row) == 12]
     dprk = {
         row[0].strip()

@@ -4,7 +4,7 @@ same queries and the same actors.
 
     python bench/matching_eval.py                          # the UN list shipped in lists/, test split
     python bench/matching_eval.py --split dev --misses     # the split to look at while changing the scoring
-    python bench/matching_eval.py --ofac ../shared/realdata/ofac_sdn_csv_2021   # with OFAC's 2021 SDN set too
+    python bench/matching_eval.py --ofac lists/ofac_sdn_2021        # with OFAC's 2021 SDN set too
 
 The set: every person and entity the lists bring in is put in the dev or the test split by a hash of its id (the
 split is fixed before any scoring is changed). Positives are variants of its listed name that screening meets
@@ -37,6 +37,7 @@ from rapidfuzz.distance import Levenshtein  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from bench.import_speed import OFAC_LIST_DATE  # noqa: E402
 from service import migrations  # noqa: E402
 from service.actors.search import search_key  # noqa: E402
 from service.config import Settings  # noqa: E402
@@ -287,7 +288,7 @@ def main() -> None:
             load_seeds(session, ROOT / "seeds")
             import_un_xml(session, args.un, regimes=["all"])
             if args.ofac:
-                import_ofac_csv(session, args.ofac)
+                import_ofac_csv(session, args.ofac, list_date=OFAC_LIST_DATE)
             session.commit()
             cases = labelled_set(session, args.split)
             actors = session.query(Actor).count()
