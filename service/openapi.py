@@ -1,6 +1,7 @@
 """The OpenAPI document as clients and generators read it: the answers each kind of operation gives, with the
 headers that carry part of them, and the few corrections FastAPI's generated document needs."""
 
+from copy import deepcopy
 from importlib.metadata import version
 from typing import Any
 
@@ -64,14 +65,14 @@ def install(app: FastAPI) -> None:
 
 def _correct(operation: dict[str, Any]) -> None:
     responses = operation["responses"]
-    responses.setdefault("405", _json_copy(_METHOD_NOT_ALLOWED))
+    responses.setdefault("405", deepcopy(_METHOD_NOT_ALLOWED))
     for status, response in responses.items():
         content = response.get("content", {})
         if status.startswith(("4", "5")) and "application/json" in content:
             # FastAPI files every response model under application/json; error bodies are problem+json.
             content[PROBLEM_TYPE] = content.pop("application/json")
         if status == "401":
-            response["headers"] = _json_copy(_WWW_AUTHENTICATE)
+            response["headers"] = deepcopy(_WWW_AUTHENTICATE)
     for parameter in operation.get("parameters", []):
         parameter["schema"] = _plain(parameter["schema"], parameter.get("required", False))
 
@@ -88,7 +89,3 @@ def _plain(schema: dict[str, Any], required: bool) -> dict[str, Any]:
         del schema["pattern"]
         schema["description"] = (schema.get("description", "") + " No control characters.").strip()
     return schema
-
-
-def _json_copy(value: dict[str, Any]) -> dict[str, Any]:
-    return {key: (_json_copy(item) if isinstance(item, dict) else item) for key, item in value.items()}
