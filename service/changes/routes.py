@@ -40,7 +40,7 @@ def feed(
         # A position the feed never reached: another database's, or a typo. Echoing it back would make a
         # follower skip every change up to it.
         raise InvalidParameter("after", f"the feed's last change is seq {newest}; nothing has a later position")
-    last_seq = items[-1].seq if items else after
+    last_seq = items[-1]["seq"] if items else after
     if len(items) == limit:
         response.headers["Link"] = f'<{request.url.include_query_params(after=last_seq)}>; rel="next"'
     return {"items": items, "last_seq": last_seq}
