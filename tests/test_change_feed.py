@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from service import migrations
 from service.actions.service import stored_action
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_actions
+from service.actors.writes import Identifier, put_actor
 from service.changes.queries import audit_entries, changes_after
 from service.config import Settings
 from service.db import make_engine
@@ -207,3 +208,19 @@ def test_migration_0005_down_and_up_keeps_every_row_and_the_feed(fresh_seeded_ur
             "action_officials",
         }
     engine.dispose()
+
+
+def test_an_actor_written_without_its_identifiers_keeps_them_in_its_feed_record(migrated_engine):
+    """The seed loader writes actors without identifiers or addresses (its files have none): the change still
+    records the whole actor, those the lists gave included."""
+    passport = Identifier("passport", "PS 472330208")
+    with Session(migrated_engine) as session:
+        acting_as(session, "test")
+        put_actor(
+            session, "p-kang", name="KANG Mun-kil", kind="person", country=None, aliases=[], identifiers=[passport]
+        )
+        put_actor(session, "p-kang", name="Kang Mun Kil", kind="person", country=None, aliases=[])
+        first, second = changes_after(session, 0, 10)
+        assert first["record"]["identifiers"] == second["record"]["identifiers"] == [vars(passport)]
+        assert second["record"]["addresses"] == [] and second["record"]["name"] == "Kang Mun Kil"
+        session.rollback()

@@ -9,6 +9,7 @@ from service.actions.schemas import ActionSnapshot
 from service.actors.schemas import ActorSnapshot, ListEntrySnapshot
 from service.models.vocabulary import Operation
 from service.officials.schemas import OfficialSnapshot
+from service.pagination import Page
 from service.resolutions.schemas import AuthoritySnapshot
 from service.schemas import Out, UtcDatetime
 from service.sources.schemas import SourceSnapshot
@@ -63,6 +64,10 @@ AuditEntry = _typed(
     "AuditEntry",
     {"before": "The record before; null for a create.", "after": "The record after; null for a delete."},
 )
+
+
+class AuditPage(Page[AuditEntry]):  # type: ignore[valid-type]
+    """A page of the audit trail, newest first."""
 
 
 class ChangesPage(BaseModel):
