@@ -4,21 +4,19 @@ and its draft for review."""
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from threading import Lock
-from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionCreate, ActorLinkIn, OfficialLinkIn, ResolutionLinkIn, SourceLinkIn
 from service.actions.service import create_action
 from service.actions.validation import first_day
 from service.extraction import Draft, KnownActor, extract
-from service.extraction.gazetteer import Entity, matcher
-from service.extraction.names import Matcher
-from service.models import Action, ActionSource, Actor, ActorAlias, Authority, Change, Official, Source
+from service.extraction.gazetteer import matcher
+from service.models import Action, ActionSource, Actor, ActorAlias, Authority, Official, Source
 from service.models.vocabulary import ActionStatus, ActorKind, AuthorityKind, DatePrecision
 from service.sources.service import sha256_of
+from service.versioned import PerDataVersion
 from service.writes import Outcome, put_row
 
 
@@ -32,27 +30,12 @@ def known_actors(session: Session) -> list[KnownActor]:
     ]
 
 
-# The name index of each database (by its engine), with the data version it was built at.
-_NAME_INDEXES: WeakKeyDictionary[Engine | Connection, tuple[int | None, Matcher[Entity]]] = WeakKeyDictionary()
-_NAME_INDEXES_LOCK = Lock()
-
-
-def name_index(session: Session) -> Matcher[Entity]:
-    """The matcher of the known actors' names and the gazetteer's, built once per data version: every write
-    records a change, so an unchanged highest `seq` means unchanged actors. Read before the actors, so that
-    a write committed meanwhile makes the next call build again rather than keep an older index."""
-    engine = session.get_bind()
-    version = session.scalar(select(func.max(Change.seq)))
-    with _NAME_INDEXES_LOCK:
-        built = _NAME_INDEXES.get(engine)
-        if built is None or built[0] != version:
-            built = (version, matcher(known_actors(session)))
-            _NAME_INDEXES[engine] = built
-        return built[1]
+# The matcher of the known actors' names and the gazetteer's.
+name_index = PerDataVersion(lambda session: matcher(known_actors(session)))
 
 
 def draft_of(session: Session, text: str, published_on: date | None, url: str | None) -> Draft:
-    return extract(text, published_on=published_on, url=url, names=name_index(session))
+    return extract(text, published_on=published_on, url=url, names=name_index.get(session))
 
 
 class CannotIngest(Exception):

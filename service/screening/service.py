@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from service.actors.queries import actors_by_id
 from service.actors.search import find_actors, search_key
 from service.actors.status import listings_of
-from service.models import Actor, ActorAlias, ActorIdentifier, Change
+from service.models import Actor, ActorAlias, ActorIdentifier
 from service.screening.schemas import Candidate, Evidence, MatchRequest, MatchResponse, MatchResult, Party
+from service.versioned import PerDataVersion
 
 # A name scored this far below the threshold may still be lifted over it by its nationality.
 NATIONALITY_WEIGHT = 10
@@ -40,7 +41,7 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
     actors = actors_by_id(session, list(names.keys() | identifiers.keys()))
     candidates = []
     query_key = search_key(party.name)
-    rarity = word_rarity(session)
+    rarity = word_rarity.get(session)
     for actor_id, actor in actors.items():
         matched, score = [], 0.0
         if actor_id in names:
@@ -89,22 +90,15 @@ def name_score(query_key: str, name: str, rarity: dict[str, float]) -> float:
     return round(whole * (0.5 + 0.5 * covered), 1)
 
 
-def word_rarity(session: Session) -> dict[str, float]:
-    """How rare each word of the actors' names is (inverse document frequency over every name and alias),
-    computed once per version of the data."""
-    version = (str(session.get_bind().url), session.scalar(select(func.max(Change.seq))))
-    cached = _RARITY.get("latest")
-    if cached is not None and cached[0] == version:
-        return cached[1]
+def _word_rarity(session: Session) -> dict[str, float]:
+    """How rare each word of the actors' names is: inverse document frequency over every name and alias."""
     keys = list(session.scalars(select(Actor.search_key))) + list(session.scalars(select(ActorAlias.search_key)))
     counts: Counter[str] = Counter(word for key in keys for word in set(key.split()))
     total = len(keys) + 1
-    rarity = {word: math.log(total / count) for word, count in counts.items()}
-    _RARITY["latest"] = (version, rarity)
-    return rarity
+    return {word: math.log(total / count) for word, count in counts.items()}
 
 
-_RARITY: dict[str, tuple[tuple[str, int | None], dict[str, float]]] = {}
+word_rarity = PerDataVersion(_word_rarity)
 
 
 def _in_force(session: Session, actor_id: str) -> list:

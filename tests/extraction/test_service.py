@@ -101,7 +101,7 @@ async def test_the_name_index_is_built_once_per_data_version_and_follows_every_w
 
     engine = make_engine(Settings(database_url=fresh_seeded_url))
     with Session(engine) as session:
-        assert name_index(session) is name_index(session)
+        assert name_index.get(session) is name_index.get(session)
     engine.dispose()
 
     text = "Today, OFAC designated Zephyr Maritime Holdings for shipping coal to the DPRK."
