@@ -90,6 +90,15 @@ class ActorDetail(ActorOut):
 
     identifiers: list[IdentifierOut] = Field(description="Reference numbers, passports, IMO numbers…")
     addresses: list[AddressOut]
+    birth_dates: list[str] = Field(
+        description="A person's birth dates as the lists give them: YYYY-MM-DD, YYYY-MM or YYYY.",
+        examples=[["1963-02-09"]],
+    )
+    merged_from: list[str] = Field(
+        description="The actors judged the same party and merged into this one: their ids answer with a 308 "
+        "redirect here, and their names, identifiers, birth dates and listings are this actor's.",
+        examples=[["ofac-19499"]],
+    )
     listings: list[Listing] = Field(description="Each body's listing of the actor, as `/status` gives it.")
 
 

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import Select, case, column, func, literal, literal_column, or_, select, table, text, union_all
 from sqlalchemy.orm import Session
 
+from service.actors.resolution import survivors
 from service.folding import fold
 from service.models import Actor, ActorAlias
 
@@ -69,23 +70,26 @@ def find_actors(session: Session, q: str, kind: str | None, country: str | None,
         return []
     words = [word for word in query_key.split() if word not in STOP_WORDS and len(word) >= 3]
     if not words:  # nothing an index of trigrams can look up: scan the names
-        return _ranked(query_key, session.execute(_short_query(query_key, kind, country)).all(), limit)
+        return _ranked(session, query_key, session.execute(_short_query(query_key, kind, country)).all(), limit)
     sqlite = session.get_bind().dialect.name == "sqlite"
     # First the names holding every word of the query, which is selective, then, for a misspelt query,
     # the names sharing most of its trigrams.
     every_word = _sqlite_every_word(words, kind, country) if sqlite else _postgresql_every_word(words, kind, country)
-    found = _ranked(query_key, session.execute(every_word).all(), limit)
+    found = _ranked(session, query_key, session.execute(every_word).all(), limit)
     if found:
         return found
     trigrams = _trigrams(query_key)
     fuzzy = _sqlite_trigrams(trigrams, kind, country) if sqlite else _postgresql_trigrams(trigrams, kind, country)
-    return _ranked(query_key, session.execute(fuzzy).all(), limit)
+    return _ranked(session, query_key, session.execute(fuzzy).all(), limit)
 
 
-def _ranked(query_key: str, candidates, limit: int) -> list[Match]:
-    """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first."""
+def _ranked(session: Session, query_key: str, candidates, limit: int) -> list[Match]:
+    """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first; a name of an actor
+    merged into another counts for that one, the survivor."""
+    survivor = survivors(session, {row[0] for row in candidates})
     best: dict[str, Match] = {}
-    for actor_id, name, name_key in candidates:
+    for member_id, name, name_key in candidates:
+        actor_id = survivor[member_id]
         value = round(score(query_key, name_key), 1)
         if value >= MIN_SCORE and (actor_id not in best or value > best[actor_id].score):
             best[actor_id] = Match(actor_id, value, name)

@@ -8,18 +8,21 @@ from collections import defaultdict
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from service.actors.resolution import members
 from service.actors.schemas import ActorRef, LegalBasis, Listing, StatusEvent
-from service.models import Action, Actor, ActorLink, Authority, Citation
+from service.models import Action, Actor, ActorLink, ActorMerge, Authority, Citation
 from service.models.vocabulary import ActionStatus, ActionType, Role
 
 STEPS = (ActionType.designation, ActionType.delisting)
 
 
 def listings_of(session: Session, actor_id: str) -> list[Listing]:
+    """The listings of the actor and of the actors merged into it."""
+    ids = members(session, [actor_id])[actor_id]
     target, imposer = aliased(ActorLink), aliased(ActorLink)
     steps = session.execute(
         select(Action.id, Action.type, Action.date, target.quote, target.source_id, Actor.id, Actor.name)
-        .join(target, and_(target.action_id == Action.id, target.actor_id == actor_id, target.role == Role.target))
+        .join(target, and_(target.action_id == Action.id, target.actor_id.in_(ids), target.role == Role.target))
         .join(imposer, and_(imposer.action_id == Action.id, imposer.role == Role.imposer))
         .join(Actor, Actor.id == imposer.actor_id)
         .where(Action.type.in_(STEPS), Action.status == ActionStatus.published)
@@ -75,15 +78,21 @@ def _listing(body: ActorRef, events: list[StatusEvent], bases: dict[str, list[Le
 
 def listed(actor_id: ColumnElement, listed_by: str | None, in_force: bool | None) -> ColumnElement[bool]:
     """A condition on actors: listed by `listed_by` (any body when None), and in force now or not (either
-    when None). In force: a designation with no delisting by the same body on or after its date."""
+    when None), themselves or through an actor merged into them. In force: a designation with no delisting by
+    the same body on or after its date."""
     designation, d_target, d_imposer = aliased(Action), aliased(ActorLink), aliased(ActorLink)
     later, l_target, l_imposer = aliased(Action), aliased(ActorLink), aliased(ActorLink)
     delisted_since = exists().where(
-        *_step(later, ActionType.delisting, l_target, d_target.actor_id, l_imposer),
+        l_target.actor_id == d_target.actor_id,
+        *_step(later, ActionType.delisting, l_target, l_imposer),
         l_imposer.actor_id == d_imposer.actor_id,
         or_(later.date > designation.date, and_(later.date == designation.date, later.id != designation.id)),
     )
-    conditions = _step(designation, ActionType.designation, d_target, actor_id, d_imposer)
+    merged_in = exists().where(ActorMerge.actor_id == d_target.actor_id, ActorMerge.merged_into == actor_id)
+    conditions = [
+        or_(d_target.actor_id == actor_id, merged_in),
+        *_step(designation, ActionType.designation, d_target, d_imposer),
+    ]
     if listed_by is not None:
         conditions.append(d_imposer.actor_id == listed_by)
     if in_force is None:
@@ -92,10 +101,9 @@ def listed(actor_id: ColumnElement, listed_by: str | None, in_force: bool | None
     return current if in_force else and_(exists().where(*conditions), ~current)
 
 
-def _step(action, type: ActionType, target, actor_id: ColumnElement, imposer) -> list[ColumnElement[bool]]:
-    """A published action of `type` naming `actor_id` as its target and some body as its imposer."""
+def _step(action, type: ActionType, target, imposer) -> list[ColumnElement[bool]]:
+    """A published action of `type` with a target (the caller says which) and some body as its imposer."""
     return [
-        target.actor_id == actor_id,
         target.role == Role.target,
         target.action_id == action.id,
         action.type == type,

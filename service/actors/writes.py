@@ -7,7 +7,7 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from service.actors.search import search_key
-from service.models import Actor, ActorAddress, ActorAlias, ActorIdentifier
+from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier
 from service.models.base import utcnow
 from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
 
@@ -27,7 +27,12 @@ class Address:
     note: str | None = None
 
 
-Item = TypeVar("Item", Identifier, Address)
+@dataclass(frozen=True)
+class BirthDate:
+    date: str  # YYYY-MM-DD, YYYY-MM or YYYY: as precise as the list gives it
+
+
+Item = TypeVar("Item", Identifier, Address, BirthDate)
 
 
 def put_actor(
@@ -40,9 +45,10 @@ def put_actor(
     aliases: list[str],
     identifiers: Iterable[Identifier] | None = None,
     addresses: Iterable[Address] | None = None,
+    birth_dates: Iterable[BirthDate] | None = None,
 ) -> Outcome:
-    """Upsert an actor with its aliases and, when given (None leaves them as they are), its identifiers and
-    addresses; one change records all of it."""
+    """Upsert an actor with its aliases and, when given (None leaves them as they are), its identifiers,
+    addresses and birth dates; one change records all of it."""
     fields = {"name": name, "kind": kind, "country": country}
     result = upsert_row(session, Actor, id, fields | {"search_key": search_key(name)})
     new = result.outcome is Outcome.added  # then nothing points at it yet: no need to look
@@ -57,7 +63,11 @@ def put_actor(
         session.add_all(ActorAlias(actor_id=id, alias=a, search_key=search_key(a)) for a in wanted - current)
         links_changed = True
     details_before, details_after = {}, {}
-    for key, model, given in (("identifiers", ActorIdentifier, identifiers), ("addresses", ActorAddress, addresses)):
+    for key, model, given in (
+        ("identifiers", ActorIdentifier, identifiers),
+        ("addresses", ActorAddress, addresses),
+        ("birth_dates", ActorBirthDate, birth_dates),
+    ):
         if given is None:
             continue
         kept, stored = _replace_details(session, id, model, given, new)
@@ -75,8 +85,8 @@ def put_actor(
 
 
 def _replace_details(session: Session, actor_id: str, model, given: Iterable, new: bool) -> tuple[set, set]:
-    """Make the actor's identifiers (or addresses) the given ones; return (wanted, stored before)."""
-    record = Identifier if model is ActorIdentifier else Address
+    """Make the actor's identifiers (or addresses, or birth dates) the given ones; return (wanted, stored before)."""
+    record = dict(_DETAILS)[model]
     names = [name for name in record.__dataclass_fields__]
     wanted = _unique(model, given)
     stored: set = set()
@@ -93,7 +103,9 @@ def _replace_details(session: Session, actor_id: str, model, given: Iterable, ne
 
 
 def _key(model, item) -> tuple:
-    return (item.scheme, item.value) if model is ActorIdentifier else (item.address,)
+    if model is ActorIdentifier:
+        return (item.scheme, item.value)
+    return (item.address,) if model is ActorAddress else (item.date,)
 
 
 def _listed(items: set) -> list[dict]:
@@ -111,11 +123,13 @@ class ActorRecord:
     aliases: tuple[str, ...]
     identifiers: tuple[Identifier, ...]
     addresses: tuple[Address, ...]
+    birth_dates: tuple[BirthDate, ...] = ()
 
 
-_DETAILS: tuple[tuple[type[ActorIdentifier] | type[ActorAddress], type[Identifier] | type[Address]], ...] = (
+_DETAILS: tuple[tuple[type[ActorIdentifier] | type[ActorAddress] | type[ActorBirthDate], type], ...] = (
     (ActorIdentifier, Identifier),
     (ActorAddress, Address),
+    (ActorBirthDate, BirthDate),
 )
 
 
@@ -135,6 +149,7 @@ class _ActorState:
             {
                 ActorIdentifier: set(_unique(ActorIdentifier, record.identifiers).values()),
                 ActorAddress: set(_unique(ActorAddress, record.addresses).values()),
+                ActorBirthDate: set(_unique(ActorBirthDate, record.birth_dates).values()),
             },
         )
 
@@ -143,6 +158,7 @@ class _ActorState:
             "aliases": sorted(self.aliases),
             "identifiers": _listed(self.details[ActorIdentifier]),
             "addresses": _listed(self.details[ActorAddress]),
+            "birth_dates": _listed(self.details[ActorBirthDate]),
         }
 
 
