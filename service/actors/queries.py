@@ -71,14 +71,15 @@ def actors_by_id(session: Session, ids: list[str]) -> dict[str, ActorOut]:
     return {actor.id: actor for actor in _with_aliases(session, rows)}
 
 
-def get_actor(session: Session, actor_id: str) -> ActorDetail | None:
+def get_actor(session: Session, actor_id: str, with_merged: bool = True) -> ActorDetail | None:
     """The actor with everything of the actors merged into it: their names among its aliases, their
-    identifiers, addresses, birth dates and listings. (A merged actor's own id is answered by its survivor's.)"""
+    identifiers, addresses, birth dates and listings (a merged actor's own id is answered by its survivor's).
+    `with_merged=False`: its own record only, as a write replaces it."""
     rows = session.execute(select(*_COLUMNS).where(Actor.id == actor_id)).mappings().all()
-    found = _with_aliases(session, rows)
+    found = _with_aliases(session, rows, with_merged)
     if not found:
         return None
-    ids = members(session, [actor_id])[actor_id]
+    ids = members(session, [actor_id])[actor_id] if with_merged else [actor_id]
     identifiers = session.execute(
         select(ActorIdentifier.scheme, ActorIdentifier.value, ActorIdentifier.country, ActorIdentifier.note)
         .where(ActorIdentifier.actor_id.in_(ids))
@@ -99,14 +100,15 @@ def get_actor(session: Session, actor_id: str) -> ActorDetail | None:
         identifiers=list(identifiers),
         addresses=list(addresses),
         birth_dates=list(birth_dates),
-        merged_from=ids[1:],
+        merged_from=members(session, [actor_id])[actor_id][1:],
         listings=listings_of(session, actor_id),
     )
 
 
-def _with_aliases(session: Session, rows) -> list[ActorOut]:
+def _with_aliases(session: Session, rows, with_merged: bool = True) -> list[ActorOut]:
     """The actors with their aliases: their own, and the names and aliases of the actors merged into them."""
-    sets = members(session, [row["id"] for row in rows])
+    ids = [row["id"] for row in rows]
+    sets = members(session, ids) if with_merged else {id: [id] for id in ids}
     survivor = {member: id for id, ids in sets.items() for member in ids}
     names: dict[str, set[str]] = defaultdict(set)
     merged = [id for ids in sets.values() for id in ids[1:]]

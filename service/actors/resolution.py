@@ -80,9 +80,7 @@ def survivors(session: Session, actor_ids: Iterable[str]) -> dict[str, str]:
         dict(
             session.execute(
                 select(ActorMerge.actor_id, ActorMerge.merged_into).where(among(session, ActorMerge.actor_id, ids))
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         if ids
         else {}
@@ -170,11 +168,16 @@ def _put_judgement(session: Session, left: str, right: str, judgement: Judgement
     left, right = _pair(left, right)
     id = judgement_id(left, right)
     row = session.get(ActorJudgement, id)
-    values = {"left_id": left, "right_id": right, "judgement": str(judgement), "evidence": evidence}
+    values: dict[str, str | None] = {"left_id": left, "right_id": right, "judgement": str(judgement)}
+    values["evidence"] = evidence
     who = session.info["who"]
-    before = None
+    before: dict[str, str | None] | None = None
     if row is None:
-        session.add(ActorJudgement(id=id, **values, who=who, at=utcnow()))
+        session.add(
+            ActorJudgement(
+                id=id, left_id=left, right_id=right, judgement=str(judgement), evidence=evidence, who=who, at=utcnow()
+            )
+        )
     else:
         before = {"left_id": row.left_id, "right_id": row.right_id, "judgement": row.judgement}
         before |= {"evidence": row.evidence, "who": row.who}
@@ -212,7 +215,7 @@ def sync_merges(session: Session) -> int:
         group = sets.members[root]
         survivor = min(group, key=rank)
         wanted |= {id: survivor for id in group if id != survivor}
-    stored = dict(session.execute(select(ActorMerge.actor_id, ActorMerge.merged_into)).tuples().all())
+    stored = dict(session.execute(select(ActorMerge.actor_id, ActorMerge.merged_into)).all())
     changes = []
     for id in sorted(stored.keys() | wanted.keys()):
         before, after = stored.get(id), wanted.get(id)
@@ -223,7 +226,7 @@ def sync_merges(session: Session) -> int:
         elif after is None:
             session.execute(delete(ActorMerge).where(ActorMerge.actor_id == id))
         else:
-            session.get(ActorMerge, id).merged_into = after
+            session.get_one(ActorMerge, id).merged_into = after
         changes.append(
             (
                 id,

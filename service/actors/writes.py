@@ -1,6 +1,6 @@
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, astuple, dataclass
+from dataclasses import asdict, astuple, dataclass, fields
 from typing import TypeVar
 
 from sqlalchemy import bindparam, delete, select, update
@@ -87,7 +87,7 @@ def put_actor(
 def _replace_details(session: Session, actor_id: str, model, given: Iterable, new: bool) -> tuple[set, set]:
     """Make the actor's identifiers (or addresses, or birth dates) the given ones; return (wanted, stored before)."""
     record = dict(_DETAILS)[model]
-    names = [name for name in record.__dataclass_fields__]
+    names = [item.name for item in fields(record)]
     wanted = _unique(model, given)
     stored: set = set()
     if not new:
@@ -219,7 +219,7 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
     for model, record_type in _DETAILS:
         if details_redone[model]:
             connection.execute(delete(model).where(among(session, model.actor_id, details_redone[model])))
-        insert_rows(session, model, ("actor_id", *record_type.__dataclass_fields__), details_added[model])
+        insert_rows(session, model, ("actor_id", *(item.name for item in fields(record_type))), details_added[model])
     record_changes(session, "actor", changes)
     return +Counter(
         {
@@ -246,7 +246,7 @@ def _stored_actors(session: Session, ids: list[str]) -> dict[str, _ActorState]:
     for id, alias in connection.execute(aliases):
         stored[id].aliases.add(alias)
     for model, record_type in _DETAILS:
-        columns = [getattr(model, name) for name in record_type.__dataclass_fields__]
+        columns = [getattr(model, item.name) for item in fields(record_type)]
         query = select(model.actor_id, *columns).where(among(session, model.actor_id, ids))
         for id, *values in connection.execute(query):
             stored[id].details[model].add(record_type(*values))

@@ -2,9 +2,9 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
-from service.actors.schemas import ActorOut, Listing
+from service.actors.schemas import ActorOut, BirthDateText, Listing
 from service.schemas import CountryCode, In, Name, Out
 
 DEFAULT_THRESHOLD = 80
@@ -24,9 +24,7 @@ class Party(In):
 
     name: Name = Field(examples=["Kang Mun Kil"])
     nationality: CountryCode | None = Field(default=None, description="ISO 3166-1 alpha-2.", examples=["KP"])
-    birth_date: (
-        Annotated[str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")] | None
-    ) = Field(
+    birth_date: BirthDateText | None = Field(
         default=None,
         description="YYYY-MM-DD, or YYYY-MM or YYYY when that is all that is known.",
         examples=["1963-02-09"],
