@@ -193,7 +193,8 @@ class ListWriter:
             )
         for start in range(0, len(absent), BATCH):
             self._delist(absent[start : start + BATCH], file_sha256)
-        self.report.count("judgements", Outcome.added, resolve(self.session))
+        if judged := resolve(self.session):
+            self.report.count("judgements", Outcome.added, judged)
         put_rows(
             self.session,
             ListImport,
