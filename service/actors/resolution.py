@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import bindparam, delete, or_, select
 from sqlalchemy.orm import Session
 
 from service.errors import Conflict, NotFound
@@ -73,18 +73,20 @@ def survivor_of(session: Session, actor_id: str) -> str | None:
     return session.scalar(select(ActorMerge.merged_into).where(ActorMerge.actor_id == actor_id))
 
 
+_MERGED_INTO = select(ActorMerge.actor_id, ActorMerge.merged_into).where(
+    ActorMerge.actor_id.in_(bindparam("ids", expanding=True))
+)
+_MERGED = (
+    select(ActorMerge.merged_into, ActorMerge.actor_id)
+    .where(ActorMerge.merged_into.in_(bindparam("ids", expanding=True)))
+    .order_by(ActorMerge.actor_id)
+)
+
+
 def survivors(session: Session, actor_ids: Iterable[str]) -> dict[str, str]:
     """Each of these actors' survivor: itself when not merged."""
-    ids = set(actor_ids)
-    found = (
-        dict(
-            session.execute(
-                select(ActorMerge.actor_id, ActorMerge.merged_into).where(among(session, ActorMerge.actor_id, ids))
-            ).all()
-        )
-        if ids
-        else {}
-    )
+    ids = list(set(actor_ids))
+    found = {id: survivor for id, survivor in session.execute(_MERGED_INTO, {"ids": ids})} if ids else {}
     return {id: found.get(id, id) for id in ids}
 
 
@@ -92,14 +94,8 @@ def members(session: Session, survivor_ids: Iterable[str]) -> dict[str, list[str
     """Each survivor's set: itself first, then the actors merged into it, by id."""
     ids = list(dict.fromkeys(survivor_ids))
     found: dict[str, list[str]] = {id: [id] for id in ids}
-    if ids:
-        query = (
-            select(ActorMerge.merged_into, ActorMerge.actor_id)
-            .where(among(session, ActorMerge.merged_into, ids))
-            .order_by(ActorMerge.actor_id)
-        )
-        for survivor, member in session.execute(query):
-            found[survivor].append(member)
+    for survivor, member in session.execute(_MERGED, {"ids": ids}) if ids else ():
+        found[survivor].append(member)
     return found
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from service.actors.queries import actors_by_id
 from service.actors.resolution import members, survivors
 from service.actors.search import find_actors, search_key
-from service.actors.status import listings_of
+from service.actors.status import listings_by_actor
 from service.models import Actor, ActorAlias, ActorBirthDate, ActorIdentifier, Change
 from service.screening.schemas import Candidate, Evidence, MatchRequest, MatchResponse, MatchResult, Party
 
@@ -71,13 +71,11 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
         if score >= request.threshold:
             candidates.append(Candidate(actor=actor, score=score, matched=matched, in_force=[]))
     candidates.sort(key=lambda candidate: (-candidate.score, candidate.actor.name, candidate.actor.id))
-    return MatchResult(
-        query=party,
-        candidates=[
-            candidate.model_copy(update={"in_force": _in_force(session, candidate.actor.id)})
-            for candidate in candidates[: request.limit]
-        ],
-    )
+    kept = candidates[: request.limit]
+    listings = listings_by_actor(session, [candidate.actor.id for candidate in kept])
+    for candidate in kept:
+        candidate.in_force = [listing for listing in listings[candidate.actor.id] if listing.in_force]
+    return MatchResult(query=party, candidates=kept)
 
 
 def name_score(query_key: str, name: str, rarity: dict[str, float]) -> float:
@@ -117,10 +115,6 @@ def word_rarity(session: Session) -> dict[str, float]:
 
 
 _RARITY: dict[str, tuple[tuple[str, int | None], dict[str, float]]] = {}
-
-
-def _in_force(session: Session, actor_id: str) -> list:
-    return [listing for listing in listings_of(session, actor_id) if listing.in_force]
 
 
 def _birth_dates(session: Session, actor_ids: list[str]) -> dict[str, list[str]]:
