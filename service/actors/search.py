@@ -111,7 +111,7 @@ def _rarest(trigrams: list[str], counts: dict[str, int]) -> list[str]:
 def trigram_counts(session: Session) -> dict[str, int]:
     """In how many names (and aliases) each trigram of their spaceless keys is, computed once per version of
     the data (the highest change's seq)."""
-    version = (str(session.get_bind().url), session.scalar(select(func.max(Change.seq))))
+    version = (str(session.get_bind().engine.url), session.scalar(select(func.max(Change.seq))))
     cached = _TRIGRAM_COUNTS.get("latest")
     if cached is not None and cached[0] == version:
         return cached[1]

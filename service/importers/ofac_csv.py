@@ -325,17 +325,17 @@ class SdnReader:
             identifiers.append(Identifier(IdentifierScheme.call_sign, fields["Call_Sign"]))
         nationalities = []
         birth_dates = []
-        for item in items:
-            if match := PASSPORT.match(item):
+        for remark in items:
+            if match := PASSPORT.match(remark):
                 identifiers.append(Identifier(IdentifierScheme.passport, match.group(1), match.group(2)))
-            elif match := NATIONAL_ID.match(item):
+            elif match := NATIONAL_ID.match(remark):
                 identifiers.append(Identifier(IdentifierScheme.national_id, match.group(1), match.group(2)))
-            elif match := NATIONALITY.match(item):
+            elif match := NATIONALITY.match(remark):
                 nationalities.append(match.group(1))
-            elif (match := BIRTH_DATE.match(item)) and (born := _birth_date(*match.group(2, 3, 4))):
+            elif (match := BIRTH_DATE.match(remark)) and (born := _birth_date(*match.group(2, 3, 4))):
                 birth_dates.append(born)
-            identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(item)]
-            identifiers += [Identifier(IdentifierScheme.mmsi, number) for number in MMSI.findall(item)]
+            identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(remark)]
+            identifiers += [Identifier(IdentifierScheme.mmsi, number) for number in MMSI.findall(remark)]
         addresses = []
         for item in related:
             address = _address(item.fields) if item.file == "add.csv" else None
