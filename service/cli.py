@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from service.actors.cli import merge, not_same, unmerge, xref
 from service.commands import err, error_line, fail, out, require_migrated
 from service.config import Settings
 from service.export.cli import export, import_ftm
@@ -33,6 +34,10 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(import_app, name="import")
 app.command("export")(export)
 import_app.command("ftm")(import_ftm)
+app.command("xref")(xref)
+app.command("merge")(merge)
+app.command("not-same")(not_same)
+app.command("unmerge")(unmerge)
 
 
 @db_app.command("upgrade")

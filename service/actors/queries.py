@@ -1,12 +1,13 @@
 from collections import defaultdict
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import exists, select, tuple_
 from sqlalchemy.orm import Session
 
+from service.actors.resolution import members
 from service.actors.schemas import ActorDetail, ActorMatch, ActorOut
 from service.actors.search import find_actors
 from service.actors.status import listed, listings_of
-from service.models import Actor, ActorAddress, ActorAlias, ActorIdentifier
+from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier, ActorMerge
 from service.pagination import decode_cursor, encode_cursor
 
 _COLUMNS = (Actor.id, Actor.name, Actor.kind, Actor.country)
@@ -21,7 +22,12 @@ def list_actors(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[ActorOut], str | None]:
-    query = select(*_COLUMNS).order_by(Actor.name, Actor.id).limit(limit + 1)
+    query = (
+        select(*_COLUMNS)
+        .where(~exists().where(ActorMerge.actor_id == Actor.id))  # a merged actor answers through its survivor
+        .order_by(Actor.name, Actor.id)
+        .limit(limit + 1)
+    )
     if listed_by is not None or in_force is not None:
         query = query.where(listed(Actor.id, listed_by, in_force))
     if kind:
@@ -65,36 +71,51 @@ def actors_by_id(session: Session, ids: list[str]) -> dict[str, ActorOut]:
     return {actor.id: actor for actor in _with_aliases(session, rows)}
 
 
-def get_actor(session: Session, actor_id: str) -> ActorDetail | None:
+def get_actor(session: Session, actor_id: str, with_merged: bool = True) -> ActorDetail | None:
+    """The actor with everything of the actors merged into it: their names among its aliases, their
+    identifiers, addresses, birth dates and listings (a merged actor's own id is answered by its survivor's).
+    `with_merged=False`: its own record only, as a write replaces it."""
     rows = session.execute(select(*_COLUMNS).where(Actor.id == actor_id)).mappings().all()
-    found = _with_aliases(session, rows)
+    found = _with_aliases(session, rows, with_merged)
     if not found:
         return None
+    ids = members(session, [actor_id])[actor_id] if with_merged else [actor_id]
     identifiers = session.execute(
         select(ActorIdentifier.scheme, ActorIdentifier.value, ActorIdentifier.country, ActorIdentifier.note)
-        .where(ActorIdentifier.actor_id == actor_id)
-        .order_by(ActorIdentifier.scheme, ActorIdentifier.value)
+        .where(ActorIdentifier.actor_id.in_(ids))
+        .distinct()
+        .order_by(ActorIdentifier.scheme, ActorIdentifier.value, ActorIdentifier.country, ActorIdentifier.note)
     ).mappings()
     addresses = session.execute(
         select(ActorAddress.address, ActorAddress.country, ActorAddress.note)
-        .where(ActorAddress.actor_id == actor_id)
-        .order_by(ActorAddress.address)
+        .where(ActorAddress.actor_id.in_(ids))
+        .distinct()
+        .order_by(ActorAddress.address, ActorAddress.country, ActorAddress.note)
     ).mappings()
+    birth_dates = session.scalars(
+        select(ActorBirthDate.date).where(ActorBirthDate.actor_id.in_(ids)).distinct().order_by(ActorBirthDate.date)
+    )
     return ActorDetail(
         **found[0].model_dump(),
         identifiers=list(identifiers),
         addresses=list(addresses),
+        birth_dates=list(birth_dates),
+        merged_from=members(session, [actor_id])[actor_id][1:],
         listings=listings_of(session, actor_id),
     )
 
 
-def _with_aliases(session: Session, rows) -> list[ActorOut]:
-    aliases: dict[str, list[str]] = defaultdict(list)
-    query = (
-        select(ActorAlias.actor_id, ActorAlias.alias)
-        .where(ActorAlias.actor_id.in_([row["id"] for row in rows]))
-        .order_by(ActorAlias.alias)
-    )
-    for actor_id, alias in session.execute(query):
-        aliases[actor_id].append(alias)
-    return [ActorOut.model_validate({**row, "aliases": aliases[row["id"]]}) for row in rows]
+def _with_aliases(session: Session, rows, with_merged: bool = True) -> list[ActorOut]:
+    """The actors with their aliases: their own, and the names and aliases of the actors merged into them."""
+    ids = [row["id"] for row in rows]
+    sets = members(session, ids) if with_merged else {id: [id] for id in ids}
+    survivor = {member: id for id, ids in sets.items() for member in ids}
+    names: dict[str, set[str]] = defaultdict(set)
+    merged = [id for ids in sets.values() for id in ids[1:]]
+    if merged:
+        for member, name in session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(merged))):
+            names[survivor[member]].add(name)
+    query = select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(list(survivor)))
+    for member, alias in session.execute(query):
+        names[survivor[member]].add(alias)
+    return [ActorOut.model_validate({**row, "aliases": sorted(names[row["id"]] - {row["name"]})}) for row in rows]

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from service.actions.routes import action_list
 from service.actions.schemas import ActionOut, ActorActionQuery
+from service.actors.merged import MERGED_RESPONSES, redirect_if_merged
 from service.actors.queries import get_actor, list_actors, search_actors
 from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch, ActorStatus
 from service.actors.service import create_actor, delete_actor, update_actor
@@ -86,11 +87,13 @@ def list_all(
     "/{actor_id}",
     response_model=ActorDetail,
     summary="One actor",
-    responses=RECORD_RESPONSES,
+    responses=RECORD_RESPONSES | MERGED_RESPONSES,
     name="get_actor",
 )
 def get_one(session: SessionDep, request: Request, actor_id: ActorId):
     """An actor with its kind, country, every alias, and the identifiers and addresses official lists give."""
+    if moved := redirect_if_merged(session, request, actor_id):
+        return moved
     actor = get_actor(session, actor_id)
     if actor is None:
         raise NotFound("actor", actor_id)
@@ -101,13 +104,15 @@ def get_one(session: SessionDep, request: Request, actor_id: ActorId):
     "/{actor_id}/status",
     response_model=ActorStatus,
     summary="What is in force against an actor",
-    responses=LIST_RESPONSES,
+    responses=LIST_RESPONSES | MERGED_RESPONSES,
     name="get_actor_status",
 )
-def status(session: SessionDep, actor_id: ActorId):
+def status(session: SessionDep, request: Request, actor_id: ActorId):
     """For each body that designated the actor (the UN Security Council, OFAC, the EU…): listed since when,
     under which legal basis, delisted when, in force now; each step with its action, and the passage of its
     source that names the actor as the target."""
+    if moved := redirect_if_merged(session, request, actor_id):
+        return moved
     if session.get(Actor, actor_id) is None:
         raise NotFound("actor", actor_id)
     listings = listings_of(session, actor_id)
@@ -118,7 +123,7 @@ def status(session: SessionDep, actor_id: ActorId):
     "/{actor_id}/actions",
     response_model=Page[ActionOut],
     summary="Actions an actor takes part in",
-    responses=LIST_RESPONSES,
+    responses=LIST_RESPONSES | MERGED_RESPONSES,
     name="list_actor_actions",
 )
 def actions(
@@ -128,6 +133,8 @@ def actions(
     query: Annotated[ActorActionQuery, Query()],
 ):
     """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
+    if moved := redirect_if_merged(session, request, actor_id):
+        return moved
     if session.get(Actor, actor_id) is None:
         raise NotFound("actor", actor_id)
     return action_list(session, request, query, actor=actor_id)

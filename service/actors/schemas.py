@@ -1,6 +1,7 @@
 from datetime import date
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from service.models.vocabulary import ActionType, ActorKind, AuthorityKind, IdentifierScheme
 from service.schemas import CountryCode, Id, In, Name, Out, Text, read_only
@@ -90,7 +91,20 @@ class ActorDetail(ActorOut):
 
     identifiers: list[IdentifierOut] = Field(description="Reference numbers, passports, IMO numbers…")
     addresses: list[AddressOut]
+    birth_dates: list[str] = Field(
+        description="A person's birth dates as the lists give them: YYYY-MM-DD, YYYY-MM or YYYY.",
+        examples=[["1963-02-09"]],
+    )
+    merged_from: list[str] = Field(
+        description="The actors judged the same party and merged into this one: their ids answer with a 308 "
+        "redirect here, and their names, identifiers, birth dates and listings are this actor's.",
+        examples=[["ofac-19499"]],
+    )
     listings: list[Listing] = Field(description="Each body's listing of the actor, as `/status` gives it.")
+
+
+# A birth date as precise as it is known: YYYY-MM-DD, YYYY-MM or YYYY.
+BirthDateText = Annotated[str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
 
 
 class IdentifierIn(In):
@@ -116,6 +130,9 @@ class ActorIn(In):
     aliases: list[Name] = Field(default=[], examples=[["KOMID"]])
     identifiers: list[IdentifierIn] = []
     addresses: list[AddressIn] = []
+    birth_dates: list[BirthDateText] = Field(
+        default=[], max_length=20, description="A person's: YYYY-MM-DD, YYYY-MM or YYYY.", examples=[["1963-02-09"]]
+    )
 
 
 class ActorSnapshot(ActorIn):
@@ -150,3 +167,4 @@ class ActorPatch(In):
     aliases: list[Name] | None = None
     identifiers: list[IdentifierIn] | None = None
     addresses: list[AddressIn] | None = None
+    birth_dates: list[BirthDateText] | None = Field(default=None, max_length=20)

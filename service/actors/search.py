@@ -2,20 +2,24 @@
 
 Names are folded to lowercase ASCII words (service.folding: other scripts transliterated). A trigram index over
 every name and alias (migration 0006: FTS5 on SQLite, pg_trgm GIN on PostgreSQL) narrows the candidates to
-the names sharing three-letter runs with the query, most shared first, and rapidfuzz ranks only those.
+the names sharing three-letter runs with the query, most shared first (for a query no name holds every word of,
+its eight rarest trigrams), and rapidfuzz ranks only those.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from sqlalchemy import Select, case, column, func, literal, literal_column, or_, select, table, text, union_all
 from sqlalchemy.orm import Session
 
+from service.actors.resolution import survivors
 from service.folding import fold
-from service.models import Actor, ActorAlias
+from service.models import Actor, ActorAlias, Change
 
 MIN_SCORE = 70
 CANDIDATES = 200  # names ranked per query: the shortest holding every word, or those sharing most trigrams
+MAX_TRIGRAMS = 8  # a misspelt query's candidates: the names sharing most of its 8 rarest trigrams
 SHORT_CANDIDATES = 5000  # a query under three letters has no trigram: its names are found by a scan
 # Words a query may carry that no name needs to share ("the Kremlin" is "Kremlin").
 STOP_WORDS = frozenset({"the", "of", "and", "a", "an", "for", "de", "la", "le", "al", "el"})
@@ -69,27 +73,58 @@ def find_actors(session: Session, q: str, kind: str | None, country: str | None,
         return []
     words = [word for word in query_key.split() if word not in STOP_WORDS and len(word) >= 3]
     if not words:  # nothing an index of trigrams can look up: scan the names
-        return _ranked(query_key, session.execute(_short_query(query_key, kind, country)).all(), limit)
+        return _ranked(session, query_key, session.execute(_short_query(query_key, kind, country)).all(), limit)
     sqlite = session.get_bind().dialect.name == "sqlite"
     # First the names holding every word of the query, which is selective, then, for a misspelt query,
     # the names sharing most of its trigrams.
     every_word = _sqlite_every_word(words, kind, country) if sqlite else _postgresql_every_word(words, kind, country)
-    found = _ranked(query_key, session.execute(every_word).all(), limit)
+    found = _ranked(session, query_key, session.execute(every_word).all(), limit)
     if found:
         return found
-    trigrams = _trigrams(query_key)
+    trigrams = _rarest(_trigrams(query_key), trigram_counts(session))
     fuzzy = _sqlite_trigrams(trigrams, kind, country) if sqlite else _postgresql_trigrams(trigrams, kind, country)
-    return _ranked(query_key, session.execute(fuzzy).all(), limit)
+    return _ranked(session, query_key, session.execute(fuzzy).all(), limit)
 
 
-def _ranked(query_key: str, candidates, limit: int) -> list[Match]:
-    """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first."""
+def _ranked(session: Session, query_key: str, candidates, limit: int) -> list[Match]:
+    """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first; a name of an actor
+    merged into another counts for that one, the survivor."""
+    survivor = survivors(session, {row[0] for row in candidates})
     best: dict[str, Match] = {}
-    for actor_id, name, name_key in candidates:
+    for member_id, name, name_key in candidates:
+        actor_id = survivor[member_id]
         value = round(score(query_key, name_key), 1)
         if value >= MIN_SCORE and (actor_id not in best or value > best[actor_id].score):
             best[actor_id] = Match(actor_id, value, name)
     return sorted(best.values(), key=lambda match: (-match.score, match.matched, match.actor_id))[:limit]
+
+
+def _rarest(trigrams: list[str], counts: dict[str, int]) -> list[str]:
+    """The query's MAX_TRIGRAMS rarest trigrams among the names. The names sharing most of them are those
+    sharing most of all its trigrams, nearly always, at a fraction of the cost: the common trigrams ('kim',
+    'ali', 'ing') are in thousands of names, each of which the index must then rank."""
+    if len(trigrams) <= MAX_TRIGRAMS:
+        return trigrams
+    return sorted(sorted(trigrams, key=lambda trigram: (counts.get(trigram, 0), trigram))[:MAX_TRIGRAMS])
+
+
+def trigram_counts(session: Session) -> dict[str, int]:
+    """In how many names (and aliases) each trigram of their spaceless keys is, computed once per version of
+    the data (the highest change's seq)."""
+    version = (str(session.get_bind().engine.url), session.scalar(select(func.max(Change.seq))))
+    cached = _TRIGRAM_COUNTS.get("latest")
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    counts: Counter[str] = Counter()
+    for statement in (select(Actor.search_key), select(ActorAlias.search_key)):
+        for key in session.scalars(statement):
+            letters = key.replace(" ", "")
+            counts.update({letters[i : i + 3] for i in range(len(letters) - 2)})
+    _TRIGRAM_COUNTS["latest"] = (version, dict(counts))
+    return _TRIGRAM_COUNTS["latest"][1]
+
+
+_TRIGRAM_COUNTS: dict[str, tuple[tuple[str, int | None], dict[str, int]]] = {}
 
 
 def _trigrams(query_key: str) -> list[str]:

@@ -4,7 +4,7 @@ from sqlalchemy.orm import Session
 
 from service.actors.queries import get_actor
 from service.actors.schemas import ActorIn, ActorPatch
-from service.actors.writes import Address, Identifier, put_actor
+from service.actors.writes import Address, BirthDate, Identifier, put_actor
 from service.errors import Conflict
 from service.models import Actor, ActorLink, ListEntry
 from service.schemas import merged
@@ -39,11 +39,12 @@ def _put(session: Session, actor_id: str, body: ActorIn) -> Outcome:
         aliases=body.aliases,
         identifiers=[Identifier(**i.model_dump()) for i in body.identifiers],
         addresses=[Address(**a.model_dump()) for a in body.addresses],
+        birth_dates=[BirthDate(day) for day in body.birth_dates],
     )
 
 
 def _current(session: Session, actor_id: str) -> dict:
-    """The stored actor in the form a client writes it."""
-    return get_actor(session, actor_id).model_dump(
-        include={"name", "kind", "country", "aliases", "identifiers", "addresses"}
+    """The stored actor in the form a client writes it: its own record, not the actors merged into it."""
+    return get_actor(session, actor_id, with_merged=False).model_dump(
+        include={"name", "kind", "country", "aliases", "identifiers", "addresses", "birth_dates"}
     )

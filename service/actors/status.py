@@ -5,40 +5,65 @@ the body as their imposer, whoever recorded them (an official list's import or a
 
 from collections import defaultdict
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from service.actors.resolution import members
 from service.actors.schemas import ActorRef, LegalBasis, Listing, StatusEvent
-from service.models import Action, Actor, ActorLink, Authority, Citation
+from service.models import Action, Actor, ActorLink, ActorMerge, Authority, Citation
 from service.models.vocabulary import ActionStatus, ActionType, Role
 
 STEPS = (ActionType.designation, ActionType.delisting)
 
 
 def listings_of(session: Session, actor_id: str) -> list[Listing]:
-    target, imposer = aliased(ActorLink), aliased(ActorLink)
-    steps = session.execute(
-        select(Action.id, Action.type, Action.date, target.quote, target.source_id, Actor.id, Actor.name)
-        .join(target, and_(target.action_id == Action.id, target.actor_id == actor_id, target.role == Role.target))
-        .join(imposer, and_(imposer.action_id == Action.id, imposer.role == Role.imposer))
-        .join(Actor, Actor.id == imposer.actor_id)
-        .where(Action.type.in_(STEPS), Action.status == ActionStatus.published)
-        # A listing and a delisting on one day: the delisting is the later step.
-        .order_by(Actor.name, Actor.id, Action.date, Action.type.desc(), Action.id)
-    ).all()
-    bases: dict[str, list[LegalBasis]] = defaultdict(list)
-    cited = (
-        select(Citation.action_id, Authority.id, Authority.kind, Authority.code, Authority.symbol, Authority.title)
-        .join(Authority, Authority.id == Citation.authority_id)
-        .where(Citation.action_id.in_({step[0] for step in steps}))
-        .order_by(Authority.kind, Authority.code)
+    """The listings of the actor and of the actors merged into it."""
+    return listings_by_actor(session, [actor_id])[actor_id]
+
+
+# The steps of the actors given (`ids`: an expanding parameter): built once, so that a request pays only for
+# running it. A listing and a delisting on one day: the delisting is the later step.
+_TARGET, _IMPOSER = aliased(ActorLink), aliased(ActorLink)
+_STEPS = (
+    select(
+        _TARGET.actor_id, Action.id, Action.type, Action.date, _TARGET.quote, _TARGET.source_id, Actor.id, Actor.name
     )
-    for action_id, *authority in session.execute(cited):
+    .join(
+        _TARGET,
+        and_(
+            _TARGET.action_id == Action.id,
+            _TARGET.actor_id.in_(bindparam("ids", expanding=True)),
+            _TARGET.role == Role.target,
+        ),
+    )
+    .join(_IMPOSER, and_(_IMPOSER.action_id == Action.id, _IMPOSER.role == Role.imposer))
+    .join(Actor, Actor.id == _IMPOSER.actor_id)
+    .where(Action.type.in_(STEPS), Action.status == ActionStatus.published)
+    .order_by(Actor.name, Actor.id, Action.date, Action.type.desc(), Action.id)
+)
+_CITED = (
+    select(Citation.action_id, Authority.id, Authority.kind, Authority.code, Authority.symbol, Authority.title)
+    .join(Authority, Authority.id == Citation.authority_id)
+    .where(Citation.action_id.in_(bindparam("actions", expanding=True)))
+    .order_by(Authority.kind, Authority.code)
+)
+
+
+def listings_by_actor(session: Session, actor_ids: list[str]) -> dict[str, list[Listing]]:
+    """The listings of each of these actors and of the actors merged into it, in three queries whatever their
+    number."""
+    sets = members(session, actor_ids)
+    if not sets:
+        return {}  # an empty IN would be planned as a scan of every action
+    survivor = {member: id for id, ids in sets.items() for member in ids}
+    steps = session.execute(_STEPS, {"ids": list(survivor)}).all()
+    bases: dict[str, list[LegalBasis]] = defaultdict(list)
+    for action_id, *authority in session.execute(_CITED, {"actions": sorted({step[1] for step in steps})}):
         bases[action_id].append(
             LegalBasis(**dict(zip(("id", "kind", "code", "symbol", "title"), authority, strict=True)))
         )
-    by_body: dict[tuple[str, str], list[StatusEvent]] = defaultdict(list)
-    for action_id, type, day, quote, source_id, body_id, body_name in steps:
+    by_body: dict[str, dict[tuple[str, str], list[StatusEvent]]] = {id: defaultdict(list) for id in sets}
+    for member, action_id, type, day, quote, source_id, body_id, body_name in steps:
         event = StatusEvent(
             action_id=action_id,
             type=type,
@@ -47,8 +72,11 @@ def listings_of(session: Session, actor_id: str) -> list[Listing]:
             quote=quote,
             source_id=source_id,
         )
-        by_body[(body_id, body_name)].append(event)
-    return [_listing(ActorRef(id=id, name=name), events, bases) for (id, name), events in by_body.items()]
+        by_body[survivor[member]][(body_id, body_name)].append(event)
+    return {
+        id: [_listing(ActorRef(id=body_id, name=name), events, bases) for (body_id, name), events in bodies.items()]
+        for id, bodies in by_body.items()
+    }
 
 
 def _listing(body: ActorRef, events: list[StatusEvent], bases: dict[str, list[LegalBasis]]) -> Listing:
@@ -75,15 +103,21 @@ def _listing(body: ActorRef, events: list[StatusEvent], bases: dict[str, list[Le
 
 def listed(actor_id: ColumnElement, listed_by: str | None, in_force: bool | None) -> ColumnElement[bool]:
     """A condition on actors: listed by `listed_by` (any body when None), and in force now or not (either
-    when None). In force: a designation with no delisting by the same body on or after its date."""
+    when None), themselves or through an actor merged into them. In force: a designation with no delisting by
+    the same body on or after its date."""
     designation, d_target, d_imposer = aliased(Action), aliased(ActorLink), aliased(ActorLink)
     later, l_target, l_imposer = aliased(Action), aliased(ActorLink), aliased(ActorLink)
     delisted_since = exists().where(
-        *_step(later, ActionType.delisting, l_target, d_target.actor_id, l_imposer),
+        l_target.actor_id == d_target.actor_id,
+        *_step(later, ActionType.delisting, l_target, l_imposer),
         l_imposer.actor_id == d_imposer.actor_id,
         or_(later.date > designation.date, and_(later.date == designation.date, later.id != designation.id)),
     )
-    conditions = _step(designation, ActionType.designation, d_target, actor_id, d_imposer)
+    merged_in = exists().where(ActorMerge.actor_id == d_target.actor_id, ActorMerge.merged_into == actor_id)
+    conditions = [
+        or_(d_target.actor_id == actor_id, merged_in),
+        *_step(designation, ActionType.designation, d_target, d_imposer),
+    ]
     if listed_by is not None:
         conditions.append(d_imposer.actor_id == listed_by)
     if in_force is None:
@@ -92,10 +126,9 @@ def listed(actor_id: ColumnElement, listed_by: str | None, in_force: bool | None
     return current if in_force else and_(exists().where(*conditions), ~current)
 
 
-def _step(action, type: ActionType, target, actor_id: ColumnElement, imposer) -> list[ColumnElement[bool]]:
-    """A published action of `type` naming `actor_id` as its target and some body as its imposer."""
+def _step(action, type: ActionType, target, imposer) -> list[ColumnElement[bool]]:
+    """A published action of `type` with a target (the caller says which) and some body as its imposer."""
     return [
-        target.actor_id == actor_id,
         target.role == Role.target,
         target.action_id == action.id,
         action.type == type,

@@ -1,13 +1,13 @@
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, astuple, dataclass
+from dataclasses import asdict, astuple, dataclass, fields
 from typing import TypeVar
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from service.actors.search import search_key
-from service.models import Actor, ActorAddress, ActorAlias, ActorIdentifier
+from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier
 from service.models.base import utcnow
 from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
 
@@ -27,7 +27,12 @@ class Address:
     note: str | None = None
 
 
-Item = TypeVar("Item", Identifier, Address)
+@dataclass(frozen=True)
+class BirthDate:
+    date: str  # YYYY-MM-DD, YYYY-MM or YYYY: as precise as the list gives it
+
+
+Item = TypeVar("Item", Identifier, Address, BirthDate)
 
 
 def put_actor(
@@ -40,9 +45,10 @@ def put_actor(
     aliases: list[str],
     identifiers: Iterable[Identifier] | None = None,
     addresses: Iterable[Address] | None = None,
+    birth_dates: Iterable[BirthDate] | None = None,
 ) -> Outcome:
-    """Upsert an actor with its aliases and, when given (None leaves them as they are), its identifiers and
-    addresses; one change records all of it."""
+    """Upsert an actor with its aliases and, when given (None leaves them as they are), its identifiers,
+    addresses and birth dates; one change records all of it."""
     fields = {"name": name, "kind": kind, "country": country}
     result = upsert_row(session, Actor, id, fields | {"search_key": search_key(name)})
     new = result.outcome is Outcome.added  # then nothing points at it yet: no need to look
@@ -57,7 +63,11 @@ def put_actor(
         session.add_all(ActorAlias(actor_id=id, alias=a, search_key=search_key(a)) for a in wanted - current)
         links_changed = True
     details_before, details_after = {}, {}
-    for key, model, given in (("identifiers", ActorIdentifier, identifiers), ("addresses", ActorAddress, addresses)):
+    for key, model, given in (
+        ("identifiers", ActorIdentifier, identifiers),
+        ("addresses", ActorAddress, addresses),
+        ("birth_dates", ActorBirthDate, birth_dates),
+    ):
         if given is None:  # kept as stored; the change still records them, for the feed's record to be whole
             kept = stored = set() if new else _stored_details(session, id, model)
         else:
@@ -76,7 +86,7 @@ def put_actor(
 
 
 def _replace_details(session: Session, actor_id: str, model, given: Iterable, new: bool) -> tuple[set, set]:
-    """Make the actor's identifiers (or addresses) the given ones; return (wanted, stored before)."""
+    """Make the actor's identifiers (or addresses, or birth dates) the given ones; return (wanted, stored before)."""
     wanted = _unique(model, given)
     stored = set() if new else _stored_details(session, actor_id, model)
     kept = set(wanted.values())
@@ -89,14 +99,16 @@ def _replace_details(session: Session, actor_id: str, model, given: Iterable, ne
 
 
 def _stored_details(session: Session, actor_id: str, model) -> set:
-    """The actor's stored identifiers (or addresses)."""
-    record = Identifier if model is ActorIdentifier else Address
-    columns = [getattr(model, name) for name in record.__dataclass_fields__]
+    """The actor's stored identifiers (or addresses, or birth dates)."""
+    record = dict(_DETAILS)[model]
+    columns = [getattr(model, item.name) for item in fields(record)]
     return {record(*row) for row in session.execute(select(*columns).where(model.actor_id == actor_id))}
 
 
 def _key(model, item) -> tuple:
-    return (item.scheme, item.value) if model is ActorIdentifier else (item.address,)
+    if model is ActorIdentifier:
+        return (item.scheme, item.value)
+    return (item.address,) if model is ActorAddress else (item.date,)
 
 
 def _listed(items: set) -> list[dict]:
@@ -114,11 +126,13 @@ class ActorRecord:
     aliases: tuple[str, ...]
     identifiers: tuple[Identifier, ...]
     addresses: tuple[Address, ...]
+    birth_dates: tuple[BirthDate, ...] = ()
 
 
-_DETAILS: tuple[tuple[type[ActorIdentifier] | type[ActorAddress], type[Identifier] | type[Address]], ...] = (
+_DETAILS: tuple[tuple[type[ActorIdentifier] | type[ActorAddress] | type[ActorBirthDate], type], ...] = (
     (ActorIdentifier, Identifier),
     (ActorAddress, Address),
+    (ActorBirthDate, BirthDate),
 )
 
 
@@ -138,6 +152,7 @@ class _ActorState:
             {
                 ActorIdentifier: set(_unique(ActorIdentifier, record.identifiers).values()),
                 ActorAddress: set(_unique(ActorAddress, record.addresses).values()),
+                ActorBirthDate: set(_unique(ActorBirthDate, record.birth_dates).values()),
             },
         )
 
@@ -146,6 +161,7 @@ class _ActorState:
             "aliases": sorted(self.aliases),
             "identifiers": _listed(self.details[ActorIdentifier]),
             "addresses": _listed(self.details[ActorAddress]),
+            "birth_dates": _listed(self.details[ActorBirthDate]),
         }
 
 
@@ -206,7 +222,7 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
     for model, record_type in _DETAILS:
         if details_redone[model]:
             connection.execute(delete(model).where(among(session, model.actor_id, details_redone[model])))
-        insert_rows(session, model, ("actor_id", *record_type.__dataclass_fields__), details_added[model])
+        insert_rows(session, model, ("actor_id", *(item.name for item in fields(record_type))), details_added[model])
     record_changes(session, "actor", changes)
     return +Counter(
         {
@@ -233,7 +249,7 @@ def _stored_actors(session: Session, ids: list[str]) -> dict[str, _ActorState]:
     for id, alias in connection.execute(aliases):
         stored[id].aliases.add(alias)
     for model, record_type in _DETAILS:
-        columns = [getattr(model, name) for name in record_type.__dataclass_fields__]
+        columns = [getattr(model, item.name) for item in fields(record_type)]
         query = select(model.actor_id, *columns).where(among(session, model.actor_id, ids))
         for id, *values in connection.execute(query):
             stored[id].details[model].add(record_type(*values))

@@ -125,7 +125,7 @@ def import_ftm(
     table.add_column("records")
     for outcome in outcomes:
         table.add_column(outcome, justify="right")
-    for kind in ("actions", "actors", "sources", "authorities"):
+    for kind in ("actions", "actors", "sources", "authorities", "judgements"):
         if kind in report.counts:
             table.add_row(kind, *(str(report.get(kind, outcome)) for outcome in outcomes))
     out.print(table)

@@ -25,6 +25,7 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_actions
+from service.actors.resolution import resolve
 from service.actors.search import search_key
 from service.actors.writes import Address, Identifier, put_actor
 from service.export.ftm import OFFICIAL_ROLE, entity_id, record_id
@@ -246,6 +247,8 @@ class FtmImport:
             self._write(batch)
         finally:
             self.file.close()
+        if judged := resolve(self.session):  # one actor per party, as after the lists' imports
+            self.report.count("judgements", "added", judged)
         skipped = {schema: n for schema, n in self.file.counts.items() if schema not in ("Sanction", "Event")}
         if skipped:
             listed = ", ".join(f"{n} {schema}" for schema, n in sorted(skipped.items()))

@@ -126,7 +126,7 @@ def _print_report(report: "ImportReport", label: str, dry_run: bool) -> None:
     table.add_column("records")
     for outcome in outcomes:
         table.add_column(outcome, justify="right")
-    for kind in ("entries", "actors", "sources", "actions", "authorities"):
+    for kind in ("entries", "actors", "sources", "actions", "authorities", "judgements"):
         if kind in report.counts:
             table.add_row(kind, *(str(report.get(kind, outcome)) for outcome in outcomes))
     out.print(table)

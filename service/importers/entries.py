@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from service.actors.writes import Address, Identifier
+from service.actors.writes import Address, BirthDate, Identifier
 from service.writes import Outcome
 
 
@@ -54,6 +54,7 @@ class Entry:
     name_quote: str  # the passage that names the target
     list_quote: str  # the passage that names the list, hence the imposer
     regime_quote: str  # the passage that names the regimes
+    birth_dates: tuple[BirthDate, ...] = ()  # a person's exact birth dates (day, month or year), as the list gives
     listed_on: date | None = None  # the listing date, where the list gives one
     listed_on_text: str | None = None
     line: int | None = None

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from service.actors.writes import Address, Identifier
+from service.actors.writes import Address, BirthDate, Identifier
 from service.importers.countries import country_code, only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
 from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
@@ -63,8 +63,14 @@ PROGRAM_ORDERS = {"DPRK2": 13687, "DPRK3": 13722, "DPRK4": 13810, "RUSSIA-EO1402
 ORDER_IN_TAG = re.compile(r"-EO(\d{5})$")
 
 ALIAS = re.compile(r"^(?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.) '(.+)'$")
-PASSPORT = re.compile(r"^(?:alt\. )?Passport (\S+)(?: \(([^)]+)\))?")
-NATIONAL_ID = re.compile(r"^(?:alt\. )?National ID No\. (\S+)(?: \(([^)]+)\))?")
+# A document number: words of capitals, digits and . / - ending with one that holds a digit ('PS 472330208',
+# '265 216', 'AB149814'), then perhaps the issuing country in brackets.
+_NUMBER = r"((?:[A-Z0-9./-]+ )*[A-Z0-9./-]*\d[A-Z0-9./-]*)(?: \(([^)]+)\))?"
+PASSPORT = re.compile(r"^(?:alt\. )?Passport " + _NUMBER)
+NATIONAL_ID = re.compile(r"^(?:alt\. )?National ID No\. " + _NUMBER)
+# An exact date of birth: '09 Feb 1963', 'Feb 1963' or '1963' ('circa 1960' and ranges are not kept).
+BIRTH_DATE = re.compile(r"^(?:alt\. )?DOB ((?:(\d{2}) )?(?:([A-Z][a-z]{2}) )?(\d{4}))\.?$")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 IMO = re.compile(r"\bIMO (\d{7})\b")
 MMSI = re.compile(r"\bMMSI (\d{9})\b")
 NATIONALITY = re.compile(r"^(?:alt\. )?(?:nationality|citizen) (.+)$")
@@ -318,15 +324,18 @@ class SdnReader:
         if fields.get("Call_Sign"):
             identifiers.append(Identifier(IdentifierScheme.call_sign, fields["Call_Sign"]))
         nationalities = []
-        for item in items:
-            if match := PASSPORT.match(item):
+        birth_dates = []
+        for remark in items:
+            if match := PASSPORT.match(remark):
                 identifiers.append(Identifier(IdentifierScheme.passport, match.group(1), match.group(2)))
-            elif match := NATIONAL_ID.match(item):
+            elif match := NATIONAL_ID.match(remark):
                 identifiers.append(Identifier(IdentifierScheme.national_id, match.group(1), match.group(2)))
-            elif match := NATIONALITY.match(item):
+            elif match := NATIONALITY.match(remark):
                 nationalities.append(match.group(1))
-            identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(item)]
-            identifiers += [Identifier(IdentifierScheme.mmsi, number) for number in MMSI.findall(item)]
+            elif (match := BIRTH_DATE.match(remark)) and (born := _birth_date(*match.group(2, 3, 4))):
+                birth_dates.append(born)
+            identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(remark)]
+            identifiers += [Identifier(IdentifierScheme.mmsi, number) for number in MMSI.findall(remark)]
         addresses = []
         for item in related:
             address = _address(item.fields) if item.file == "add.csv" else None
@@ -357,6 +366,7 @@ class SdnReader:
             aliases=tuple(dict.fromkeys(aliases)),
             identifiers=tuple(identifiers),
             addresses=tuple(addresses),
+            birth_dates=tuple(dict.fromkeys(birth_dates)),
             text=text,
             title=f"OFAC SDN List: {name[:400]} (entry {ent_num})",
             narrative=remarks or name_quote,
@@ -368,6 +378,21 @@ class SdnReader:
 
 
 _COUNTS = "SELECT ent_num, COUNT(*) FROM rows GROUP BY ent_num"
+
+
+def _birth_date(day: str | None, month: str | None, year: str) -> BirthDate | None:
+    """'1963-02-09', '1963-02' or '1963'; None for a day without its month, or a date that does not exist."""
+    if month is None:
+        return None if day else BirthDate(year)
+    if month not in MONTHS:
+        return None
+    stamp = f"{year}-{MONTHS.index(month) + 1:02d}"
+    if day is None:
+        return BirthDate(stamp)
+    try:
+        return BirthDate(date.fromisoformat(f"{stamp}-{day}").isoformat())
+    except ValueError:
+        return None
 
 
 def _number(fields: dict[str, str], file: str) -> int:

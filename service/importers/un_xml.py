@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from service.actors.writes import Address, Identifier
+from service.actors.writes import Address, BirthDate, Identifier
 from service.importers.countries import only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
 from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
@@ -241,6 +241,9 @@ class UnXmlReader:
             aliases=tuple(dict.fromkeys(alias for alias in aliases if alias)),
             identifiers=tuple(identifiers),
             addresses=tuple(addresses),
+            birth_dates=tuple(
+                dict.fromkeys(filter(None, map(_birth_date, element.findall("INDIVIDUAL_DATE_OF_BIRTH"))))
+            ),
             text=text,
             title=f"{LABEL}: {name[:400]} ({reference})",
             narrative=narrative or name_quote,
@@ -272,6 +275,16 @@ def _address(element: ET.Element) -> Address | None:
     if not line:
         return None
     return Address(line, _text(element.find("COUNTRY")) or None, _text(element.find("NOTE")) or None)
+
+
+def _birth_date(element: ET.Element) -> BirthDate | None:
+    """An EXACT date or year of birth; approximate years and ranges are not kept (they are no evidence)."""
+    if _text(element.find("TYPE_OF_DATE")) not in ("EXACT", ""):
+        return None
+    day, year = _text(element.find("DATE")), _text(element.find("YEAR"))
+    if XSD_DATE.fullmatch(day):
+        return BirthDate(day[:10])
+    return BirthDate(year) if re.fullmatch(r"\d{4}", year) else None
 
 
 def _document(element: ET.Element) -> Identifier | None:

@@ -16,6 +16,7 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_actions
+from service.actors.resolution import resolve
 from service.actors.writes import ActorRecord, put_actor, put_actors
 from service.importers.entries import REMOVED, Entry, ImportFailure, ImportReport, sha256_of
 from service.models import Action, ActionSource, Actor, Authority, ListEntry, ListImport, Source
@@ -167,8 +168,9 @@ class ListWriter:
             self._write_batch()
 
     def finish(self, file_sha256: str) -> ImportReport:
-        """Write what is left, record as delisted every entry in coverage that this file no longer has, and the
-        list's date as the last imported."""
+        """Write what is left, record as delisted every entry in coverage that this file no longer has, merge the
+        actors that strong evidence shows to be one party (service/actors/resolution.py), and record the list's
+        date as the last imported."""
         self._write_batch()
         self.report.file_sha256 = file_sha256
         absent = [
@@ -191,6 +193,8 @@ class ListWriter:
             )
         for start in range(0, len(absent), BATCH):
             self._delist(absent[start : start + BATCH], file_sha256)
+        if judged := resolve(self.session):
+            self.report.count("judgements", Outcome.added, judged)
         put_rows(
             self.session,
             ListImport,
@@ -365,5 +369,12 @@ class ListWriter:
 
 def _actor(entry: Entry) -> ActorRecord:
     return ActorRecord(
-        entry.key, entry.name, entry.kind, entry.country, entry.aliases, entry.identifiers, entry.addresses
+        entry.key,
+        entry.name,
+        entry.kind,
+        entry.country,
+        entry.aliases,
+        entry.identifiers,
+        entry.addresses,
+        entry.birth_dates,
     )

@@ -5,10 +5,11 @@ from service.models.actors import Actor, ActorAlias
 from service.models.authorities import Authority
 from service.models.base import Base
 from service.models.changes import Change, ChangeSet, IdempotentRequest
-from service.models.identifiers import ActorAddress, ActorIdentifier
+from service.models.identifiers import ActorAddress, ActorBirthDate, ActorIdentifier
 from service.models.keys import ApiKey
 from service.models.listings import ListEntry, ListImport
 from service.models.officials import Official
+from service.models.resolution import ActorJudgement, ActorMerge
 from service.models.sources import Source
 
 __all__ = [
@@ -17,7 +18,10 @@ __all__ = [
     "Actor",
     "ActorAddress",
     "ActorAlias",
+    "ActorBirthDate",
     "ActorIdentifier",
+    "ActorJudgement",
+    "ActorMerge",
     "ActorLink",
     "ApiKey",
     "Authority",

@@ -23,6 +23,16 @@ class ActorIdentifier(Base):
     note: Mapped[str | None] = mapped_column(Text, doc="What the list adds: the document's kind, issue date, remarks.")
 
 
+class ActorBirthDate(Base):
+    """A birth date a list gives for a person, as precise as the list gives it: '1963-02-09', '1963-02' or
+    '1963'. Lists give several where they are unsure; approximate dates and ranges are not kept."""
+
+    __tablename__ = "actor_birth_dates"
+
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    date: Mapped[str] = mapped_column(String(10), primary_key=True, doc="YYYY-MM-DD, YYYY-MM or YYYY.")
+
+
 class ActorAddress(Base):
     """An address a list gives for an actor, as one line."""
 

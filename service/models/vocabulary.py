@@ -62,6 +62,13 @@ class SanctionsList(StrEnum):
     ofac_sdn = "ofac_sdn"  # OFAC Specially Designated Nationals list
 
 
+class Judgement(StrEnum):
+    """Whether two actors are one party."""
+
+    same = "same"
+    not_same = "not_same"
+
+
 class ListingStatus(StrEnum):
     listed = "listed"
     delisted = "delisted"  # absent from the latest import of its list

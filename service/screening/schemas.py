@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from service.actors.schemas import ActorOut, Listing
+from service.actors.schemas import ActorOut, BirthDateText, Listing
 from service.schemas import CountryCode, In, Name, Out
 
 DEFAULT_THRESHOLD = 80
@@ -24,6 +24,11 @@ class Party(In):
 
     name: Name = Field(examples=["Kang Mun Kil"])
     nationality: CountryCode | None = Field(default=None, description="ISO 3166-1 alpha-2.", examples=["KP"])
+    birth_date: BirthDateText | None = Field(
+        default=None,
+        description="YYYY-MM-DD, or YYYY-MM or YYYY when that is all that is known.",
+        examples=["1963-02-09"],
+    )
     identifiers: list[IdentifierQuery] = Field(default=[], max_length=20)
 
 
@@ -41,8 +46,8 @@ class MatchRequest(In):
 class Evidence(Out):
     """One thing that matched, and how."""
 
-    kind: Literal["name", "alias", "identifier", "nationality"]
-    value: str = Field(description="The actor's name, alias, identifier or country that matched.")
+    kind: Literal["name", "alias", "identifier", "nationality", "birth_date"]
+    value: str = Field(description="The actor's name, alias, identifier, country or birth date that matched.")
     score: float = Field(description="0–100: how closely it matched (100 for an identifier or a country).")
 
 
@@ -52,7 +57,8 @@ class Candidate(Out):
         ge=0,
         le=100,
         description="The name's score, raised to 100 by a shared identifier and "
-        "moved by 10 up or down when the nationality agrees or differs.",
+        "moved by 10 up or down when the nationality agrees or differs, and by 10 when the birth date does "
+        "(a year or month agrees with a day within it).",
     )
     matched: list[Evidence]
     in_force: list[Listing] = Field(

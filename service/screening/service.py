@@ -10,14 +10,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from service.actors.queries import actors_by_id
+from service.actors.resolution import members, survivors
 from service.actors.search import find_actors, search_key
-from service.actors.status import listings_of
-from service.models import Actor, ActorAlias, ActorIdentifier
+from service.actors.status import listings_by_actor
+from service.models import Actor, ActorAlias, ActorBirthDate, ActorIdentifier
 from service.screening.schemas import Candidate, Evidence, MatchRequest, MatchResponse, MatchResult, Party
 from service.versioned import PerDataVersion
 
-# A name scored this far below the threshold may still be lifted over it by its nationality.
+# A name scored this far below the threshold may still be lifted over it by its nationality, or its birth date.
 NATIONALITY_WEIGHT = 10
+BIRTH_DATE_WEIGHT = 10
 # How many names to score per candidate kept: the name search ranks them; the other evidence reorders a few.
 NAME_CANDIDATES_PER_RESULT = 4
 # Two words count as the same when at least this similar (0–100): 'Chong' and 'Jong', 'Ri' and 'Li', 'Gim' and 'Kim'.
@@ -36,9 +38,12 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
         for found in find_actors(session, party.name, None, None, request.limit * NAME_CANDIDATES_PER_RESULT)
     }
     identifiers: dict[str, list[str]] = {}
-    for actor_id, value in _shared_identifiers(session, party):
-        identifiers.setdefault(actor_id, []).append(value)
+    shared = _shared_identifiers(session, party)
+    survivor = survivors(session, {actor_id for actor_id, _ in shared})
+    for actor_id, value in shared:
+        identifiers.setdefault(survivor[actor_id], []).append(value)
     actors = actors_by_id(session, list(names.keys() | identifiers.keys()))
+    born = _birth_dates(session, list(actors)) if party.birth_date else {}
     candidates = []
     query_key = search_key(party.name)
     rarity = word_rarity.get(session)
@@ -53,6 +58,13 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
             score += NATIONALITY_WEIGHT if agrees else -NATIONALITY_WEIGHT
             if agrees:
                 matched.append(Evidence(kind="nationality", value=actor.country, score=100))
+        if party.birth_date and born.get(actor_id):
+            agreeing = [
+                day for day in born[actor_id] if day.startswith(party.birth_date) or party.birth_date.startswith(day)
+            ]
+            score += BIRTH_DATE_WEIGHT if agreeing else -BIRTH_DATE_WEIGHT
+            if agreeing:
+                matched.append(Evidence(kind="birth_date", value=agreeing[0], score=100))
         for value in identifiers.get(actor_id, []):
             matched.append(Evidence(kind="identifier", value=value, score=100))
             score = 100.0
@@ -60,13 +72,11 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
         if score >= request.threshold:
             candidates.append(Candidate(actor=actor, score=score, matched=matched, in_force=[]))
     candidates.sort(key=lambda candidate: (-candidate.score, candidate.actor.name, candidate.actor.id))
-    return MatchResult(
-        query=party,
-        candidates=[
-            candidate.model_copy(update={"in_force": _in_force(session, candidate.actor.id)})
-            for candidate in candidates[: request.limit]
-        ],
-    )
+    kept = candidates[: request.limit]
+    listings = listings_by_actor(session, [candidate.actor.id for candidate in kept])
+    for candidate in kept:
+        candidate.in_force = [listing for listing in listings[candidate.actor.id] if listing.in_force]
+    return MatchResult(query=party, candidates=kept)
 
 
 def name_score(query_key: str, name: str, rarity: dict[str, float]) -> float:
@@ -101,8 +111,19 @@ def _word_rarity(session: Session) -> dict[str, float]:
 word_rarity = PerDataVersion(_word_rarity)
 
 
-def _in_force(session: Session, actor_id: str) -> list:
-    return [listing for listing in listings_of(session, actor_id) if listing.in_force]
+def _birth_dates(session: Session, actor_ids: list[str]) -> dict[str, list[str]]:
+    """Each actor's birth dates, and those of the actors merged into it, in order."""
+    sets = members(session, actor_ids)
+    survivor = {member: id for id, ids in sets.items() for member in ids}
+    found: dict[str, list[str]] = {}
+    query = (
+        select(ActorBirthDate.actor_id, ActorBirthDate.date)
+        .where(ActorBirthDate.actor_id.in_(list(survivor)))
+        .order_by(ActorBirthDate.date)
+    )
+    for member, day in session.execute(query):
+        found.setdefault(survivor[member], []).append(day)
+    return found
 
 
 def _normalised(value: str) -> str:

@@ -1,0 +1,195 @@
+"""One actor per party: the UN and OFAC entries of KANG Mun-kil (both with passport PS 472330208) become one actor
+whatever the order of the imports, a re-import changes nothing, and a person's judgement (merge, not-same,
+unmerge) holds against later imports and lands in the change feed."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from service.actors import resolution
+from service.actors.writes import BirthDate, put_actor
+from service.errors import Conflict
+from service.importers.ofac_csv import import_ofac_csv
+from service.importers.un_xml import import_un_xml
+from service.models import ActorBirthDate, ActorIdentifier, ActorJudgement, ActorMerge, Change
+from service.writes import acting_as
+from tests.conftest import client_for, snapshot
+from tests.importers.conftest import FIXTURES, OFAC, run, session_on
+
+pytestmark = pytest.mark.anyio
+
+KANG_UN = FIXTURES / "un" / "kang_mun_kil.xml"  # KPi.019, cut from lists/un_consolidated.xml
+KANG_OFAC = FIXTURES / "ofac" / "kang"  # entry 19499, cut from lists/ofac_sdn_2021/sdn.csv
+
+
+def import_un(url: str):
+    return run(url, import_un_xml, KANG_UN)
+
+
+def import_ofac(url: str):
+    return run(url, import_ofac_csv, KANG_OFAC, list_date=date(2021, 7, 1))
+
+
+def merges(url: str) -> dict[str, str]:
+    with session_on(url) as session:
+        return dict(session.execute(select(ActorMerge.actor_id, ActorMerge.merged_into)).all())
+
+
+def judge(url: str, act) -> None:
+    with session_on(url) as session:
+        acting_as(session, "test")
+        act(session)
+        session.commit()
+
+
+@pytest.mark.parametrize("order", ["UN then OFAC", "OFAC then UN"])
+async def test_kang_mun_kil_is_one_actor_listed_by_the_un_and_by_ofac_whichever_list_comes_first(
+    fresh_seeded_url, order
+):
+    first, second = (import_un, import_ofac) if order == "UN then OFAC" else (import_ofac, import_un)
+    assert first(fresh_seeded_url).get("judgements", "added") == 0
+    assert second(fresh_seeded_url).get("judgements", "added") == 1
+    assert merges(fresh_seeded_url) == {"ofac-19499": "un-kpi.019"}
+    async for client in client_for(fresh_seeded_url):
+        status = (await client.get("/v1/actors/un-kpi.019/status")).json()
+        detail = (await client.get("/v1/actors/un-kpi.019")).json()
+        moved = await client.get("/v1/actors/ofac-19499/status")
+        query = {"listed_by": "body-us-ofac", "in_force": "true", "limit": 500}
+        listed = (await client.get("/v1/actors", params=query)).json()
+    listings = {listing["listed_by"]["id"]: listing for listing in status["listings"]}
+    assert status["in_force"] is True and set(listings) == {"body-unsc", "body-us-ofac"}
+    un, ofac = listings["body-unsc"], listings["body-us-ofac"]
+    assert (un["in_force"], un["listed_on"], [b["code"] for b in un["legal_basis"]]) == (True, "2016-03-02", ["1718"])
+    assert (ofac["in_force"], [b["code"] for b in ofac["legal_basis"]]) == (True, ["NPWMD"])
+    assert ofac["events"][0]["quote"] == "SDN_Name: KANG, Mun-kil"
+    assert detail["merged_from"] == ["ofac-19499"] and detail["birth_dates"] == ["1963-02-09"]
+    assert "KANG, Mun-kil" in detail["aliases"]
+    assert {(i["scheme"], i["value"]) for i in detail["identifiers"]} >= {
+        ("un_reference", "KPi.019"),
+        ("ofac_ent_num", "19499"),
+        ("passport", "PS 472330208"),
+    }
+    assert moved.status_code == 308 and moved.headers["location"] == "/v1/actors/un-kpi.019/status"
+    # The list of actors names the party once, by its survivor, though OFAC's listing is the merged actor's.
+    listed_ids = [actor["id"] for actor in listed["items"]]
+    assert "un-kpi.019" in listed_ids and "ofac-19499" not in listed_ids
+
+
+async def test_running_either_import_again_changes_nothing(fresh_seeded_url):
+    import_un(fresh_seeded_url)
+    import_ofac(fresh_seeded_url)
+    before = snapshot(fresh_seeded_url)
+    assert "judgements" not in import_ofac(fresh_seeded_url).counts
+    assert "judgements" not in import_un(fresh_seeded_url).counts
+    assert snapshot(fresh_seeded_url) == before
+
+
+def test_the_importers_keep_birth_dates_and_whole_passport_numbers(fresh_seeded_url):
+    import_un(fresh_seeded_url)
+    import_ofac(fresh_seeded_url)
+    run(fresh_seeded_url, import_ofac_csv, OFAC, list_date=date(2021, 7, 2))
+    with session_on(fresh_seeded_url) as session:
+        born = {
+            (row.actor_id, row.date) for row in session.execute(select(ActorBirthDate.actor_id, ActorBirthDate.date))
+        }
+        passports = set(
+            session.execute(
+                select(ActorIdentifier.actor_id, ActorIdentifier.value).where(ActorIdentifier.scheme == "passport")
+            )
+        )
+    # KPi.019: <DATE>1963-02-09</DATE>; OFAC 17616: 'DOB 07 Aug 1965'; OFAC 19499 gives no birth date.
+    assert {("un-kpi.019", "1963-02-09"), ("ofac-17616", "1965-08-07")} <= born
+    assert not any(actor == "ofac-19499" for actor, _ in born)
+    # OFAC writes 'Passport PS 472330208 (Korea, North)': the number has a space in it.
+    assert ("ofac-19499", "PS 472330208") in passports and ("ofac-17616", "563410081") in passports
+
+
+def test_an_unmerged_actor_stays_apart_through_later_imports_until_merged_again(fresh_seeded_url):
+    import_un(fresh_seeded_url)
+    import_ofac(fresh_seeded_url)
+    judge(fresh_seeded_url, lambda session: resolution.unmerge(session, "ofac-19499"))
+    assert merges(fresh_seeded_url) == {}
+    import_ofac(fresh_seeded_url)
+    import_un(fresh_seeded_url)
+    assert merges(fresh_seeded_url) == {}
+    judge(fresh_seeded_url, lambda session: resolution.merge(session, "ofac-19499", "un-kpi.019"))
+    assert merges(fresh_seeded_url) == {"ofac-19499": "un-kpi.019"}
+    with session_on(fresh_seeded_url) as session:
+        feed = session.execute(
+            select(Change.entity, Change.entity_id, Change.operation)
+            .where(Change.entity.in_(["actor_merge", "actor_judgement"]))
+            .order_by(Change.seq)
+        ).all()
+        judgements = session.execute(select(ActorJudgement.judgement, ActorJudgement.who)).all()
+    merge_steps = [(entity_id, operation) for entity, entity_id, operation in feed if entity == "actor_merge"]
+    assert merge_steps == [("ofac-19499", "create"), ("ofac-19499", "delete"), ("ofac-19499", "create")]
+    assert [operation for entity, _, operation in feed if entity == "actor_judgement"] == ["create", "update", "update"]
+    assert judgements == [("same", "test")]
+
+
+def test_not_same_keeps_apart_what_strong_evidence_would_merge(fresh_seeded_url):
+    import_un(fresh_seeded_url)
+    with session_on(fresh_seeded_url) as session:
+        acting_as(session, "test")
+        put_actor(session, "person-kang", name="Kang Mun-kil", kind="person", country="KP", aliases=[])
+        session.commit()
+    judge(fresh_seeded_url, lambda session: resolution.not_same(session, "person-kang", "un-kpi.019"))
+    import_ofac(fresh_seeded_url)
+    assert merges(fresh_seeded_url) == {"ofac-19499": "un-kpi.019"}
+    # The curated record now gives the same name and birth date: still not merged, as judged.
+    with session_on(fresh_seeded_url) as session:
+        acting_as(session, "test")
+        put_actor(
+            session,
+            "person-kang",
+            name="Kang Mun-kil",
+            kind="person",
+            country="KP",
+            aliases=[],
+            birth_dates=[BirthDate("1963-02-09")],
+        )
+        assert resolution.resolve(session) == 0
+        session.commit()
+    assert merges(fresh_seeded_url) == {"ofac-19499": "un-kpi.019"}
+    with session_on(fresh_seeded_url) as session, pytest.raises(Conflict):
+        acting_as(session, "test")
+        resolution.merge(session, "person-kang", "ofac-19499")  # its set holds un-kpi.019, judged not the same
+
+
+def test_a_curated_record_with_the_same_name_and_birth_date_merges_and_survives(fresh_seeded_url):
+    with session_on(fresh_seeded_url) as session:
+        acting_as(session, "test")
+        put_actor(
+            session,
+            "person-kang",
+            name="Mun Kil Kang",
+            kind="person",
+            country="KP",
+            aliases=[],
+            birth_dates=[BirthDate("1963-02-09")],
+        )
+        session.commit()
+    import_un(fresh_seeded_url)
+    with session_on(fresh_seeded_url) as session:
+        (evidence,) = session.scalars(select(ActorJudgement.evidence))
+    assert evidence == "name kang kil mun and birth date 1963-02-09"
+    assert merges(fresh_seeded_url) == {"un-kpi.019": "person-kang"}
+
+
+async def test_match_weighs_a_birth_date_and_answers_with_the_survivor(fresh_seeded_url):
+    import_un(fresh_seeded_url)
+    import_ofac(fresh_seeded_url)
+    async for client in client_for(fresh_seeded_url):
+        queries = [
+            {"name": "Kang Mun Kil", "birth_date": "1963"},
+            {"name": "Kang Mun Kil", "birth_date": "1971-05-01"},
+            {"name": "Someone", "identifiers": [{"value": "PS472330208", "scheme": "passport"}]},
+        ]
+        answer = await client.post("/v1/match", json={"queries": queries, "threshold": 0})
+    agrees, differs, by_passport = (result["candidates"][0] for result in answer.json()["results"])
+    assert agrees["actor"]["id"] == differs["actor"]["id"] == by_passport["actor"]["id"] == "un-kpi.019"
+    assert {"kind": "birth_date", "value": "1963-02-09", "score": 100} in agrees["matched"]
+    assert not any(evidence["kind"] == "birth_date" for evidence in differs["matched"])
+    assert (agrees["score"], differs["score"]) == (100, 90)  # the name alone scores 100
+    assert {listing["listed_by"]["id"] for listing in by_passport["in_force"]} == {"body-unsc", "body-us-ofac"}
