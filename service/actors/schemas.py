@@ -3,7 +3,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from service.models.vocabulary import ActionType, ActorKind, AuthorityKind, IdentifierScheme
+from service.models.vocabulary import ActionType, ActorKind, AuthorityKind, IdentifierScheme, Judgement
 from service.schemas import CountryCode, Id, In, Name, Out, Text, read_only
 
 
@@ -155,12 +155,32 @@ class ListEntrySnapshot(Out):
     delisted_action_id: str | None
 
 
+class ActorJudgementSnapshot(Out):
+    """A judgement that two actors are one party, or not, as the change feed gives it."""
+
+    id: str
+    left_id: str
+    right_id: str
+    judgement: Judgement
+    evidence: str | None = Field(description="What made an import merge them.", examples=["passport PS472330208"])
+    who: str = Field(description="The import, or the command and who ran it.")
+
+
+class ActorMergeSnapshot(Out):
+    """An actor merged into another (its survivor), as the change feed gives it; a delete is an unmerge."""
+
+    id: str
+    actor_id: str
+    merged_into: str
+
+
 class ActorPatch(In):
     """The fields given replace the stored ones (a list replaces the whole list). The actor as GET answers it
     is a valid patch; its read-only fields are ignored."""
 
     id: str | None = read_only()
     listings: list[Listing] | None = read_only()
+    merged_from: list[str] | None = read_only()
     name: Name | None = None
     kind: ActorKind | None = None
     country: CountryCode | None = None

@@ -1,5 +1,6 @@
 import uuid
 
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from service.actors.queries import get_actor
@@ -20,7 +21,8 @@ def create_actor(session: Session, body: ActorIn) -> str:
 
 
 def update_actor(session: Session, actor_id: str, patch: ActorPatch) -> None:
-    _put(session, actor_id, merged(ActorIn, _current(session, actor_id), patch))
+    current = _current(session, actor_id)
+    _put(session, actor_id, merged(ActorIn, current, _without_merged(session, actor_id, current, patch)))
 
 
 def delete_actor(session: Session, actor_id: str) -> None:
@@ -41,6 +43,27 @@ def _put(session: Session, actor_id: str, body: ActorIn) -> Outcome:
         addresses=[Address(**a.model_dump()) for a in body.addresses],
         birth_dates=[BirthDate(day) for day in body.birth_dates],
     )
+
+
+_LISTS = ("aliases", "identifiers", "addresses", "birth_dates")
+
+
+def _without_merged(session: Session, actor_id: str, current: dict, patch: ActorPatch) -> ActorPatch:
+    """The patch's lists without the items GET adds from the actors merged into this one: the detail a GET
+    answered goes back as a PATCH without copying the merged actors' names, identifiers and dates into this
+    actor's own record."""
+    given = [field for field in _LISTS if getattr(patch, field) is not None]
+    if not given:
+        return patch
+    whole = get_actor(session, actor_id).model_dump(include=set(given))
+    lent = {field: [item for item in whole[field] if item not in current[field]] for field in given}
+    return patch.model_copy(
+        update={field: [item for item in getattr(patch, field) if _dumped(item) not in lent[field]] for field in given}
+    )
+
+
+def _dumped(item: BaseModel | str) -> dict | str:
+    return item.model_dump() if isinstance(item, BaseModel) else item
 
 
 def _current(session: Session, actor_id: str) -> dict:

@@ -6,7 +6,12 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field, create_model
 
 from service.actions.schemas import ActionSnapshot
-from service.actors.schemas import ActorSnapshot, ListEntrySnapshot
+from service.actors.schemas import (
+    ActorJudgementSnapshot,
+    ActorMergeSnapshot,
+    ActorSnapshot,
+    ListEntrySnapshot,
+)
 from service.models.vocabulary import Operation
 from service.officials.schemas import OfficialSnapshot
 from service.pagination import Page
@@ -22,6 +27,8 @@ SNAPSHOTS: dict[str, type[BaseModel]] = {
     "source": SourceSnapshot,
     "authority": AuthoritySnapshot,
     "list_entry": ListEntrySnapshot,
+    "actor_judgement": ActorJudgementSnapshot,
+    "actor_merge": ActorMergeSnapshot,
 }
 
 

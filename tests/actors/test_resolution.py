@@ -5,7 +5,7 @@ unmerge) holds against later imports and lands in the change feed."""
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from service.actors import resolution
 from service.actors.writes import BirthDate, put_actor
@@ -14,7 +14,7 @@ from service.importers.ofac_csv import import_ofac_csv
 from service.importers.un_xml import import_un_xml
 from service.models import ActorBirthDate, ActorIdentifier, ActorJudgement, ActorMerge, Change
 from service.writes import acting_as
-from tests.conftest import client_for, snapshot
+from tests.conftest import client_for, make_key, snapshot
 from tests.importers.conftest import FIXTURES, OFAC, run, session_on
 
 pytestmark = pytest.mark.anyio
@@ -193,3 +193,23 @@ async def test_match_weighs_a_birth_date_and_answers_with_the_survivor(fresh_see
     assert not any(evidence["kind"] == "birth_date" for evidence in differs["matched"])
     assert (agrees["score"], differs["score"]) == (100, 90)  # the name alone scores 100
     assert {listing["listed_by"]["id"] for listing in by_passport["in_force"]} == {"body-unsc", "body-us-ofac"}
+
+
+async def test_a_survivor_read_with_get_goes_back_as_a_patch_without_taking_the_merged_actors_data(fresh_seeded_url):
+    import_un(fresh_seeded_url)
+    import_ofac(fresh_seeded_url)
+    write = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'writer', 'write')}"}
+    with session_on(fresh_seeded_url) as session:
+        changes = session.scalar(select(func.count()).select_from(Change))
+    async for client in client_for(fresh_seeded_url):
+        detail = (await client.get("/v1/actors/un-kpi.019")).json()
+        assert "ofac-19499" in detail["merged_from"] and "KANG, Mun-kil" in detail["aliases"]
+        patched = await client.patch("/v1/actors/un-kpi.019", json=detail, headers=write)
+        assert patched.status_code == 200, patched.text
+        assert patched.json() == detail
+        renamed = await client.patch("/v1/actors/un-kpi.019", json=detail | {"country": None}, headers=write)
+        assert renamed.json()["country"] is None and renamed.json()["aliases"] == detail["aliases"]
+    with session_on(fresh_seeded_url) as session:
+        assert session.scalar(select(func.count()).select_from(Change)) == changes + 1
+        own = session.scalars(select(ActorIdentifier.value).where(ActorIdentifier.actor_id == "un-kpi.019")).all()
+        assert "19499" not in own  # OFAC's entry number stays the merged actor's own

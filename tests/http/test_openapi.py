@@ -106,7 +106,16 @@ def test_bodies_answers_and_the_feed_speak_one_vocabulary(served: Served):
 
     items = schemas["ChangesPage"]["properties"]["items"]["items"]
     mapping = items["discriminator"]["mapping"]
-    assert set(mapping) == {"action", "actor", "official", "source", "authority", "list_entry"}
+    assert set(mapping) == {
+        "action",
+        "actor",
+        "official",
+        "source",
+        "authority",
+        "list_entry",
+        "actor_judgement",
+        "actor_merge",
+    }
     change = schemas[mapping["action"].rsplit("/", 1)[1]]
     record = change["properties"]["record"]["anyOf"][0]["$ref"].rsplit("/", 1)[1]
     assert record == "ActionSnapshot"
