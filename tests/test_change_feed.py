@@ -2,6 +2,7 @@
 the record as it was; the audit still shows each record before and after; migration 0005 keeps the changes
 recorded before it."""
 
+from collections import Counter
 from datetime import UTC, date, datetime
 
 import pytest
@@ -13,9 +14,11 @@ from service.actions.service import stored_action
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_actions
 from service.actors.writes import Identifier, put_actor
 from service.changes.queries import audit_entries, changes_after
+from service.changes.schemas import SNAPSHOTS
 from service.config import Settings
 from service.db import make_engine
 from service.importers.ofac_csv import import_ofac_csv
+from service.importers.un_xml import import_un_xml
 from service.models import Action, ChangeSet
 from service.seeding.loader import load_seeds
 from service.writes import acting_as, record_change
@@ -224,3 +227,28 @@ def test_an_actor_written_without_its_identifiers_keeps_them_in_its_feed_record(
         assert first["record"]["identifiers"] == second["record"]["identifiers"] == [vars(passport)]
         assert second["record"]["addresses"] == [] and second["record"]["name"] == "Kang Mun Kil"
         session.rollback()
+
+
+@anyio
+async def test_every_record_the_importers_and_merges_write_reads_back_typed(fresh_seeded_url):
+    """The feed and the audit validate each record against its kind's model: whatever the seed, both
+    importers, a newer list and the merges they make wrote, the whole feed reads back, each record typed."""
+    from tests.actors.test_resolution import KANG_OFAC, KANG_UN
+    from tests.importers.conftest import UN
+
+    run(fresh_seeded_url, import_un_xml, UN)
+    run(fresh_seeded_url, import_un_xml, KANG_UN)
+    run(fresh_seeded_url, import_ofac_csv, OFAC, list_date=date(2024, 1, 2))
+    run(fresh_seeded_url, import_ofac_csv, OFAC_NEWER, list_date=date(2024, 6, 3))
+    run(fresh_seeded_url, import_ofac_csv, KANG_OFAC, list_date=date(2024, 6, 3), programs=["all"])
+    admin = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'auditor', 'admin')}"}
+    kinds: Counter[str] = Counter()
+    async for client in client_for(fresh_seeded_url):
+        after = 0
+        while (page := await client.get("/v1/changes", params={"after": after, "limit": 1000})).json()["items"]:
+            assert page.status_code == 200, page.text
+            kinds.update(change["entity"] for change in page.json()["items"])
+            after = page.json()["last_seq"]
+        audit = await client.get("/v1/audit", params={"limit": 500}, headers=admin)
+        assert audit.status_code == 200, audit.text
+    assert set(kinds) == set(SNAPSHOTS)  # every kind of record the feed can carry was read back

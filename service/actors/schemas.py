@@ -155,6 +155,14 @@ class ListEntrySnapshot(Out):
     delisted_action_id: str | None
 
 
+class ListImportSnapshot(Out):
+    """The last list imported from a source, as the change feed gives it: its id is the list's name."""
+
+    id: str = Field(examples=["un_sc"])
+    list_date: date = Field(description="The list's own date: its publication, or generation.")
+    file_sha256: str = Field(description="Of the list's main file.")
+
+
 class ActorJudgementSnapshot(Out):
     """A judgement that two actors are one party, or not, as the change feed gives it."""
 

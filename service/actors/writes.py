@@ -111,7 +111,10 @@ def _key(model, item) -> tuple:
     return (item.address,) if model is ActorAddress else (item.date,)
 
 
-def _listed(items: set) -> list[dict]:
+def _listed(items: set) -> list:
+    """Identifiers, addresses or birth dates as the change feed keeps them: as ActorIn takes them."""
+    if all(isinstance(item, BirthDate) for item in items):
+        return sorted(item.date for item in items)
     return sorted((asdict(item) for item in items), key=lambda item: tuple(str(v) for v in item.values()))
 
 

@@ -11,6 +11,7 @@ from service.actors.schemas import (
     ActorMergeSnapshot,
     ActorSnapshot,
     ListEntrySnapshot,
+    ListImportSnapshot,
 )
 from service.models.vocabulary import Operation
 from service.officials.schemas import OfficialSnapshot
@@ -27,6 +28,7 @@ SNAPSHOTS: dict[str, type[BaseModel]] = {
     "source": SourceSnapshot,
     "authority": AuthoritySnapshot,
     "list_entry": ListEntrySnapshot,
+    "list_import": ListImportSnapshot,
     "actor_judgement": ActorJudgementSnapshot,
     "actor_merge": ActorMergeSnapshot,
 }
