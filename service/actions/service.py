@@ -4,7 +4,7 @@ the same function the seed loader uses."""
 import uuid
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import (
@@ -16,12 +16,12 @@ from service.actions.schemas import (
     CitationIn,
     OfficialRoleIn,
 )
-from service.actions.validation import Known, action_problems, action_record
+from service.actions.validation import Known, action_problems, action_record, resolution_ids
 from service.actions.writes import links_of, put_action, snapshot_of
 from service.actors.service import create_actor
 from service.errors import Conflict, FieldError, InvalidInput, NotFound
-from service.models import Action, Authority
-from service.models.vocabulary import AuthorityKind
+from service.models import Action
+from service.models.vocabulary import ActionStatus, ActionType, DatePrecision
 from service.officials.service import create_official
 from service.schemas import merged
 from service.sources.service import create_source
@@ -43,13 +43,13 @@ def create_action(session: Session, body: ActionCreate) -> str:
     session.flush()
     action = ActionIn.model_validate(body.model_dump(exclude={"new_sources", "new_actors", "new_officials"}))
     # The upsert finds the row if a concurrent request committed it after this one began: still a conflict.
-    if _write(session, action.model_copy(update={"id": action_id})) is not Outcome.added:
+    if _write(session, action_id, action) is not Outcome.added:
         raise Conflict(already_exists("action", action_id))
     return action_id
 
 
 def update_action(session: Session, action_id: str, patch: ActionPatch) -> None:
-    _write(session, merged(ActionIn, current_input(session, action_id).model_dump(), patch))
+    _write(session, action_id, merged(ActionIn, current_input(session, action_id).model_dump(), patch))
 
 
 def delete_action(session: Session, action_id: str) -> None:
@@ -69,12 +69,12 @@ def current_input(session: Session, action_id: str) -> ActionIn:
     sources, citations, actors, officials = links_of(session, action_id)
     return ActionIn(
         id=row.id,
-        type=row.type,
-        status=row.status,
+        type=ActionType(row.type),
+        status=ActionStatus(row.status),
         title=row.title,
         summary=row.summary,
         date=row.date,
-        date_precision=row.date_precision,
+        date_precision=DatePrecision(row.date_precision),
         date_text=row.date_text,
         sources=[ActionSourceIn(source=s.source_id, quote=s.quote) for s in sorted(sources, key=repr)],
         citations=[
@@ -94,18 +94,11 @@ def current_input(session: Session, action_id: str) -> ActionIn:
     )
 
 
-def _write(session: Session, action: ActionIn) -> Outcome:
+def _write(session: Session, action_id: str, action: ActionIn) -> Outcome:
     problems = list(action_problems(action, Known(session), date.today()))
     if problems:
         raise InvalidInput(
             [FieldError(field=".".join(map(str, loc)), location="body", message=message) for loc, message in problems]
         )
-    numbers = {c.resolution for c in action.citations if c.resolution is not None}
-    resolution_ids = dict(
-        session.execute(
-            select(Authority.number, Authority.id).where(
-                Authority.kind == AuthorityKind.un_resolution, Authority.number.in_(numbers)
-            )
-        ).all()
-    )
-    return put_action(session, action_record(action, resolution_ids))
+    numbers = [c.resolution for c in action.citations if c.resolution is not None]
+    return put_action(session, action_record(action_id, action, resolution_ids(session, numbers)))

@@ -15,8 +15,13 @@ from service.resolutions.schemas import resolution_symbol
 from service.schemas import CountryCode, Id, In, Text
 
 
-class AuthoritySeed(In):
+class SeedRecord(In):
+    """Every seed record has a stable id, unique within its file."""
+
     id: Id
+
+
+class AuthoritySeed(SeedRecord):
     kind: AuthorityKind
     code: Text
     number: int | None = Field(default=None, gt=0)
@@ -42,24 +47,21 @@ class AuthoritySeed(In):
         return self
 
 
-class ActorSeed(In):
-    id: Id
+class ActorSeed(SeedRecord):
     name: Text
     kind: ActorKind
     country: CountryCode | None = None
     aliases: list[Text] = []
 
 
-class OfficialSeed(In):
-    id: Id
+class OfficialSeed(SeedRecord):
     name: Text | None = Field(default=None, description="Empty for an unnamed spokesperson: never invent one.")
     title: Text | None = None
     organisation: Text | None = None
     country: CountryCode | None = None
 
 
-class SourceSeed(In):
-    id: Id
+class SourceSeed(SeedRecord):
     file: Text = Field(description="The document's text, relative to the seed directory.")
     url: Text | None = None
     publisher: Text | None = None
@@ -67,15 +69,5 @@ class SourceSeed(In):
     published_on: date | None = None
 
 
-class ActionSeed(ActionIn):
-    id: Id
-
-
-# Each seed file holds a list of one kind of record; they load in this order.
-SEED_FILES: dict[str, type[In]] = {
-    "authorities.yaml": AuthoritySeed,
-    "actors.yaml": ActorSeed,
-    "officials.yaml": OfficialSeed,
-    "sources.yaml": SourceSeed,
-    "actions.yaml": ActionSeed,
-}
+class ActionSeed(ActionIn, SeedRecord):
+    id: Id  # required here, where a request body may leave it out
