@@ -1,9 +1,10 @@
 from collections import defaultdict
+from collections.abc import Sequence
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import RowMapping, select, tuple_
 from sqlalchemy.orm import Session
 
-from service.actors.schemas import ActorDetail, ActorMatch, ActorOut
+from service.actors.schemas import ActorDetail, ActorMatch, ActorOut, AddressOut, IdentifierOut
 from service.actors.search import find_actors
 from service.actors.status import listed, listings_of
 from service.models import Actor, ActorAddress, ActorAlias, ActorIdentifier
@@ -82,13 +83,13 @@ def get_actor(session: Session, actor_id: str) -> ActorDetail | None:
     ).mappings()
     return ActorDetail(
         **found[0].model_dump(),
-        identifiers=list(identifiers),
-        addresses=list(addresses),
+        identifiers=[IdentifierOut.model_validate(row) for row in identifiers],
+        addresses=[AddressOut.model_validate(row) for row in addresses],
         listings=listings_of(session, actor_id),
     )
 
 
-def _with_aliases(session: Session, rows) -> list[ActorOut]:
+def _with_aliases(session: Session, rows: Sequence[RowMapping]) -> list[ActorOut]:
     aliases: dict[str, list[str]] = defaultdict(list)
     query = (
         select(ActorAlias.actor_id, ActorAlias.alias)

@@ -1,11 +1,12 @@
 import uuid
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from service.actors.queries import get_actor
 from service.actors.schemas import ActorIn, ActorPatch
 from service.actors.writes import Address, Identifier, put_actor
-from service.errors import Conflict
+from service.errors import Conflict, NotFound
 from service.models import Actor, ActorLink, ListEntry
 from service.schemas import merged
 from service.writes import Outcome, already_exists, delete_row
@@ -42,8 +43,9 @@ def _put(session: Session, actor_id: str, body: ActorIn) -> Outcome:
     )
 
 
-def _current(session: Session, actor_id: str) -> dict:
+def _current(session: Session, actor_id: str) -> dict[str, Any]:
     """The stored actor in the form a client writes it."""
-    return get_actor(session, actor_id).model_dump(
-        include={"name", "kind", "country", "aliases", "identifiers", "addresses"}
-    )
+    actor = get_actor(session, actor_id)
+    if actor is None:
+        raise NotFound("actor", actor_id)
+    return actor.model_dump(include={"name", "kind", "country", "aliases", "identifiers", "addresses"})

@@ -5,12 +5,12 @@ the body as their imposer, whoever recorded them (an official list's import or a
 
 from collections import defaultdict
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from service.actors.schemas import ActorRef, LegalBasis, Listing, StatusEvent
 from service.models import Action, Actor, ActorLink, Authority, Citation
-from service.models.vocabulary import ActionStatus, ActionType, Role
+from service.models.vocabulary import ActionStatus, ActionType, AuthorityKind, Role
 
 STEPS = (ActionType.designation, ActionType.delisting)
 
@@ -33,15 +33,13 @@ def listings_of(session: Session, actor_id: str) -> list[Listing]:
         .where(Citation.action_id.in_({step[0] for step in steps}))
         .order_by(Authority.kind, Authority.code)
     )
-    for action_id, *authority in session.execute(cited):
-        bases[action_id].append(
-            LegalBasis(**dict(zip(("id", "kind", "code", "symbol", "title"), authority, strict=True)))
-        )
+    for action_id, id, kind, code, symbol, title in session.execute(cited):
+        bases[action_id].append(LegalBasis(id=id, kind=AuthorityKind(kind), code=code, symbol=symbol, title=title))
     by_body: dict[tuple[str, str], list[StatusEvent]] = defaultdict(list)
     for action_id, type, day, quote, source_id, body_id, body_name in steps:
         event = StatusEvent(
             action_id=action_id,
-            type=type,
+            type=ActionType(type),
             date=day,
             legal_basis=[basis.id for basis in bases[action_id]],
             quote=quote,
@@ -73,7 +71,9 @@ def _listing(body: ActorRef, events: list[StatusEvent], bases: dict[str, list[Le
     )
 
 
-def listed(actor_id: ColumnElement, listed_by: str | None, in_force: bool | None) -> ColumnElement[bool]:
+def listed(
+    actor_id: ColumnExpressionArgument[str], listed_by: str | None, in_force: bool | None
+) -> ColumnElement[bool]:
     """A condition on actors: listed by `listed_by` (any body when None), and in force now or not (either
     when None). In force: a designation with no delisting by the same body on or after its date."""
     designation, d_target, d_imposer = aliased(Action), aliased(ActorLink), aliased(ActorLink)
@@ -92,7 +92,13 @@ def listed(actor_id: ColumnElement, listed_by: str | None, in_force: bool | None
     return current if in_force else and_(exists().where(*conditions), ~current)
 
 
-def _step(action, type: ActionType, target, actor_id: ColumnElement, imposer) -> list[ColumnElement[bool]]:
+def _step(
+    action: type[Action],
+    type: ActionType,
+    target: type[ActorLink],
+    actor_id: ColumnExpressionArgument[str],
+    imposer: type[ActorLink],
+) -> list[ColumnElement[bool]]:
     """A published action of `type` naming `actor_id` as its target and some body as its imposer."""
     return [
         target.actor_id == actor_id,
