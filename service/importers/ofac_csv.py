@@ -97,6 +97,7 @@ def import_ofac_csv(
         report.read = reader.read
         if reader.orphans:
             report.notes.append(f"{reader.orphans} row(s) of add/alt/comments name no entry of sdn.csv: skipped")
+        assert reader.sha256 is not None  # the loop above read the file to its end
         return writer.finish(reader.sha256)
 
 
@@ -318,15 +319,15 @@ class SdnReader:
         if fields.get("Call_Sign"):
             identifiers.append(Identifier(IdentifierScheme.call_sign, fields["Call_Sign"]))
         nationalities = []
-        for item in items:
-            if match := PASSPORT.match(item):
+        for remark in items:
+            if match := PASSPORT.match(remark):
                 identifiers.append(Identifier(IdentifierScheme.passport, match.group(1), match.group(2)))
-            elif match := NATIONAL_ID.match(item):
+            elif match := NATIONAL_ID.match(remark):
                 identifiers.append(Identifier(IdentifierScheme.national_id, match.group(1), match.group(2)))
-            elif match := NATIONALITY.match(item):
+            elif match := NATIONALITY.match(remark):
                 nationalities.append(match.group(1))
-            identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(item)]
-            identifiers += [Identifier(IdentifierScheme.mmsi, number) for number in MMSI.findall(item)]
+            identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(remark)]
+            identifiers += [Identifier(IdentifierScheme.mmsi, number) for number in MMSI.findall(remark)]
         addresses = []
         for item in related:
             address = _address(item.fields) if item.file == "add.csv" else None

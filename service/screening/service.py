@@ -4,12 +4,14 @@ candidates above the threshold returned with what is in force against them and w
 import math
 import re
 from collections import Counter
+from typing import Literal
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, select
+from sqlalchemy import ColumnExpressionArgument, func, select
 from sqlalchemy.orm import Session
 
 from service.actors.queries import actors_by_id
+from service.actors.schemas import Listing
 from service.actors.search import find_actors, search_key
 from service.actors.status import listings_of
 from service.models import Actor, ActorAlias, ActorIdentifier, Change
@@ -45,7 +47,7 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
         matched, score = [], 0.0
         if actor_id in names:
             score, best = max((name_score(query_key, name, rarity), name) for name in [actor.name, *actor.aliases])
-            kind = "name" if best == actor.name else "alias"
+            kind: Literal["name", "alias"] = "name" if best == actor.name else "alias"
             matched.append(Evidence(kind=kind, value=best, score=score))
         if party.nationality and actor.country:
             agrees = party.nationality == actor.country
@@ -92,7 +94,7 @@ def name_score(query_key: str, name: str, rarity: dict[str, float]) -> float:
 def word_rarity(session: Session) -> dict[str, float]:
     """How rare each word of the actors' names is (inverse document frequency over every name and alias),
     computed once per version of the data."""
-    version = (str(session.get_bind().url), session.scalar(select(func.max(Change.seq))))
+    version = (str(session.get_bind().engine.url), session.scalar(select(func.max(Change.seq))))
     cached = _RARITY.get("latest")
     if cached is not None and cached[0] == version:
         return cached[1]
@@ -107,7 +109,7 @@ def word_rarity(session: Session) -> dict[str, float]:
 _RARITY: dict[str, tuple[tuple[str, int | None], dict[str, float]]] = {}
 
 
-def _in_force(session: Session, actor_id: str) -> list:
+def _in_force(session: Session, actor_id: str) -> list[Listing]:
     return [listing for listing in listings_of(session, actor_id) if listing.in_force]
 
 
@@ -121,7 +123,7 @@ def _shared_identifiers(session: Session, party: Party) -> list[tuple[str, str]]
     wanted = {_normalised(item.value): item.scheme for item in party.identifiers if _normalised(item.value)}
     if not wanted:
         return []
-    stored = ActorIdentifier.value
+    stored: ColumnExpressionArgument[str] = ActorIdentifier.value
     for character in " -./":
         stored = func.replace(stored, character, "")
     rows = session.execute(

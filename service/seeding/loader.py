@@ -73,7 +73,7 @@ class SeedFiles:
 
 @dataclass
 class Report:
-    counts: dict[str, Counter[Outcome]] = field(default_factory=dict)
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
 
     def count(self, kind: str, outcome: Outcome) -> None:
         self.counts.setdefault(kind, Counter())[outcome] += 1
