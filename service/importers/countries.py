@@ -5,6 +5,8 @@ The short English names of every code (as CLDR gives them), plus the forms the U
 use. A name not here maps to nothing: a country is never guessed.
 """
 
+from collections.abc import Iterable
+
 from service.actors.search import search_key
 
 _NAMES: dict[str, tuple[str, ...]] = {
@@ -277,7 +279,7 @@ def country_code(name: str | None) -> str | None:
     return _CODES.get(_fold(name)) if name else None
 
 
-def only_country(names) -> str | None:
+def only_country(names: Iterable[str | None]) -> str | None:
     """The ISO code when all the names given are one known country; None when they are none, several or unknown."""
     codes = {country_code(name) for name in names}
     return codes.pop() if len(codes) == 1 else None

@@ -179,7 +179,7 @@ class SdnReader:
     def __enter__(self) -> "SdnReader":
         return self
 
-    def __exit__(self, *_) -> None:
+    def __exit__(self, *_: object) -> None:
         self._related.close()
         self._temporary.cleanup()
 
@@ -263,7 +263,7 @@ class SdnReader:
             raise self._fail(row, field, f"not an entry number: {value!r}", value or None)
         return int(value)
 
-    def _fail(self, row: Row, field: str, message: str, entry) -> ImportFailure:
+    def _fail(self, row: Row, field: str, message: str, entry: int | str | None) -> ImportFailure:
         return ImportFailure(
             self.paths[row.file], message, line=row.line, entry=str(entry) if entry else None, field=field
         )
