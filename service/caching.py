@@ -159,8 +159,11 @@ class DataVersion:
         if self.engine.dialect.name == "sqlite":
             if self.sqlite is None:
                 self.sqlite = self.engine.raw_connection()
+            driver = self.sqlite.driver_connection
+            assert isinstance(driver, sqlite3.Connection)  # the engine's driver is the standard library's
             # sqlite3 opens no transaction for a SELECT: nothing is held between reads.
-            return self.sqlite.driver_connection.execute(_VERSION_SQL).fetchone()[0]
+            version: int | None = driver.execute(_VERSION_SQL).fetchone()[0]
+            return version
         if self.next_read is None:
             self.next_read = asyncio.get_running_loop().create_future()
         shared = self.next_read

@@ -14,11 +14,15 @@ def etag_of(body: bytes) -> str:
     return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
 
 
-def record_response(request: Request, record: BaseModel, status_code: int = 200, headers=None) -> Response:
+def record_response(
+    request: Request, record: BaseModel, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
     return document_response(request, record.model_dump_json().encode(), status_code, headers)
 
 
-def document_response(request: Request, body: bytes, status_code: int = 200, headers=None) -> Response:
+def document_response(
+    request: Request, body: bytes, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
     """A record's JSON with its ETag, or 304 when If-None-Match names that ETag."""
     etag = etag_of(body)
     if status_code == 200 and matches(request.headers.get("if-none-match"), etag):

@@ -59,9 +59,12 @@ def idempotent_create(
         session.flush()
     except IntegrityError:
         session.rollback()
-        return _replay(session, principal, key, request_fingerprint, location)
+        stored = session.get(IdempotentRequest, (principal.key_id, key))
+        if stored is None:
+            raise  # a constraint other than the key's failed: nothing to replay
+        return _replay(stored, key, request_fingerprint, location)
     response = _created(create(), location)
-    claim.status, claim.body = response.status_code, response.body.decode()
+    claim.status, claim.body = response.status_code, bytes(response.body).decode()
     return response
 
 
@@ -69,10 +72,7 @@ def _created(record: BaseModel, location: Callable[[dict], str]) -> Response:
     return _answer(201, record.model_dump_json().encode(), location)
 
 
-def _replay(
-    session: Session, principal: Principal, key: str, request_fingerprint: str, location: Callable[[dict], str]
-) -> Response:
-    stored = session.get(IdempotentRequest, (principal.key_id, key))
+def _replay(stored: IdempotentRequest, key: str, request_fingerprint: str, location: Callable[[dict], str]) -> Response:
     if stored.request_sha256 != request_fingerprint:
         raise Conflict(f"Idempotency-Key {key!r} was used for a different request")
     response = _answer(stored.status, stored.body.encode(), location)

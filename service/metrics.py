@@ -1,5 +1,7 @@
 """Prometheus metrics: requests and their latency by route, and the database connection pool."""
 
+from collections.abc import Iterator
+
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from sqlalchemy import Engine
@@ -27,7 +29,7 @@ class PoolCollector:
     def __init__(self, engine: Engine):
         self.engine = engine
 
-    def collect(self):
+    def collect(self) -> Iterator[GaugeMetricFamily]:
         pool = self.engine.pool
         for name, help_text, read in (
             ("db_pool_size", "Connections the pool keeps.", "size"),

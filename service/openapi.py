@@ -53,12 +53,13 @@ def install(app: FastAPI) -> None:
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            document = generate()
-            for item in document["paths"].values():
-                for operation in item.values():
-                    _correct(operation)
-        return app.openapi_schema
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        document = generate()  # FastAPI keeps it as app.openapi_schema: corrected here, it stays corrected
+        for item in document["paths"].values():
+            for operation in item.values():
+                _correct(operation)
+        return document
 
     app.openapi = openapi  # type: ignore[method-assign]
 

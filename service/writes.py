@@ -4,12 +4,13 @@ write lands in the change feed with who made it and the record before and after.
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any, ClassVar, Protocol, TypeVar, cast
 
-from sqlalchemy import ARRAY, ColumnElement, Table, any_, bindparam, insert, select, text, update
+from sqlalchemy import ARRAY, ColumnElement, CursorResult, Table, any_, bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, QueryableAttribute, Session
 
 from service.errors import Conflict, NotFound
 from service.models import Base, Change, ChangeSet
@@ -75,13 +76,27 @@ def already_exists(entity: str, id: str) -> str:
     return f"a {entity} with id {id!r} exists already"
 
 
-def lock_row(session: Session, model: type[Base], entity: str, id: str) -> Any:
+class Record(Protocol):
+    """A model of records with a text id and an `updated_at` (actors, actions, authorities…)."""
+
+    id: ClassVar[InstrumentedAttribute[str]]
+    updated_at: ClassVar[InstrumentedAttribute[datetime]]
+
+
+R = TypeVar("R", bound=Record)
+
+
+def lock_row(session: Session, model: type[R], entity: str, id: str) -> R:
     """The row, taken for this transaction before it is read, so that a concurrent writer waits and a check
     of If-Match sees the state this write will change (on SQLite this takes the database's write lock)."""
-    taken = session.execute(update(model).where(model.id == id).values(updated_at=model.updated_at)).rowcount
-    if taken == 0:
+    # An UPDATE's result is a CursorResult, which has the rowcount; Session.execute is typed for any statement.
+    result = cast(
+        CursorResult[Any], session.execute(update(model).where(model.id == id).values(updated_at=model.updated_at))
+    )
+    row = session.get(model, id, populate_existing=True) if result.rowcount else None
+    if row is None:
         raise NotFound(entity, id)
-    return session.get(model, id, populate_existing=True)
+    return row
 
 
 def delete_row(
@@ -90,7 +105,7 @@ def delete_row(
     entity: str,
     id: str,
     before: dict[str, Any],
-    used_by: list[InstrumentedAttribute],
+    used_by: list[InstrumentedAttribute[str]],
 ) -> None:
     """Delete a record nothing points at any more (409 otherwise), leaving a tombstone in the feed."""
     for column in used_by:
@@ -132,7 +147,9 @@ def record_changes(session: Session, entity: str, changes: Sequence[tuple[str, S
     )
 
 
-def among(session: Session, column: Any, values: Iterable) -> ColumnElement[bool]:
+def among(
+    session: Session, column: ColumnElement[str] | QueryableAttribute[str], values: Iterable[str]
+) -> ColumnElement[bool]:
     """`column IN values`, for a batch's keys. On PostgreSQL `column = ANY` of one array parameter: one short
     statement, planned as index lookups whatever the batch's size, where an IN of hundreds of parameters on a
     table of a list's size is planned as a scan of the whole table with the list searched at each row."""
@@ -211,7 +228,9 @@ def insert_rows(session: Session, model: type[Base], columns: Sequence[str], row
     if dialect.name == "postgresql":
         statement = f"COPY {target} FROM STDIN"
         try:
-            with connection.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
+            driver = connection.connection.driver_connection
+            assert driver is not None  # a connection in use holds the driver's
+            with driver.cursor() as cursor, cursor.copy(statement) as copy:
                 for row in rows:
                     copy.write_row(row)
         except dialect.loaded_dbapi.Error as error:

@@ -9,10 +9,11 @@ table, never one per action.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import Select, bindparam, exists, or_, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import BindParameter, ColumnElement, Exists, Select, bindparam, exists, or_, select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from service.actions.schemas import ActionFilters, ActionOut
 from service.errors import InvalidParameter
@@ -42,7 +43,7 @@ def page_ids(session: Session, filters: ActionFilters) -> tuple[list[str], str |
     return [row[1] for row in rows], next_cursor
 
 
-def page_query(session: Session, filters: ActionFilters) -> Select:
+def page_query(session: Session, filters: ActionFilters) -> Select[date, str]:
     """The (date, id) keys of one page and one more row (to tell whether another page follows)."""
     newest_first = filters.sort == "-date"
     query, day, action_id = _driven_query(filters)
@@ -65,7 +66,9 @@ def _parse_day(text: str) -> date:
         raise InvalidParameter("cursor", "not a cursor this service issued") from None
 
 
-def _driven_query(filters: ActionFilters):
+def _driven_query(
+    filters: ActionFilters,
+) -> tuple[Select[date, str], InstrumentedAttribute[date], InstrumentedAttribute[str]]:
     """The select of (date, id) keys, from the index that narrows the list most, with every filter applied."""
     actor_conditions = []
     if filters.actor:
@@ -84,7 +87,7 @@ def _driven_query(filters: ActionFilters):
             .scalar_subquery()
         )
         day, action_id = Citation.action_date, Citation.action_id
-        query: Select = select(day, action_id).where(Citation.authority_id == authority_id)
+        query = select(day, action_id).where(Citation.authority_id == authority_id)
     elif filters.actor:
         day, action_id = ActorLink.action_date, ActorLink.action_id
         query = select(day, action_id).where(*actor_conditions)
@@ -112,10 +115,10 @@ def _driven_query(filters: ActionFilters):
     return query, day, action_id
 
 
-def _mentions(word: str):
+def _mentions(word: str) -> ColumnElement[bool]:
     pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
-    def quoted(model):
+    def quoted(model: type[ActionSource | Citation | ActorLink | OfficialLink]) -> Exists:
         # aliased: the list may be driven by this very link table, and must not correlate with it
         link = aliased(model)
         return exists().where(link.action_id == Action.id, link.quote.ilike(pattern, escape="\\"))
@@ -135,7 +138,7 @@ def get_action(session: Session, action_id: str) -> ActionOut | None:
 # The statements that read a page's records, built once: each is a primary-key range scan of one link table
 # joined to the records it names. They run as Core statements on the session's connection (the ORM adds
 # nothing to rows that are not objects), with the ids as one expanding parameter.
-_IDS = bindparam("ids", expanding=True)
+_IDS: BindParameter[str] = bindparam("ids", expanding=True)
 _ACTIONS = select(*Action.__table__.columns).where(Action.id.in_(_IDS))
 _CITATIONS = (
     select(
@@ -154,7 +157,8 @@ _CITATIONS = (
     .where(Citation.action_id.in_(_IDS))
     .order_by(Citation.action_id, Authority.kind, Authority.number, Authority.code)
 )
-_LINKS = {
+# Each row starts with the action's id.
+_LINKS: dict[str, Select[str, *tuple[Any, ...]]] = {
     "actors": select(
         ActorLink.action_id,
         Actor.id,
@@ -196,7 +200,7 @@ _LINKS = {
 
 
 def _names(statement: Select) -> list[str]:
-    return [column.key for column in statement.selected_columns]
+    return list(statement.selected_columns.keys())
 
 
 _ACTION_FIELDS = _names(_ACTIONS)

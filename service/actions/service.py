@@ -4,16 +4,15 @@ the same function the seed loader uses."""
 import uuid
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionCreate, ActionIn, ActionPatch, ActionSnapshot
-from service.actions.validation import Known, action_problems, action_record
+from service.actions.validation import Known, action_problems, action_record, resolution_ids
 from service.actions.writes import as_written, put_action, snapshot_of
 from service.actors.service import create_actor
 from service.errors import Conflict, FieldError, InvalidInput, NotFound
-from service.models import Action, Authority
-from service.models.vocabulary import AuthorityKind
+from service.models import Action
 from service.officials.service import create_official
 from service.schemas import merged
 from service.sources.service import create_source
@@ -66,12 +65,5 @@ def _write(session: Session, action_id: str, action: ActionIn) -> Outcome:
         raise InvalidInput(
             [FieldError(field=".".join(map(str, loc)), location="body", message=message) for loc, message in problems]
         )
-    numbers = {r.number for r in action.resolutions}
-    resolution_ids = dict(
-        session.execute(
-            select(Authority.number, Authority.id).where(
-                Authority.kind == AuthorityKind.un_resolution, Authority.number.in_(numbers)
-            )
-        ).all()
-    )
-    return put_action(session, action_record(action, action_id, resolution_ids))
+    numbers = [r.number for r in action.resolutions]
+    return put_action(session, action_record(action_id, action, resolution_ids(session, numbers)))

@@ -1,13 +1,13 @@
 """Checking a new or changed action against what exists, and resolving it to ids: one path for the seed
 loader and the API."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.actions.schemas import ActionIn, Evidence
+from service.actions.schemas import ActionIn, ActorLinkIn, Evidence, OfficialLinkIn
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, OfficialRef, SourceRef
 from service.models import Actor, Authority, Official, Source
 from service.models.vocabulary import AuthorityKind, DatePrecision
@@ -31,14 +31,14 @@ class Known:
         """authorities as (id, kind, number, adopted_on); sources as (id, text, published_on)."""
         self.session = session
         self.authorities = {id: kind for id, kind, *_ in authorities}
-        self.resolutions = {
+        self.resolutions: dict[int, tuple[str, date | None] | None] = {
             number: (id, adopted_on)
             for id, kind, number, adopted_on in authorities
-            if kind == AuthorityKind.un_resolution
+            if kind == AuthorityKind.un_resolution and number is not None
         }
         self.actors = set(actors)
         self.officials = set(officials)
-        self.texts = {id: text for id, text, _ in sources}
+        self.texts: dict[str, str | None] = {id: text for id, text, _ in sources}
         self.publication_dates = {id: published_on for id, _, published_on in sources}
 
     def authority(self, id: str) -> str | None:
@@ -52,12 +52,11 @@ class Known:
 
     def resolution(self, number: int) -> tuple[str, date | None] | None:
         if number not in self.resolutions:
-            row = self.session.execute(
+            self.resolutions[number] = self.session.execute(
                 select(Authority.id, Authority.adopted_on).where(
                     Authority.kind == AuthorityKind.un_resolution, Authority.number == number
                 )
             ).first()
-            self.resolutions[number] = tuple(row) if row else None
         return self.resolutions[number]
 
     def actor(self, id: str) -> bool:
@@ -87,23 +86,23 @@ def action_problems(action: ActionIn, known: Known, today: date) -> Iterator[tup
     for position, source_id in enumerate(source_ids):
         if source_ids.count(source_id) > 1:
             yield ("sources", position, "id"), f"source {source_id!r} listed twice"
-        elif known.text(source_id) is None:
+        elif (text := known.text(source_id)) is None:
             yield ("sources", position, "id"), f"unknown source {source_id!r}"
         else:
-            yield from _quote_problems(("sources", position), action.sources[position].quote, source_id, known)
+            yield from _quote_problems(("sources", position), action.sources[position].quote, source_id, text)
             published = known.published_on(source_id)
             if published and first_day(action.date, action.date_precision) > published:
                 yield ("date",), f"after the publication of its source {source_id!r} ({published})"
 
-    def evidence(path: tuple, link: Evidence):
+    def evidence(path: Location, link: Evidence) -> Iterator[tuple[Location, str]]:
         if link.source_id is None and len(source_ids) > 1:
             yield (*path, "source_id"), "the action has several sources: name the one this quote comes from"
             return
         source_id = link.source_id or source_ids[0]
         if source_id not in source_ids:
             yield (*path, "source_id"), f"source {source_id!r} is not among the action's sources"
-        elif known.text(source_id) is not None:
-            yield from _quote_problems(path, link.quote, source_id, known)
+        elif (text := known.text(source_id)) is not None:
+            yield from _quote_problems(path, link.quote, source_id, text)
 
     for position, resolution in enumerate(action.resolutions):
         path = ("resolutions", position)
@@ -125,10 +124,11 @@ def action_problems(action: ActionIn, known: Known, today: date) -> Iterator[tup
         yield from evidence(path, authority)
     yield from _duplicates("authorities", [a.id for a in action.authorities])
 
-    for field, links, exists in (
+    linked: list[tuple[str, Sequence[ActorLinkIn | OfficialLinkIn], Callable[[str], bool]]] = [
         ("actors", action.actors, known.actor),
         ("officials", action.officials, known.official),
-    ):
+    ]
+    for field, links, exists in linked:
         for position, link in enumerate(links):
             if not exists(link.id):
                 yield (field, position, "id"), f"unknown {field[:-1]} {link.id!r}"
@@ -136,12 +136,12 @@ def action_problems(action: ActionIn, known: Known, today: date) -> Iterator[tup
         yield from _duplicates(field, [link.id for link in links])
 
 
-def _quote_problems(path: tuple, quote: str, source_id: str, known: Known):
-    if quote not in known.text(source_id):
+def _quote_problems(path: Location, quote: str, source_id: str, text: str) -> Iterator[tuple[Location, str]]:
+    if quote not in text:
         yield (*path, "quote"), f"not found word for word in source {source_id!r}"
 
 
-def _duplicates(field: str, keys: list):
+def _duplicates(field: str, keys: list[str | int | None]) -> Iterator[tuple[Location, str]]:
     for position, key in enumerate(keys):
         if keys.index(key) != position:
             yield (field, position), f"{key!r} appears twice in {field}"
@@ -155,14 +155,25 @@ def first_day(day: date, precision: str) -> date:
     return day
 
 
-def action_record(action: ActionIn, id: str, resolution_ids: dict[int, str]) -> ActionRecord:
+def resolution_ids(session: Session, numbers: Iterable[int]) -> dict[int, str]:
+    """The authority id of each UN resolution among `numbers` that exists."""
+    rows = session.execute(
+        select(Authority.number, Authority.id).where(
+            Authority.kind == AuthorityKind.un_resolution, Authority.number.in_(set(numbers))
+        )
+    )
+    return {number: id for number, id in rows if number is not None}
+
+
+def action_record(action_id: str, action: ActionIn, resolution_ids: dict[int, str]) -> ActionRecord:
+    """The action as `put_action` writes it, under `action_id` (the body's own id may be absent)."""
     only_source = action.sources[0].id
 
     def source_of(link: Evidence) -> str:
         return link.source_id or only_source
 
     return ActionRecord(
-        id=id,
+        id=action_id,
         type=action.type,
         status=action.status,
         title=action.title,

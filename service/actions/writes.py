@@ -81,7 +81,7 @@ def put_action(session: Session, record: ActionRecord) -> Outcome:
             touch(result.row)
             outcome = Outcome.changed
     if outcome is not Outcome.unchanged:
-        before = None if result.before is None else _snapshot(result.before, links_before)
+        before = None if result.before is None or links_before is None else _snapshot(result.before, links_before)
         record_change(session, "action", record.id, before, _snapshot(fields, _links_wanted(record)))
     return outcome
 
@@ -231,9 +231,13 @@ def links_of_many(session: Session, action_ids: list[str]) -> dict[str, tuple]:
     """The stored links of each action, as put_action compares them: one query per link table."""
     found: dict[str, tuple[set, ...]] = {id: (set(), set(), set(), set()) for id in action_ids}
     if action_ids:
-        for index, (model, ref_type) in enumerate(
-            ((ActionSource, SourceRef), (Citation, CitationRef), (ActorLink, ActorRef), (OfficialLink, OfficialRef))
-        ):
+        tables: tuple[tuple[type[ActionSource | Citation | ActorLink | OfficialLink], type], ...] = (
+            (ActionSource, SourceRef),
+            (Citation, CitationRef),
+            (ActorLink, ActorRef),
+            (OfficialLink, OfficialRef),
+        )
+        for index, (model, ref_type) in enumerate(tables):
             columns = [getattr(model, name) for name in _names(ref_type)]
             query = select(model.action_id, *columns).where(among(session, model.action_id, action_ids))
             for action_id, *values in session.execute(query):

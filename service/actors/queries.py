@@ -1,10 +1,11 @@
 from collections import defaultdict
+from collections.abc import Sequence
 
-from sqlalchemy import exists, select, tuple_
+from sqlalchemy import RowMapping, exists, select, tuple_
 from sqlalchemy.orm import Session
 
 from service.actors.resolution import members
-from service.actors.schemas import ActorDetail, ActorMatch, ActorOut
+from service.actors.schemas import ActorDetail, ActorMatch, ActorOut, AddressOut, IdentifierOut
 from service.actors.search import find_actors
 from service.actors.status import listed, listings_of
 from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier, ActorMerge
@@ -97,15 +98,15 @@ def get_actor(session: Session, actor_id: str, with_merged: bool = True) -> Acto
     )
     return ActorDetail(
         **found[0].model_dump(),
-        identifiers=list(identifiers),
-        addresses=list(addresses),
+        identifiers=[IdentifierOut.model_validate(row) for row in identifiers],
+        addresses=[AddressOut.model_validate(row) for row in addresses],
         birth_dates=list(birth_dates),
         merged_from=members(session, [actor_id])[actor_id][1:],
         listings=listings_of(session, actor_id),
     )
 
 
-def _with_aliases(session: Session, rows, with_merged: bool = True) -> list[ActorOut]:
+def _with_aliases(session: Session, rows: Sequence[RowMapping], with_merged: bool = True) -> list[ActorOut]:
     """The actors with their aliases: their own, and the names and aliases of the actors merged into them."""
     ids = [row["id"] for row in rows]
     sets = members(session, ids) if with_merged else {id: [id] for id in ids}

@@ -62,7 +62,7 @@ def candidates(session: Session, threshold: float, limit: int) -> list[Candidate
         if len(holders) <= COMMON_WORD:
             for pair in combinations(sorted(holders), 2):
                 shared[pair] += 1
-    rarity = word_rarity(session)
+    rarity = word_rarity.get(session)
     found = []
     for (a, b), count in shared.items():
         (name_a, kind_a, country_a), (name_b, kind_b, country_b) = actors[a], actors[b]

@@ -7,10 +7,25 @@ its eight rarest trigrams), and rapidfuzz ranks only those.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy import Select, case, column, func, literal, literal_column, or_, select, table, text, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    case,
+    column,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from service.actors.resolution import survivors
@@ -86,7 +101,7 @@ def find_actors(session: Session, q: str, kind: str | None, country: str | None,
     return _ranked(session, query_key, session.execute(fuzzy).all(), limit)
 
 
-def _ranked(session: Session, query_key: str, candidates, limit: int) -> list[Match]:
+def _ranked(session: Session, query_key: str, candidates: Sequence[tuple[str, str, str]], limit: int) -> list[Match]:
     """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first; a name of an actor
     merged into another counts for that one, the survivor."""
     survivor = survivors(session, {row[0] for row in candidates})
@@ -136,7 +151,7 @@ def _phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _filters(kind: str | None, country: str | None) -> list:
+def _filters(kind: str | None, country: str | None) -> list[ColumnElement[bool]]:
     conditions = []
     if kind:
         conditions.append(Actor.kind == kind)
@@ -149,7 +164,7 @@ _NAMES = table("actor_names", column("id"), column("actor_id"), column("name"), 
 _FTS = table("actor_names_fts", column("rowid"), column("rank"))
 
 
-def _sqlite_search(match: str, order, kind: str | None, country: str | None) -> Select:
+def _sqlite_search(match: str, order: ColumnElement[float], kind: str | None, country: str | None) -> Select:
     query = (
         select(_NAMES.c.actor_id, _NAMES.c.name, _NAMES.c.search_key)
         .select_from(_FTS.join(_NAMES, _NAMES.c.id == _FTS.c.rowid))
@@ -175,7 +190,7 @@ def _sqlite_trigrams(trigrams: list[str], kind: str | None, country: str | None)
     return _sqlite_search(match, _FTS.c.rank, kind, country)
 
 
-def _spaceless(names):
+def _spaceless(names: Subquery) -> ColumnElement[str]:
     # Literals, not parameters: the indexed expression is replace(search_key, ' ', '').
     return func.replace(names.c.search_key, literal_column("' '"), literal_column("''"))
 
@@ -215,7 +230,7 @@ def _short_query(query_key: str, kind: str | None, country: str | None) -> Selec
     )
 
 
-def _names(kind: str | None, country: str | None):
+def _names(kind: str | None, country: str | None) -> Subquery:
     """Every (actor_id, name, search_key): the actors' names and their aliases."""
     conditions = _filters(kind, country)
     primary = select(Actor.id.label("actor_id"), Actor.name.label("name"), Actor.search_key).where(*conditions)

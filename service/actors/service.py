@@ -1,4 +1,5 @@
 import uuid
+from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -6,7 +7,7 @@ from sqlalchemy.orm import Session
 from service.actors.queries import get_actor
 from service.actors.schemas import ActorIn, ActorPatch
 from service.actors.writes import Address, BirthDate, Identifier, put_actor
-from service.errors import Conflict
+from service.errors import Conflict, NotFound
 from service.models import Actor, ActorLink, ListEntry
 from service.schemas import merged
 from service.writes import Outcome, already_exists, delete_row
@@ -48,26 +49,28 @@ def _put(session: Session, actor_id: str, body: ActorIn) -> Outcome:
 _LISTS = ("aliases", "identifiers", "addresses", "birth_dates")
 
 
-def _without_merged(session: Session, actor_id: str, current: dict, patch: ActorPatch) -> ActorPatch:
+def _without_merged(session: Session, actor_id: str, current: dict[str, Any], patch: ActorPatch) -> ActorPatch:
     """The patch's lists without the items GET adds from the actors merged into this one: the detail a GET
     answered goes back as a PATCH without copying the merged actors' names, identifiers and dates into this
     actor's own record."""
     given = [field for field in _LISTS if getattr(patch, field) is not None]
-    if not given:
+    whole = get_actor(session, actor_id)
+    if not given or whole is None:
         return patch
-    whole = get_actor(session, actor_id).model_dump(include=set(given))
-    lent = {field: [item for item in whole[field] if item not in current[field]] for field in given}
+    answered = whole.model_dump(include=set(given))
+    lent = {field: [item for item in answered[field] if item not in current[field]] for field in given}
     return patch.model_copy(
         update={field: [item for item in getattr(patch, field) if _dumped(item) not in lent[field]] for field in given}
     )
 
 
-def _dumped(item: BaseModel | str) -> dict | str:
+def _dumped(item: BaseModel | str) -> dict[str, Any] | str:
     return item.model_dump() if isinstance(item, BaseModel) else item
 
 
-def _current(session: Session, actor_id: str) -> dict:
+def _current(session: Session, actor_id: str) -> dict[str, Any]:
     """The stored actor in the form a client writes it: its own record, not the actors merged into it."""
-    return get_actor(session, actor_id, with_merged=False).model_dump(
-        include={"name", "kind", "country", "aliases", "identifiers", "addresses", "birth_dates"}
-    )
+    actor = get_actor(session, actor_id, with_merged=False)
+    if actor is None:
+        raise NotFound("actor", actor_id)
+    return actor.model_dump(include={"name", "kind", "country", "aliases", "identifiers", "addresses", "birth_dates"})

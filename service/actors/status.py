@@ -5,13 +5,13 @@ the body as their imposer, whoever recorded them (an official list's import or a
 
 from collections import defaultdict
 
-from sqlalchemy import ColumnElement, and_, bindparam, exists, or_, select
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from service.actors.resolution import members
 from service.actors.schemas import ActorRef, LegalBasis, Listing, StatusEvent
 from service.models import Action, Actor, ActorLink, ActorMerge, Authority, Citation
-from service.models.vocabulary import ActionStatus, ActionType, Role
+from service.models.vocabulary import ActionStatus, ActionType, AuthorityKind, Role
 
 STEPS = (ActionType.designation, ActionType.delisting)
 
@@ -58,15 +58,15 @@ def listings_by_actor(session: Session, actor_ids: list[str]) -> dict[str, list[
     survivor = {member: id for id, ids in sets.items() for member in ids}
     steps = session.execute(_STEPS, {"ids": list(survivor)}).all()
     bases: dict[str, list[LegalBasis]] = defaultdict(list)
-    for action_id, *authority in session.execute(_CITED, {"actions": sorted({step[1] for step in steps})}):
-        bases[action_id].append(
-            LegalBasis(**dict(zip(("id", "kind", "code", "symbol", "title"), authority, strict=True)))
-        )
+    for action_id, id, kind, code, symbol, title in session.execute(
+        _CITED, {"actions": sorted({step[1] for step in steps})}
+    ):
+        bases[action_id].append(LegalBasis(id=id, kind=AuthorityKind(kind), code=code, symbol=symbol, title=title))
     by_body: dict[str, dict[tuple[str, str], list[StatusEvent]]] = {id: defaultdict(list) for id in sets}
     for member, action_id, type, day, quote, source_id, body_id, body_name in steps:
         event = StatusEvent(
             action_id=action_id,
-            type=type,
+            type=ActionType(type),
             date=day,
             legal_basis=[basis.id for basis in bases[action_id]],
             quote=quote,
@@ -101,7 +101,9 @@ def _listing(body: ActorRef, events: list[StatusEvent], bases: dict[str, list[Le
     )
 
 
-def listed(actor_id: ColumnElement, listed_by: str | None, in_force: bool | None) -> ColumnElement[bool]:
+def listed(
+    actor_id: ColumnExpressionArgument[str], listed_by: str | None, in_force: bool | None
+) -> ColumnElement[bool]:
     """A condition on actors: listed by `listed_by` (any body when None), and in force now or not (either
     when None), themselves or through an actor merged into them. In force: a designation with no delisting by
     the same body on or after its date."""
@@ -126,7 +128,9 @@ def listed(actor_id: ColumnElement, listed_by: str | None, in_force: bool | None
     return current if in_force else and_(exists().where(*conditions), ~current)
 
 
-def _step(action, type: ActionType, target, imposer) -> list[ColumnElement[bool]]:
+def _step(
+    action: type[Action], type: ActionType, target: type[ActorLink], imposer: type[ActorLink]
+) -> list[ColumnElement[bool]]:
     """A published action of `type` with a target (the caller says which) and some body as its imposer."""
     return [
         target.role == Role.target,

@@ -253,8 +253,8 @@ def _stored_actors(session: Session, ids: list[str]) -> dict[str, _ActorState]:
         stored[id].aliases.add(alias)
     for model, record_type in _DETAILS:
         columns = [getattr(model, item.name) for item in fields(record_type)]
-        query = select(model.actor_id, *columns).where(among(session, model.actor_id, ids))
-        for id, *values in connection.execute(query):
+        details = select(model.actor_id, *columns).where(among(session, model.actor_id, ids))
+        for id, *values in connection.execute(details):
             stored[id].details[model].add(record_type(*values))
     return stored
 

@@ -31,7 +31,7 @@ def changes_after(session: Session, after: int, limit: int) -> list[dict]:
 
 
 def last_change(session: Session) -> int:
-    return session.scalar(select(func.coalesce(func.max(Change.seq), 0)))
+    return session.execute(select(func.coalesce(func.max(Change.seq), 0))).scalar_one()
 
 
 def audit_entries(

@@ -48,18 +48,11 @@ class AuditFields(ChangeFields):
 def _typed(base: type[Out], name: str, snapshot_fields: dict[str, str]) -> Any:
     """One model of `base` per kind of record, told apart by `entity`, with its snapshots typed: the union the
     OpenAPI document gives clients."""
-    models = [
-        create_model(
-            f"{entity.title().replace('_', '')}{name}",
-            __base__=base,
-            entity=(Literal[entity], Field(description="The kind of record.")),
-            **{
-                field: (snapshot | None, Field(description=description))
-                for field, description in snapshot_fields.items()
-            },
-        )
-        for entity, snapshot in SNAPSHOTS.items()
-    ]
+    models = []
+    for entity, snapshot in SNAPSHOTS.items():
+        fields: dict[str, Any] = {"entity": (Literal[entity], Field(description="The kind of record."))}
+        fields |= {field: (snapshot | None, Field(description=text)) for field, text in snapshot_fields.items()}
+        models.append(create_model(f"{entity.title().replace('_', '')}{name}", __base__=base, **fields))
     return Annotated[Union[tuple(models)], Field(discriminator="entity")]  # noqa: UP007 (a union built at run time)
 
 

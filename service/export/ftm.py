@@ -18,8 +18,9 @@ import hashlib
 import json
 import re
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -106,8 +107,10 @@ def program_id(relation: str, kind: str, code: str) -> str | None:
 
 
 def program_label(kind: str, code: str, symbol: str | None, title: str | None) -> str:
-    if symbol or title:
-        return symbol or title
+    if symbol:
+        return symbol
+    if title:
+        return title
     if kind == AuthorityKind.un_resolution:
         return f"UN Security Council resolution {code}"
     if kind == AuthorityKind.executive_order:
@@ -115,7 +118,7 @@ def program_label(kind: str, code: str, symbol: str | None, title: str | None) -
     return code
 
 
-def entity(id: str, schema: str, properties: dict[str, list]) -> dict:
+def entity(id: str, schema: str, properties: Mapping[str, Iterable[object]]) -> dict[str, Any]:
     """An entity as FtM stores it: each value a string trimmed of surrounding whitespace, empty and missing
     values left out, no repeats."""
     cleaned = {}
@@ -131,7 +134,8 @@ class Window:
     again (FtM readers merge fragments of one id, as `ftm aggregate` does)."""
 
     def __init__(self, size: int):
-        self.size, self._keys = size, OrderedDict()
+        self.size = size
+        self._keys: OrderedDict[str, None] = OrderedDict()
 
     def first_time(self, key: str) -> bool:
         if key in self._keys:
@@ -184,13 +188,16 @@ class FtmWriter:
         event_id = entity_id("action", action.id)
         day = ftm_date(action.date, action.date_precision)
         proof = {s.id: entity_id("source", s.id) for s in action.sources}
-        citations = [("un_resolution", str(r.number), r.symbol, None, r.relation) for r in action.resolutions]
+        # (kind, code, symbol, title, relation)
+        citations: list[tuple[str, str, str | None, str | None, str]] = [
+            ("un_resolution", str(r.number), r.symbol, None, r.relation) for r in action.resolutions
+        ]
         citations += [(a.kind, a.code, None, a.title, a.relation) for a in action.authorities]
         programs = [program_label(kind, code, symbol, title) for kind, code, symbol, title, _ in citations]
         program_ids = [program_id(relation, kind, code) for kind, code, _, _, relation in citations]
         imposers = [a for a in action.actors if a.role == Role.imposer]
         legal = [a for a in action.actors if a.kind in LEGAL_ENTITY_KINDS]
-        common = {
+        common: dict[str, Iterable[object]] = {
             "sourceUrl": [s.url for s in action.sources],
             "publisher": [s.publisher for s in action.sources],
             "proof": list(proof.values()),
@@ -209,8 +216,8 @@ class FtmWriter:
                     "involved": [entity_id("actor", a.id) for a in legal if a.role != Role.imposer],
                     "program": programs,
                     "programId": program_ids,
-                }
-                | common,
+                    **common,
+                },
             )
         ]
         targets = [a for a in action.actors if a.role == Role.target]
@@ -232,8 +239,8 @@ class FtmWriter:
                         listed: [day],
                         "listingDate": [day] if action.type == ActionType.designation else [],
                         "unscId": [ref for a in targets for ref in un_references.get(a.id, [])],
-                    }
-                    | common,
+                        **common,
+                    },
                 )
             )
         for actor in action.actors:

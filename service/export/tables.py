@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 
-from service.actions.schemas import ActionOut
+from service.actions.schemas import ActionOut, OfficialInAction
 from service.models.vocabulary import Role
 from service.schemas import UtcDatetime
 
@@ -16,7 +16,7 @@ SEPARATOR = "; "  # between the values of a list column
 _timestamp = TypeAdapter(UtcDatetime)
 
 
-def _joined(values) -> str:
+def _joined(values: Iterable[object]) -> str:
     return SEPARATOR.join(str(value) for value in values)
 
 
@@ -24,7 +24,7 @@ def _names(role: Role) -> Callable[[ActionOut], str]:
     return lambda action: _joined(a.name for a in action.actors if a.role == role)
 
 
-def _official(official) -> str:
+def _official(official: OfficialInAction) -> str:
     spoke_as = ", ".join(part for part in (official.title, official.organisation) if part)
     name = official.name or "(unnamed)"
     return f"{name} ({spoke_as})" if spoke_as else name

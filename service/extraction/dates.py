@@ -352,6 +352,6 @@ def find(
     if day is None:
         return Found(None, None, words, span, [problem or f"Could not read a date from '{words}'."])
     warnings = []
-    if best.kind in ("weekday", "today") and published_on is None:
+    if best.kind in ("weekday", "today") and published_on is None and reference is not None:
         warnings.append(f"'{words}' was resolved against {reference.isoformat()}, read from the document itself.")
     return Found(day, precision, words, span, warnings)

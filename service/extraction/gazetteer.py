@@ -60,10 +60,10 @@ def _links(known_actors: Sequence[KnownActor]) -> dict[str, KnownActor]:
     links = {}
     for entity, names in _builtin():
         is_state = entity.kind is ActorKind.state
-        known = states.get(entity.country or "") if is_state else None
-        known = known or next((by_name[(is_state, fold(n))] for n in names if (is_state, fold(n)) in by_name), None)
-        if known is not None:
-            links[entity.key] = known
+        linked = states.get(entity.country or "") if is_state else None
+        linked = linked or next((by_name[(is_state, fold(n))] for n in names if (is_state, fold(n)) in by_name), None)
+        if linked is not None:
+            links[entity.key] = linked
     return links
 
 
@@ -86,9 +86,9 @@ def _build(known_actors: Sequence[KnownActor]) -> Matcher[Entity]:
         for name in (known.name, *known.aliases):
             found.add(name, entity)
     for entity, names in _builtin():
-        known = linked.get(entity.key)
-        if known is not None:
-            entity = Entity(known.id, known.name, known.kind, entity.country, known.id)
+        linked_actor = linked.get(entity.key)
+        if linked_actor is not None:
+            entity = Entity(linked_actor.id, linked_actor.name, linked_actor.kind, entity.country, linked_actor.id)
         for name in names:
             found.add(name, entity)
     return found

@@ -248,7 +248,8 @@ def _strip_prefix(title: str, states: Matcher[Entity]) -> str:
     but keep the institution words the press uses as part of it ("Kremlin spokesman", "State Department Press
     Secretary")."""
     while True:
-        lead = re.match(r"(?:the\s+)?", title, re.IGNORECASE).end()
+        article = re.match(r"the\s+", title, re.IGNORECASE)
+        lead = article.end() if article else 0
         mention = next(iter(states.find(title[lead:], capitalised=True)), None)
         end = None
         if mention is not None and mention.start == 0 and not _INSTITUTION.search(mention.text):
@@ -257,8 +258,8 @@ def _strip_prefix(title: str, states: Matcher[Entity]) -> str:
             end = lead + match.end()
         if end is None:
             return title
-        end = re.compile(r"\.?(?:['’]s)?\s+").match(title, end)
-        rest = title[end.end() :] if end else ""
+        gap = re.compile(r"\.?(?:['’]s)?\s+").match(title, end)
+        rest = title[gap.end() :] if gap else ""
         if not _has_head_word(rest):
             return title
         title = rest
@@ -505,10 +506,11 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     found += _blocks(sentences, states) + _transcript_labels(sentences)
     people: dict[str, _Found] = {}
     # Full names first, so that a surname alone ("Miller, a spokesperson") joins the full name wherever it stands.
-    for mention in sorted((m for m in found if m.name), key=lambda m: -len(m.name.split())):
-        key = next((k for k in people if _same_person(k, mention.name)), None)
+    with_names = [(m.name, m) for m in found if m.name]
+    for name, mention in sorted(with_names, key=lambda pair: -len(pair[0].split())):
+        key = next((k for k in people if _same_person(k, name)), None)
         if key is None:
-            people[mention.name] = mention
+            people[name] = mention
         elif mention.speaking:
             known = people[key]
             # The title a person gives in apposition where they speak ("Mr. HAYASHI Yoshimasa, Minister for Foreign
@@ -523,9 +525,9 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
             for person in people.values():
                 if fold(person.title) == fold(mention.title):
                     person.speaking = True
-    named = [p for p in people.values() if p.speaking or _surname_speaks(sentences, p.name.split()[-1])]
+    named = [p for name, p in people.items() if p.speaking or _surname_speaks(sentences, name.split()[-1])]
     for person in named:
-        if " " not in person.name:
+        if person.name is not None and " " not in person.name:
             person.name = _full_name(sentences, person.name)
     unnamed: list[_Found] = []
     for mention in found:

@@ -79,7 +79,7 @@ def _relation(sentence: Sentence, start: int, end: int) -> Relation:
 
 
 def _citations(sentence: Sentence) -> list[tuple[int, Relation]]:
-    found = []
+    found: list[tuple[int, Relation]] = []
     for match in _CITATION.finditer(sentence.text):
         before, after = sentence.text[: match.start()], sentence.text[match.end() :]
         if _COMMITTEE_BEFORE.search(before) or _COMMITTEE_AFTER.match(after) or _OTHER_ORGAN.search(before):

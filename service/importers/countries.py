@@ -7,6 +7,7 @@ usual short names ISO does not give. A name that is none of these maps to nothin
 """
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import pycountry
@@ -76,7 +77,7 @@ def country_code(name: str | None) -> str | None:
     return _codes().get(_key(name)) if name else None
 
 
-def only_country(names) -> str | None:
+def only_country(names: Iterable[str | None]) -> str | None:
     """The ISO code when all the names given are one known country; None when they are none, several or unknown."""
     codes = {country_code(name) for name in names}
     return codes.pop() if len(codes) == 1 else None

@@ -103,6 +103,7 @@ def import_ofac_csv(
         report.read = reader.read
         if reader.orphans:
             report.notes.append(f"{reader.orphans} row(s) of add/alt/comments name no entry of sdn.csv: skipped")
+        assert reader.sha256 is not None  # the loop above read the file to its end
         return writer.finish(reader.sha256)
 
 
@@ -184,7 +185,7 @@ class SdnReader:
     def __enter__(self) -> "SdnReader":
         return self
 
-    def __exit__(self, *_) -> None:
+    def __exit__(self, *_: object) -> None:
         self._related.close()
         self._temporary.cleanup()
 
@@ -268,7 +269,7 @@ class SdnReader:
             raise self._fail(row, field, f"not an entry number: {value!r}", value or None)
         return int(value)
 
-    def _fail(self, row: Row, field: str, message: str, entry) -> ImportFailure:
+    def _fail(self, row: Row, field: str, message: str, entry: int | str | None) -> ImportFailure:
         return ImportFailure(
             self.paths[row.file], message, line=row.line, entry=str(entry) if entry else None, field=field
         )

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TypedDict, cast
 
 from sqlalchemy.orm import Session
 
@@ -30,9 +31,19 @@ ADDRESS_FIELDS = ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY")
 XSD_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?")
 IMO = re.compile(r"\bIMO\b(?:\s*(?:number|no\.?))?\s*:?\s*(\d{7})\b", re.IGNORECASE)
 
+
+class FoundingResolution(TypedDict):
+    id: str
+    code: str
+    number: int
+    symbol: str
+    year: int
+    adopted_on: date
+
+
 # The regimes whose founding resolution is known: a listing under them cites that resolution. Any other list
 # type is kept as an authority of its own (kind regime, code the list type).
-RESOLUTIONS = {
+RESOLUTIONS: dict[str, FoundingResolution] = {
     "dprk": {
         "id": "unscr-1718",
         "code": "1718",
@@ -71,6 +82,7 @@ def import_un_xml(
             report.selected += 1
             writer.add(entry)
     report.read = reader.read
+    assert reader.sha256 is not None  # the loop above read the file to its end
     return writer.finish(reader.sha256)
 
 
@@ -134,7 +146,7 @@ class UnXmlReader:
         self._seen: set[str] = set()
 
     def __iter__(self) -> Iterator[Entry | None]:
-        parser = ET.XMLPullParser(events=("start", "end"))
+        parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
         digest = hashlib.sha256()
         stack: list[ET.Element] = []
         lines: dict[ET.Element, int] = {}  # the line where each field of the current entry ends
@@ -146,7 +158,9 @@ class UnXmlReader:
                     self.progress(len(line))
                 try:
                     parser.feed(line)
-                    events = list(parser.read_events())
+                    # Only start and end events are asked for, each (event, element); typeshed's type for the
+                    # events covers every kind there is (namespace events carry tuples, not elements).
+                    events = cast(list[tuple[str, ET.Element]], list(parser.read_events()))
                 except ET.ParseError as error:
                     where = error.position[0] if error.position else number
                     raise ImportFailure(self.path, f"not well-formed XML: {error}", line=where) from None
@@ -170,13 +184,14 @@ class UnXmlReader:
         self.sha256 = digest.hexdigest()
 
     def _entry(self, element: ET.Element, start: int, lines: dict[ET.Element, int]) -> Entry | None:
-        def fail(field: str, message: str, at: ET.Element | None = None, entry: str | None = None):
-            return ImportFailure(self.path, message, line=lines.get(at, start), entry=entry, field=field)
+        def fail(field: str, message: str, at: ET.Element | None = None, entry: str | None = None) -> ImportFailure:
+            line = start if at is None else lines.get(at, start)
+            return ImportFailure(self.path, message, line=line, entry=entry, field=field)
 
         def required(tag: str, entry: str | None) -> tuple[str, ET.Element]:
             child = element.find(tag)
             value = _text(child)
-            if not value:
+            if child is None or not value:
                 raise fail(tag, "missing or empty", child, entry)
             return value, child
 
@@ -188,12 +203,9 @@ class UnXmlReader:
             raise fail("REFERENCE_NUMBER", "the reference number appears twice in the list", entry=reference)
         self._seen.add(reference)
         listed_on_text, listed_on_element = required("LISTED_ON", reference)
-        try:
-            listed_on = date.fromisoformat(XSD_DATE.fullmatch(listed_on_text).group(1))
-        except (AttributeError, ValueError):
-            raise fail(
-                "LISTED_ON", f"not a date (YYYY-MM-DD): {listed_on_text!r}", listed_on_element, reference
-            ) from None
+        listed_on = _xsd_date(listed_on_text)
+        if listed_on is None:
+            raise fail("LISTED_ON", f"not a date (YYYY-MM-DD): {listed_on_text!r}", listed_on_element, reference)
         required("FIRST_NAME", reference)
 
         header = f"{LABEL}: {element.tag} {reference}"
@@ -210,8 +222,7 @@ class UnXmlReader:
 
         aliases = [_text(alias.find("ALIAS_NAME")) for alias in element if alias.tag.endswith("_ALIAS")]
         aliases += [_text(original) for original in element.findall("NAME_ORIGINAL_SCRIPT")]
-        addresses = [_address(item) for item in element if item.tag.endswith("_ADDRESS")]
-        addresses = [address for address in addresses if address]
+        addresses = [address for item in element if item.tag.endswith("_ADDRESS") and (address := _address(item))]
         identifiers = [Identifier(IdentifierScheme.un_reference, reference)]
         identifiers += [found for document in element.findall("INDIVIDUAL_DOCUMENT") if (found := _document(document))]
         identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(narrative)]
@@ -254,6 +265,16 @@ class UnXmlReader:
             listed_on_text=f"LISTED_ON: {listed_on_text}",
             line=start,
         )
+
+
+def _xsd_date(text: str) -> date | None:
+    matched = XSD_DATE.fullmatch(text)
+    if matched is None:
+        return None
+    try:
+        return date.fromisoformat(matched.group(1))
+    except ValueError:
+        return None
 
 
 def _text(element: ET.Element | None) -> str:

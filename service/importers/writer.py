@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
@@ -68,7 +69,7 @@ class Coverage:
         return "all" if self.codes is None else ", ".join(sorted(self.codes))
 
 
-def ensure_authority(session: Session, report: ImportReport, id: str, values: dict) -> str:
+def ensure_authority(session: Session, report: ImportReport, id: str, values: dict[str, Any]) -> str:
     """The id of the authority of this kind and code, creating it (as `id`) when there is none."""
     found = session.scalar(
         select(Authority.id).where(Authority.kind == values["kind"], Authority.code == values["code"])

@@ -1,6 +1,7 @@
 """The one metadata every table shares, with constraint names that stay stable across migrations."""
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy import DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -27,7 +28,7 @@ class Timestamped:
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
-def one_of(column: str, values: type) -> str:
+def one_of(column: str, values: type[StrEnum]) -> str:
     """SQL for a CHECK that keeps a column to the members of a StrEnum."""
     members = ", ".join(f"'{member.value}'" for member in values)
     return f"{column} IN ({members})"

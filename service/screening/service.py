@@ -4,9 +4,10 @@ candidates above the threshold returned with what is in force against them and w
 import math
 import re
 from collections import Counter
+from typing import Literal
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, select
+from sqlalchemy import ColumnExpressionArgument, func, select
 from sqlalchemy.orm import Session
 
 from service.actors.queries import actors_by_id
@@ -51,7 +52,7 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
         matched, score = [], 0.0
         if actor_id in names:
             score, best = max((name_score(query_key, name, rarity), name) for name in [actor.name, *actor.aliases])
-            kind = "name" if best == actor.name else "alias"
+            kind: Literal["name", "alias"] = "name" if best == actor.name else "alias"
             matched.append(Evidence(kind=kind, value=best, score=score))
         if party.nationality and actor.country:
             agrees = party.nationality == actor.country
@@ -136,7 +137,7 @@ def _shared_identifiers(session: Session, party: Party) -> list[tuple[str, str]]
     wanted = {_normalised(item.value): item.scheme for item in party.identifiers if _normalised(item.value)}
     if not wanted:
         return []
-    stored = ActorIdentifier.value
+    stored: ColumnExpressionArgument[str] = ActorIdentifier.value
     for character in " -./":
         stored = func.replace(stored, character, "")
     rows = session.execute(

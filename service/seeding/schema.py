@@ -14,24 +14,31 @@ from service.resolutions.schemas import AuthoritySnapshot
 from service.schemas import CountryCode, Id, In, Text
 
 
-class ActorSeed(In):
+class SeedRecord(In):
+    """Every seed record has a stable id, unique within its file."""
+
     id: Id
+
+
+class AuthoritySeed(AuthoritySnapshot, SeedRecord):
+    """An authority, written as the change feed gives it."""
+
+
+class ActorSeed(SeedRecord):
     name: Text
     kind: ActorKind
     country: CountryCode | None = None
     aliases: list[Text] = []
 
 
-class OfficialSeed(In):
-    id: Id
+class OfficialSeed(SeedRecord):
     name: Text | None = Field(default=None, description="Empty for an unnamed spokesperson: never invent one.")
     title: Text | None = None
     organisation: Text | None = None
     country: CountryCode | None = None
 
 
-class SourceSeed(In):
-    id: Id
+class SourceSeed(SeedRecord):
     file: Text = Field(description="The document's text, relative to the seed directory.")
     url: Text | None = None
     publisher: Text | None = None
@@ -39,11 +46,5 @@ class SourceSeed(In):
     published_on: date | None = None
 
 
-# Each seed file holds a list of one kind of record; they load in this order.
-SEED_FILES: dict[str, type[In]] = {
-    "authorities.yaml": AuthoritySnapshot,
-    "actors.yaml": ActorSeed,
-    "officials.yaml": OfficialSeed,
-    "sources.yaml": SourceSeed,
-    "actions.yaml": ActionSnapshot,
-}
+class ActionSeed(ActionSnapshot, SeedRecord):
+    """An action, written as `POST /v1/actions` takes it and the change feed gives it."""

@@ -41,7 +41,8 @@ def line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
         if child is None:
             break
         node = child
-    return node.start_mark.line + 1
+    line: int = node.start_mark.line  # 0-based
+    return line + 1
 
 
 def duplicate_keys(node: yaml.Node | None) -> list[tuple[int, str]]:
