@@ -113,6 +113,7 @@ def test_bodies_answers_and_the_feed_speak_one_vocabulary(served: Served):
         "source",
         "authority",
         "list_entry",
+        "list_import",
         "actor_judgement",
         "actor_merge",
     }
