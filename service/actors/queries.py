@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 from service.actors.schemas import ActorDetail, ActorMatch, ActorOut
 from service.actors.search import find_actors
 from service.actors.status import listed, listings_of
+from service.errors import found
 from service.models import Actor, ActorAddress, ActorAlias, ActorIdentifier
 from service.pagination import decode_cursor, encode_cursor
 
@@ -65,11 +66,10 @@ def actors_by_id(session: Session, ids: list[str]) -> dict[str, ActorOut]:
     return {actor.id: actor for actor in _with_aliases(session, rows)}
 
 
-def get_actor(session: Session, actor_id: str) -> ActorDetail | None:
-    rows = session.execute(select(*_COLUMNS).where(Actor.id == actor_id)).mappings().all()
-    found = _with_aliases(session, rows)
-    if not found:
-        return None
+def get_actor(session: Session, actor_id: str) -> ActorDetail:
+    """The actor with everything it is known by and where (404 when there is none)."""
+    row = found(session.execute(select(*_COLUMNS).where(Actor.id == actor_id)).mappings().first(), "actor", actor_id)
+    (actor,) = _with_aliases(session, [row])
     identifiers = session.execute(
         select(ActorIdentifier.scheme, ActorIdentifier.value, ActorIdentifier.country, ActorIdentifier.note)
         .where(ActorIdentifier.actor_id == actor_id)
@@ -81,7 +81,7 @@ def get_actor(session: Session, actor_id: str) -> ActorDetail | None:
         .order_by(ActorAddress.address)
     ).mappings()
     return ActorDetail(
-        **found[0].model_dump(),
+        **actor.model_dump(),
         identifiers=list(identifiers),
         addresses=list(addresses),
         listings=listings_of(session, actor_id),

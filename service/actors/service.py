@@ -19,14 +19,13 @@ def create_actor(session: Session, body: ActorIn) -> str:
     return actor_id
 
 
-def update_actor(session: Session, actor_id: str, patch: ActorPatch) -> None:
-    _put(session, actor_id, merged(ActorIn, _current(session, actor_id), patch))
+def update_actor(session: Session, actor: Actor, patch: ActorPatch) -> None:
+    _put(session, actor.id, merged(ActorIn, _current(session, actor.id), patch))
 
 
-def delete_actor(session: Session, actor_id: str) -> None:
-    delete_row(
-        session, Actor, "actor", actor_id, _current(session, actor_id), used_by=[ActorLink.actor_id, ListEntry.actor_id]
-    )
+def delete_actor(session: Session, actor: Actor) -> None:
+    before = _current(session, actor.id)
+    delete_row(session, Actor, "actor", actor.id, before, used_by=[ActorLink.actor_id, ListEntry.actor_id])
 
 
 def _put(session: Session, actor_id: str, body: ActorIn) -> Outcome:
