@@ -18,7 +18,7 @@ from service.records import Write
 
 router = APIRouter(prefix="/v1/actions", tags=["actions"])
 
-ActionId = record_id("act-2024-10-29-us-condemns-russia-dprk-training")
+ActionId = Annotated[str, record_id("act-2024-10-29-us-condemns-russia-dprk-training")]
 PATH = "/v1/actions/{id}"
 
 

@@ -22,7 +22,7 @@ from service.schemas import PRINTABLE
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
 
-ActorId = record_id("state-kp")
+ActorId = Annotated[str, record_id("state-kp")]
 PATH = "/v1/actors/{id}"
 
 
@@ -85,8 +85,8 @@ def list_all(
         if listed_by is not None or in_force is not None:
             name = "listed_by" if listed_by is not None else "in_force"
             raise InvalidParameter(name, "filters the list of actors, not a search: leave out q, or this")
-        items, next_cursor = search_actors(session, q, kind, country, limit, cursor)
-        return paged(request, response, items, next_cursor)
+        matches, after = search_actors(session, q, kind, country, limit, cursor)
+        return paged(request, response, matches, after)
     items, next_cursor = list_actors(session, kind, country, listed_by, in_force, limit, cursor)
     return paged(request, response, items, next_cursor)
 

@@ -96,9 +96,9 @@ def import_ftm(
 
     from service.config import Settings
     from service.db import make_engine
-    from service.export.ftm_import import KEPT
-    from service.export.ftm_import import import_ftm as run_import
     from service.importers.entries import ImportFailure
+    from service.importers.ftm import KEPT
+    from service.importers.ftm import import_ftm as run_import
 
     engine = make_engine(Settings())
     require_migrated(engine)

@@ -18,7 +18,7 @@ from service.records import Write
 
 router = APIRouter(prefix="/v1/officials", tags=["officials"])
 
-OfficialId = record_id("official-matthew-miller")
+OfficialId = Annotated[str, record_id("official-matthew-miller")]
 PATH = "/v1/officials/{id}"
 
 

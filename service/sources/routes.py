@@ -16,7 +16,7 @@ from service.sources.service import create_source, delete_source, update_source
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
-SourceId = record_id("src-2024-10-29-state-briefing")
+SourceId = Annotated[str, record_id("src-2024-10-29-state-briefing")]
 PATH = "/v1/sources/{id}"
 
 
