@@ -286,6 +286,15 @@ class SdnReader:
             raise self._fail(row, "Program", "no program", ent_num)
         return tags
 
+    def _addresses(self, ent_num: int, related: list[Row]) -> list[Address]:
+        addresses = []
+        for item in related:
+            address = _address(item.fields) if item.file == "add.csv" else None
+            if address and len(address.address) > 500:
+                raise self._fail(item, "Address", "an address longer than 500 characters", ent_num)
+            addresses += [address] if address else []
+        return addresses
+
     def _entry(self, ent_num: int, row: Row, related: list[Row]) -> Entry:
         fields = row.fields
         name = fields.get("SDN_Name")
@@ -314,33 +323,9 @@ class SdnReader:
         items = [item.strip() for item in (remarks + extension).rstrip(".").split(";") if item.strip()]
         aliases = [item.fields["alt_name"] for item in related if item.file == "alt.csv"]
         aliases += [match.group(1) for item in items if (match := ALIAS.match(item))]
-        identifiers = [Identifier(IdentifierScheme.ofac_ent_num, str(ent_num))]
-        if fields.get("Call_Sign"):
-            identifiers.append(Identifier(IdentifierScheme.call_sign, fields["Call_Sign"]))
-        nationalities = []
-        for item in items:
-            if match := PASSPORT.match(item):
-                identifiers.append(Identifier(IdentifierScheme.passport, match.group(1), match.group(2)))
-            elif match := NATIONAL_ID.match(item):
-                identifiers.append(Identifier(IdentifierScheme.national_id, match.group(1), match.group(2)))
-            elif match := NATIONALITY.match(item):
-                nationalities.append(match.group(1))
-            identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(item)]
-            identifiers += [Identifier(IdentifierScheme.mmsi, number) for number in MMSI.findall(item)]
-        addresses = []
-        for item in related:
-            address = _address(item.fields) if item.file == "add.csv" else None
-            if address and len(address.address) > 500:
-                raise self._fail(item, "Address", "an address longer than 500 characters", ent_num)
-            addresses += [address] if address else []
-        if kind is ActorKind.vessel:
-            country = country_code(fields.get("Vess_flag"))
-        elif kind is ActorKind.person:
-            country = only_country(nationalities)
-        elif kind is ActorKind.organization:
-            country = only_country(address.country for address in addresses if address.country)
-        else:
-            country = None
+        identifiers, nationalities = _identifiers(ent_num, fields, items)
+        addresses = self._addresses(ent_num, related)
+        country = _country(kind, fields, nationalities, addresses)
         for value in (name, *aliases):
             if len(value) > 500:
                 raise self._fail(row, "SDN_Name", f"a name longer than 500 characters: {value[:40]!r}…", ent_num)
@@ -368,6 +353,36 @@ class SdnReader:
 
 
 _COUNTS = "SELECT ent_num, COUNT(*) FROM rows GROUP BY ent_num"
+
+
+def _identifiers(ent_num: int, fields: dict[str, str], remarks: list[str]) -> tuple[list[Identifier], list[str]]:
+    """The entry's identifiers (its number, its call sign, and the passports, national ids, IMO and MMSI numbers
+    its remarks give) and the nationalities its remarks give."""
+    identifiers = [Identifier(IdentifierScheme.ofac_ent_num, str(ent_num))]
+    if fields.get("Call_Sign"):
+        identifiers.append(Identifier(IdentifierScheme.call_sign, fields["Call_Sign"]))
+    nationalities = []
+    for item in remarks:
+        if match := PASSPORT.match(item):
+            identifiers.append(Identifier(IdentifierScheme.passport, match.group(1), match.group(2)))
+        elif match := NATIONAL_ID.match(item):
+            identifiers.append(Identifier(IdentifierScheme.national_id, match.group(1), match.group(2)))
+        elif match := NATIONALITY.match(item):
+            nationalities.append(match.group(1))
+        identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(item)]
+        identifiers += [Identifier(IdentifierScheme.mmsi, number) for number in MMSI.findall(item)]
+    return identifiers, nationalities
+
+
+def _country(kind: str, fields: dict[str, str], nationalities: list[str], addresses: list[Address]) -> str | None:
+    """A vessel's flag, a person's one nationality, an organization's one country of address; else none."""
+    if kind is ActorKind.vessel:
+        return country_code(fields.get("Vess_flag"))
+    if kind is ActorKind.person:
+        return only_country(nationalities)
+    if kind is ActorKind.organization:
+        return only_country(address.country for address in addresses if address.country)
+    return None
 
 
 def _number(fields: dict[str, str], file: str) -> int:
