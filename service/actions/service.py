@@ -16,7 +16,7 @@ from service.actions.schemas import (
     CitationIn,
     OfficialRoleIn,
 )
-from service.actions.validation import Known, action_problems, action_record
+from service.actions.validation import Known, action_problems, action_record, own_fields
 from service.actions.writes import links_of, put_action, snapshot_of
 from service.actors.service import create_actor
 from service.errors import Conflict, FieldError, InvalidInput, found
@@ -63,14 +63,7 @@ def current_input(session: Session, action_id: str) -> ActionIn:
     row = found(session.get(Action, action_id), "action", action_id)
     sources, citations, actors, officials = links_of(session, action_id)
     return ActionIn(
-        id=row.id,
-        type=row.type,
-        status=row.status,
-        title=row.title,
-        summary=row.summary,
-        date=row.date,
-        date_precision=row.date_precision,
-        date_text=row.date_text,
+        **own_fields(row),
         sources=[ActionSourceIn(source=s.source_id, quote=s.quote) for s in sorted(sources, key=repr)],
         citations=[
             CitationIn(authority=c.authority_id, relation=c.relation, quote=c.quote, source=c.source_id)

@@ -3,6 +3,7 @@ loader and the API."""
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -77,6 +78,34 @@ def action_problems(action: ActionIn, known: Known, today: date) -> Iterator[tup
     """(location, message) of everything wrong with one action's references, quotes and dates."""
     if action.date > today:
         yield ("date",), "date in the future"
+    yield from _source_problems(action, known)
+    source_ids = [s.source for s in action.sources]
+    for position, citation in enumerate(action.citations):
+        path = ("citations", position)
+        if citation.resolution is not None:
+            found = known.resolution(citation.resolution)
+            if found is None:
+                yield (*path, "resolution"), f"unknown resolution {citation.resolution}"
+            elif found[1] and action.date < found[1]:
+                yield ("date",), f"before resolution {citation.resolution} was adopted ({found[1]})"
+        elif not known.authority(citation.authority):
+            yield (*path, "authority"), f"unknown authority {citation.authority!r}"
+        yield from _evidence_problems(path, citation, source_ids, known)
+    yield from _duplicates("citations", [c.resolution or c.authority for c in action.citations])
+    for position, link in enumerate(action.actors):
+        if not known.actor(link.actor):
+            yield ("actors", position, "actor"), f"unknown actor {link.actor!r}"
+        yield from _evidence_problems(("actors", position), link, source_ids, known)
+    yield from _duplicates("actors", [link.actor for link in action.actors])
+    for position, official in enumerate(action.officials):
+        if not known.official(official.official):
+            yield ("officials", position, "official"), f"unknown official {official.official!r}"
+        yield from _evidence_problems(("officials", position), official, source_ids, known)
+    yield from _duplicates("officials", [link.official for link in action.officials])
+
+
+def _source_problems(action: ActionIn, known: Known) -> Iterator[tuple[Location, str]]:
+    """Each source named once, known, with its quote, and published no earlier than the action."""
     source_ids = [s.source for s in action.sources]
     for position, source_id in enumerate(source_ids):
         if source_ids.count(source_id) > 1:
@@ -89,40 +118,19 @@ def action_problems(action: ActionIn, known: Known, today: date) -> Iterator[tup
             if published and first_day(action.date, action.date_precision) > published:
                 yield ("date",), f"after the publication of its source {source_id!r} ({published})"
 
-    def evidence(path: tuple, link: Evidence):
-        if link.source is None and len(source_ids) > 1:
-            yield (*path, "source"), "the action has several sources: name the one this quote comes from"
-            return
-        source_id = link.source or source_ids[0]
-        if source_id not in source_ids:
-            yield (*path, "source"), f"source {source_id!r} is not among the action's sources"
-        elif known.text(source_id) is not None:
-            yield from _quote_problems(path, link.quote, source_id, known)
 
-    for position, citation in enumerate(action.citations):
-        path = ("citations", position)
-        if citation.resolution is not None:
-            found = known.resolution(citation.resolution)
-            if found is None:
-                yield (*path, "resolution"), f"unknown resolution {citation.resolution}"
-            elif found[1] and action.date < found[1]:
-                yield ("date",), f"before resolution {citation.resolution} was adopted ({found[1]})"
-        elif not known.authority(citation.authority):
-            yield (*path, "authority"), f"unknown authority {citation.authority!r}"
-        yield from evidence(path, citation)
-    yield from _duplicates("citations", [c.resolution or c.authority for c in action.citations])
-
-    for position, link in enumerate(action.actors):
-        if not known.actor(link.actor):
-            yield ("actors", position, "actor"), f"unknown actor {link.actor!r}"
-        yield from evidence(("actors", position), link)
-    yield from _duplicates("actors", [link.actor for link in action.actors])
-
-    for position, link in enumerate(action.officials):
-        if not known.official(link.official):
-            yield ("officials", position, "official"), f"unknown official {link.official!r}"
-        yield from evidence(("officials", position), link)
-    yield from _duplicates("officials", [link.official for link in action.officials])
+def _evidence_problems(
+    path: Location, link: Evidence, source_ids: list[str], known: Known
+) -> Iterator[tuple[Location, str]]:
+    """A fact's quote is a passage of one of the action's sources: the one it names, or the only one."""
+    if link.source is None and len(source_ids) > 1:
+        yield (*path, "source"), "the action has several sources: name the one this quote comes from"
+        return
+    source_id = link.source or source_ids[0]
+    if source_id not in source_ids:
+        yield (*path, "source"), f"source {source_id!r} is not among the action's sources"
+    elif known.text(source_id) is not None:
+        yield from _quote_problems(path, link.quote, source_id, known)
 
 
 def _quote_problems(path: tuple, quote: str, source_id: str, known: Known):
@@ -144,6 +152,14 @@ def first_day(day: date, precision: str) -> date:
     return day
 
 
+# The fields of an action that are its own, not links to other records: the same in every form of it.
+OWN_FIELDS = ("id", "type", "status", "title", "summary", "date", "date_precision", "date_text")
+
+
+def own_fields(action: object) -> dict[str, Any]:
+    return {name: getattr(action, name) for name in OWN_FIELDS}
+
+
 def action_record(action: ActionIn, resolution_ids: dict[int, str]) -> ActionRecord:
     only_source = action.sources[0].source
 
@@ -151,14 +167,7 @@ def action_record(action: ActionIn, resolution_ids: dict[int, str]) -> ActionRec
         return link.source or only_source
 
     return ActionRecord(
-        id=action.id,
-        type=action.type,
-        status=action.status,
-        title=action.title,
-        summary=action.summary,
-        date=action.date,
-        date_precision=action.date_precision,
-        date_text=action.date_text,
+        **own_fields(action),
         sources=frozenset(SourceRef(s.source, s.quote) for s in action.sources),
         citations=frozenset(
             CitationRef(
