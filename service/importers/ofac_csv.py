@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from service.actors.writes import Address, Identifier
+from service.actors.writes import ActorRecord, Address, Identifier
 from service.importers.countries import country_code, only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
 from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
@@ -334,14 +334,16 @@ class SdnReader:
         programs = self._programs(ent_num, row)
         return Entry(
             reference=str(ent_num),
-            key=f"ofac-{ent_num}",
             regimes=programs,
-            name=name,
-            kind=kind,
-            country=country,
-            aliases=tuple(dict.fromkeys(aliases)),
-            identifiers=tuple(identifiers),
-            addresses=tuple(addresses),
+            actor=ActorRecord(
+                f"ofac-{ent_num}",
+                name,
+                kind,
+                country,
+                tuple(dict.fromkeys(aliases)),
+                tuple(identifiers),
+                tuple(addresses),
+            ),
             text=text,
             title=f"OFAC SDN List: {name[:400]} (entry {ent_num})",
             narrative=remarks or name_quote,

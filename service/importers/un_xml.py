@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from service.actors.writes import Address, Identifier
+from service.actors.writes import ActorRecord, Address, Identifier
 from service.importers.countries import only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
 from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
@@ -211,14 +211,16 @@ class UnXmlReader:
             country = only_country(address.country for address in addresses)
         return Entry(
             reference=reference,
-            key=f"un-{_slug(reference)}",
             regimes=(list_type,),
-            name=name,
-            kind=kind,
-            country=country,
-            aliases=tuple(dict.fromkeys(alias for alias in aliases if alias)),
-            identifiers=tuple(identifiers),
-            addresses=tuple(addresses),
+            actor=ActorRecord(
+                f"un-{_slug(reference)}",
+                name,
+                kind,
+                country,
+                tuple(dict.fromkeys(alias for alias in aliases if alias)),
+                tuple(identifiers),
+                tuple(addresses),
+            ),
             text="\n".join([header, *rendered]),
             title=f"{LABEL}: {name[:400]} ({reference})",
             narrative=narrative or name_quote,

@@ -19,7 +19,7 @@ from service.actors.writes import put_actor
 from service.models import Authority, Official, Source
 from service.models.vocabulary import AuthorityKind
 from service.schemas import In
-from service.seeding.schema import (
+from service.seeding.schemas import (
     SEED_FILES,
 )
 from service.seeding.yaml_lines import duplicate_keys, line_of, parse
