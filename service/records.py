@@ -1,6 +1,7 @@
 """What the domains' routes do around a write of one record: take the session, the caller's key and the request
 in one dependency, lock the row and check If-Match, and answer with the record and its ETag. (A read's 404 is
-errors.found, which the domains' queries raise.)"""
+errors.found, which the domains' queries raise.) Only routes import this module: it takes the keys domain's
+Writer."""
 
 from collections.abc import Callable
 from typing import Annotated
