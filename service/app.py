@@ -113,6 +113,10 @@ def _application(lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]
         # Each route's name (list_actions, list_resolution_actions…) is its operationId: what a generated client
         # calls the method, instead of FastAPI's default of name, path and method run together.
         generate_unique_id_function=lambda route: route.name,
+        # One schema per model for bodies and answers alike: the feed's records are the bodies that write them,
+        # and a generated client would otherwise get two classes of one name (the answers leave out the
+        # read-only fields, which the schema marks readOnly).
+        separate_input_output_schemas=False,
     )
 
 

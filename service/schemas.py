@@ -4,7 +4,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
 from service.errors import FieldError, InvalidInput
 
@@ -75,6 +75,18 @@ class In(BaseModel):
     """Base of input models (seed records, request bodies): unknown fields are errors, not ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def read_only() -> Any:
+    """A field of the record as answers give it, declared on an input model so that a record read with GET can
+    be sent back as it is: validated as the answer's type, then ignored (OpenAPI's `readOnly`). Declared rather
+    than let through, so that a misspelt field is still an error."""
+    return Field(
+        default=None,
+        exclude=True,
+        description="Read-only: answers carry it; a body may send it back, and it is ignored.",
+        json_schema_extra={"readOnly": True},
+    )
 
 
 M = TypeVar("M", bound=In)

@@ -117,7 +117,7 @@ async def test_64_clients_reading_and_writing_lose_and_double_nothing(fresh_seed
                     "title": f"Load {number}-{n}",
                     "date": "2024-01-01",
                     "date_precision": "day",
-                    "sources": [{"source": "src-2024-10-29-state-briefing", "quote": "Matthew Miller"}],
+                    "sources": [{"id": "src-2024-10-29-state-briefing", "quote": "Matthew Miller"}],
                 }
                 key = {"Idempotency-Key": f"load-{number}-{n}"}
                 response = await client.post("/v1/actions", json=body, headers=headers | key)

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
@@ -15,7 +15,19 @@ from service.models.vocabulary import (
     Role,
 )
 from service.officials.schemas import OfficialIn
-from service.schemas import PRINTABLE, CanonicalInt, Id, In, IsoDate, Name, OptionalDate, Out, Text, UtcDatetime
+from service.schemas import (
+    PRINTABLE,
+    CanonicalInt,
+    Id,
+    In,
+    IsoDate,
+    Name,
+    OptionalDate,
+    Out,
+    Text,
+    UtcDatetime,
+    read_only,
+)
 from service.sources.schemas import SourceIn
 
 QUOTE = "The passage of the source that supports this fact, word for word."
@@ -205,43 +217,79 @@ class OfficialActionQuery(ActionQuery):
     actor: ActorFilter = None
 
 
-class Evidence(In):
-    """Where a fact comes from: a passage copied exactly from one of the action's sources."""
+Quote = Annotated[Text, Field(description=QUOTE)]
+QuotedSource = Annotated[
+    Id | None,
+    Field(description="The source the quote comes from; needed only when the action has several sources."),
+]
 
-    quote: Text
-    source: Id | None = Field(default=None, description="Needed only when the action has several sources.")
 
+class SourceLinkIn(In):
+    """A source document that reports the action, as `sources[]` of an action reads."""
 
-class ActionSourceIn(In):
-    source: Id = Field(description="The id of a source document that reports the action.")
+    id: Id = Field(description="The id of a source document that reports the action.")
+    url: str | None = read_only()
+    publisher: str | None = read_only()
+    title: str | None = read_only()
+    published_on: date | None = read_only()
     quote: Text = Field(description="The passage of that source that reports the action, word for word.")
 
 
-class CitationIn(Evidence):
-    resolution: int | None = Field(default=None, gt=0)
-    authority: Id | None = None
+class ResolutionLinkIn(In):
+    """A UN Security Council resolution the action invokes, by number, as `resolutions[]` reads."""
+
+    number: int = Field(ge=1, le=99999, examples=[1718])
+    symbol: str | None = read_only()
+    relation: Relation = Field(description="How the action uses the resolution.")
+    quote: Quote
+    source_id: QuotedSource = None
+
+
+class AuthorityLinkIn(In):
+    """Another legal basis (executive order, program, regime) by id, as `authorities[]` reads; a resolution is
+    cited under `resolutions`, by its number."""
+
+    id: Id = Field(examples=["eo-13382"])
+    kind: AuthorityKind | None = read_only()
+    code: str | None = read_only()
+    title: str | None = read_only()
     relation: Relation
-
-    @model_validator(mode="after")
-    def names_one_authority(self) -> Self:
-        if (self.resolution is None) == (self.authority is None):
-            raise ValueError("name either a resolution (by number) or an authority (by id), not both")
-        return self
+    quote: Quote
+    source_id: QuotedSource = None
 
 
-class ActorRoleIn(Evidence):
-    actor: Id
+class ActorLinkIn(In):
+    """An actor taking part, by id, with its role, as `actors[]` reads."""
+
+    id: Id = Field(examples=["state-kp"])
+    name: str | None = read_only()
+    kind: ActorKind | None = read_only()
+    country: str | None = read_only()
     role: Role
+    quote: Quote
+    source_id: QuotedSource = None
 
 
-class OfficialRoleIn(Evidence):
-    official: Id
+class OfficialLinkIn(In):
+    """Who announced or spoke for the action, by id, with the title the source gives then, as `officials[]`
+    reads."""
+
+    id: Id = Field(examples=["official-matthew-miller"])
+    name: str | None = read_only()
     title: Name | None = Field(default=None, description="The title the source gives at the time.")
     organisation: Name | None = None
+    quote: Quote
+    source_id: QuotedSource = None
+
+
+# A fact of an action, with the passage that says it.
+Evidence = ResolutionLinkIn | AuthorityLinkIn | ActorLinkIn | OfficialLinkIn
 
 
 class ActionIn(In):
-    """A new action: its references by id, each fact with the passage of a source that says it."""
+    """A new action: its fields, and its links by id, each fact with the passage of a source that says it.
+    The names are those of the action as answers give it (`ActionOut`), so that a record read with GET is a
+    valid body; the fields answers add (names, symbols, timestamps) are read-only."""
 
     id: Id | None = Field(default=None, description="A stable id; generated when left out.")
     type: ActionType
@@ -251,10 +299,13 @@ class ActionIn(In):
     date: IsoDate
     date_precision: DatePrecision
     date_text: Text | None = Field(default=None, description="The words the date was read from.")
-    sources: list[ActionSourceIn] = Field(min_length=1)
-    citations: list[CitationIn] = []
-    actors: list[ActorRoleIn] = []
-    officials: list[OfficialRoleIn] = []
+    resolutions: list[ResolutionLinkIn] = Field(default=[], description="UN Security Council resolutions invoked.")
+    authorities: list[AuthorityLinkIn] = Field(default=[], description="Other legal bases.")
+    actors: list[ActorLinkIn] = []
+    officials: list[OfficialLinkIn] = []
+    sources: list[SourceLinkIn] = Field(min_length=1)
+    created_at: datetime | None = read_only()
+    updated_at: datetime | None = read_only()
 
     @model_validator(mode="after")
     def date_fits_precision(self) -> Self:
@@ -266,9 +317,17 @@ class ActionIn(In):
         return self
 
 
-class ActionPatch(In):
-    """A change to an action: the fields given replace the stored ones (a list replaces the whole list)."""
+class ActionSnapshot(ActionIn):
+    """An action as the change feed gives it: the body that writes it."""
 
+    id: Id
+
+
+class ActionPatch(In):
+    """A change to an action: the fields given replace the stored ones (a list replaces the whole list). The
+    action as GET answers it is a valid patch; its read-only fields are ignored."""
+
+    id: str | None = read_only()
     type: ActionType | None = None
     status: ActionStatus | None = None
     title: Name | None = None
@@ -276,10 +335,13 @@ class ActionPatch(In):
     date: OptionalDate = None
     date_precision: DatePrecision | None = None
     date_text: Text | None = None
-    sources: list[ActionSourceIn] | None = Field(default=None, min_length=1)
-    citations: list[CitationIn] | None = None
-    actors: list[ActorRoleIn] | None = None
-    officials: list[OfficialRoleIn] | None = None
+    resolutions: list[ResolutionLinkIn] | None = None
+    authorities: list[AuthorityLinkIn] | None = None
+    actors: list[ActorLinkIn] | None = None
+    officials: list[OfficialLinkIn] | None = None
+    sources: list[SourceLinkIn] | None = Field(default=None, min_length=1)
+    created_at: datetime | None = read_only()
+    updated_at: datetime | None = read_only()
 
 
 # A body that "Try it out" can send as it is against the seed data: every id exists and every quote is copied
@@ -294,18 +356,18 @@ CREATE_EXAMPLES = {
             "date_precision": "day",
             "sources": [
                 {
-                    "source": "src-2024-05-17-us-sanctions-five-russia-based",
+                    "id": "src-2024-05-17-us-sanctions-five-russia-based",
                     "quote": "We are concerned by the DPRK-Russia relationship due to its threat to global "
                     "security and the international non-proliferation regime",
                 }
             ],
             "actors": [
-                {"actor": "state-kp", "role": "subject", "quote": "We are concerned by the DPRK-Russia relationship"},
-                {"actor": "state-ru", "role": "subject", "quote": "We are concerned by the DPRK-Russia relationship"},
+                {"id": "state-kp", "role": "subject", "quote": "We are concerned by the DPRK-Russia relationship"},
+                {"id": "state-ru", "role": "subject", "quote": "We are concerned by the DPRK-Russia relationship"},
             ],
             "officials": [
                 {
-                    "official": "official-matthew-miller",
+                    "id": "official-matthew-miller",
                     "title": "spokesperson",
                     "organisation": "US State Department",
                     "quote": "The announcement was made by US State Department spokesperson Matthew Miller",

@@ -3,7 +3,6 @@ loader and the API."""
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,7 +30,7 @@ class Known:
     ):
         """authorities as (id, kind, number, adopted_on); sources as (id, text, published_on)."""
         self.session = session
-        self.authorities = {id for id, *_ in authorities}
+        self.authorities = {id: kind for id, kind, *_ in authorities}
         self.resolutions = {
             number: (id, adopted_on)
             for id, kind, number, adopted_on in authorities
@@ -42,8 +41,14 @@ class Known:
         self.texts = {id: text for id, text, _ in sources}
         self.publication_dates = {id: published_on for id, _, published_on in sources}
 
-    def authority(self, id: str) -> bool:
-        return id in self.authorities or self.session.get(Authority, id) is not None
+    def authority(self, id: str) -> str | None:
+        """The authority's kind; None when there is no such authority."""
+        if id not in self.authorities:
+            row = self.session.get(Authority, id)
+            if row is None:
+                return None
+            self.authorities[id] = row.kind
+        return self.authorities[id]
 
     def resolution(self, number: int) -> tuple[str, date | None] | None:
         if number not in self.resolutions:
@@ -78,59 +83,57 @@ def action_problems(action: ActionIn, known: Known, today: date) -> Iterator[tup
     """(location, message) of everything wrong with one action's references, quotes and dates."""
     if action.date > today:
         yield ("date",), "date in the future"
-    yield from _source_problems(action, known)
-    source_ids = [s.source for s in action.sources]
-    for position, citation in enumerate(action.citations):
-        path = ("citations", position)
-        if citation.resolution is not None:
-            found = known.resolution(citation.resolution)
-            if found is None:
-                yield (*path, "resolution"), f"unknown resolution {citation.resolution}"
-            elif found[1] and action.date < found[1]:
-                yield ("date",), f"before resolution {citation.resolution} was adopted ({found[1]})"
-        elif not known.authority(citation.authority):
-            yield (*path, "authority"), f"unknown authority {citation.authority!r}"
-        yield from _evidence_problems(path, citation, source_ids, known)
-    yield from _duplicates("citations", [c.resolution or c.authority for c in action.citations])
-    for position, link in enumerate(action.actors):
-        if not known.actor(link.actor):
-            yield ("actors", position, "actor"), f"unknown actor {link.actor!r}"
-        yield from _evidence_problems(("actors", position), link, source_ids, known)
-    yield from _duplicates("actors", [link.actor for link in action.actors])
-    for position, official in enumerate(action.officials):
-        if not known.official(official.official):
-            yield ("officials", position, "official"), f"unknown official {official.official!r}"
-        yield from _evidence_problems(("officials", position), official, source_ids, known)
-    yield from _duplicates("officials", [link.official for link in action.officials])
-
-
-def _source_problems(action: ActionIn, known: Known) -> Iterator[tuple[Location, str]]:
-    """Each source named once, known, with its quote, and published no earlier than the action."""
-    source_ids = [s.source for s in action.sources]
+    source_ids = [s.id for s in action.sources]
     for position, source_id in enumerate(source_ids):
         if source_ids.count(source_id) > 1:
-            yield ("sources", position, "source"), f"source {source_id!r} listed twice"
+            yield ("sources", position, "id"), f"source {source_id!r} listed twice"
         elif known.text(source_id) is None:
-            yield ("sources", position, "source"), f"unknown source {source_id!r}"
+            yield ("sources", position, "id"), f"unknown source {source_id!r}"
         else:
             yield from _quote_problems(("sources", position), action.sources[position].quote, source_id, known)
             published = known.published_on(source_id)
             if published and first_day(action.date, action.date_precision) > published:
                 yield ("date",), f"after the publication of its source {source_id!r} ({published})"
 
+    def evidence(path: tuple, link: Evidence):
+        if link.source_id is None and len(source_ids) > 1:
+            yield (*path, "source_id"), "the action has several sources: name the one this quote comes from"
+            return
+        source_id = link.source_id or source_ids[0]
+        if source_id not in source_ids:
+            yield (*path, "source_id"), f"source {source_id!r} is not among the action's sources"
+        elif known.text(source_id) is not None:
+            yield from _quote_problems(path, link.quote, source_id, known)
 
-def _evidence_problems(
-    path: Location, link: Evidence, source_ids: list[str], known: Known
-) -> Iterator[tuple[Location, str]]:
-    """A fact's quote is a passage of one of the action's sources: the one it names, or the only one."""
-    if link.source is None and len(source_ids) > 1:
-        yield (*path, "source"), "the action has several sources: name the one this quote comes from"
-        return
-    source_id = link.source or source_ids[0]
-    if source_id not in source_ids:
-        yield (*path, "source"), f"source {source_id!r} is not among the action's sources"
-    elif known.text(source_id) is not None:
-        yield from _quote_problems(path, link.quote, source_id, known)
+    for position, resolution in enumerate(action.resolutions):
+        path = ("resolutions", position)
+        found = known.resolution(resolution.number)
+        if found is None:
+            yield (*path, "number"), f"unknown resolution {resolution.number}"
+        elif found[1] and action.date < found[1]:
+            yield ("date",), f"before resolution {resolution.number} was adopted ({found[1]})"
+        yield from evidence(path, resolution)
+    yield from _duplicates("resolutions", [r.number for r in action.resolutions])
+
+    for position, authority in enumerate(action.authorities):
+        path = ("authorities", position)
+        kind = known.authority(authority.id)
+        if kind is None:
+            yield (*path, "id"), f"unknown authority {authority.id!r}"
+        elif kind == AuthorityKind.un_resolution:
+            yield (*path, "id"), f"{authority.id!r} is a resolution: cite it under resolutions, by its number"
+        yield from evidence(path, authority)
+    yield from _duplicates("authorities", [a.id for a in action.authorities])
+
+    for field, links, exists in (
+        ("actors", action.actors, known.actor),
+        ("officials", action.officials, known.official),
+    ):
+        for position, link in enumerate(links):
+            if not exists(link.id):
+                yield (field, position, "id"), f"unknown {field[:-1]} {link.id!r}"
+            yield from evidence((field, position), link)
+        yield from _duplicates(field, [link.id for link in links])
 
 
 def _quote_problems(path: tuple, quote: str, source_id: str, known: Known):
@@ -152,31 +155,28 @@ def first_day(day: date, precision: str) -> date:
     return day
 
 
-# The fields of an action that are its own, not links to other records: the same in every form of it.
-OWN_FIELDS = ("id", "type", "status", "title", "summary", "date", "date_precision", "date_text")
-
-
-def own_fields(action: object) -> dict[str, Any]:
-    return {name: getattr(action, name) for name in OWN_FIELDS}
-
-
-def action_record(action: ActionIn, resolution_ids: dict[int, str]) -> ActionRecord:
-    only_source = action.sources[0].source
+def action_record(action: ActionIn, id: str, resolution_ids: dict[int, str]) -> ActionRecord:
+    only_source = action.sources[0].id
 
     def source_of(link: Evidence) -> str:
-        return link.source or only_source
+        return link.source_id or only_source
 
     return ActionRecord(
-        **own_fields(action),
-        sources=frozenset(SourceRef(s.source, s.quote) for s in action.sources),
+        id=id,
+        type=action.type,
+        status=action.status,
+        title=action.title,
+        summary=action.summary,
+        date=action.date,
+        date_precision=action.date_precision,
+        date_text=action.date_text,
+        sources=frozenset(SourceRef(s.id, s.quote) for s in action.sources),
         citations=frozenset(
-            CitationRef(
-                resolution_ids[c.resolution] if c.resolution else c.authority, c.relation, c.quote, source_of(c)
-            )
-            for c in action.citations
+            [CitationRef(resolution_ids[r.number], r.relation, r.quote, source_of(r)) for r in action.resolutions]
+            + [CitationRef(a.id, a.relation, a.quote, source_of(a)) for a in action.authorities]
         ),
-        actors=frozenset(ActorRef(a.actor, a.role, a.quote, source_of(a)) for a in action.actors),
+        actors=frozenset(ActorRef(a.id, a.role, a.quote, source_of(a)) for a in action.actors),
         officials=frozenset(
-            OfficialRef(o.official, o.title, o.organisation, o.quote, source_of(o)) for o in action.officials
+            OfficialRef(o.id, o.title, o.organisation, o.quote, source_of(o)) for o in action.officials
         ),
     )

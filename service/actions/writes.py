@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from service.models import Action, ActionSource, ActorLink, Citation, OfficialLink
 from service.models.base import utcnow
+from service.resolutions.schemas import resolution_number
 from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
 
 
@@ -195,6 +196,27 @@ _LINKED_IDS = {
     "actors": attrgetter("actor_id"),
     "officials": attrgetter("official_id"),
 }
+
+
+def as_written(snapshot: dict) -> dict:
+    """A snapshot as the feed keeps it (links named as their tables' columns) in the vocabulary of the API's
+    bodies and answers (ActionSnapshot): resolutions cited by number, other authorities and the linked records
+    by `id`."""
+
+    def renamed(links: list[dict], key: str) -> list[dict]:
+        return [{"id": link[key]} | {k: v for k, v in link.items() if k != key} for link in links]
+
+    numbered = [(resolution_number(c["authority_id"]), c) for c in snapshot["citations"]]
+    return {name: value for name, value in snapshot.items() if name not in _LINKED_IDS} | {
+        "resolutions": [
+            {"number": number} | {k: v for k, v in c.items() if k != "authority_id"}
+            for number, c in sorted((n, c) for n, c in numbered if n is not None)
+        ],
+        "authorities": renamed([c for n, c in numbered if n is None], "authority_id"),
+        "actors": renamed(snapshot["actors"], "actor_id"),
+        "officials": renamed(snapshot["officials"], "official_id"),
+        "sources": renamed(snapshot["sources"], "source_id"),
+    }
 
 
 def _links_wanted(record: ActionRecord) -> tuple:

@@ -3,7 +3,7 @@ from datetime import date
 from pydantic import Field
 
 from service.models.vocabulary import ActionType, ActorKind, AuthorityKind, IdentifierScheme
-from service.schemas import CountryCode, Id, In, Name, Out, Text
+from service.schemas import CountryCode, Id, In, Name, Out, Text, read_only
 
 
 class ActorOut(Out):
@@ -118,9 +118,32 @@ class ActorIn(In):
     addresses: list[AddressIn] = []
 
 
-class ActorPatch(In):
-    """The fields given replace the stored ones (a list replaces the whole list)."""
+class ActorSnapshot(ActorIn):
+    """An actor as the change feed gives it: the body that writes it."""
 
+    id: Id
+
+
+class ListEntrySnapshot(Out):
+    """One entry of an imported list, as the change feed gives it."""
+
+    id: str = Field(examples=["entry-un-kpi-019"])
+    list_name: str = Field(examples=["un"])
+    reference: str = Field(description="The list's own key.", examples=["KPi.019"])
+    regimes: str = Field(description="The UN list type or the OFAC program tags, space-separated.")
+    status: str = Field(examples=["listed"])
+    actor_id: str
+    source_id: str = Field(description="The entry's text as last imported.")
+    listed_action_id: str | None
+    delisted_action_id: str | None
+
+
+class ActorPatch(In):
+    """The fields given replace the stored ones (a list replaces the whole list). The actor as GET answers it
+    is a valid patch; its read-only fields are ignored."""
+
+    id: str | None = read_only()
+    listings: list[Listing] | None = read_only()
     name: Name | None = None
     kind: ActorKind | None = None
     country: CountryCode | None = None

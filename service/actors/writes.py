@@ -58,9 +58,10 @@ def put_actor(
         links_changed = True
     details_before, details_after = {}, {}
     for key, model, given in (("identifiers", ActorIdentifier, identifiers), ("addresses", ActorAddress, addresses)):
-        if given is None:
-            continue
-        kept, stored = _replace_details(session, id, model, given, new)
+        if given is None:  # kept as stored; the change still records them, for the feed's record to be whole
+            kept = stored = set() if new else _stored_details(session, id, model)
+        else:
+            kept, stored = _replace_details(session, id, model, given, new)
         details_before[key], details_after[key] = _listed(stored), _listed(kept)
         links_changed |= kept != stored
     if links_changed and outcome is Outcome.unchanged:
@@ -76,13 +77,8 @@ def put_actor(
 
 def _replace_details(session: Session, actor_id: str, model, given: Iterable, new: bool) -> tuple[set, set]:
     """Make the actor's identifiers (or addresses) the given ones; return (wanted, stored before)."""
-    record = Identifier if model is ActorIdentifier else Address
-    names = [name for name in record.__dataclass_fields__]
     wanted = _unique(model, given)
-    stored: set = set()
-    if not new:
-        columns = [getattr(model, name) for name in names]
-        stored = {record(*row) for row in session.execute(select(*columns).where(model.actor_id == actor_id))}
+    stored = set() if new else _stored_details(session, actor_id, model)
     kept = set(wanted.values())
     if kept != stored:
         if not new:
@@ -90,6 +86,13 @@ def _replace_details(session: Session, actor_id: str, model, given: Iterable, ne
             session.execute(delete(model).where(model.actor_id == actor_id))
         session.add_all(model(actor_id=actor_id, **asdict(item)) for item in kept)
     return kept, stored
+
+
+def _stored_details(session: Session, actor_id: str, model) -> set:
+    """The actor's stored identifiers (or addresses)."""
+    record = Identifier if model is ActorIdentifier else Address
+    columns = [getattr(model, name) for name in record.__dataclass_fields__]
+    return {record(*row) for row in session.execute(select(*columns).where(model.actor_id == actor_id))}
 
 
 def _key(model, item) -> tuple:

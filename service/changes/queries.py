@@ -1,10 +1,11 @@
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from service.changes.schemas import AuditEntry, ChangeOut
+from service.actions.writes import as_written as action_as_written
 from service.models import Change, ChangeSet
 from service.pagination import decode_cursor, encode_cursor
 
@@ -20,12 +21,11 @@ _CHANGES = select(
 ).join(ChangeSet, ChangeSet.id == Change.set_id)
 
 
-def changes_after(session: Session, after: int, limit: int) -> list[ChangeOut]:
+def changes_after(session: Session, after: int, limit: int) -> list[dict]:
+    """The changes after seq `after`, oldest first, as ChangeOut reads them."""
     rows = session.execute(_CHANGES.where(Change.seq > after).order_by(Change.seq).limit(limit)).all()
     return [
-        ChangeOut(
-            seq=row.seq, at=row.at, entity=row.entity, entity_id=row.entity_id, operation=row.operation, record=after
-        )
+        _entry(row, seq=row.seq, at=row.at, record=after)
         for row, (_, after) in zip(rows, snapshots(session, rows), strict=True)
     ]
 
@@ -36,7 +36,7 @@ def last_change(session: Session) -> int:
 
 def audit_entries(
     session: Session, entity: str | None, entity_id: str | None, who: str | None, limit: int, cursor: str | None
-) -> tuple[list[AuditEntry], str | None]:
+) -> tuple[list[dict], str | None]:
     """Newest first."""
     query = _CHANGES.order_by(Change.seq.desc()).limit(limit + 1)
     if entity:
@@ -50,19 +50,26 @@ def audit_entries(
         query = query.where(Change.seq < before)
     rows = session.execute(query).all()
     items = [
-        AuditEntry(
-            seq=row.seq,
-            at=row.at,
-            who=row.who,
-            entity=row.entity,
-            entity_id=row.entity_id,
-            operation=row.operation,
-            before=before,
-            after=after,
-        )
+        _entry(row, seq=row.seq, at=row.at, who=row.who, before=before, after=after)
         for row, (before, after) in zip(rows[:limit], snapshots(session, rows[:limit]), strict=True)
     ]
-    return items, encode_cursor("audit", [items[-1].seq]) if len(rows) > limit else None
+    return items, encode_cursor("audit", [items[-1]["seq"]]) if len(rows) > limit else None
+
+
+def _entry(row: Row, **fields: Any) -> dict:
+    """A feed or audit entry, its snapshots in the vocabulary of the API's bodies."""
+    written = {
+        name: None if value is None else as_written(row.entity, row.entity_id, value)
+        for name, value in fields.items()
+        if name in ("record", "before", "after")
+    }
+    return fields | written | {"entity": row.entity, "entity_id": row.entity_id, "operation": row.operation}
+
+
+def as_written(entity: str, entity_id: str, snapshot: dict) -> dict:
+    """A stored snapshot as the API writes the record: with its id and, for an action, links named as bodies
+    name them."""
+    return {"id": entity_id} | (action_as_written(snapshot) if entity == "action" else snapshot)
 
 
 def snapshots(session: Session, changes: Sequence[Row]) -> list[list]:

@@ -3,11 +3,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from service.changes.queries import audit_entries, changes_after, last_change
-from service.changes.schemas import AuditEntry, ChangesPage
+from service.changes.schemas import AuditPage, ChangesPage
 from service.db import SessionDep
 from service.errors import InvalidParameter, problem_responses
 from service.keys.auth import AdminReader
-from service.pagination import MAX_INTEGER, Cursor, Limit, Page, paged
+from service.pagination import MAX_INTEGER, Cursor, Limit, paged
 from service.schemas import PRINTABLE
 
 router = APIRouter(tags=["changes"])
@@ -40,7 +40,7 @@ def feed(
         # A position the feed never reached: another database's, or a typo. Echoing it back would make a
         # follower skip every change up to it.
         raise InvalidParameter("after", f"the feed's last change is seq {newest}; nothing has a later position")
-    last_seq = items[-1].seq if items else after
+    last_seq = items[-1]["seq"] if items else after
     if len(items) == limit:
         response.headers["Link"] = f'<{request.url.include_query_params(after=last_seq)}>; rel="next"'
     return {"items": items, "last_seq": last_seq}
@@ -48,7 +48,7 @@ def feed(
 
 @router.get(
     "/v1/audit",
-    response_model=Page[AuditEntry],
+    response_model=AuditPage,
     summary="The audit trail",
     responses=problem_responses(401, 403, 422, 503),
     name="list_audit_entries",

@@ -1,46 +1,75 @@
-import json
-from typing import Any
+"""The change feed's and the audit trail's entries, typed per kind of record: each carries the record as the
+API's bodies write it (`ActionSnapshot`, `ActorSnapshot`…), so that a follower reads one vocabulary everywhere."""
 
-from pydantic import BaseModel, Field, field_validator
+from typing import Annotated, Any, Literal, Union
 
+from pydantic import BaseModel, Field, create_model
+
+from service.actions.schemas import ActionSnapshot
+from service.actors.schemas import ActorSnapshot, ListEntrySnapshot
 from service.models.vocabulary import Operation
+from service.officials.schemas import OfficialSnapshot
+from service.pagination import Page
+from service.resolutions.schemas import AuthoritySnapshot
 from service.schemas import Out, UtcDatetime
+from service.sources.schemas import SourceSnapshot
+
+# Each kind of record the feed carries, and the model of its snapshots.
+SNAPSHOTS: dict[str, type[BaseModel]] = {
+    "action": ActionSnapshot,
+    "actor": ActorSnapshot,
+    "official": OfficialSnapshot,
+    "source": SourceSnapshot,
+    "authority": AuthoritySnapshot,
+    "list_entry": ListEntrySnapshot,
+}
 
 
-def _parsed(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
-
-
-class ChangeOut(Out):
-    """One create, update or delete of one record, in commit order."""
-
+class ChangeFields(Out):
     seq: int = Field(description="Increases with every change, in commit order.", examples=[42])
     at: UtcDatetime
-    entity: str = Field(description="action, actor, official, source or authority.", examples=["action"])
     entity_id: str = Field(examples=["act-2024-10-29-us-condemns-russia-dprk-training"])
     operation: Operation
-    record: dict[str, Any] | None = Field(
-        description="The record as stored after the change (links by id); null for a delete (the tombstone)."
-    )
 
-    _parse = field_validator("record", mode="before")(_parsed)
+
+class AuditFields(ChangeFields):
+    who: str = Field(description="The API key's name, or the command (`seed`, `import un-xml`).", examples=["seed"])
+
+
+def _typed(base: type[Out], name: str, snapshot_fields: dict[str, str]) -> Any:
+    """One model of `base` per kind of record, told apart by `entity`, with its snapshots typed: the union the
+    OpenAPI document gives clients."""
+    models = [
+        create_model(
+            f"{entity.title().replace('_', '')}{name}",
+            __base__=base,
+            entity=(Literal[entity], Field(description="The kind of record.")),
+            **{
+                field: (snapshot | None, Field(description=description))
+                for field, description in snapshot_fields.items()
+            },
+        )
+        for entity, snapshot in SNAPSHOTS.items()
+    ]
+    return Annotated[Union[tuple(models)], Field(discriminator="entity")]  # noqa: UP007 (a union built at run time)
+
+
+ChangeOut = _typed(
+    ChangeFields,
+    "Change",
+    {"record": "The record after the change, as a body that writes it; null for a delete (the tombstone)."},
+)
+AuditEntry = _typed(
+    AuditFields,
+    "AuditEntry",
+    {"before": "The record before; null for a create.", "after": "The record after; null for a delete."},
+)
+
+
+class AuditPage(Page[AuditEntry]):  # type: ignore[valid-type]
+    """A page of the audit trail, newest first."""
 
 
 class ChangesPage(BaseModel):
-    items: list[ChangeOut]
+    items: list[ChangeOut]  # type: ignore[valid-type]
     last_seq: int = Field(description="Pass as `after` to continue; equal to `after` when nothing is new.")
-
-
-class AuditEntry(Out):
-    """A change with who made it and the record before and after."""
-
-    seq: int
-    at: UtcDatetime
-    who: str = Field(description="The API key's name, or the command (`seed`, `import un-xml`).", examples=["seed"])
-    entity: str
-    entity_id: str
-    operation: Operation
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-
-    _parse = field_validator("before", "after", mode="before")(_parsed)

@@ -37,6 +37,7 @@ def export(
     from sqlalchemy.orm import Session
 
     from service.actions.schemas import ActionFilters
+    from service.changes.queries import last_change
     from service.export.pages import export_filters, read_snapshot
     from service.export.service import export_chunks
 
@@ -54,6 +55,8 @@ def export(
                 target = open(part, "w", encoding="utf-8", newline="") if part else nullcontext(sys.stdout)  # noqa: SIM115
             except OSError as problem:
                 fail(f"--output {output}: cannot write there: {problem.strerror}")
+            with Session(engine) as session:
+                feed_seq = last_change(session)  # before the export's reads: the export holds every change up to it
             with Session(engine) as session, target as file:
                 read_snapshot(session)
                 for chunk in export_chunks(session, format, filters, lambda n: count.update(actions=n)):
@@ -63,4 +66,7 @@ def export(
         finally:
             if part and part.exists():
                 part.unlink()
-    err.print(f"exported {count['actions']} action(s) as {format} to {output or 'stdout'}", highlight=False)
+    err.print(
+        f"exported {count['actions']} action(s) as {format} to {output or 'stdout'}, as of change feed seq {feed_seq}",
+        highlight=False,
+    )

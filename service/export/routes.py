@@ -8,6 +8,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionFilters, ExportFilters
+from service.changes.queries import last_change
 from service.export.pages import export_filters, read_snapshot
 from service.export.service import FILE_NAMES, MEDIA_TYPES, Format, export_chunks
 from service.openapi import LIST_RESPONSES
@@ -25,9 +26,21 @@ DESCRIPTIONS = {
 }
 
 
+# Read before the export's own reads begin, so that the export holds every change up to it (on SQLite, where
+# each page is read as of its own time, perhaps some later ones too: replaying a change whose record is
+# already there changes nothing, since each carries the whole record).
+_FEED_SEQ = {
+    "description": "The change feed's last `seq` when the export began: the export holds every change up to it. "
+    "Follow `/v1/changes?after=` this value to keep a copy made from the export current.",
+    "schema": {"type": "integer"},
+}
+
+
 def _stream(request: Request, format: Format, filters: ExportFilters) -> StreamingResponse:
     checked = export_filters(ActionFilters.model_construct(**dict(filters)))  # validated as ExportFilters
     factory: Callable[[], Session] = request.app.state.session_factory
+    with factory() as session:
+        feed_seq = last_change(session)
 
     def chunks() -> Iterator[str]:
         # A session of its own: the response is streamed after the route has returned.
@@ -38,7 +51,7 @@ def _stream(request: Request, format: Format, filters: ExportFilters) -> Streami
     return StreamingResponse(
         chunks(),
         media_type=MEDIA_TYPES[format],
-        headers={"Content-Disposition": f'attachment; filename="{FILE_NAMES[format]}"'},
+        headers={"Content-Disposition": f'attachment; filename="{FILE_NAMES[format]}"', "Feed-Seq": str(feed_seq)},
     )
 
 
@@ -57,7 +70,13 @@ def _route(format: Format):
         summary=f"Export actions as {format.upper() if format != Format.ftm else 'FollowTheMoney'}",
         response_class=StreamingResponse,
         responses=LIST_RESPONSES
-        | {200: {"content": {MEDIA_TYPES[format].split(";")[0]: {}}, "description": "The export, streamed."}},
+        | {
+            200: {
+                "content": {MEDIA_TYPES[format].split(";")[0]: {}},
+                "description": "The export, streamed.",
+                "headers": {"Feed-Seq": _FEED_SEQ},
+            }
+        },
         name=f"export_{format}",
     )
 

@@ -350,6 +350,21 @@ def _named_issuer(placed: list[Placed]) -> list[Placed]:
     return []
 
 
+# A state's government department or office, named for the state: the publisher speaking when nothing else acts.
+_INSTITUTION = re.compile(
+    r"\b(?:Office|Department|Ministry|Treasury|Government|White\s+House|Kantei|Downing\s+Street|OFAC|OFSI|FCDO|FCO)\b"
+)
+
+
+def _institution(placed: list[Placed]) -> list[Placed]:
+    """The state whose department or office the header or lead names ("Foreign & Commonwealth Office", "the State
+    Department's Rewards for Justice program offers"), for a text that names no one acting."""
+    for p in placed:
+        if p.sentence.weight >= 2 and p.mention.value.kind is ActorKind.state and _INSTITUTION.search(p.mention.text):
+            return [p]
+    return []
+
+
 def _subject_signal(p: Placed, previous: Placed | None, previous_is_subject: bool) -> bool:
     sentence = p.sentence
     before = sentence.text[: p.mention.start - sentence.start]
@@ -429,6 +444,7 @@ def roles(
         or _official_agents(cues, officials, names, placed)
         or _issuer(names, officials, placed)
         or _named_issuer(placed)
+        or _institution(placed)
     )
     for p in imposers:
         assign(Role.imposer, p)

@@ -43,6 +43,8 @@ _CUES: dict[ActionType, list[str]] = {
         rf"\btarget(?:s|ed|ing)\s+(?:{_NUMBERISH}|an?)\s+(?:\w+\s+){{0,2}}?(?:individuals?|entit(?:y|ies)|firms?|"
         r"companies|company|banks?|lenders?|vessels?|ships?|persons?|people|officials?|networks?)\b",
         r"\b(?:subject\s+to|freez(?:e|es|ing)|froze)\s+(?:the\s+)?assets?(?:\s+freez\w*)?\b",
+        # sanctions in force renewed: "to extend the above sanctions for a two-year period"
+        r"\b(?:extend|renew|prolong)(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:sanctions|restrictive\s+measures)\b",
     ],
     ActionType.delisting: [
         r"\b(?:de-?listed|de-?listing|delists?)\b",
@@ -85,6 +87,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\bbrief(?:ed|ing|s)\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Security\s+Council\b",
         r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?mandate\b",
         r"\b(?:welcom\w*|appreciat\w*)\b[^.;]{0,120}?\badopt(?:ed|ion)\b",
+        # the EU's alignment declarations: the act is other states joining measures the Council took
+        r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b|\balignment\s+of\s+certain\s+(?:third\s+)?countries\b",
     ],
     ActionType.report: [
         r"\b(?:published|released|issued|submitted|presented)\s+(?:its|their|a|the)\s+(?:\w+\s+){0,3}report\b",
@@ -192,11 +196,16 @@ def classify(sentences: list[Sentence], found: list[tuple[Cue, float]] | None = 
     """The winning type and its cues, strongest first; `other` with no cue when nothing matched. `found` is
     `cues(sentences)` when the caller has it already."""
     found = cues(sentences) if found is None else found
-    # One sentence counts once per type, by its strongest cue: "warned of consequences" is one warning.
-    best: dict[tuple[ActionType, Sentence], float] = {}
+    # One sentence counts once per type, by its strongest cue: "warned of consequences" is one warning. The
+    # header counts once too: pages repeat their headline (a title above the same headline, a breadcrumb).
+    best: dict[tuple[ActionType, Sentence | None], float] = {}
     for cue, weight in found:
-        key = (cue.type, cue.sentence)
+        key = (cue.type, None if cue.sentence.in_header else cue.sentence)
         best[key] = max(best.get(key, 0.0), weight)
+    # "the Security Council condemned that test and imposed sanctions": the condemnation is why the measures
+    # were taken, so a sentence that imposes them counts for the designation only.
+    for _, sentence in [key for key in best if key[0] in (ActionType.designation, ActionType.delisting)]:
+        best.pop((ActionType.condemnation, sentence), None)
     totals: dict[ActionType, float] = {}
     for (kind, _), weight in best.items():
         totals[kind] = totals.get(kind, 0.0) + weight

@@ -48,6 +48,7 @@ _URL_DATE = [
     re.compile(rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
                rf"-(?P<day>\d{{1,2}})-{_YEAR}", re.IGNORECASE),
     re.compile(rf"{_YEAR}[/-](?P<m>[01]\d)[/-](?P<day>[0-3]\d)"),
+    re.compile(rf"/{_YEAR}(?P<m>[01]\d)(?P<day>[0-3]\d)/"),  # ".../news/20160207/095508/index.html"
 ]  # fmt: skip
 # "[1] Published on 15.03.2021 in the Official Journal", "1Published on 15.11.2021": a footnote.
 _FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,2}\]|\d{1,2}(?=[A-Z])|\*)\s*")
@@ -69,7 +70,7 @@ _OTHER_EVENT = re.compile(
 # ("condemned the launch on Sunday" is read as the condemnation's day).
 _EVENT_BEFORE = re.compile(
     r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
-    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'(),-]+){1,14}\s*$"
+    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'(),—–-]+){1,14}\s*$"
     # "its sixth nuclear test on September 3": a named event right before its date
     r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:test|launch)\s*$",
     re.IGNORECASE,
@@ -77,13 +78,25 @@ _EVENT_BEFORE = re.compile(
 # "the mandate expired on 12 May", "launched on 18 December": a past verb dates its own event.
 _EVENT_VERB_BEFORE = re.compile(
     r"\b(?:expired|launched|fired|tested|visited|arrived|struck|attacked|detonated|deployed|travell?ed|took\s+place|"
-    r"was\s+(?:held|signed|adopted|launched|established|set\s+up))(?:\s+\w+ly)?\s*$",
+    r"was\s+(?:held|signed|adopted|launched|established|set\s+up)|"
+    # a treaty's formula: "the Vienna Convention on Consular Relations done at Vienna on 24 April 1963"
+    r"(?:done|signed|concluded)\s+at\s+[A-Z][\w-]+|"
+    # "measures imposed by its relevant resolutions adopted in 2016 and 2017"
+    r"\b(?:resolutions?|decisions?|regulations?)\s+(?:\w+\s+)?adopted)(?:\s+\w+ly)?\s*$",
     re.IGNORECASE,
 )
 # "the 28 November launch", "Tuesday's test"
 _EVENT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:launch\w*|tests?|strikes?|attacks?|visit|invasion|explosion|flights?)\b",
     re.IGNORECASE,
+)
+_DEADLINE = re.compile(r"\b(?:no|not)\s+later\s+than\s+$|\bdeadline\s+(?:of\s+)?$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+# "On 15 November 2021, the Council adopted Decision (CFSP) 2021/1984": the day a numbered legal act was adopted,
+# which an alignment declaration or a guidance note cites; it dates the act only in a sentence reporting the act.
+_INSTRUMENT_ADOPTED = re.compile(
+    r"\badopted\s+(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\s+(?:\([A-Z]+\)\s+)?(?:No\.?\s+)?\d+/\d+"
 )
 _BACKGROUND = re.compile(r"\b(earlier|since|after|before|previously|last\s+(?:year|month)|ago|until|prior)\b", re.I)
 _PRECISION_SCORE = {"full": 3.0, "day_month": 3.0, "weekday": 3.0, "today": 3.0, "month_year": 1.0, "month": 1.0}
@@ -132,12 +145,22 @@ def _masked(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group()), text)
 
 
+# A dateline stands on a short line ("Friday, April 5, 2013", "Testimony of ... Thursday, September 28, 2017").
+_DATELINE_MAX_CHARS = 200
+
+
+# "Extends Mandate ... Until 30 April 2023": a headline's date that ends or starts something is no dateline.
+_ENDS_OR_STARTS = re.compile(r"\b(?:until|since|by|from)\s*$", re.IGNORECASE)
+
+
 def _dateline(sentences: list[Sentence]) -> dt.date | None:
     """The publication date a document states above its body: a labelled one, else the last one."""
     found = []
     for sentence in sentences:
         if not sentence.in_header:
             break
+        if len(sentence.text) > _DATELINE_MAX_CHARS or _INSTRUMENT_ADOPTED.search(sentence.text):
+            continue  # a ticker of other stories ("... Department Press Briefing – October 6, 2022 ..."), a decision
         for kind, pattern in _PATTERNS:
             if kind != "full":
                 continue
@@ -147,6 +170,7 @@ def _dateline(sentences: list[Sentence]) -> dt.date | None:
                 if (
                     day
                     and opening not in ("until", "since", "by", "from")
+                    and not _ENDS_OR_STARTS.search(sentence.text[: match.start()])
                     and not _PAGE_EVENT.search(sentence.text[: match.start()][-60:])
                 ):
                     found.append((bool(_LABELLED.search(sentence.text[: match.start()])), day))
@@ -190,8 +214,11 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
                 if event:
                     events.append(f"{event.group().strip()} {match.group()}")
                     continue
-                if match.group().lower().startswith("until"):
-                    continue  # "until 30 April 2023" ends something; it never dates the act
+                if match.group().lower().startswith("until") or _DEADLINE.search(text[: match.start()]):
+                    continue  # "until 30 April 2023", "no later than 3 August" end something; never the act
+                if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text[: match.start()]):
+                    events.append(match.group())  # "September 11-15, 2017": a meeting's days, not one day
+                    continue
                 if event_after := _EVENT_AFTER.match(text[match.end() :]):
                     events.append(f"{match.group()}{event_after.group()}")
                     continue
@@ -300,6 +327,9 @@ def find(
     dateline = _dateline(sentences)
     reference = published_on or dateline or url_day
     candidates, events = candidates_of(sentences) if found is None else found
+    candidates = [
+        c for c in candidates if c.sentence in act_sentences or not _INSTRUMENT_ADOPTED.search(c.sentence.text)
+    ]
     # With nothing else to give a year, "On September 26" takes it from the text's other dates, whatever they date.
     years = [int(m.group()) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", _masked(text))]
     url_year = url_year or (max(set(years), key=lambda y: (years.count(y), y)) if years else None)

@@ -60,11 +60,24 @@ def _is_body(line: str) -> bool:
     # trail ("Home > Policy > ... (Announcement by the Chief Cabinet Secretary)") is navigation, not body.
     if re.search(r"\s>\s", line) or _CHROME.search(line):
         return False
+    if _is_title(line):
+        return False
     return len(line) >= _BODY_MIN_CHARS and line.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
 
 
+def _is_title(line: str) -> bool:
+    """A title cut short ("Speech: ...: UK Statement at the..."), a headline in capitals ("SECURITY COUNCIL
+    CONDEMNS ..., UNANIMOUSLY ADOPTING RESOLUTION 1718 (2006)")."""
+    return line.rstrip().endswith(("...", "…")) or not re.search(r"[a-z]", line)
+
+
 def _is_sentence(line: str) -> bool:
-    return len(line.split()) >= 6 and line.rstrip().endswith((".", "!", "?", "”", '"'))
+    return len(line.split()) >= 6 and line.rstrip().endswith((".", "!", "?", "”", '"')) and not _is_title(line)
+
+
+def _holds_sentences(line: str) -> bool:
+    """A long line of sentences whose last one the copy cut off ("Thank you. We therefore welcome ... t")."""
+    return len(line) >= _BODY_MIN_CHARS and bool(_END.search(line)) and not _is_title(line) and not _CHROME.search(line)
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -91,7 +104,9 @@ def split(text: str) -> list[Sentence]:
     first_body = next((i for i, (a, b) in enumerate(lines) if _is_body(text[a:b])), None)
     if first_body is None:
         # A short text: its body starts with the first line written as a sentence.
-        first_body = next((i for i, (a, b) in enumerate(lines) if _is_sentence(text[a:b])), 0)
+        first_body = next(
+            (i for i, (a, b) in enumerate(lines) if _is_sentence(text[a:b]) or _holds_sentences(text[a:b])), 0
+        )
     sentences = []
     for number, (a, b) in enumerate(lines):
         # The lead: the first three body paragraphs (a photo caption often takes one), where press texts

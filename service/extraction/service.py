@@ -10,7 +10,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session
 
-from service.actions.schemas import ActionCreate, ActionSourceIn, ActorRoleIn, CitationIn, OfficialRoleIn
+from service.actions.schemas import ActionCreate, ActorLinkIn, OfficialLinkIn, ResolutionLinkIn, SourceLinkIn
 from service.actions.service import create_action
 from service.actions.validation import first_day
 from service.extraction import Draft, KnownActor, extract
@@ -127,15 +127,15 @@ def ingest(session: Session, path: Path, published_on: date | None, url: str | N
         date=first_day(day, precision),
         date_precision=precision,
         date_text=date_text,
-        sources=[ActionSourceIn(source=source_id, quote=draft.type_quote or _first_line(text))],
-        citations=[
-            CitationIn(resolution=c.number, relation=c.relation, quote=c.quote)
+        sources=[SourceLinkIn(id=source_id, quote=draft.type_quote or _first_line(text))],
+        resolutions=[
+            ResolutionLinkIn(number=c.number, relation=c.relation, quote=c.quote)
             for c in draft.resolutions
             if c.number in known_numbers
         ],
         actors=_actor_roles(draft),
         officials=[
-            OfficialRoleIn(official=officials[o.name], title=o.title, organisation=o.organisation, quote=o.quote)
+            OfficialLinkIn(id=officials[o.name], title=o.title, organisation=o.organisation, quote=o.quote)
             for o in draft.officials
             if o.name is not None
         ],
@@ -144,11 +144,11 @@ def ingest(session: Session, path: Path, published_on: date | None, url: str | N
     return Ingested(action_id, Outcome.added, draft, source_id, stored is not None, published)
 
 
-def _actor_roles(draft: Draft) -> list[ActorRoleIn]:
-    roles: dict[str, ActorRoleIn] = {}
+def _actor_roles(draft: Draft) -> list[ActorLinkIn]:
+    roles: dict[str, ActorLinkIn] = {}
     for mention in [*draft.targets, *draft.actors]:
         if mention.actor_id and mention.actor_id not in roles:  # one role per actor: a target first
-            roles[mention.actor_id] = ActorRoleIn(actor=mention.actor_id, role=mention.role, quote=mention.quote)
+            roles[mention.actor_id] = ActorLinkIn(id=mention.actor_id, role=mention.role, quote=mention.quote)
     return list(roles.values())
 
 

@@ -1,6 +1,6 @@
 from pydantic import Field
 
-from service.schemas import CountryCode, Id, In, Name, Out
+from service.schemas import CountryCode, Id, In, Name, Out, read_only
 
 
 class OfficialOut(Out):
@@ -23,9 +23,17 @@ class OfficialIn(In):
     country: CountryCode | None = Field(default=None, examples=["US"])
 
 
-class OfficialPatch(In):
-    """The fields given replace the stored ones."""
+class OfficialSnapshot(OfficialIn):
+    """An official as the change feed gives it: the body that writes it."""
 
+    id: Id
+
+
+class OfficialPatch(In):
+    """The fields given replace the stored ones. The official as GET answers it is a valid patch; its id is
+    ignored."""
+
+    id: str | None = read_only()
     name: Name | None = None
     title: Name | None = None
     organisation: Name | None = None

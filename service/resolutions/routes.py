@@ -13,8 +13,8 @@ from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, 
 from service.pagination import Cursor, Limit, Page, json_page, paged
 from service.records import Write
 from service.resolutions.queries import get_resolution, list_resolutions, resolution_key
-from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionPatch
-from service.resolutions.service import create_resolution, delete_resolution, resolution_id, update_resolution
+from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionPatch, resolution_id
+from service.resolutions.service import create_resolution, delete_resolution, update_resolution
 from service.schemas import CanonicalInt
 
 router = APIRouter(prefix="/v1/resolutions", tags=["resolutions"])

@@ -162,14 +162,14 @@ def _check_references(session: Session, files: dict[str, SeedFile], texts: dict[
 
     authorities = files["authorities.yaml"]
     for index, authority in enumerate(authorities.records):
-        if authority.parent and not known.authority(authority.parent):
+        if authority.parent_id and not known.authority(authority.parent_id):
             problems.append(
                 Problem(
                     authorities.name,
-                    authorities.line(index, "parent"),
+                    authorities.line(index, "parent_id"),
                     authority.id,
-                    "parent",
-                    f"unknown authority {authority.parent!r}",
+                    "parent_id",
+                    f"unknown authority {authority.parent_id!r}",
                 )
             )
         if authority.adopted_on and authority.adopted_on > today:
@@ -205,9 +205,9 @@ def _check_references(session: Session, files: dict[str, SeedFile], texts: dict[
 def _write(session: Session, files: dict[str, SeedFile], texts: dict[str, str]) -> Report:
     report = Report()
     # Parents first, so that a program's executive order exists before the program points at it.
-    authorities = sorted(files["authorities.yaml"].records, key=lambda r: r.parent is not None)
+    authorities = sorted(files["authorities.yaml"].records, key=lambda r: r.parent_id is not None)
     for authority in authorities:
-        values = authority.model_dump(exclude={"id", "parent"}) | {"parent_id": authority.parent}
+        values = authority.model_dump(exclude={"id"})
         report.count("authorities", put_row(session, Authority, "authority", authority.id, values))
     session.flush()
     for actor in files["actors.yaml"].records:
@@ -226,5 +226,5 @@ def _write(session: Session, files: dict[str, SeedFile], texts: dict[str, str]) 
         ).all()
     )
     for action in files["actions.yaml"].records:
-        report.count("actions", put_action(session, action_record(action, resolution_ids)))
+        report.count("actions", put_action(session, action_record(action, action.id, resolution_ids)))
     return report

@@ -2,7 +2,7 @@ from datetime import date
 
 from pydantic import Field, field_validator
 
-from service.schemas import Id, In, Name, OptionalDate, Out, Text
+from service.schemas import Id, In, Name, OptionalDate, Out, Text, read_only
 
 
 class SourceOut(Out):
@@ -41,9 +41,22 @@ class SourceIn(In):
         return day
 
 
-class SourcePatch(In):
-    """The fields given replace the stored ones; the text cannot change."""
+class SourceSnapshot(SourceIn):
+    """A source as the change feed gives it: the body that writes it, with its text's digest."""
 
+    id: Id
+    sha256: str = Field(description="SHA-256 of the UTF-8 text.")
+
+
+class SourcePatch(In):
+    """The fields given replace the stored ones; the text cannot change. The source as GET answers it is a
+    valid patch; its id and digest are ignored."""
+
+    id: str | None = read_only()
+    sha256: str | None = read_only()
+    text: str | None = Field(
+        default=None, exclude=True, description="The stored text, as GET answers it, or nothing: it cannot change."
+    )
     url: Text | None = None
     publisher: Name | None = None
     title: Name | None = None

@@ -4,7 +4,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service.errors import Conflict
+from service.errors import Conflict, FieldError, InvalidInput
 from service.models import ActionSource, Source
 from service.schemas import merged
 from service.sources.schemas import SourceIn, SourcePatch
@@ -28,6 +28,10 @@ def create_source(session: Session, body: SourceIn) -> str:
 
 
 def update_source(session: Session, source: Source, patch: SourcePatch) -> None:
+    if patch.text is not None and patch.text != source.text:
+        raise InvalidInput(
+            [FieldError(field="text", location="body", message="cannot change: a corrected text is a new source")]
+        )
     values = merged(SourceIn, _values(source), patch).model_dump(exclude={"id"})
     put_row(session, Source, "source", source.id, values | {"sha256": source.sha256})
 

@@ -50,9 +50,9 @@ def records(count: int, title: str = "Bulk") -> list[ActionRecord]:
 def _changes(session: Session, ids: list[str]) -> list[tuple]:
     """The changes to these records as the feed gives them, in order."""
     return [
-        (change.entity_id, change.operation, change.record)
+        (change["entity_id"], change["operation"], change["record"])
         for change in changes_after(session, 0, 1000)
-        if change.entity_id in ids
+        if change["entity_id"] in ids
     ]
 
 

@@ -33,7 +33,7 @@ def _awkward_actions(session: Session) -> list[str]:
     acting_as(session, "test")
     base = {
         "type": "warning",
-        "sources": [{"source": "src-awkward", "quote": AWKWARD}],
+        "sources": [{"id": "src-awkward", "quote": AWKWARD}],
     }
     first = ActionCreate.model_validate(
         base
@@ -47,9 +47,9 @@ def _awkward_actions(session: Session) -> list[str]:
             "new_sources": [{"id": "src-awkward", "text": SOURCE_TEXT, "title": 'Ünïcödé "title"'}],
             "new_actors": [{"id": "actor-nono", "name": "Ñoño Δ “Trading” Ltd.", "kind": "organization"}],
             "new_officials": [{"id": "official-unnamed", "title": "Spokesperson"}],
-            "actors": [{"actor": "actor-nono", "role": "target", "quote": "Pyongyang's envoy."}],
-            "officials": [{"official": "official-unnamed", "organisation": 'Ministry "X"', "quote": "Sein Bestes."}],
-            "citations": [{"resolution": 1718, "relation": "cites", "quote": AWKWARD}],
+            "actors": [{"id": "actor-nono", "role": "target", "quote": "Pyongyang's envoy."}],
+            "officials": [{"id": "official-unnamed", "organisation": 'Ministry "X"', "quote": "Sein Bestes."}],
+            "resolutions": [{"number": 1718, "relation": "cites", "quote": AWKWARD}],
         }
     )
     month = ActionCreate.model_validate(

@@ -273,3 +273,16 @@ def test_states_that_align_themselves_with_a_decision_join_it():
     assert {n for n, r in roles.items() if r == "co_signatory"} == {
         "North Macedonia", "Montenegro", "Serbia", "Iceland", "Norway"
     }  # fmt: skip
+
+
+def test_a_department_named_in_the_header_acts_when_no_one_else_does():
+    text = (
+        "Foreign Secretary Calls For A United Front\n\nForeign & Commonwealth Office\n\n"
+        "The Foreign Secretary has welcomed the resumption of talks, speaking at a gathering hosted by Canada.\n"
+    )
+    assert roles(text)["United Kingdom"] == "imposer"
+
+
+def test_hm_treasury_is_the_united_kingdom_not_the_us_treasury():
+    text = "HM Treasury has frozen the assets of two entities, the Office of Financial Sanctions Implementation said."
+    assert roles(text).get("United Kingdom") == "imposer" and "United States" not in roles(text)

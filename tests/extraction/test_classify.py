@@ -154,3 +154,31 @@ def test_a_welcomed_resolution_stays_other_though_it_names_violations():
         "nuclear test represents a flagrant violation of a series of relevant resolutions."
     )
     assert extract(text).type == "other"
+
+
+def test_sanctions_renewed_are_a_designation():
+    text = "Today the Cabinet implemented the required procedures to extend the above sanctions for a two-year period."
+    assert kind(text) == "designation"
+
+
+def test_an_alignment_declaration_is_no_designation_of_its_own():
+    text = (
+        "Declaration by the High Representative on behalf of the EU on the alignment of certain countries "
+        "concerning restrictive measures\n\n"
+        "The Council added four persons to the list of persons subject to restrictive measures in Annex I.\n\n"
+        "The Candidate Countries Montenegro and Albania align themselves with this Council Decision.\n"
+    )
+    assert kind(text) == "other"
+
+
+def test_a_condemnation_that_comes_with_sanctions_is_a_designation():
+    """The headline, written twice at the top of the page, counts once; the sentence that condemns and imposes
+    counts for the sanctions."""
+    headline = "SECURITY COUNCIL CONDEMNS NUCLEAR TEST, ADOPTING RESOLUTION 1718 (2006)"
+    text = (
+        f"{headline}\n14 October 2006\n{headline}\n\n"
+        "The Security Council this afternoon condemned that test and imposed sanctions on the DPRK, calling for "
+        "it to return to talks.\n\nThe resolution imposes an asset freeze and travel ban on persons related to "
+        "the programme.\n"
+    )
+    assert kind(text) == "designation"

@@ -166,3 +166,31 @@ def test_a_named_test_right_before_its_date_is_another_event():
         "nuclear test on September 3, 2017, in the strongest terms."
     )
     assert when(text)[0] == dt.date(2017, 9, 14)
+
+
+def test_the_day_a_cited_legal_act_was_adopted_is_not_the_declarations():
+    text = (
+        "Declaration by the High Representative on the alignment of certain countries\n"
+        "On 23 March 2020, the Council adopted Decision (CFSP) 2020/435.\n"
+        "The Candidate Countries Montenegro and Albania align themselves with this Council Decision.\n"
+    )
+    assert when(text)[0] is None
+
+
+def test_a_meeting_of_several_days_and_a_deadline_date_no_act():
+    text = "IAEA Board of Governors Meeting, September 11-15, 2017. The United States condemns the test."
+    assert when(text)[0] is None
+    text = "The Council requested a midterm report no later than 3 August 2024 and condemned the launch."
+    assert when(text)[0] is None
+
+
+def test_a_url_path_of_eight_digits_gives_the_day():
+    text = "The High Representative said today that the European Union condemns the launch."
+    url = "http://euinjapan.jp/en/resources/news-from-the-eu/20160207/095508/index.html"
+    assert when(text, url=url)[0] == dt.date(2016, 2, 7)
+
+
+def test_a_ticker_of_other_stories_is_no_dateline():
+    ticker = "Breaking News " + " ".join(f"Story number {n} about other things" for n in range(6))
+    text = f"{ticker} Department Press Briefing – October 6, 2022\n\nThe ministers met and condemned the launch.\n"
+    assert when(text)[0] != dt.date(2022, 10, 6)

@@ -72,7 +72,7 @@ def test_the_csv_export_never_hands_a_spreadsheet_a_formula(served: Served):
         "summary": "+1 and @SUM(A1) and -2",
         "date": "2024-03-04",
         "date_precision": "day",
-        "sources": [{"source": "src-formula", "quote": text}],
+        "sources": [{"id": "src-formula", "quote": text}],
         "new_sources": [{"id": "src-formula", "text": text}],
     }
     with served.writer() as writer:

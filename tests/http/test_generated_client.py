@@ -44,4 +44,7 @@ def test_a_generated_client_does_the_main_journey(served: Served, tmp_path: Path
     assert report["created"] == [201, 201, "true"]
     assert report["stale_patch"] == 412
     assert report["patched"] == [200, "Journey Shipping Ltd"]
-    assert report["feed_tail"] == [["actor-client-journey", "create"], ["actor-client-journey", "update"]]
+    assert report["feed_tail"] == [
+        ["actor-client-journey", "create", "ActorChange", "Journey Shipping Co"],
+        ["actor-client-journey", "update", "ActorChange", "Journey Shipping Ltd"],
+    ]

@@ -63,7 +63,7 @@ def _action(**changes) -> dict:
         "title": "Ministry warns a company",
         "date": "2024-03-04",
         "date_precision": "day",
-        "sources": [{"source": "src-input-test", "quote": text}],
+        "sources": [{"id": "src-input-test", "quote": text}],
         "new_sources": [{"id": "src-input-test", "text": text}],
     } | changes
 

@@ -62,3 +62,56 @@ def test_the_documented_example_succeeds_against_the_seed_data(served: Served):
             created = writer.post("/v1/actions", json=example["value"])
             assert created.status_code == 201, created.text
             assert created.json()["title"] == example["value"]["title"]
+
+
+def _properties(schemas: dict, name: str) -> dict:
+    return schemas[name]["properties"]
+
+
+def _item_schema(schemas: dict, property_schema: dict) -> str:
+    return property_schema["items"]["$ref"].rsplit("/", 1)[1]
+
+
+# What a body sets in each link of an action; the rest the answers add from the linked record.
+_WRITTEN = {
+    "resolutions": {"number", "relation", "quote", "source_id"},
+    "authorities": {"id", "relation", "quote", "source_id"},
+    "actors": {"id", "role", "quote", "source_id"},
+    "officials": {"id", "title", "organisation", "quote", "source_id"},
+    "sources": {"id", "quote"},
+}
+
+
+def test_bodies_answers_and_the_feed_speak_one_vocabulary(served: Served):
+    """Every field an answer gives is a field its body takes (read-only where the server sets it), the links
+    of an action included; and the feed's record of each kind is typed as the body that writes it."""
+    with served.client() as client:
+        schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for answer, body in [
+        ("ActionOut", "ActionPatch"),
+        ("ActionOut", "ActionCreate"),
+        ("ActorDetail", "ActorPatch"),
+        ("OfficialOut", "OfficialPatch"),
+        ("SourceDetail", "SourcePatch"),
+        ("ResolutionOut", "ResolutionPatch"),
+    ]:
+        assert set(_properties(schemas, answer)) <= set(_properties(schemas, body)), (answer, body)
+    assert set(_properties(schemas, "ActionOut")) == set(_properties(schemas, "ActionPatch"))
+    action_out, action_in = _properties(schemas, "ActionOut"), _properties(schemas, "ActionCreate")
+    for links in ("resolutions", "authorities", "actors", "officials", "sources"):
+        answered = _properties(schemas, _item_schema(schemas, action_out[links]))
+        taken = _properties(schemas, _item_schema(schemas, action_in[links]))
+        assert set(answered) == set(taken), links
+        assert {name for name in taken if "readOnly" in taken[name]} == set(taken) - _WRITTEN[links], links
+
+    items = schemas["ChangesPage"]["properties"]["items"]["items"]
+    mapping = items["discriminator"]["mapping"]
+    assert set(mapping) == {"action", "actor", "official", "source", "authority", "list_entry"}
+    change = schemas[mapping["action"].rsplit("/", 1)[1]]
+    record = change["properties"]["record"]["anyOf"][0]["$ref"].rsplit("/", 1)[1]
+    assert record == "ActionSnapshot"
+    assert set(_properties(schemas, "ActionSnapshot")) == set(action_in) - {
+        "new_sources",
+        "new_actors",
+        "new_officials",
+    }

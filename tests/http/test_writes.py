@@ -16,8 +16,8 @@ def _action_naming(actor_id: str, n: int) -> dict:
         "title": f"Designation of {actor_id}",
         "date": "2024-03-04",
         "date_precision": "day",
-        "sources": [{"source": f"src-ryw-{n}", "quote": text}],
-        "actors": [{"actor": actor_id, "role": "target", "quote": f"the ministry designated {actor_id}"}],
+        "sources": [{"id": f"src-ryw-{n}", "quote": text}],
+        "actors": [{"id": actor_id, "role": "target", "quote": f"the ministry designated {actor_id}"}],
         "new_sources": [{"id": f"src-ryw-{n}", "text": text}],
     }
 

@@ -1,7 +1,6 @@
 """POST, PATCH and DELETE of actions: keys and scopes, validation, idempotency, If-Match, and the feed."""
 
 import asyncio
-import json
 
 import pytest
 from sqlalchemy import func, select
@@ -24,12 +23,10 @@ def new_action(**changes) -> dict:
         "title": "A test condemnation",
         "date": "2024-10-29",
         "date_precision": "day",
-        "sources": [{"source": SOURCE, "quote": QUOTE}],
-        "citations": [{"resolution": 2270, "relation": "alleges_violation", "quote": QUOTE}],
-        "actors": [{"actor": "state-ru", "role": "subject", "quote": "Russia’s training of DPRK soldiers"}],
-        "officials": [
-            {"official": "official-matthew-miller", "title": "Department Spokesperson", "quote": "Matthew Miller"}
-        ],
+        "sources": [{"id": SOURCE, "quote": QUOTE}],
+        "resolutions": [{"number": 2270, "relation": "alleges_violation", "quote": QUOTE}],
+        "actors": [{"id": "state-ru", "role": "subject", "quote": "Russia’s training of DPRK soldiers"}],
+        "officials": [{"id": "official-matthew-miller", "title": "Department Spokesperson", "quote": "Matthew Miller"}],
     }
     return body | changes
 
@@ -95,17 +92,17 @@ async def test_only_the_hash_of_a_secret_is_stored(api):
     ("changes", "field", "words"),
     [
         (
-            {"citations": [{"resolution": 9999, "relation": "cites", "quote": QUOTE}]},
-            "citations.0.resolution",
+            {"resolutions": [{"number": 9999, "relation": "cites", "quote": QUOTE}]},
+            "resolutions.0.number",
             "unknown resolution",
         ),
-        ({"actors": [{"actor": "state-xx", "role": "subject", "quote": QUOTE}]}, "actors.0.actor", "unknown actor"),
-        ({"actors": [{"actor": "state-ru", "role": "villain", "quote": QUOTE}]}, "actors.0.role", "Input should be"),
+        ({"actors": [{"id": "state-xx", "role": "subject", "quote": QUOTE}]}, "actors.0.id", "unknown actor"),
+        ({"actors": [{"id": "state-ru", "role": "villain", "quote": QUOTE}]}, "actors.0.role", "Input should be"),
         ({"date": "2999-01-01"}, "date", "future"),
         ({"title": "  "}, "title", "at least 1 character"),
-        ({"sources": [{"source": SOURCE, "quote": "words nobody wrote"}]}, "sources.0.quote", "word for word"),
+        ({"sources": [{"id": SOURCE, "quote": "words nobody wrote"}]}, "sources.0.quote", "word for word"),
         ({"sources": []}, "sources", "at least 1 item"),
-        ({"sources": [{"source": "src-none", "quote": QUOTE}]}, "sources.0.source", "unknown source"),
+        ({"sources": [{"id": "src-none", "quote": QUOTE}]}, "sources.0.id", "unknown source"),
         ({"date": "2024-02-30"}, "date", "valid date"),
         ({"colour": "red"}, "colour", "Extra inputs"),
     ],
@@ -167,10 +164,10 @@ async def test_patch_validates_like_create_and_404s_an_unknown_action(api):
     created = await api.post("/v1/actions", json=new_action(), headers=api.auth_for["write"])
     bad = await api.patch(
         created.headers["location"],
-        json={"citations": [{"resolution": 1, "relation": "cites", "quote": QUOTE}]},
+        json={"resolutions": [{"number": 1, "relation": "cites", "quote": QUOTE}]},
         headers=api.auth_for["write"],
     )
-    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "citations.0.resolution"
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "resolutions.0.number"
     precision = await api.patch(
         created.headers["location"], json={"date_precision": "month"}, headers=api.auth_for["write"]
     )
@@ -286,13 +283,11 @@ async def test_a_feed_consumer_following_while_writers_run_ends_with_the_databas
     done.set()
     await consumer
 
-    from service.actions.writes import snapshot_of
+    from service.actions.service import stored_action
 
     engine = make_engine(Settings(database_url=api.url))
     with Session(engine) as session:
-        stored = {
-            a.id: json.loads(json.dumps(snapshot_of(session, a), default=str)) for a in session.scalars(select(Action))
-        }
+        stored = {a.id: stored_action(session, a.id).model_dump(mode="json") for a in session.scalars(select(Action))}
     engine.dispose()
     followed = {entity_id: record for (entity, entity_id), record in state.items() if entity == "action" and record}
     assert followed == stored

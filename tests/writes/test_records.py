@@ -56,8 +56,8 @@ async def test_a_new_source_can_be_quoted_by_a_new_action_at_once(api):
         "title": "Example designation",
         "date": "2024-01-01",
         "date_precision": "day",
-        "sources": [{"source": "src-example", "quote": "the Council designated the vessel EXAMPLE"}],
-        "citations": [{"resolution": 2397, "relation": "regime", "quote": "under resolution 2397"}],
+        "sources": [{"id": "src-example", "quote": "the Council designated the vessel EXAMPLE"}],
+        "resolutions": [{"number": 2397, "relation": "regime", "quote": "under resolution 2397"}],
     }
     assert (await api.post("/v1/actions", json=action, headers=write)).status_code == 201
     in_use = await api.delete("/v1/sources/src-example", headers=write)
@@ -148,9 +148,9 @@ async def test_an_action_can_bring_its_new_source_actor_and_official_in_one_requ
         "title": "Seoul designates Example Trading",
         "date": "2025-06-02",
         "date_precision": "day",
-        "sources": [{"source": "src-seoul-example", "quote": "The ministry designated EXAMPLE TRADING"}],
-        "actors": [{"actor": "org-example-trading", "role": "target", "quote": "EXAMPLE TRADING"}],
-        "officials": [{"official": "official-kim-min-ji", "title": "spokesperson", "quote": "spokesperson Kim Min-ji"}],
+        "sources": [{"id": "src-seoul-example", "quote": "The ministry designated EXAMPLE TRADING"}],
+        "actors": [{"id": "org-example-trading", "role": "target", "quote": "EXAMPLE TRADING"}],
+        "officials": [{"id": "official-kim-min-ji", "title": "spokesperson", "quote": "spokesperson Kim Min-ji"}],
         "new_sources": [{"id": "src-seoul-example", "text": text}],
         "new_actors": [{"id": "org-example-trading", "name": "EXAMPLE TRADING", "kind": "organization"}],
         "new_officials": [{"id": "official-kim-min-ji", "name": "Kim Min-ji"}],
@@ -167,7 +167,7 @@ async def test_a_failing_action_takes_its_new_records_down_with_it(api):
         "title": "Bad",
         "date": "2025-06-02",
         "date_precision": "day",
-        "sources": [{"source": "src-bad", "quote": "words not in the text"}],
+        "sources": [{"id": "src-bad", "quote": "words not in the text"}],
         "new_sources": [{"id": "src-bad", "text": "Some other words."}],
         "new_actors": [{"id": "org-bad", "name": "BAD", "kind": "organization"}],
     }
@@ -183,7 +183,7 @@ async def test_a_new_record_without_an_id_is_refused(api):
         "title": "x",
         "date": "2025-01-01",
         "date_precision": "day",
-        "sources": [{"source": "src-2024-10-29-state-briefing", "quote": "Miller"}],
+        "sources": [{"id": "src-2024-10-29-state-briefing", "quote": "Miller"}],
         "new_actors": [{"name": "Nameless", "kind": "person"}],
     }
     response = await api.post("/v1/actions", json=body, headers=api.auth_for["write"])

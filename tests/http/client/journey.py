@@ -38,7 +38,12 @@ renamed = update_actor.sync_detailed(
 seen, after = [], 0
 while True:
     feed = list_changes.sync(client=reader, after=after, limit=100)
-    seen += [(change.entity_id, change.operation.value) for change in feed.items]
+    # Each change is typed by its kind of record (ActorChange, ActionChange…), its record the body that writes it.
+    seen += [
+        (change.entity_id, change.operation.value, type(change).__name__, change.record.name)
+        for change in feed.items
+        if change.entity_id == "actor-client-journey"
+    ]
     if not feed.items:
         break
     after = feed.last_seq
@@ -50,7 +55,7 @@ print(
             "created": [first.status_code, again.status_code, again.headers.get("idempotent-replayed")],
             "stale_patch": stale.status_code,
             "patched": [renamed.status_code, renamed.parsed.name],
-            "feed_tail": [list(change) for change in seen if change[0] == "actor-client-journey"],
+            "feed_tail": [list(change) for change in seen],
         }
     )
 )
