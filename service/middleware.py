@@ -126,7 +126,9 @@ class MethodSemantics:
 
     def __init__(self, app: ASGIApp):
         self.app = app
-        self.paths: list[tuple[re.Pattern[str], set[str]]] | None = None
+        # The path templates by their first two segments (`/v1/actions`), so that a request is matched against
+        # the few templates that can match it instead of every one; built on the first request.
+        self.paths: dict[str, list[tuple[re.Pattern[str], set[str]]]] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -148,18 +150,27 @@ class MethodSemantics:
         else:
             await self.app(scope, receive, send)
 
+    @staticmethod
+    def _prefix(path: str) -> str:
+        return "/".join(path.split("/", 3)[:3])
+
     def _methods_of_path(self, scope: Scope) -> set[str]:
         if self.paths is None:
             # The OpenAPI document lists every path of the API with all its methods, whichever routers
-            # declare them; the routes of the app itself are the docs. Built once.
+            # declare them; the routes of the app itself are the docs.
             app = scope["app"]
-            self.paths = [
-                (compile_path(path)[0], {method.upper() for method in operations} & self.HTTP_METHODS)
+            templates = [
+                (path, {method.upper() for method in operations} & self.HTTP_METHODS)
                 for path, operations in app.openapi()["paths"].items()
-            ] + [
-                (route.path_regex, set(route.methods or ())) for route in app.router.routes if isinstance(route, Route)
-            ]
-        methods = set().union(*(methods for pattern, methods in self.paths if pattern.match(scope["path"])))
+            ] + [(route.path, set(route.methods or ())) for route in app.router.routes if isinstance(route, Route)]
+            self.paths = {}
+            for path, methods in templates:
+                if "{" in self._prefix(path):
+                    raise RuntimeError(f"{path}: a parameter in the first two segments defeats the lookup")
+                self.paths.setdefault(self._prefix(path), []).append((compile_path(path)[0], methods))
+        path = scope["path"]
+        candidates = self.paths.get(self._prefix(path), ())
+        methods = set().union(*(methods for pattern, methods in candidates if pattern.match(path)))
         if "GET" in methods:
             methods.add("HEAD")
         return methods | {"OPTIONS"} if methods else methods
