@@ -205,10 +205,7 @@ class UnXmlReader:
         aliases = [_text(alias.find("ALIAS_NAME")) for alias in element if alias.tag.endswith("_ALIAS")]
         aliases += [_text(original) for original in element.findall("NAME_ORIGINAL_SCRIPT")]
         kind = ENTRY_TAGS[element.tag]
-        if kind is ActorKind.person:
-            country = only_country(_text(value) for value in element.findall("NATIONALITY/VALUE"))
-        else:
-            country = only_country(address.country for address in addresses)
+        country = _country(element, kind, addresses)
         return Entry(
             reference=reference,
             regimes=(list_type,),
@@ -250,6 +247,13 @@ class UnXmlReader:
                 message = "address longer than 500 characters"
                 raise ImportFailure(self.path, message, line=line, entry=reference, field=f"{element.tag}_ADDRESS")
         return identifiers, addresses
+
+
+def _country(element: ET.Element, kind: str, addresses: list[Address]) -> str | None:
+    """A person's one nationality; an entity's one country of address."""
+    if kind is ActorKind.person:
+        return only_country(_text(value) for value in element.findall("NATIONALITY/VALUE"))
+    return only_country(address.country for address in addresses)
 
 
 def _name_quote(rendered: list[str]) -> str:
