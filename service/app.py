@@ -1,7 +1,7 @@
 """The FastAPI application: routers, error handlers, and an engine that lives as long as the app."""
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import anyio
 from asgi_correlation_id import CorrelationIdMiddleware
@@ -80,9 +80,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await app.state.data_version.close()
         app.state.engine.dispose()
 
+    app = _application(lifespan)
+    errors.install(app)
+    openapi.install(app)
+    _add_middleware(app, settings)
+    for router in (
+        actions_router,
+        resolutions_router,
+        actors_router,
+        officials_router,
+        sources_router,
+        changes_router,
+        extraction_router,
+        screening_router,
+        export_router,
+    ):
+        app.include_router(router, dependencies=[Depends(reads_guard), Depends(known_query_only)])
+    app.include_router(health_router, dependencies=[Depends(known_query_only)])
+    return app
+
+
+def _application(lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]]) -> FastAPI:
     # FastAPIOffline serves the Swagger UI and ReDoc assets from its package: the docs work with no
     # request to any outside host.
-    app = FastAPIOffline(
+    return FastAPIOffline(
         title="Sanctions-action tracker",
         version=openapi.VERSION,
         description=DESCRIPTION,
@@ -97,8 +118,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # read-only fields, which the schema marks readOnly).
         separate_input_output_schemas=False,
     )
-    errors.install(app)
-    openapi.install(app)
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
     # The last added runs first: the request id is set before anything logs, and headers go on every answer;
     # CORS answers its preflight OPTIONS before MethodSemantics answers a plain one; the answer cache runs
     # last, so that what it keeps is the same for every caller (no CORS, no request id) and HEAD shares it.
@@ -124,17 +146,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.add_middleware(AccessLog)
     app.add_middleware(CorrelationIdMiddleware, validator=_acceptable_request_id)
-    for router in (
-        actions_router,
-        resolutions_router,
-        actors_router,
-        officials_router,
-        sources_router,
-        changes_router,
-        extraction_router,
-        screening_router,
-        export_router,
-    ):
-        app.include_router(router, dependencies=[Depends(reads_guard), Depends(known_query_only)])
-    app.include_router(health_router, dependencies=[Depends(known_query_only)])
-    return app

@@ -10,13 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from service.actors.cli import merge, not_same, unmerge, xref
-from service.commands import err, error_line, fail, out, require_migrated
+from service.commands import database, err, error_line, fail, out, print_counts, revisions
 from service.config import Settings
-from service.export.cli import export, import_ftm
+from service.export.cli import export
 from service.importers.cli import import_app
 from service.models.vocabulary import Scope
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy import Connection
+
     from service.seeding.loader import Report
 
 # The database, Alembic, the extractor, the seed loader and uvicorn are imported by the commands that use them,
@@ -33,7 +37,6 @@ app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.add_typer(import_app, name="import")
 app.command("export")(export)
-import_app.command("ftm")(import_ftm)
 app.command("xref")(xref)
 app.command("merge")(merge)
 app.command("not-same")(not_same)
@@ -43,44 +46,38 @@ app.command("unmerge")(unmerge)
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Migrate the database up to REVISION (default: the latest)."""
-    from alembic.util import CommandError
-
     from service import migrations
-    from service.db import make_engine
 
-    try:
-        with make_engine(Settings()).begin() as connection:
-            migrations.upgrade(connection, revision)
-            out.print(f"database at revision {migrations.current_revision(connection)}")
-    except CommandError as problem:
-        fail(f"revision {revision}: {problem}")
+    _migrate(migrations.upgrade, revision)
 
 
 @db_app.command("downgrade")
 def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, e.g. base or -1.")]) -> None:
     """Migrate the database down to REVISION."""
+    from service import migrations
+
+    _migrate(migrations.downgrade, revision)
+
+
+def _migrate(move: "Callable[[Connection, str], None]", revision: str) -> None:
     from alembic.util import CommandError
 
     from service import migrations
-    from service.db import make_engine
 
-    try:
-        with make_engine(Settings()).begin() as connection:
-            migrations.downgrade(connection, revision)
-            out.print(f"database at revision {migrations.current_revision(connection)}")
-    except CommandError as problem:
-        fail(f"revision {revision}: {problem}")
+    with database(migrated=False) as engine:
+        try:
+            with engine.begin() as connection:
+                move(connection, revision)
+                out.print(f"database at revision {migrations.current_revision(connection)}")
+        except CommandError as problem:
+            fail(f"revision {revision}: {problem}")
 
 
 @db_app.command("current")
 def db_current() -> None:
     """Print the database's revision and the latest one."""
-    from service import migrations
-    from service.db import make_engine
-
-    with make_engine(Settings()).connect() as connection:
-        current = migrations.current_revision(connection)
-    head = migrations.head_revision()
+    with database(migrated=False) as engine:
+        current, head = revisions(engine)
     out.print(f"current: {current or 'none (empty database)'}   latest: {head}")
     if current != head:
         raise typer.Exit(1)
@@ -94,15 +91,11 @@ def seed(
     """Validate every seed file, then load them all in one transaction (idempotent)."""
     from sqlalchemy.orm import Session
 
-    from service.db import make_engine
     from service.seeding.loader import SeedError, load_seeds
 
-    settings = Settings()
-    engine = make_engine(settings)
-    require_migrated(engine)
-    with Session(engine) as session:
+    with database() as engine, Session(engine) as session:
         try:
-            report = load_seeds(session, path or settings.seed_path)
+            report = load_seeds(session, path or Settings().seed_path)
         except SeedError as error:
             if len(error.problems) == 1:
                 fail(f"{error.problems[0]}; nothing was written")
@@ -124,12 +117,9 @@ def keys_create(
     """Make a key and print its secret, once."""
     from sqlalchemy.orm import Session
 
-    from service.db import make_engine
     from service.keys.service import KeyProblem, create_key
 
-    engine = make_engine(Settings())
-    require_migrated(engine)
-    with Session(engine) as session:
+    with database() as engine, Session(engine) as session:
         try:
             token = create_key(session, name, scope)
         except KeyProblem as problem:
@@ -144,11 +134,9 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) ->
     """Revoke a key: requests carrying it are refused from now on."""
     from sqlalchemy.orm import Session
 
-    from service.db import make_engine
     from service.keys.service import KeyProblem, revoke_key
 
-    engine = make_engine(Settings())
-    with Session(engine) as session:
+    with database(migrated=False) as engine, Session(engine) as session:
         try:
             revoke_key(session, name)
         except KeyProblem as problem:
@@ -163,13 +151,12 @@ def keys_list() -> None:
     from rich.table import Table
     from sqlalchemy.orm import Session
 
-    from service.db import make_engine
     from service.keys.service import list_keys
 
     table = Table()
     for column in ("name", "scope", "id", "created", "revoked"):
         table.add_column(column)
-    with Session(make_engine(Settings())) as session:
+    with database(migrated=False) as engine, Session(engine) as session:
         for key in list_keys(session):
             revoked = key.revoked_at.isoformat(timespec="seconds") if key.revoked_at else ""
             table.add_row(key.name, key.scope, key.id, key.created_at.isoformat(timespec="seconds"), revoked)
@@ -189,13 +176,10 @@ def extract(
     """Print, as JSON, the draft action read from a document (the body POST /v1/extract answers)."""
     from sqlalchemy.orm import Session
 
-    from service.db import make_engine
     from service.extraction.service import draft_of
 
     text = _read_text(file)
-    engine = make_engine(Settings())
-    require_migrated(engine)
-    with Session(engine) as session:
+    with database() as engine, Session(engine) as session:
         draft = draft_of(session, text, published.date() if published else None, url)
     print(draft.model_dump_json(indent=2))
 
@@ -210,16 +194,13 @@ def ingest(
     published silently). Running it again on the same text changes nothing."""
     from sqlalchemy.orm import Session
 
-    from service.db import make_engine
     from service.errors import InvalidInput
     from service.extraction.service import CannotIngest
     from service.extraction.service import ingest as ingest_document
     from service.writes import acting_as
 
     _read_text(file)
-    engine = make_engine(Settings())
-    require_migrated(engine)
-    with Session(engine) as session:
+    with database() as engine, Session(engine) as session:
         acting_as(session, "ingest")
         try:
             done = ingest_document(session, file, published.date() if published else None, url)
@@ -261,24 +242,21 @@ def serve(
     from sqlalchemy.orm import Session
 
     from service import migrations
-    from service.db import make_engine
     from service.logs import configure_logging, logging_config
     from service.models import Action
     from service.seeding.loader import load_seeds
 
     _check_port_free(host, port)
-    if init:
-        settings = Settings()
-        engine = make_engine(settings)
-        with engine.begin() as connection:
-            migrations.upgrade(connection)
-        with Session(engine) as session:
-            if session.scalar(select(func.count()).select_from(Action)) == 0:
-                report = load_seeds(session, settings.seed_path)
-                session.commit()
-                _print_report(report, "")
-        engine.dispose()
     settings = Settings()
+    if init:
+        with database(migrated=False) as engine:
+            with engine.begin() as connection:
+                migrations.upgrade(connection)
+            with Session(engine) as session:
+                if session.scalar(select(func.count()).select_from(Action)) == 0:
+                    report = load_seeds(session, settings.seed_path)
+                    session.commit()
+                    _print_report(report, "")
     configure_logging(settings.log_level)
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
     logging.getLogger("service.cli").info("serving %s: API docs at %s/docs, OpenAPI at %s/openapi.json", url, url, url)
@@ -309,14 +287,7 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def _print_report(report: "Report", verb: str) -> None:
-    from rich.table import Table
-
-    table = Table(title=f"seed records {verb}".strip())
-    for column in ("records", "added", "changed", "unchanged"):
-        table.add_column(column, justify="left" if column == "records" else "right")
-    for kind, counts in report.counts.items():
-        table.add_row(kind, *(str(counts[outcome]) for outcome in ("added", "changed", "unchanged")))
-    out.print(table)
+    print_counts(f"seed records {verb}".strip(), report.counts, report.counts, ("added", "changed", "unchanged"))
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 the few handlers that turn each family into its answer."""
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -93,6 +93,17 @@ class NotFound(ServiceError):
     def __init__(self, kind: str, key: Any):
         self.kind, self.key = kind, key
         super().__init__(f"no {kind} {key!r}")
+
+
+Record = TypeVar("Record")
+
+
+def found(record: Record | None, kind: str, key: Any) -> Record:
+    """The record a read found, or the 404 that names what was asked for: the one place a missing record
+    becomes an answer."""
+    if record is None:
+        raise NotFound(kind, key)
+    return record
 
 
 class InvalidParameter(ServiceError):

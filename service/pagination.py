@@ -18,14 +18,11 @@ T = TypeVar("T")
 MAX_INTEGER = 2**63 - 1
 
 
-def record_id(example: str):
-    """The type of a path parameter holding a record's stable id."""
-    return Annotated[
-        str,
-        Path(
-            min_length=1, max_length=100, pattern=PRINTABLE, description="The record's stable id.", examples=[example]
-        ),
-    ]
+def record_id(example: str) -> Any:
+    """The path parameter holding a record's stable id: `Annotated[str, record_id(example)]`."""
+    return Path(
+        min_length=1, max_length=100, pattern=PRINTABLE, description="The record's stable id.", examples=[example]
+    )
 
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).", examples=[50])]

@@ -10,13 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import TypeAdapter
 from sqlalchemy import BindParameter, ColumnElement, Exists, Select, bindparam, exists, or_, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from service.actions.schemas import ActionFilters, ActionOut
-from service.errors import InvalidParameter
+from service.actions.documents import DocumentCache, action_documents
+from service.actions.schemas import ActionFilters, ActionOut, ActionQuery
+from service.errors import InvalidParameter, found
 from service.models import Action, ActionSource, Actor, ActorLink, Authority, Citation, Official, OfficialLink, Source
 from service.models.vocabulary import AuthorityKind
 from service.pagination import decode_cursor, encode_cursor
@@ -31,6 +33,27 @@ class ActionPage:
 def list_actions(session: Session, filters: ActionFilters) -> ActionPage:
     ids, next_cursor = page_ids(session, filters)
     return ActionPage(load_actions(session, ids), next_cursor)
+
+
+def documents_page(
+    session: Session, query: ActionQuery, cache: DocumentCache | None, **fixed: Any
+) -> tuple[list[str], str | None]:
+    """A page of actions as the JSON documents the database builds, and the next page's cursor; `fixed` are the
+    filters a nested path sets (the resolution of /v1/resolutions/{number}/actions), which its query leaves out."""
+    filters = ActionFilters.model_construct(**dict(query), **fixed)  # both parts are validated already
+    _ids_exist(session, filters)
+    ids, next_cursor = page_ids(session, filters)
+    return action_documents(session, ids, cache), next_cursor
+
+
+def _ids_exist(session: Session, filters: ActionFilters) -> None:
+    """A filter by an actor or official that does not exist would answer an empty list, which reads as "none
+    found": say instead that the value is no id (a name, most often) and where ids are found."""
+    if filters.actor is not None and session.get(Actor, filters.actor) is None:
+        lookup = f"/v1/actors?q={quote(filters.actor)}"
+        raise InvalidParameter("actor", f"no actor has the id {filters.actor!r}; find actors by name with {lookup}")
+    if filters.official is not None and session.get(Official, filters.official) is None:
+        raise InvalidParameter("official", f"no official has the id {filters.official!r}; /v1/officials lists them")
 
 
 def page_ids(session: Session, filters: ActionFilters) -> tuple[list[str], str | None]:
@@ -130,9 +153,9 @@ def _mentions(word: str) -> ColumnElement[bool]:
     )
 
 
-def get_action(session: Session, action_id: str) -> ActionOut | None:
-    found = load_actions(session, [action_id])
-    return found[0] if found else None
+def get_action(session: Session, action_id: str) -> ActionOut:
+    loaded = load_actions(session, [action_id])
+    return found(loaded[0] if loaded else None, "action", action_id)
 
 
 # The statements that read a page's records, built once: each is a primary-key range scan of one link table

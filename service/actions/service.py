@@ -11,7 +11,7 @@ from service.actions.schemas import ActionCreate, ActionIn, ActionPatch, ActionS
 from service.actions.validation import Known, action_problems, action_record, resolution_ids
 from service.actions.writes import as_written, put_action, snapshot_of
 from service.actors.service import create_actor
-from service.errors import Conflict, FieldError, InvalidInput, NotFound
+from service.errors import Conflict, FieldError, InvalidInput, found
 from service.models import Action
 from service.officials.service import create_official
 from service.schemas import merged
@@ -38,24 +38,19 @@ def create_action(session: Session, body: ActionCreate) -> str:
     return action_id
 
 
-def update_action(session: Session, action_id: str, patch: ActionPatch) -> None:
-    _write(session, action_id, merged(ActionIn, stored_action(session, action_id).model_dump(), patch))
+def update_action(session: Session, action: Action, patch: ActionPatch) -> None:
+    _write(session, action.id, merged(ActionIn, stored_action(session, action.id).model_dump(), patch))
 
 
-def delete_action(session: Session, action_id: str) -> None:
-    row = session.get(Action, action_id)
-    if row is None:
-        raise NotFound("action", action_id)
-    before = snapshot_of(session, row)
-    session.execute(delete(Action).where(Action.id == action_id))
-    record_change(session, "action", action_id, before, None)
+def delete_action(session: Session, action: Action) -> None:
+    before = snapshot_of(session, action)
+    session.execute(delete(Action).where(Action.id == action.id))
+    record_change(session, "action", action.id, before, None)
 
 
 def stored_action(session: Session, action_id: str) -> ActionSnapshot:
     """The stored action in the form a client writes it."""
-    row = session.get(Action, action_id)
-    if row is None:
-        raise NotFound("action", action_id)
+    row = found(session.get(Action, action_id), "action", action_id)
     return ActionSnapshot.model_validate(as_written(snapshot_of(session, row)) | {"id": action_id})
 
 

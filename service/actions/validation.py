@@ -82,6 +82,42 @@ def action_problems(action: ActionIn, known: Known, today: date) -> Iterator[tup
     """(location, message) of everything wrong with one action's references, quotes and dates."""
     if action.date > today:
         yield ("date",), "date in the future"
+    yield from _source_problems(action, known)
+    source_ids = [s.id for s in action.sources]
+    for position, resolution in enumerate(action.resolutions):
+        path = ("resolutions", position)
+        found = known.resolution(resolution.number)
+        if found is None:
+            yield (*path, "number"), f"unknown resolution {resolution.number}"
+        elif found[1] and action.date < found[1]:
+            yield ("date",), f"before resolution {resolution.number} was adopted ({found[1]})"
+        yield from _evidence_problems(path, resolution, source_ids, known)
+    yield from _duplicates("resolutions", [r.number for r in action.resolutions])
+
+    for position, authority in enumerate(action.authorities):
+        path = ("authorities", position)
+        kind = known.authority(authority.id)
+        if kind is None:
+            yield (*path, "id"), f"unknown authority {authority.id!r}"
+        elif kind == AuthorityKind.un_resolution:
+            yield (*path, "id"), f"{authority.id!r} is a resolution: cite it under resolutions, by its number"
+        yield from _evidence_problems(path, authority, source_ids, known)
+    yield from _duplicates("authorities", [a.id for a in action.authorities])
+
+    linked: list[tuple[str, Sequence[ActorLinkIn | OfficialLinkIn], Callable[[str], bool]]] = [
+        ("actors", action.actors, known.actor),
+        ("officials", action.officials, known.official),
+    ]
+    for field, links, exists in linked:
+        for position, link in enumerate(links):
+            if not exists(link.id):
+                yield (field, position, "id"), f"unknown {field[:-1]} {link.id!r}"
+            yield from _evidence_problems((field, position), link, source_ids, known)
+        yield from _duplicates(field, [link.id for link in links])
+
+
+def _source_problems(action: ActionIn, known: Known) -> Iterator[tuple[Location, str]]:
+    """Each source named once, known, with its quote, and published no earlier than the action."""
     source_ids = [s.id for s in action.sources]
     for position, source_id in enumerate(source_ids):
         if source_ids.count(source_id) > 1:
@@ -94,46 +130,19 @@ def action_problems(action: ActionIn, known: Known, today: date) -> Iterator[tup
             if published and first_day(action.date, action.date_precision) > published:
                 yield ("date",), f"after the publication of its source {source_id!r} ({published})"
 
-    def evidence(path: Location, link: Evidence) -> Iterator[tuple[Location, str]]:
-        if link.source_id is None and len(source_ids) > 1:
-            yield (*path, "source_id"), "the action has several sources: name the one this quote comes from"
-            return
-        source_id = link.source_id or source_ids[0]
-        if source_id not in source_ids:
-            yield (*path, "source_id"), f"source {source_id!r} is not among the action's sources"
-        elif (text := known.text(source_id)) is not None:
-            yield from _quote_problems(path, link.quote, source_id, text)
 
-    for position, resolution in enumerate(action.resolutions):
-        path = ("resolutions", position)
-        found = known.resolution(resolution.number)
-        if found is None:
-            yield (*path, "number"), f"unknown resolution {resolution.number}"
-        elif found[1] and action.date < found[1]:
-            yield ("date",), f"before resolution {resolution.number} was adopted ({found[1]})"
-        yield from evidence(path, resolution)
-    yield from _duplicates("resolutions", [r.number for r in action.resolutions])
-
-    for position, authority in enumerate(action.authorities):
-        path = ("authorities", position)
-        kind = known.authority(authority.id)
-        if kind is None:
-            yield (*path, "id"), f"unknown authority {authority.id!r}"
-        elif kind == AuthorityKind.un_resolution:
-            yield (*path, "id"), f"{authority.id!r} is a resolution: cite it under resolutions, by its number"
-        yield from evidence(path, authority)
-    yield from _duplicates("authorities", [a.id for a in action.authorities])
-
-    linked: list[tuple[str, Sequence[ActorLinkIn | OfficialLinkIn], Callable[[str], bool]]] = [
-        ("actors", action.actors, known.actor),
-        ("officials", action.officials, known.official),
-    ]
-    for field, links, exists in linked:
-        for position, link in enumerate(links):
-            if not exists(link.id):
-                yield (field, position, "id"), f"unknown {field[:-1]} {link.id!r}"
-            yield from evidence((field, position), link)
-        yield from _duplicates(field, [link.id for link in links])
+def _evidence_problems(
+    path: Location, link: Evidence, source_ids: list[str], known: Known
+) -> Iterator[tuple[Location, str]]:
+    """A fact's quote is a passage of one of the action's sources: the one it names, or the only one."""
+    if link.source_id is None and len(source_ids) > 1:
+        yield (*path, "source_id"), "the action has several sources: name the one this quote comes from"
+        return
+    source_id = link.source_id or source_ids[0]
+    if source_id not in source_ids:
+        yield (*path, "source_id"), f"source {source_id!r} is not among the action's sources"
+    elif (text := known.text(source_id)) is not None:
+        yield from _quote_problems(path, link.quote, source_id, text)
 
 
 def _quote_problems(path: Location, quote: str, source_id: str, text: str) -> Iterator[tuple[Location, str]]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from service.commands import fail, out, require_migrated
+from service.commands import database, fail, out
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -22,14 +22,10 @@ def _write(command: str, who: str, act: "Callable[[Session], Result]") -> Result
     """Run `act` in one transaction as `command` by `who`, and commit; a refusal is one line and nothing written."""
     from sqlalchemy.orm import Session
 
-    from service.config import Settings
-    from service.db import make_engine
     from service.errors import ServiceError
     from service.writes import acting_as
 
-    engine = make_engine(Settings())
-    require_migrated(engine)
-    with Session(engine) as session:
+    with database() as engine, Session(engine) as session:
         acting_as(session, f"{command} ({who})")
         try:
             result = act(session)
@@ -37,7 +33,6 @@ def _write(command: str, who: str, act: "Callable[[Session], Result]") -> Result
             session.rollback()
             fail(f"{error}; nothing was written")
         session.commit()
-    engine.dispose()
     return result
 
 
@@ -51,14 +46,9 @@ def xref(
     from sqlalchemy.orm import Session
 
     from service.actors.review import candidates
-    from service.config import Settings
-    from service.db import make_engine
 
-    engine = make_engine(Settings())
-    require_migrated(engine)
-    with Session(engine) as session:
+    with database() as engine, Session(engine) as session:
         found = candidates(session, threshold, limit)
-    engine.dispose()
     table = Table(title=f"{len(found)} candidate pair(s) scoring {threshold:g} or more")
     for column in ("score", "actor A", "actor B", "evidence"):
         table.add_column(column, justify="right" if column == "score" else "left")

@@ -8,6 +8,7 @@ from service.actors.resolution import members
 from service.actors.schemas import ActorDetail, ActorMatch, ActorOut, AddressOut, IdentifierOut
 from service.actors.search import find_actors
 from service.actors.status import listed, listings_of
+from service.errors import found
 from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier, ActorMerge
 from service.pagination import decode_cursor, encode_cursor
 
@@ -72,14 +73,12 @@ def actors_by_id(session: Session, ids: list[str]) -> dict[str, ActorOut]:
     return {actor.id: actor for actor in _with_aliases(session, rows)}
 
 
-def get_actor(session: Session, actor_id: str, with_merged: bool = True) -> ActorDetail | None:
+def get_actor(session: Session, actor_id: str, with_merged: bool = True) -> ActorDetail:
     """The actor with everything of the actors merged into it: their names among its aliases, their
-    identifiers, addresses, birth dates and listings (a merged actor's own id is answered by its survivor's).
-    `with_merged=False`: its own record only, as a write replaces it."""
-    rows = session.execute(select(*_COLUMNS).where(Actor.id == actor_id)).mappings().all()
-    found = _with_aliases(session, rows, with_merged)
-    if not found:
-        return None
+    identifiers, addresses, birth dates and listings (a merged actor's own id is answered by its survivor's);
+    404 when there is none. `with_merged=False`: its own record only, as a write replaces it."""
+    row = found(session.execute(select(*_COLUMNS).where(Actor.id == actor_id)).mappings().first(), "actor", actor_id)
+    (actor,) = _with_aliases(session, [row], with_merged)
     ids = members(session, [actor_id])[actor_id] if with_merged else [actor_id]
     identifiers = session.execute(
         select(ActorIdentifier.scheme, ActorIdentifier.value, ActorIdentifier.country, ActorIdentifier.note)
@@ -97,7 +96,7 @@ def get_actor(session: Session, actor_id: str, with_merged: bool = True) -> Acto
         select(ActorBirthDate.date).where(ActorBirthDate.actor_id.in_(ids)).distinct().order_by(ActorBirthDate.date)
     )
     return ActorDetail(
-        **found[0].model_dump(),
+        **actor.model_dump(),
         identifiers=[IdentifierOut.model_validate(row) for row in identifiers],
         addresses=[AddressOut.model_validate(row) for row in addresses],
         birth_dates=list(birth_dates),

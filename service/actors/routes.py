@@ -1,8 +1,9 @@
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from service.actions.routes import action_list
+from service.actions.queries import documents_page
 from service.actions.schemas import ActionOut, ActorActionQuery
 from service.actors.merged import MERGED_RESPONSES, redirect_if_merged
 from service.actors.queries import get_actor, list_actors, search_actors
@@ -10,20 +11,20 @@ from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, A
 from service.actors.service import create_actor, delete_actor, update_actor
 from service.actors.status import listings_of
 from service.db import SessionDep
-from service.errors import InvalidParameter, NotFound
-from service.etags import IfMatch, check_if_match, record_response
-from service.idempotency import IdempotencyKey, idempotent_create
-from service.keys.auth import Writer
+from service.errors import InvalidParameter, found
+from service.etags import IfMatch, record_response
+from service.idempotency import IdempotencyKey
 from service.models import Actor
 from service.models.vocabulary import ActorKind
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
-from service.pagination import Cursor, Limit, Page, paged, record_id
+from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
+from service.records import Write
 from service.schemas import PRINTABLE
-from service.writes import lock_row
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
 
-ActorId = record_id("state-kp")
+ActorId = Annotated[str, record_id("state-kp")]
+PATH = "/v1/actors/{id}"
 
 
 @router.get(
@@ -77,8 +78,8 @@ def list_all(
         if listed_by is not None or in_force is not None:
             name = "listed_by" if listed_by is not None else "in_force"
             raise InvalidParameter(name, "filters the list of actors, not a search: leave out q, or this")
-        items, next_cursor = search_actors(session, q, kind, country, limit, cursor)
-        return paged(request, response, items, next_cursor)
+        matches, after = search_actors(session, q, kind, country, limit, cursor)
+        return paged(request, response, matches, after)
     items, next_cursor = list_actors(session, kind, country, listed_by, in_force, limit, cursor)
     return paged(request, response, items, next_cursor)
 
@@ -94,10 +95,7 @@ def get_one(session: SessionDep, request: Request, actor_id: ActorId):
     """An actor with its kind, country, every alias, and the identifiers and addresses official lists give."""
     if moved := redirect_if_merged(session, request, actor_id):
         return moved
-    actor = get_actor(session, actor_id)
-    if actor is None:
-        raise NotFound("actor", actor_id)
-    return record_response(request, actor)
+    return record_response(request, get_actor(session, actor_id))
 
 
 @router.get(
@@ -113,8 +111,7 @@ def status(session: SessionDep, request: Request, actor_id: ActorId):
     source that names the actor as the target."""
     if moved := redirect_if_merged(session, request, actor_id):
         return moved
-    if session.get(Actor, actor_id) is None:
-        raise NotFound("actor", actor_id)
+    found(session.get(Actor, actor_id), "actor", actor_id)
     listings = listings_of(session, actor_id)
     return ActorStatus(actor_id=actor_id, in_force=any(listing.in_force for listing in listings), listings=listings)
 
@@ -135,9 +132,8 @@ def actions(
     """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
     if moved := redirect_if_merged(session, request, actor_id):
         return moved
-    if session.get(Actor, actor_id) is None:
-        raise NotFound("actor", actor_id)
-    return action_list(session, request, query, actor=actor_id)
+    found(session.get(Actor, actor_id), "actor", actor_id)
+    return json_page(request, *documents_page(session, query, request.app.state.documents, actor=actor_id))
 
 
 @router.post(
@@ -148,20 +144,10 @@ def actions(
     responses=CREATE_RESPONSES,
     name="create_actor",
 )
-def create(
-    session: SessionDep, request: Request, principal: Writer, body: ActorIn, idempotency_key: IdempotencyKey = None
-):
+def create(write: Write, body: ActorIn, idempotency_key: IdempotencyKey = None):
     """Record a state, person, organization, vessel, aircraft or body with its aliases, identifiers and
     addresses. Needs a key of scope `write`."""
-    return idempotent_create(
-        session,
-        principal,
-        idempotency_key,
-        request,
-        body,
-        lambda: get_actor(session, create_actor(session, body)),
-        lambda record: f"/v1/actors/{record['id']}",
-    )
+    return write.created(body, idempotency_key, lambda session: get_actor(session, create_actor(session, body)), PATH)
 
 
 @router.patch(
@@ -171,28 +157,19 @@ def create(
     responses=UPDATE_RESPONSES,
     name="update_actor",
 )
-def change(
-    session: SessionDep,
-    request: Request,
-    principal: Writer,
-    actor_id: ActorId,
-    patch: ActorPatch,
-    if_match: IfMatch = None,
-):
+def change(write: Write, actor_id: ActorId, patch: ActorPatch, if_match: IfMatch = None):
     """Replace the fields given (a list replaces the whole list); with `If-Match`, only if still at that
     version."""
-    lock_row(session, Actor, "actor", actor_id)
-    check_if_match(if_match, get_actor(session, actor_id))
-    update_actor(session, actor_id, patch)
-    return record_response(request, get_actor(session, actor_id))
+    current = partial(get_actor, write.session, actor_id)
+    update_actor(write.session, write.locked(Actor, "actor", actor_id, if_match, current), patch)
+    return write.answer(current())
 
 
 @router.delete(
     "/{actor_id}", status_code=204, summary="Delete an actor", responses=DELETE_RESPONSES, name="delete_actor"
 )
-def remove(session: SessionDep, principal: Writer, actor_id: ActorId, if_match: IfMatch = None):
+def remove(write: Write, actor_id: ActorId, if_match: IfMatch = None):
     """Delete an actor no action names any more (409 otherwise)."""
-    lock_row(session, Actor, "actor", actor_id)
-    check_if_match(if_match, get_actor(session, actor_id))
-    delete_actor(session, actor_id)
+    current = partial(get_actor, write.session, actor_id)
+    delete_actor(write.session, write.locked(Actor, "actor", actor_id, if_match, current))
     return Response(status_code=204)

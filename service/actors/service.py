@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from service.actors.queries import get_actor
 from service.actors.schemas import ActorIn, ActorPatch
 from service.actors.writes import Address, BirthDate, Identifier, put_actor
-from service.errors import Conflict, NotFound
+from service.errors import Conflict
 from service.models import Actor, ActorLink, ListEntry
 from service.schemas import merged
 from service.writes import Outcome, already_exists, delete_row
@@ -21,15 +21,14 @@ def create_actor(session: Session, body: ActorIn) -> str:
     return actor_id
 
 
-def update_actor(session: Session, actor_id: str, patch: ActorPatch) -> None:
-    current = _current(session, actor_id)
-    _put(session, actor_id, merged(ActorIn, current, _without_merged(session, actor_id, current, patch)))
+def update_actor(session: Session, actor: Actor, patch: ActorPatch) -> None:
+    current = _current(session, actor.id)
+    _put(session, actor.id, merged(ActorIn, current, _without_merged(session, actor.id, current, patch)))
 
 
-def delete_actor(session: Session, actor_id: str) -> None:
-    delete_row(
-        session, Actor, "actor", actor_id, _current(session, actor_id), used_by=[ActorLink.actor_id, ListEntry.actor_id]
-    )
+def delete_actor(session: Session, actor: Actor) -> None:
+    before = _current(session, actor.id)
+    delete_row(session, Actor, "actor", actor.id, before, used_by=[ActorLink.actor_id, ListEntry.actor_id])
 
 
 def _put(session: Session, actor_id: str, body: ActorIn) -> Outcome:
@@ -54,10 +53,9 @@ def _without_merged(session: Session, actor_id: str, current: dict[str, Any], pa
     answered goes back as a PATCH without copying the merged actors' names, identifiers and dates into this
     actor's own record."""
     given = [field for field in _LISTS if getattr(patch, field) is not None]
-    whole = get_actor(session, actor_id)
-    if not given or whole is None:
+    if not given:
         return patch
-    answered = whole.model_dump(include=set(given))
+    answered = get_actor(session, actor_id).model_dump(include=set(given))
     lent = {field: [item for item in answered[field] if item not in current[field]] for field in given}
     return patch.model_copy(
         update={field: [item for item in getattr(patch, field) if _dumped(item) not in lent[field]] for field in given}
@@ -70,7 +68,6 @@ def _dumped(item: BaseModel | str) -> dict[str, Any] | str:
 
 def _current(session: Session, actor_id: str) -> dict[str, Any]:
     """The stored actor in the form a client writes it: its own record, not the actors merged into it."""
-    actor = get_actor(session, actor_id, with_merged=False)
-    if actor is None:
-        raise NotFound("actor", actor_id)
-    return actor.model_dump(include={"name", "kind", "country", "aliases", "identifiers", "addresses", "birth_dates"})
+    return get_actor(session, actor_id, with_merged=False).model_dump(
+        include={"name", "kind", "country", "aliases", "identifiers", "addresses", "birth_dates"}
+    )

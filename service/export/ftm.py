@@ -185,7 +185,8 @@ class FtmWriter:
         return entities
 
     def action(self, action: ActionOut, un_references: dict[str, list[str]]) -> list[dict]:
-        event_id = entity_id("action", action.id)
+        """The action's Event, its Sanction (a designation or delisting with targets), and a link per actor and
+        per named official."""
         day = ftm_date(action.date, action.date_precision)
         proof = {s.id: entity_id("source", s.id) for s in action.sources}
         # (kind, code, symbol, title, relation)
@@ -193,91 +194,52 @@ class FtmWriter:
             ("un_resolution", str(r.number), r.symbol, None, r.relation) for r in action.resolutions
         ]
         citations += [(a.kind, a.code, None, a.title, a.relation) for a in action.authorities]
-        programs = [program_label(kind, code, symbol, title) for kind, code, symbol, title, _ in citations]
-        program_ids = [program_id(relation, kind, code) for kind, code, _, _, relation in citations]
-        imposers = [a for a in action.actors if a.role == Role.imposer]
-        legal = [a for a in action.actors if a.kind in LEGAL_ENTITY_KINDS]
-        common: dict[str, Iterable[object]] = {
+        programs: dict[str, list] = {
+            "program": [program_label(kind, code, symbol, title) for kind, code, symbol, title, _ in citations],
+            "programId": [program_id(relation, kind, code) for kind, code, _, _, relation in citations],
+        }
+        common: dict[str, list] = {
             "sourceUrl": [s.url for s in action.sources],
             "publisher": [s.publisher for s in action.sources],
             "proof": list(proof.values()),
             "recordId": [action.id],
         }
-        found = [
-            entity(
-                event_id,
-                "Event",
-                {
-                    "name": [action.title],
-                    "description": [action.summary],
-                    "date": [day],
-                    "keywords": [action.type] + (["draft"] if action.status == "draft" else []),
-                    "organizer": [entity_id("actor", a.id) for a in legal if a.role == Role.imposer],
-                    "involved": [entity_id("actor", a.id) for a in legal if a.role != Role.imposer],
-                    "program": programs,
-                    "programId": program_ids,
-                    **common,
-                },
-            )
-        ]
+        found = [_event(action, day, programs | common)]
         targets = [a for a in action.actors if a.role == Role.target]
         if action.type in SANCTION_TYPES and targets:
-            listed = "startDate" if action.type == ActionType.designation else "endDate"
-            found.append(
-                entity(
-                    entity_id("sanction", action.id),
-                    "Sanction",
-                    {
-                        "entity": [entity_id("actor", a.id) for a in targets],
-                        "authority": [a.name for a in imposers],
-                        "country": [self.country(a.country) for a in imposers],
-                        "program": programs,
-                        "programId": program_ids,
-                        "reason": [s.quote for s in action.sources],
-                        "summary": [action.title],
-                        "description": [action.summary],
-                        listed: [day],
-                        "listingDate": [day] if action.type == ActionType.designation else [],
-                        "unscId": [ref for a in targets for ref in un_references.get(a.id, [])],
-                        **common,
-                    },
-                )
-            )
+            found.append(self._sanction(action, targets, day, programs | common, un_references))
         for actor in action.actors:
-            found.append(
-                entity(
-                    link_id("role", action.id, actor.id),
-                    "UnknownLink",
-                    {
-                        "subject": [entity_id("actor", actor.id)],
-                        "object": [event_id],
-                        "role": [actor.role],
-                        "date": [day],
-                        "description": [actor.quote],
-                        "proof": [proof.get(actor.source_id)],
-                    },
-                )
-            )
+            role = {"role": [actor.role], "description": [actor.quote], "proof": [proof.get(actor.source_id)]}
+            found.append(_link("role", action, entity_id("actor", actor.id), actor.id, day, role))
         for official in action.officials:
             if not official.name:
                 continue  # FtM has no person without a name: an unnamed spokesperson is left out
-            spoke_as = ", ".join(part for part in (official.title, official.organisation) if part)
-            found.append(
-                entity(
-                    link_id("announced", action.id, official.id),
-                    "UnknownLink",
-                    {
-                        "subject": [entity_id("official", official.id)],
-                        "object": [event_id],
-                        "role": [OFFICIAL_ROLE],
-                        "date": [day],
-                        "summary": [spoke_as],
-                        "description": [official.quote],
-                        "proof": [proof.get(official.source_id)],
-                    },
-                )
-            )
+            spoke = {
+                "role": [OFFICIAL_ROLE],
+                "summary": [", ".join(part for part in (official.title, official.organisation) if part)],
+                "description": [official.quote],
+                "proof": [proof.get(official.source_id)],
+            }
+            found.append(_link("announced", action, entity_id("official", official.id), official.id, day, spoke))
         return found
+
+    def _sanction(
+        self, action: ActionOut, targets: list, day: str | None, shared: dict, un_references: dict[str, list[str]]
+    ) -> dict:
+        imposers = [a for a in action.actors if a.role == Role.imposer]
+        listed = "startDate" if action.type == ActionType.designation else "endDate"
+        properties: dict[str, list] = {
+            "entity": [entity_id("actor", a.id) for a in targets],
+            "authority": [a.name for a in imposers],
+            "country": [self.country(a.country) for a in imposers],
+            "reason": [s.quote for s in action.sources],
+            "summary": [action.title],
+            "description": [action.summary],
+            listed: [day],
+            "listingDate": [day] if action.type == ActionType.designation else [],
+            "unscId": [ref for a in targets for ref in un_references.get(a.id, [])],
+        }
+        return entity(entity_id("sanction", action.id), "Sanction", properties | shared)
 
     def _un_references(self, ids: set[str]) -> dict[str, list[str]]:
         """The UN list references of the page's targets: a Sanction's `unscId`."""
@@ -399,3 +361,22 @@ def ftm_chunks(session: Session, pages: Iterable[list[ActionOut]]) -> Iterator[s
     writer = FtmWriter(session)
     for actions in pages:
         yield "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in writer.page(actions))
+
+
+def _event(action: ActionOut, day: str | None, shared: dict) -> dict:
+    legal = [a for a in action.actors if a.kind in LEGAL_ENTITY_KINDS]
+    properties: dict[str, list] = {
+        "name": [action.title],
+        "description": [action.summary],
+        "date": [day],
+        "keywords": [action.type] + (["draft"] if action.status == "draft" else []),
+        "organizer": [entity_id("actor", a.id) for a in legal if a.role == Role.imposer],
+        "involved": [entity_id("actor", a.id) for a in legal if a.role != Role.imposer],
+    }
+    return entity(entity_id("action", action.id), "Event", properties | shared)
+
+
+def _link(kind: str, action: ActionOut, subject: str, subject_id: str, day: str | None, properties: dict) -> dict:
+    """An UnknownLink from an actor or official (`subject`) to the action's Event."""
+    event: dict[str, list] = {"subject": [subject], "object": [entity_id("action", action.id)], "date": [day]}
+    return entity(link_id(kind, action.id, subject_id), "UnknownLink", event | properties)

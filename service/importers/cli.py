@@ -1,13 +1,15 @@
-"""`sanctions-tracker import …`: load an official list in one transaction, with a progress bar and a summary."""
+"""`sanctions-tracker import …`: load an official list (UN, OFAC) or FollowTheMoney entities in one transaction,
+with a progress bar and a summary."""
 
 from collections.abc import Callable
 from datetime import date, datetime
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from service.commands import err, fail, out, require_migrated
+from service.commands import database, err, fail, out, print_counts
 
 # The importers and the database are imported when a command runs: every command starts faster.
 if TYPE_CHECKING:
@@ -87,21 +89,49 @@ def _run(
     label: str, size: int, load: "Callable[[Session, Callable[[int], None]], ImportReport]", dry_run: bool
 ) -> None:
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from service.importers.entries import REMOVED
+
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    # Only on a terminal: elsewhere the bar would leave an empty line before the summary or the error.
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task(f"importing the {label}", total=size)
+        report = _load(lambda session: load(session, lambda read: progress.advance(task, read)), dry_run)
+    dated = f", list of {report.list_date}" if report.list_date else ""
+    out.print(f"{label}: {report.selected} of {report.read} entries imported{dated}{_verb(dry_run)}", highlight=False)
+    kinds = ("entries", "actors", "sources", "actions", "authorities", "judgements")
+    print_counts(None, report.counts, kinds, ("added", "changed", "unchanged", REMOVED), report.notes)
+
+
+@import_app.command("ftm")
+def ftm(
+    file: Annotated[Path, typer.Argument(help="FollowTheMoney entities, one JSON object per line.")],
+    dry_run: DryRun = False,
+) -> None:
+    """Import FollowTheMoney Sanction entities (with their targets), and the Events of this tracker's own FtM
+    export, as actions: idempotent, in one transaction; a bad line is reported and nothing is written."""
+    if not file.is_file():
+        fail(f"{file}: {'is a directory' if file.is_dir() else 'no such file'}")
+    if find_spec("followthemoney") is None:
+        fail("import ftm reads files with the followthemoney package: pip install -c requirements.lock -e '.[ftm]'")
+    from service.importers.ftm import KEPT, import_ftm
+
+    report = _load(lambda session: import_ftm(session, file), dry_run)
+    title = f"FollowTheMoney: {report.read} entities, {report.selected} action(s) imported{_verb(dry_run)}"
+    kinds = ("actions", "actors", "sources", "authorities", "judgements")
+    print_counts(title, report.counts, kinds, ("added", "changed", "unchanged", KEPT), report.notes)
+
+
+def _load(load: "Callable[[Session], ImportReport]", dry_run: bool) -> "ImportReport":
+    """Run an import in one transaction: committed, or rolled back when it fails (nothing written) or when it is
+    a dry run."""
     from sqlalchemy.orm import Session
 
-    from service.config import Settings
-    from service.db import make_engine
     from service.importers.entries import ImportFailure
 
-    engine = make_engine(Settings())
-    require_migrated(engine)
-    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
-    with Session(engine) as session:
+    with database() as engine, Session(engine) as session:
         try:
-            # Only on a terminal: elsewhere the bar would leave an empty line before the summary or the error.
-            with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
-                task = progress.add_task(f"importing the {label}", total=size)
-                report = load(session, lambda read: progress.advance(task, read))
+            report = load(session)
         except ImportFailure as failure:
             session.rollback()
             fail(f"{failure}; nothing was written")
@@ -109,29 +139,11 @@ def _run(
             session.rollback()
         else:
             session.commit()
-    engine.dispose()
-    _print_report(report, label, dry_run)
+    return report
 
 
-def _print_report(report: "ImportReport", label: str, dry_run: bool) -> None:
-    from rich.table import Table
-
-    from service.importers.entries import REMOVED
-
-    dated = f", list of {report.list_date}" if report.list_date else ""
-    verb = " (dry run: nothing written)" if dry_run else ""
-    out.print(f"{label}: {report.selected} of {report.read} entries imported{dated}{verb}", highlight=False)
-    table = Table()
-    outcomes = ("added", "changed", "unchanged", REMOVED)
-    table.add_column("records")
-    for outcome in outcomes:
-        table.add_column(outcome, justify="right")
-    for kind in ("entries", "actors", "sources", "actions", "authorities", "judgements"):
-        if kind in report.counts:
-            table.add_row(kind, *(str(report.get(kind, outcome)) for outcome in outcomes))
-    out.print(table)
-    for note in report.notes:
-        out.print(f"note: {note}", highlight=False)
+def _verb(dry_run: bool) -> str:
+    return " (dry run: nothing written)" if dry_run else ""
 
 
 def _day(moment: datetime | None) -> date | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from service.actors.writes import Address, BirthDate, Identifier
+from service.actors.writes import ActorRecord
 from service.writes import Outcome
 
 
@@ -40,24 +40,25 @@ class Entry:
     becomes its source document (every quote below is a passage of `text`)."""
 
     reference: str  # the list's own key: 'KPi.001', or OFAC's ent_num '17069'
-    key: str  # the stem of every id made from the entry: 'un-kpi.001', 'ofac-17069' (also the actor's id)
     regimes: tuple[str, ...]  # the UN list type, or the OFAC program tags
-    name: str
-    kind: str
-    country: str | None
-    aliases: tuple[str, ...]
-    identifiers: tuple[Identifier, ...]
-    addresses: tuple[Address, ...]
+    actor: ActorRecord  # its id ('un-kpi.001', 'ofac-17069') is the stem of every id made from the entry
     text: str
     title: str  # the source document's title
     narrative: str  # the entry's own words about the listing (COMMENTS1, Remarks): the action's quote
     name_quote: str  # the passage that names the target
     list_quote: str  # the passage that names the list, hence the imposer
     regime_quote: str  # the passage that names the regimes
-    birth_dates: tuple[BirthDate, ...] = ()  # a person's exact birth dates (day, month or year), as the list gives
     listed_on: date | None = None  # the listing date, where the list gives one
     listed_on_text: str | None = None
     line: int | None = None
+
+    @property
+    def key(self) -> str:
+        return self.actor.id
+
+    @property
+    def name(self) -> str:
+        return self.actor.name
 
 
 def sha256_of(text: str) -> str:

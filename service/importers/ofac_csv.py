@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from service.actors.writes import Address, BirthDate, Identifier
+from service.actors.writes import ActorRecord, Address, BirthDate, Identifier
 from service.importers.countries import country_code, only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
 from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
@@ -293,6 +293,15 @@ class SdnReader:
             raise self._fail(row, "Program", "no program", ent_num)
         return tags
 
+    def _addresses(self, ent_num: int, related: list[Row]) -> list[Address]:
+        addresses = []
+        for item in related:
+            address = _address(item.fields) if item.file == "add.csv" else None
+            if address and len(address.address) > 500:
+                raise self._fail(item, "Address", "an address longer than 500 characters", ent_num)
+            addresses += [address] if address else []
+        return addresses
+
     def _entry(self, ent_num: int, row: Row, related: list[Row]) -> Entry:
         fields = row.fields
         name = fields.get("SDN_Name")
@@ -321,36 +330,9 @@ class SdnReader:
         items = [item.strip() for item in (remarks + extension).rstrip(".").split(";") if item.strip()]
         aliases = [item.fields["alt_name"] for item in related if item.file == "alt.csv"]
         aliases += [match.group(1) for item in items if (match := ALIAS.match(item))]
-        identifiers = [Identifier(IdentifierScheme.ofac_ent_num, str(ent_num))]
-        if fields.get("Call_Sign"):
-            identifiers.append(Identifier(IdentifierScheme.call_sign, fields["Call_Sign"]))
-        nationalities = []
-        birth_dates = []
-        for remark in items:
-            if match := PASSPORT.match(remark):
-                identifiers.append(Identifier(IdentifierScheme.passport, match.group(1), match.group(2)))
-            elif match := NATIONAL_ID.match(remark):
-                identifiers.append(Identifier(IdentifierScheme.national_id, match.group(1), match.group(2)))
-            elif match := NATIONALITY.match(remark):
-                nationalities.append(match.group(1))
-            elif (match := BIRTH_DATE.match(remark)) and (born := _birth_date(*match.group(2, 3, 4))):
-                birth_dates.append(born)
-            identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(remark)]
-            identifiers += [Identifier(IdentifierScheme.mmsi, number) for number in MMSI.findall(remark)]
-        addresses = []
-        for item in related:
-            address = _address(item.fields) if item.file == "add.csv" else None
-            if address and len(address.address) > 500:
-                raise self._fail(item, "Address", "an address longer than 500 characters", ent_num)
-            addresses += [address] if address else []
-        if kind is ActorKind.vessel:
-            country = country_code(fields.get("Vess_flag"))
-        elif kind is ActorKind.person:
-            country = only_country(nationalities)
-        elif kind is ActorKind.organization:
-            country = only_country(address.country for address in addresses if address.country)
-        else:
-            country = None
+        identifiers, nationalities = _identifiers(ent_num, fields, items)
+        addresses = self._addresses(ent_num, related)
+        country = _country(kind, fields, nationalities, addresses)
         for value in (name, *aliases):
             if len(value) > 500:
                 raise self._fail(row, "SDN_Name", f"a name longer than 500 characters: {value[:40]!r}…", ent_num)
@@ -359,15 +341,17 @@ class SdnReader:
         programs = self._programs(ent_num, row)
         return Entry(
             reference=str(ent_num),
-            key=f"ofac-{ent_num}",
             regimes=programs,
-            name=name,
-            kind=kind,
-            country=country,
-            aliases=tuple(dict.fromkeys(aliases)),
-            identifiers=tuple(identifiers),
-            addresses=tuple(addresses),
-            birth_dates=tuple(dict.fromkeys(birth_dates)),
+            actor=ActorRecord(
+                f"ofac-{ent_num}",
+                name,
+                kind,
+                country,
+                tuple(dict.fromkeys(aliases)),
+                tuple(identifiers),
+                tuple(addresses),
+                _birth_dates(items),
+            ),
             text=text,
             title=f"OFAC SDN List: {name[:400]} (entry {ent_num})",
             narrative=remarks or name_quote,
@@ -379,6 +363,12 @@ class SdnReader:
 
 
 _COUNTS = "SELECT ent_num, COUNT(*) FROM rows GROUP BY ent_num"
+
+
+def _birth_dates(remarks: list[str]) -> tuple[BirthDate, ...]:
+    """The exact birth dates the remarks give ('DOB 09 Feb 1963', 'DOB Feb 1963', 'DOB 1963'), once each."""
+    found = [_birth_date(*match.group(2, 3, 4)) for item in remarks if (match := BIRTH_DATE.match(item))]
+    return tuple(dict.fromkeys(born for born in found if born))
 
 
 def _birth_date(day: str | None, month: str | None, year: str) -> BirthDate | None:
@@ -394,6 +384,36 @@ def _birth_date(day: str | None, month: str | None, year: str) -> BirthDate | No
         return BirthDate(date.fromisoformat(f"{stamp}-{day}").isoformat())
     except ValueError:
         return None
+
+
+def _identifiers(ent_num: int, fields: dict[str, str], remarks: list[str]) -> tuple[list[Identifier], list[str]]:
+    """The entry's identifiers (its number, its call sign, and the passports, national ids, IMO and MMSI numbers
+    its remarks give) and the nationalities its remarks give."""
+    identifiers = [Identifier(IdentifierScheme.ofac_ent_num, str(ent_num))]
+    if fields.get("Call_Sign"):
+        identifiers.append(Identifier(IdentifierScheme.call_sign, fields["Call_Sign"]))
+    nationalities = []
+    for item in remarks:
+        if match := PASSPORT.match(item):
+            identifiers.append(Identifier(IdentifierScheme.passport, match.group(1), match.group(2)))
+        elif match := NATIONAL_ID.match(item):
+            identifiers.append(Identifier(IdentifierScheme.national_id, match.group(1), match.group(2)))
+        elif match := NATIONALITY.match(item):
+            nationalities.append(match.group(1))
+        identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(item)]
+        identifiers += [Identifier(IdentifierScheme.mmsi, number) for number in MMSI.findall(item)]
+    return identifiers, nationalities
+
+
+def _country(kind: str, fields: dict[str, str], nationalities: list[str], addresses: list[Address]) -> str | None:
+    """A vessel's flag, a person's one nationality, an organization's one country of address; else none."""
+    if kind is ActorKind.vessel:
+        return country_code(fields.get("Vess_flag"))
+    if kind is ActorKind.person:
+        return only_country(nationalities)
+    if kind is ActorKind.organization:
+        return only_country(address.country for address in addresses if address.country)
+    return None
 
 
 def _number(fields: dict[str, str], file: str) -> int:

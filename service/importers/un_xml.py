@@ -15,7 +15,7 @@ from typing import TypedDict, cast
 
 from sqlalchemy.orm import Session
 
-from service.actors.writes import Address, BirthDate, Identifier
+from service.actors.writes import ActorRecord, Address, BirthDate, Identifier
 from service.importers.countries import only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
 from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
@@ -209,53 +209,29 @@ class UnXmlReader:
         required("FIRST_NAME", reference)
 
         header = f"{LABEL}: {element.tag} {reference}"
-        fields = list(_leaves(element))
-        rendered = [f"{path}: {value}" for path, value in fields]
-        text = "\n".join([header, *rendered])
-        name_lines = [index for index, (path, _) in enumerate(fields) if path in NAME_FIELDS]
-        if name_lines == list(range(name_lines[0], name_lines[-1] + 1)):
-            name_quote = "\n".join(rendered[name_lines[0] : name_lines[-1] + 1])
-        else:
-            name_quote = rendered[name_lines[0]]
+        rendered = [f"{path}: {value}" for path, value in _leaves(element)]
         name = " ".join(_text(element.find(tag)) for tag in NAME_FIELDS if _text(element.find(tag)))
+        name_quote = _name_quote(rendered)
         narrative = _text(element.find("COMMENTS1"))
-
+        identifiers, addresses = self._details(element, reference, narrative, start)
         aliases = [_text(alias.find("ALIAS_NAME")) for alias in element if alias.tag.endswith("_ALIAS")]
         aliases += [_text(original) for original in element.findall("NAME_ORIGINAL_SCRIPT")]
-        addresses = [address for item in element if item.tag.endswith("_ADDRESS") and (address := _address(item))]
-        identifiers = [Identifier(IdentifierScheme.un_reference, reference)]
-        identifiers += [found for document in element.findall("INDIVIDUAL_DOCUMENT") if (found := _document(document))]
-        identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(narrative)]
-        for identifier in identifiers:
-            if len(identifier.value) > 200:
-                raise fail(
-                    "INDIVIDUAL_DOCUMENT",
-                    f"number longer than 200 characters: {identifier.value[:40]!r}…",
-                    entry=reference,
-                )
-        for address in addresses:
-            if len(address.address) > 500:
-                raise fail(f"{element.tag}_ADDRESS", "address longer than 500 characters", entry=reference)
-
         kind = ENTRY_TAGS[element.tag]
-        if kind is ActorKind.person:
-            country = only_country(_text(value) for value in element.findall("NATIONALITY/VALUE"))
-        else:
-            country = only_country(address.country for address in addresses)
+        country = _country(element, kind, addresses)
         return Entry(
             reference=reference,
-            key=f"un-{_slug(reference)}",
             regimes=(list_type,),
-            name=name,
-            kind=kind,
-            country=country,
-            aliases=tuple(dict.fromkeys(alias for alias in aliases if alias)),
-            identifiers=tuple(identifiers),
-            addresses=tuple(addresses),
-            birth_dates=tuple(
-                dict.fromkeys(filter(None, map(_birth_date, element.findall("INDIVIDUAL_DATE_OF_BIRTH"))))
+            actor=ActorRecord(
+                f"un-{_slug(reference)}",
+                name,
+                kind,
+                country,
+                tuple(dict.fromkeys(alias for alias in aliases if alias)),
+                tuple(identifiers),
+                tuple(addresses),
+                tuple(dict.fromkeys(filter(None, map(_birth_date, element.findall("INDIVIDUAL_DATE_OF_BIRTH"))))),
             ),
-            text=text,
+            text="\n".join([header, *rendered]),
             title=f"{LABEL}: {name[:400]} ({reference})",
             narrative=narrative or name_quote,
             name_quote=name_quote,
@@ -265,6 +241,41 @@ class UnXmlReader:
             listed_on_text=f"LISTED_ON: {listed_on_text}",
             line=start,
         )
+
+    def _details(
+        self, element: ET.Element, reference: str, narrative: str, line: int
+    ) -> tuple[list[Identifier], list[Address]]:
+        """The entry's identifiers (its UN reference, its documents, the IMO numbers its narrative gives) and
+        addresses, each within the length the database keeps."""
+        identifiers = [Identifier(IdentifierScheme.un_reference, reference)]
+        identifiers += [found for document in element.findall("INDIVIDUAL_DOCUMENT") if (found := _document(document))]
+        identifiers += [Identifier(IdentifierScheme.imo, number) for number in IMO.findall(narrative)]
+        for identifier in identifiers:
+            if len(identifier.value) > 200:
+                message = f"number longer than 200 characters: {identifier.value[:40]!r}…"
+                raise ImportFailure(self.path, message, line=line, entry=reference, field="INDIVIDUAL_DOCUMENT")
+        addresses = [address for item in element if item.tag.endswith("_ADDRESS") and (address := _address(item))]
+        for address in addresses:
+            if len(address.address) > 500:
+                message = "address longer than 500 characters"
+                raise ImportFailure(self.path, message, line=line, entry=reference, field=f"{element.tag}_ADDRESS")
+        return identifiers, addresses
+
+
+def _country(element: ET.Element, kind: str, addresses: list[Address]) -> str | None:
+    """A person's one nationality; an entity's one country of address."""
+    if kind is ActorKind.person:
+        return only_country(_text(value) for value in element.findall("NATIONALITY/VALUE"))
+    return only_country(address.country for address in addresses)
+
+
+def _name_quote(rendered: list[str]) -> str:
+    """The lines of the entry's text that give the name: its name fields when they stand together, else the
+    first of them."""
+    name_lines = [index for index, line in enumerate(rendered) if line.split(": ", 1)[0] in NAME_FIELDS]
+    if name_lines == list(range(name_lines[0], name_lines[-1] + 1)):
+        return "\n".join(rendered[name_lines[0] : name_lines[-1] + 1])
+    return rendered[name_lines[0]]
 
 
 def _xsd_date(text: str) -> date | None:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_actions
 from service.actors.resolution import resolve
-from service.actors.writes import ActorRecord, put_actor, put_actors
+from service.actors.writes import put_actor, put_actors
 from service.importers.entries import REMOVED, Entry, ImportFailure, ImportReport, sha256_of
 from service.models import Action, ActionSource, Actor, Authority, ListEntry, ListImport, Source
 from service.models.vocabulary import ActionStatus, ActionType, DatePrecision, ListingStatus, Relation, Role
@@ -236,7 +236,7 @@ class ListWriter:
         session, keeper = self.session, self._keeper()
         self._written.update(entry.reference for entry in entries)
         stored = _Stored.read(session, self.kind.name, entries)
-        self._tally("actors", put_actors(session, [_actor(entry) for entry in entries]))
+        self._tally("actors", put_actors(session, [entry.actor for entry in entries]))
         new_sources = {
             stored.source_ids[e.key]: self._source(e) for e in entries if stored.source_ids[e.key] not in stored.sources
         }
@@ -366,16 +366,3 @@ class ListWriter:
         self._tally("actions", put_actions(self.session, actions))
         put_rows(self.session, ListEntry, "list_entry", entries)
         self.report.count("entries", REMOVED, len(rows))
-
-
-def _actor(entry: Entry) -> ActorRecord:
-    return ActorRecord(
-        entry.key,
-        entry.name,
-        entry.kind,
-        entry.country,
-        entry.aliases,
-        entry.identifiers,
-        entry.addresses,
-        entry.birth_dates,
-    )

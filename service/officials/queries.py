@@ -1,6 +1,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service.errors import found
 from service.models import Official
 from service.officials.schemas import OfficialOut
 from service.pagination import decode_cursor, encode_cursor
@@ -17,6 +18,5 @@ def list_officials(session: Session, limit: int, cursor: str | None) -> tuple[li
     return items, encode_cursor("officials", [items[-1].id]) if more else None
 
 
-def get_official(session: Session, official_id: str) -> OfficialOut | None:
-    row = session.get(Official, official_id)
-    return OfficialOut.model_validate(row) if row else None
+def get_official(session: Session, official_id: str) -> OfficialOut:
+    return OfficialOut.model_validate(found(session.get(Official, official_id), "official", official_id))

@@ -1,25 +1,33 @@
+from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from service.actions.routes import action_list
+from service.actions.queries import documents_page
 from service.actions.schemas import ActionOut, OfficialActionQuery
 from service.db import SessionDep
-from service.errors import NotFound
-from service.etags import IfMatch, check_if_match, record_response
-from service.idempotency import IdempotencyKey, idempotent_create
-from service.keys.auth import Writer
+from service.etags import IfMatch, record_response
+from service.idempotency import IdempotencyKey
 from service.models import Official
 from service.officials.queries import get_official, list_officials
 from service.officials.schemas import OfficialIn, OfficialOut, OfficialPatch
 from service.officials.service import create_official, delete_official, update_official
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
-from service.pagination import Cursor, Limit, Page, paged, record_id
-from service.writes import lock_row
+from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
+from service.records import Write
 
 router = APIRouter(prefix="/v1/officials", tags=["officials"])
 
-OfficialId = record_id("official-matthew-miller")
+OfficialId = Annotated[str, record_id("official-matthew-miller")]
+PATH = "/v1/officials/{id}"
+
+
+def path_official(session: SessionDep, official_id: OfficialId) -> OfficialOut:
+    """The official the path names (404 when there is none)."""
+    return get_official(session, official_id)
+
+
+PathOfficial = Annotated[OfficialOut, Depends(path_official)]
 
 
 @router.get(
@@ -38,11 +46,8 @@ def list_all(session: SessionDep, request: Request, response: Response, limit: L
     responses=RECORD_RESPONSES,
     name="get_official",
 )
-def get_one(session: SessionDep, request: Request, official_id: OfficialId):
+def get_one(request: Request, official: PathOfficial):
     """An official with the latest title known."""
-    official = get_official(session, official_id)
-    if official is None:
-        raise NotFound("official", official_id)
     return record_response(request, official)
 
 
@@ -56,13 +61,11 @@ def get_one(session: SessionDep, request: Request, official_id: OfficialId):
 def actions(
     session: SessionDep,
     request: Request,
-    official_id: OfficialId,
+    official: PathOfficial,
     query: Annotated[OfficialActionQuery, Query()],
 ):
     """What this official announced or spoke for, newest first, with the title held at each time."""
-    if get_official(session, official_id) is None:
-        raise NotFound("official", official_id)
-    return action_list(session, request, query, official=official_id)
+    return json_page(request, *documents_page(session, query, request.app.state.documents, official=official.id))
 
 
 @router.post(
@@ -73,18 +76,10 @@ def actions(
     responses=CREATE_RESPONSES,
     name="create_official",
 )
-def create(
-    session: SessionDep, request: Request, principal: Writer, body: OfficialIn, idempotency_key: IdempotencyKey = None
-):
+def create(write: Write, body: OfficialIn, idempotency_key: IdempotencyKey = None):
     """Record a person who announces or speaks for actions. Needs a key of scope `write`."""
-    return idempotent_create(
-        session,
-        principal,
-        idempotency_key,
-        request,
-        body,
-        lambda: get_official(session, create_official(session, body)),
-        lambda record: f"/v1/officials/{record['id']}",
+    return write.created(
+        body, idempotency_key, lambda session: get_official(session, create_official(session, body)), PATH
     )
 
 
@@ -95,27 +90,18 @@ def create(
     responses=UPDATE_RESPONSES,
     name="update_official",
 )
-def change(
-    session: SessionDep,
-    request: Request,
-    principal: Writer,
-    official_id: OfficialId,
-    patch: OfficialPatch,
-    if_match: IfMatch = None,
-):
+def change(write: Write, official_id: OfficialId, patch: OfficialPatch, if_match: IfMatch = None):
     """Replace the fields given; with `If-Match`, only if the official is still at that version."""
-    official = lock_row(session, Official, "official", official_id)
-    check_if_match(if_match, get_official(session, official_id))
-    update_official(session, official, patch)
-    return record_response(request, get_official(session, official_id))
+    current = partial(get_official, write.session, official_id)
+    update_official(write.session, write.locked(Official, "official", official_id, if_match, current), patch)
+    return write.answer(current())
 
 
 @router.delete(
     "/{official_id}", status_code=204, summary="Delete an official", responses=DELETE_RESPONSES, name="delete_official"
 )
-def remove(session: SessionDep, principal: Writer, official_id: OfficialId, if_match: IfMatch = None):
+def remove(write: Write, official_id: OfficialId, if_match: IfMatch = None):
     """Delete an official no action names any more (409 otherwise)."""
-    official = lock_row(session, Official, "official", official_id)
-    check_if_match(if_match, get_official(session, official_id))
-    delete_official(session, official)
+    current = partial(get_official, write.session, official_id)
+    delete_official(write.session, write.locked(Official, "official", official_id, if_match, current))
     return Response(status_code=204)

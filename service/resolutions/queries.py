@@ -1,6 +1,7 @@
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from service.errors import found
 from service.models import Action, Authority, Citation
 from service.models.vocabulary import ActionStatus, AuthorityKind
 from service.pagination import decode_cursor, encode_cursor
@@ -23,16 +24,17 @@ def list_resolutions(session: Session, limit: int, cursor: str | None) -> tuple[
     return items, encode_cursor("resolutions", [rows[-1]["number"]]) if more else None
 
 
-def get_resolution(session: Session, number: int) -> ResolutionOut | None:
-    row = session.execute(select(*_COLUMNS).where(_IS_RESOLUTION, Authority.number == number)).mappings().first()
-    if row is None:
-        return None
+def get_resolution(session: Session, number: int) -> ResolutionOut:
+    query = select(*_COLUMNS).where(_IS_RESOLUTION, Authority.number == number)
+    row = found(session.execute(query).mappings().first(), "resolution", number)
     return ResolutionOut.model_validate({**row, "action_count": _action_counts(session, [row["id"]]).get(row["id"], 0)})
 
 
-def resolution_exists(session: Session, number: int) -> bool:
-    """Whether there is such a resolution: one index lookup, where get_resolution also counts its actions."""
-    return session.scalar(select(Authority.id).where(_IS_RESOLUTION, Authority.number == number)) is not None
+def resolution_key(session: Session, number: int) -> str:
+    """The resolution's authority id (404 when there is none): one index lookup, where get_resolution also counts
+    its actions."""
+    query = select(Authority.id).where(_IS_RESOLUTION, Authority.number == number)
+    return found(session.scalar(query), "resolution", number)
 
 
 def _action_counts(session: Session, authority_ids: list[str]) -> dict[str, int]:

@@ -1,28 +1,36 @@
+from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
-from service.actions.routes import action_list
+from service.actions.queries import documents_page
 from service.actions.schemas import ActionOut, ResolutionActionQuery
 from service.db import SessionDep
-from service.errors import NotFound
-from service.etags import IfMatch, check_if_match, record_response
-from service.idempotency import IdempotencyKey, idempotent_create
-from service.keys.auth import Writer
+from service.etags import IfMatch, record_response
+from service.idempotency import IdempotencyKey
 from service.models import Authority
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
-from service.pagination import Cursor, Limit, Page, paged
-from service.resolutions.queries import get_resolution, list_resolutions, resolution_exists
+from service.pagination import Cursor, Limit, Page, json_page, paged
+from service.records import Write
+from service.resolutions.queries import get_resolution, list_resolutions, resolution_key
 from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionPatch, resolution_id
 from service.resolutions.service import create_resolution, delete_resolution, update_resolution
 from service.schemas import CanonicalInt
-from service.writes import lock_row
 
 router = APIRouter(prefix="/v1/resolutions", tags=["resolutions"])
 
 Number = Annotated[
     CanonicalInt, Path(ge=1, le=99999, description="The resolution's number, in digits.", examples=[1718])
 ]
+PATH = "/v1/resolutions/{number}"
+
+
+def path_resolution(session: SessionDep, number: Number) -> ResolutionOut:
+    """The resolution the path names (404 when there is none)."""
+    return get_resolution(session, number)
+
+
+PathResolution = Annotated[ResolutionOut, Depends(path_resolution)]
 
 
 @router.get(
@@ -45,11 +53,8 @@ def list_all(session: SessionDep, request: Request, response: Response, limit: L
     responses=RECORD_RESPONSES,
     name="get_resolution",
 )
-def get_one(session: SessionDep, request: Request, number: Number):
+def get_one(request: Request, resolution: PathResolution):
     """A resolution by its number, with its symbol, adoption date and action count."""
-    resolution = get_resolution(session, number)
-    if resolution is None:
-        raise NotFound("resolution", number)
     return record_response(request, resolution)
 
 
@@ -68,9 +73,8 @@ def actions(
 ):
     """Which actions invoke resolution `number`, newest first, with the same filters and paging as
     `/v1/actions`. Each page is one range scan of an index, at any size of database."""
-    if not resolution_exists(session, number):
-        raise NotFound("resolution", number)
-    return action_list(session, request, query, resolution=number)
+    resolution_key(session, number)  # 404 when there is none
+    return json_page(request, *documents_page(session, query, request.app.state.documents, resolution=number))
 
 
 @router.post(
@@ -81,18 +85,10 @@ def actions(
     responses=CREATE_RESPONSES,
     name="create_resolution",
 )
-def create(
-    session: SessionDep, request: Request, principal: Writer, body: ResolutionIn, idempotency_key: IdempotencyKey = None
-):
+def create(write: Write, body: ResolutionIn, idempotency_key: IdempotencyKey = None):
     """Record a UN Security Council resolution so that actions can cite it. Needs a key of scope `write`."""
-    return idempotent_create(
-        session,
-        principal,
-        idempotency_key,
-        request,
-        body,
-        lambda: get_resolution(session, create_resolution(session, body)),
-        lambda record: f"/v1/resolutions/{record['number']}",
+    return write.created(
+        body, idempotency_key, lambda session: get_resolution(session, create_resolution(session, body)), PATH
     )
 
 
@@ -103,27 +99,20 @@ def create(
     responses=UPDATE_RESPONSES,
     name="update_resolution",
 )
-def change(
-    session: SessionDep,
-    request: Request,
-    principal: Writer,
-    number: Number,
-    patch: ResolutionPatch,
-    if_match: IfMatch = None,
-):
+def change(write: Write, number: Number, patch: ResolutionPatch, if_match: IfMatch = None):
     """Replace the year, adoption date or title; with `If-Match`, only if still at that version."""
-    resolution = lock_row(session, Authority, "resolution", resolution_id(number))
-    check_if_match(if_match, get_resolution(session, number))
-    update_resolution(session, resolution, patch)
-    return record_response(request, get_resolution(session, number))
+    current = partial(get_resolution, write.session, number)
+    update_resolution(
+        write.session, write.locked(Authority, "resolution", resolution_id(number), if_match, current), patch
+    )
+    return write.answer(current())
 
 
 @router.delete(
     "/{number}", status_code=204, summary="Delete a resolution", responses=DELETE_RESPONSES, name="delete_resolution"
 )
-def remove(session: SessionDep, principal: Writer, number: Number, if_match: IfMatch = None):
+def remove(write: Write, number: Number, if_match: IfMatch = None):
     """Delete a resolution no action cites (409 otherwise)."""
-    resolution = lock_row(session, Authority, "resolution", resolution_id(number))
-    check_if_match(if_match, get_resolution(session, number))
-    delete_resolution(session, resolution)
+    current = partial(get_resolution, write.session, number)
+    delete_resolution(write.session, write.locked(Authority, "resolution", resolution_id(number), if_match, current))
     return Response(status_code=204)

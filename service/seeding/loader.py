@@ -17,7 +17,7 @@ from service.actions.validation import Known, Location, action_problems, action_
 from service.actions.writes import put_action
 from service.actors.writes import put_actor
 from service.models import Authority, Official, Source
-from service.seeding.schema import ActionSeed, ActorSeed, AuthoritySeed, OfficialSeed, SeedRecord, SourceSeed
+from service.seeding.schemas import ActionSeed, ActorSeed, AuthoritySeed, OfficialSeed, SeedRecord, SourceSeed
 from service.seeding.yaml_lines import duplicate_keys, line_of, parse
 from service.sources.service import sha256_of
 from service.writes import Outcome, acting_as, put_row

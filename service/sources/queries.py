@@ -1,6 +1,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service.errors import found
 from service.models import Source
 from service.pagination import decode_cursor, encode_cursor
 from service.sources.schemas import SourceDetail, SourceOut
@@ -20,6 +21,5 @@ def list_sources(session: Session, limit: int, cursor: str | None) -> tuple[list
     return items, encode_cursor("sources", [items[-1].id]) if more else None
 
 
-def get_source(session: Session, source_id: str) -> SourceDetail | None:
-    row = session.get(Source, source_id)
-    return SourceDetail.model_validate(row) if row else None
+def get_source(session: Session, source_id: str) -> SourceDetail:
+    return SourceDetail.model_validate(found(session.get(Source, source_id), "source", source_id))

@@ -1,21 +1,31 @@
-from fastapi import APIRouter, Request, Response
+from functools import partial
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response
 
 from service.db import SessionDep
-from service.errors import NotFound
-from service.etags import IfMatch, check_if_match, record_response
-from service.idempotency import IdempotencyKey, idempotent_create
-from service.keys.auth import Writer
+from service.etags import IfMatch, record_response
+from service.idempotency import IdempotencyKey
 from service.models import Source
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, paged, record_id
+from service.records import Write
 from service.sources.queries import get_source, list_sources
 from service.sources.schemas import SourceDetail, SourceIn, SourceOut, SourcePatch
 from service.sources.service import create_source, delete_source, update_source
-from service.writes import lock_row
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
-SourceId = record_id("src-2024-10-29-state-briefing")
+SourceId = Annotated[str, record_id("src-2024-10-29-state-briefing")]
+PATH = "/v1/sources/{id}"
+
+
+def path_source(session: SessionDep, source_id: SourceId) -> SourceDetail:
+    """The source the path names (404 when there is none)."""
+    return get_source(session, source_id)
+
+
+PathSource = Annotated[SourceDetail, Depends(path_source)]
 
 
 @router.get("", response_model=Page[SourceOut], summary="List sources", responses=LIST_RESPONSES, name="list_sources")
@@ -32,11 +42,8 @@ def list_all(session: SessionDep, request: Request, response: Response, limit: L
     responses=RECORD_RESPONSES,
     name="get_source",
 )
-def get_one(session: SessionDep, request: Request, source_id: SourceId):
+def get_one(request: Request, source: PathSource):
     """A source document with its full text, which every quote from it can be found in, and its SHA-256."""
-    source = get_source(session, source_id)
-    if source is None:
-        raise NotFound("source", source_id)
     return record_response(request, source)
 
 
@@ -48,20 +55,10 @@ def get_one(session: SessionDep, request: Request, source_id: SourceId):
     responses=CREATE_RESPONSES,
     name="create_source",
 )
-def create(
-    session: SessionDep, request: Request, principal: Writer, body: SourceIn, idempotency_key: IdempotencyKey = None
-):
+def create(write: Write, body: SourceIn, idempotency_key: IdempotencyKey = None):
     """Record a source document with its full text, which quotes are then checked against. A text already
     recorded is a 409 naming the source that has it. Needs a key of scope `write`."""
-    return idempotent_create(
-        session,
-        principal,
-        idempotency_key,
-        request,
-        body,
-        lambda: get_source(session, create_source(session, body)),
-        lambda record: f"/v1/sources/{record['id']}",
-    )
+    return write.created(body, idempotency_key, lambda session: get_source(session, create_source(session, body)), PATH)
 
 
 @router.patch(
@@ -71,27 +68,18 @@ def create(
     responses=UPDATE_RESPONSES,
     name="update_source",
 )
-def change(
-    session: SessionDep,
-    request: Request,
-    principal: Writer,
-    source_id: SourceId,
-    patch: SourcePatch,
-    if_match: IfMatch = None,
-):
+def change(write: Write, source_id: SourceId, patch: SourcePatch, if_match: IfMatch = None):
     """Replace the URL, publisher, title or publication date; the text never changes."""
-    source = lock_row(session, Source, "source", source_id)
-    check_if_match(if_match, get_source(session, source_id))
-    update_source(session, source, patch)
-    return record_response(request, get_source(session, source_id))
+    current = partial(get_source, write.session, source_id)
+    update_source(write.session, write.locked(Source, "source", source_id, if_match, current), patch)
+    return write.answer(current())
 
 
 @router.delete(
     "/{source_id}", status_code=204, summary="Delete a source", responses=DELETE_RESPONSES, name="delete_source"
 )
-def remove(session: SessionDep, principal: Writer, source_id: SourceId, if_match: IfMatch = None):
+def remove(write: Write, source_id: SourceId, if_match: IfMatch = None):
     """Delete a source no action cites any more (409 otherwise)."""
-    source = lock_row(session, Source, "source", source_id)
-    check_if_match(if_match, get_source(session, source_id))
-    delete_source(session, source)
+    current = partial(get_source, write.session, source_id)
+    delete_source(write.session, write.locked(Source, "source", source_id, if_match, current))
     return Response(status_code=204)

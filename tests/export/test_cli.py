@@ -1,9 +1,12 @@
-"""`sanctions-tracker export` and `sanctions-tracker import ftm`, through the Typer app of service/export/cli.py."""
+"""`sanctions-tracker export` (service/export/cli.py) and `sanctions-tracker import ftm` (service/importers/cli.py),
+through the Typer app."""
 
+import typer
 from typer.testing import CliRunner
 
-from service.actions.schemas import ActionFilters
+from service.actions.schemas import ActionFilters, ExportFilters
 from service.cli import app
+from service.export.cli import FILTERS
 from service.export.service import Format, export_chunks
 from tests.conftest import snapshot
 from tests.export.conftest import DESIGNATION, ZALA, all_actions, json_lines, session_on
@@ -76,3 +79,11 @@ def test_import_ftm_dry_run_writes_nothing(fresh_seeded_url):
     assert result.exit_code == 0, result.output
     assert "dry run" in result.stdout
     assert snapshot(fresh_seeded_url) == before
+
+
+def test_the_export_options_are_the_filters_of_the_export_route():
+    """The command declares its options itself (its module loads no models, so that every command starts fast):
+    they must stay the filters of ExportFilters, which the export route takes."""
+    options = {param.name for param in typer.main.get_command(app).commands["export"].params}
+    assert set(FILTERS) == set(ExportFilters.model_fields)
+    assert set(FILTERS) <= options

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from service.actions.schemas import ActionFilters
 from service.actors.queries import get_actor
 from service.export.ftm import entity_id
-from service.export.ftm_import import import_ftm
 from service.export.service import Format, export_chunks
 from service.importers.entries import ImportFailure
+from service.importers.ftm import import_ftm
 from service.models import Actor
 from tests.conftest import snapshot
 from tests.export.conftest import (
