@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 
 from service import migrations
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, OfficialRef, SourceRef, put_actions
-from service.actors.search import search_key
 from service.config import Settings
 from service.db import make_engine
+from service.folding import fold
 from service.models import Actor, ActorAlias, Authority, Official, Source
 from service.models.base import utcnow
 from service.writes import acting_as, put_row, record_changes
@@ -268,14 +268,14 @@ def _load_reference(session: Session, ref: Reference) -> None:
     session.execute(
         insert(Actor),
         [
-            {"id": id, "name": name, "kind": kind, "country": country, "search_key": search_key(name)}
+            {"id": id, "name": name, "kind": kind, "country": country, "search_key": fold(name)}
             | {"created_at": now, "updated_at": now}
             for id, name, kind, country, _ in ref.actors
         ],
     )
     aliases = [(id, alias) for id, _, _, _, names in ref.actors for alias in names]
     session.execute(
-        insert(ActorAlias), [{"actor_id": id, "alias": alias, "search_key": search_key(alias)} for id, alias in aliases]
+        insert(ActorAlias), [{"actor_id": id, "alias": alias, "search_key": fold(alias)} for id, alias in aliases]
     )
     record_changes(
         session,

@@ -40,9 +40,9 @@ from sqlalchemy.orm import Session  # noqa: E402
 from bench.import_speed import OFAC_LIST_DATE  # noqa: E402
 from service import migrations  # noqa: E402
 from service.actors.resolution import survivors  # noqa: E402
-from service.actors.search import search_key  # noqa: E402
 from service.config import Settings  # noqa: E402
 from service.db import make_engine  # noqa: E402
+from service.folding import fold  # noqa: E402
 from service.importers.ofac_csv import import_ofac_csv  # noqa: E402
 from service.importers.un_xml import import_un_xml  # noqa: E402
 from service.models import Actor, ActorAlias  # noqa: E402
@@ -189,11 +189,11 @@ def labelled_set(session: Session, split: str) -> list[Case]:
     listed = session.execute(
         select(Actor.id, Actor.name).where(Actor.kind.in_(["person", "organization"]), Actor.id.notlike("state-%"))
     ).all()
-    names = {search_key(name) for (name,) in session.execute(select(Actor.name))}
-    names |= {search_key(alias) for (alias,) in session.execute(select(ActorAlias.alias))}
+    names = {fold(name) for (name,) in session.execute(select(Actor.name))}
+    names |= {fold(alias) for (alias,) in session.execute(select(ActorAlias.alias))}
     owner: dict[str, str] = {}
     for actor_id, name in session.execute(select(Actor.id, Actor.name)):
-        owner.setdefault(search_key(name), actor_id)
+        owner.setdefault(fold(name), actor_id)
     # An actor merged into another (the same party on two lists) is found as that one, its survivor.
     survivor = survivors(session, [actor_id for actor_id, _ in listed])
     cases = []
@@ -201,13 +201,13 @@ def labelled_set(session: Session, split: str) -> list[Case]:
         if split_of(actor_id) != split:
             continue
         for variant in dict.fromkeys(variants(name)):
-            if owner.get(search_key(variant), actor_id) == actor_id:  # not another actor's exact name
+            if owner.get(fold(variant), actor_id) == actor_id:  # not another actor's exact name
                 cases.append(Case(variant, survivor[actor_id]))
     listed_words = [sorted(name.split()) for name in names]
     cases += [
         Case(name, None)
         for name in NEGATIVES
-        if split_of(name) == split and not any(_spelt_alike(sorted(search_key(name).split()), w) for w in listed_words)
+        if split_of(name) == split and not any(_spelt_alike(sorted(fold(name).split()), w) for w in listed_words)
     ]
     return cases
 

@@ -30,3 +30,9 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(_REPLACED.get(unicodedata.category(ch), ch) for ch in text)
     return _SPACES.sub(" ", text).strip(" ")
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens, for ids made from names and codes ('DPRK3' gives 'dprk3',
+    'IRAN-EO13902' 'iran-eo13902'); empty when the text has no letter or digit."""
+    return "-".join(fold(text).split())

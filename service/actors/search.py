@@ -41,12 +41,6 @@ STOP_WORDS = frozenset({"the", "of", "and", "a", "an", "for", "de", "la", "le", 
 WORD_MATCH = 80  # each query word must be this close to a word of the name (a letter off in five)
 
 
-def search_key(name: str) -> str:
-    """A name as lowercase ASCII words: case, accents, punctuation and scripts folded
-    ('Kim Jong-un' and 'KIM JONG UN' give 'kim jong un')."""
-    return fold(name)
-
-
 @dataclass(frozen=True)
 class Match:
     actor_id: str
@@ -83,7 +77,7 @@ def _word_score(query_word: str, name_word: str) -> float:
 
 
 def find_actors(session: Session, q: str, kind: str | None, country: str | None, limit: int) -> list[Match]:
-    query_key = search_key(q)
+    query_key = fold(q)
     if not query_key:
         return []
     words = [word for word in query_key.split() if word not in STOP_WORDS and len(word) >= 3]

@@ -6,7 +6,7 @@ from typing import TypeVar
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
-from service.actors.search import search_key
+from service.folding import fold
 from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier
 from service.models.base import utcnow
 from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
@@ -50,7 +50,7 @@ def put_actor(
     """Upsert an actor with its aliases and, when given (None leaves them as they are), its identifiers,
     addresses and birth dates; one change records all of it."""
     fields = {"name": name, "kind": kind, "country": country}
-    result = upsert_row(session, Actor, id, fields | {"search_key": search_key(name)})
+    result = upsert_row(session, Actor, id, fields | {"search_key": fold(name)})
     new = result.outcome is Outcome.added  # then nothing points at it yet: no need to look
     wanted = set(aliases) - {name}
     current = set() if new else set(session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id == id)))
@@ -60,7 +60,7 @@ def put_actor(
         if not new:
             session.flush()  # the flush orders the inserts after the actor's; this delete must come after it too
             session.execute(delete(ActorAlias).where(ActorAlias.actor_id == id, ActorAlias.alias.in_(current - wanted)))
-        session.add_all(ActorAlias(actor_id=id, alias=a, search_key=search_key(a)) for a in wanted - current)
+        session.add_all(ActorAlias(actor_id=id, alias=a, search_key=fold(a)) for a in wanted - current)
         links_changed = True
     details_before, details_after = {}, {}
     for key, model, given in (
@@ -200,7 +200,7 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
         session,
         Actor,
         ("id", "name", "kind", "country", "search_key", "created_at", "updated_at"),
-        [(r.id, r.name, r.kind, r.country, search_key(r.name), now, now) for r in new],
+        [(r.id, r.name, r.kind, r.country, fold(r.name), now, now) for r in new],
     )
     if updated:
         connection.execute(
@@ -209,8 +209,7 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
             .values(name=bindparam("name"), kind=bindparam("kind"), country=bindparam("country"))
             .values(search_key=bindparam("key"), updated_at=bindparam("now")),
             [
-                {"_id": r.id, "name": r.name, "kind": r.kind, "country": r.country, "key": search_key(r.name)}
-                | {"now": now}
+                {"_id": r.id, "name": r.name, "kind": r.kind, "country": r.country, "key": fold(r.name)} | {"now": now}
                 for r in updated
             ],
         )
@@ -219,9 +218,7 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
             delete(ActorAlias).where(ActorAlias.actor_id == bindparam("id"), ActorAlias.alias == bindparam("alias")),
             aliases_gone,
         )
-    insert_rows(
-        session, ActorAlias, ("actor_id", "alias", "search_key"), [(id, a, search_key(a)) for id, a in aliases_added]
-    )
+    insert_rows(session, ActorAlias, ("actor_id", "alias", "search_key"), [(id, a, fold(a)) for id, a in aliases_added])
     for model, record_type in _DETAILS:
         if details_redone[model]:
             connection.execute(delete(model).where(among(session, model.actor_id, details_redone[model])))

@@ -1,7 +1,6 @@
 """What a list reader hands the writer: one entry, already mapped, with the text of the source it becomes;
 and what it raises when a file is not what it should be."""
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,11 +58,6 @@ class Entry:
     @property
     def name(self) -> str:
         return self.actor.name
-
-
-def sha256_of(text: str) -> str:
-    """As the seed loader computes a source's digest: of the UTF-8 text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 REMOVED = "removed"

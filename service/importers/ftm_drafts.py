@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef
-from service.actors.search import search_key
 from service.actors.writes import Address, Identifier
 from service.export.ftm import OFFICIAL_ROLE, entity_id, record_id
-from service.importers.entries import ImportReport, sha256_of
+from service.folding import slug
+from service.importers.entries import ImportReport
 from service.importers.ftm_file import FtmFile
 from service.models import Actor
 from service.models.vocabulary import (
@@ -29,6 +29,7 @@ from service.models.vocabulary import (
     Relation,
     Role,
 )
+from service.sources.service import sha256_of
 
 # What an entity's source document keeps of its JSON: not the publisher's bookkeeping (last_seen…), which
 # changes with every release and would make each re-import change every source.
@@ -87,8 +88,9 @@ def short_id(prefix: str, ftm_id: str) -> str:
     return made if len(made) <= 100 else f"{prefix}-{hashlib.sha1(ftm_id.encode()).hexdigest()}"
 
 
-def slug(text: str) -> str:
-    made = re.sub(r"[^a-z0-9]+", "-", search_key(text)).strip("-") or hashlib.sha1(text.encode()).hexdigest()[:12]
+def bounded_slug(text: str) -> str:
+    """The text's slug within 60 characters (a digest stands for what is cut, or for a text with no slug)."""
+    made = slug(text) or hashlib.sha1(text.encode()).hexdigest()[:12]
     return made if len(made) <= 60 else f"{made[:50]}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
 
 

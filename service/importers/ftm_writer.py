@@ -12,10 +12,10 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from service.actions.writes import ActionRecord, CitationRef, put_actions
-from service.actors.search import search_key
 from service.actors.writes import put_actor
+from service.folding import fold
 from service.importers.entries import ImportReport
-from service.importers.ftm_drafts import MAX_NAME, ActorData, Draft, slug
+from service.importers.ftm_drafts import MAX_NAME, ActorData, Draft, bounded_slug
 from service.importers.writer import ensure_authority
 from service.models import Action, Actor, ActorAlias, Authority, Base, Change, ChangeSet, Source
 from service.models.vocabulary import ActorKind, AuthorityKind, Operation
@@ -73,7 +73,7 @@ class FtmWriter:
             if found:
                 return found
             name = authority[:MAX_NAME]
-            actor_id = f"ftm-authority-{slug(authority)}" + (f"-{country.lower()}" if country else "")
+            actor_id = f"ftm-authority-{bounded_slug(authority)}" + (f"-{country.lower()}" if country else "")
             kind = ActorKind.body
         else:
             assert country is not None  # an imposer is an authority, a country or both
@@ -97,7 +97,7 @@ class FtmWriter:
 
     def _named_body(self, authority: str, country: str | None) -> tuple[str, str] | None:
         """A body or state known by this name (of this country, or of none)."""
-        folded = search_key(authority[:MAX_NAME])
+        folded = fold(authority[:MAX_NAME])
         if not folded:
             return None
         named = union(
@@ -154,7 +154,7 @@ class FtmWriter:
         """The authority of this kind and code, created when absent (never changed when present)."""
         key = (kind, code)
         if key not in self._authorities:
-            id = f"{AUTHORITY_PREFIX[kind]}-{slug(code)}"
+            id = f"{AUTHORITY_PREFIX[kind]}-{bounded_slug(code)}"
             found = self.session.get(Authority, id)
             if found is not None and (found.kind, found.code) != key:
                 id = f"{id}-{hashlib.sha1(f'{kind}:{code}'.encode()).hexdigest()[:8]}"

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from service.actors.writes import ActorRecord, Address, BirthDate, Identifier
+from service.folding import slug
 from service.importers.countries import country_code, only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
 from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
@@ -131,14 +132,13 @@ def _program_authority(session: Session, tag: str, report: ImportReport) -> str:
         parent = ensure_authority(
             session, report, f"us-eo-{order}", values | {"issuer": "President of the United States"}
         )
-    slug = re.sub(r"[^a-z0-9]+", "-", tag.casefold()).strip("-")
     values = {
         "kind": AuthorityKind.sanctions_program,
         "code": tag,
         "issuer": "U.S. Treasury, OFAC",
         "parent_id": parent,
     }
-    return ensure_authority(session, report, f"ofac-program-{slug}", values)
+    return ensure_authority(session, report, f"ofac-program-{slug(tag)}", values)
 
 
 def _title(entry: Entry) -> str:

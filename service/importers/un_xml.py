@@ -16,6 +16,7 @@ from typing import TypedDict, cast
 from sqlalchemy.orm import Session
 
 from service.actors.writes import ActorRecord, Address, BirthDate, Identifier
+from service.folding import slug
 from service.importers.countries import only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
 from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
@@ -109,9 +110,8 @@ def _regime_authority(session: Session, code: str, report: ImportReport) -> str:
             "parent_id": None,
         }
         return ensure_authority(session, report, known["id"], values)
-    slug = re.sub(r"[^a-z0-9]+", "-", code.casefold()).strip("-")
     values = {"kind": AuthorityKind.regime, "code": code, "issuer": "UN Security Council", "title": None}
-    return ensure_authority(session, report, f"un-regime-{slug}", values)
+    return ensure_authority(session, report, f"un-regime-{slug(code)}", values)
 
 
 def _title(entry: Entry) -> str:
@@ -340,4 +340,5 @@ def _document(element: ET.Element) -> Identifier | None:
 
 
 def _slug(reference: str) -> str:
+    # Not folding.slug: the dot stays, as in every id made from a reference so far ('un-kpi.019').
     return re.sub(r"[^a-z0-9.]+", "-", reference.casefold()).strip("-")

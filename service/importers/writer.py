@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_actions
 from service.actors.resolution import resolve
 from service.actors.writes import put_actor, put_actors
-from service.importers.entries import REMOVED, Entry, ImportFailure, ImportReport, sha256_of
+from service.importers.entries import REMOVED, Entry, ImportFailure, ImportReport
 from service.models import Action, ActionSource, Actor, Authority, ListEntry, ListImport, Source
 from service.models.vocabulary import ActionStatus, ActionType, DatePrecision, ListingStatus, Relation, Role
+from service.sources.service import sha256_of
 from service.writes import Outcome, among, plan_for_each_batch, put_row, put_rows
 
 # A batch is written when it has this many entries or this many characters of their texts, whichever comes

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from service.actors.queries import actors_by_id
 from service.actors.resolution import members, survivors
-from service.actors.search import find_actors, search_key
+from service.actors.search import find_actors
 from service.actors.status import listings_by_actor
+from service.folding import fold
 from service.models import Actor, ActorAlias, ActorBirthDate, ActorIdentifier
 from service.screening.schemas import Candidate, Evidence, MatchRequest, MatchResponse, MatchResult, Party
 from service.versioned import PerDataVersion
@@ -46,7 +47,7 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
     actors = actors_by_id(session, list(names.keys() | identifiers.keys()))
     born = _birth_dates(session, list(actors)) if party.birth_date else {}
     candidates = []
-    query_key = search_key(party.name)
+    query_key = fold(party.name)
     rarity = word_rarity.get(session)
     for actor_id, actor in actors.items():
         matched, score = [], 0.0
@@ -85,7 +86,7 @@ def name_score(query_key: str, name: str, rarity: dict[str, float]) -> float:
     'yun hojin'), but not missing words, and the less so the rarer they are: a query of common words
     ('Bureau', 'Trading Company') is no match for a name whose rare word it lacks ('Bureau 39'), as it may be for
     a search (service.actors.search.score)."""
-    key = search_key(name)
+    key = fold(name)
     if key.replace(" ", "") == query_key.replace(" ", ""):
         return 100.0  # the same letters, however the words are broken
     whole = max(fuzz.token_sort_ratio(query_key, key), fuzz.ratio(query_key.replace(" ", ""), key.replace(" ", "")))
