@@ -199,11 +199,11 @@ def ingest(
     from service.extraction.service import ingest as ingest_document
     from service.writes import acting_as
 
-    _read_text(file)
+    text = _read_text(file)
     with database() as engine, Session(engine) as session:
         acting_as(session, "ingest")
         try:
-            done = ingest_document(session, file, published.date() if published else None, url)
+            done = ingest_document(session, file, text, published.date() if published else None, url)
         except CannotIngest as problem:
             fail(str(problem))
         except InvalidInput as problem:  # the draft breaks a rule of actions (a date after its source's, say)

@@ -52,12 +52,12 @@ class Ingested:
     published: list[str]  # the published actions that cite the same source
 
 
-def ingest(session: Session, path: Path, published_on: date | None, url: str | None) -> Ingested:
+def ingest(session: Session, path: Path, text: str, published_on: date | None, url: str | None) -> Ingested:
     """Store the document as a source and its draft as an action of status `draft`: never published
     silently. A text stored already keeps its source record as it is (curated data is never edited); the
     published actions that cite it are named in the draft's summary. Only references the database knows are
-    linked; the rest is listed in the summary for the reviewer. Ingesting the same text again changes nothing."""
-    text = path.read_text(encoding="utf-8")
+    linked; the rest is listed in the summary for the reviewer. Ingesting the same text again changes nothing.
+    `path` names the document (in messages and the summary); `text` is what it holds."""
     draft = draft_of(session, text, published_on, url)
     digest = sha256_of(text)
     stored = session.scalar(select(Source.id).where(Source.sha256 == digest))
