@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from service.actors.writes import ActorRecord
+from service.loads import FileProblem
 from service.writes import Outcome
 
 
@@ -22,15 +23,8 @@ class ImportFailure(Exception):
         entry: str | None = None,
         field: str | None = None,
     ):
-        self.file, self.line, self.entry, self.field, self.message = str(file), line, entry, field, message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        what = ", ".join(
-            part for part in (self.entry and f"entry {self.entry}", self.field and f"field {self.field}") if part
-        )
-        return f"{where}: {what + ': ' if what else ''}{self.message}"
+        self.problem = FileProblem(str(file), line, entry, field, message, kind="entry")
+        super().__init__(str(self.problem))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from service.actions.validation import Known, Location, action_problems, action_record, resolution_ids
 from service.actions.writes import put_action
 from service.actors.writes import put_actor
+from service.loads import FileProblem
 from service.models import Authority, Official, Source
 from service.seeding.schemas import ActionSeed, ActorSeed, AuthoritySeed, OfficialSeed, SeedRecord, SourceSeed
 from service.seeding.yaml_lines import duplicate_keys, line_of, parse
@@ -23,26 +24,8 @@ from service.sources.service import sha256_of
 from service.writes import Outcome, acting_as, put_row
 
 
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    record: str | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        what = " ".join(
-            part
-            for part in (f"record {self.record}" if self.record else "", f"field {self.field}" if self.field else "")
-            if part
-        )
-        return f"{where}: {what + ': ' if what else ''}{self.message}"
-
-
 class SeedError(Exception):
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[FileProblem]):
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s) in the seed files")
 
@@ -90,8 +73,8 @@ def load_seeds(session: Session, directory: Path) -> Report:
 
 def read_seed_files(directory: Path) -> SeedFiles:
     if not directory.is_dir():
-        raise SeedError([Problem(str(directory), None, None, None, "not a directory")])
-    problems: list[Problem] = []
+        raise SeedError([FileProblem(str(directory), None, None, None, "not a directory")])
+    problems: list[FileProblem] = []
     files = SeedFiles(
         authorities=_read_seed_file(directory, "authorities.yaml", AuthoritySeed, problems),
         actors=_read_seed_file(directory, "actors.yaml", ActorSeed, problems),
@@ -104,7 +87,7 @@ def read_seed_files(directory: Path) -> SeedFiles:
     return files
 
 
-def _read_seed_file(directory: Path, name: str, model: type[Record], problems: list[Problem]) -> SeedFile[Record]:
+def _read_seed_file(directory: Path, name: str, model: type[Record], problems: list[FileProblem]) -> SeedFile[Record]:
     """The file's valid records; what is wrong with it goes to `problems`. A missing file holds no records."""
     path = directory / name
     if not path.exists():
@@ -114,13 +97,13 @@ def _read_seed_file(directory: Path, name: str, model: type[Record], problems: l
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error)
-        problems.append(Problem(name, mark.line + 1 if mark else None, None, None, f"not valid YAML: {reason}"))
+        problems.append(FileProblem(name, mark.line + 1 if mark else None, None, None, f"not valid YAML: {reason}"))
         return SeedFile(name, [], None)
-    problems += [Problem(name, line, None, key, "key written twice") for line, key in duplicate_keys(node)]
+    problems += [FileProblem(name, line, None, key, "key written twice") for line, key in duplicate_keys(node)]
     if data is None:
         data = []
     if not isinstance(data, list):
-        problems.append(Problem(name, 1, None, None, "must be a list of records"))
+        problems.append(FileProblem(name, 1, None, None, "must be a list of records"))
         return SeedFile(name, [], node)
     seed_file: SeedFile[Record] = SeedFile(name, [], node)
     for index, item in enumerate(data):
@@ -130,12 +113,14 @@ def _read_seed_file(directory: Path, name: str, model: type[Record], problems: l
         except ValidationError as error:
             for detail in error.errors():
                 loc = tuple(detail["loc"])
-                problems.append(Problem(name, seed_file.line(index, *loc), record_name, _dotted(loc), detail["msg"]))
+                problems.append(
+                    FileProblem(name, seed_file.line(index, *loc), record_name, _dotted(loc), detail["msg"])
+                )
     ids = [record.id for record in seed_file.records]
     for index, record_id in enumerate(ids):
         if ids.index(record_id) != index:
             line = seed_file.line(index, "id")
-            problems.append(Problem(name, line, record_id, "id", "id already used by an earlier record"))
+            problems.append(FileProblem(name, line, record_id, "id", "id already used by an earlier record"))
     return seed_file
 
 
@@ -145,20 +130,22 @@ def _dotted(loc: Location) -> str | None:
 
 def _read_texts(directory: Path, sources: SeedFile[SourceSeed]) -> dict[str, str]:
     texts: dict[str, str] = {}
-    problems: list[Problem] = []
+    problems: list[FileProblem] = []
     for index, source in enumerate(sources.records):
         path = directory / source.file
         try:
             texts[source.id] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             problems.append(
-                Problem(sources.name, sources.line(index, "file"), source.id, "file", f"cannot read {path}: {error}")
+                FileProblem(
+                    sources.name, sources.line(index, "file"), source.id, "file", f"cannot read {path}: {error}"
+                )
             )
     digests = Counter(sha256_of(text) for text in texts.values())
     for index, source in enumerate(sources.records):
         if source.id in texts and digests[sha256_of(texts[source.id])] > 1:
             problems.append(
-                Problem(sources.name, sources.line(index, "file"), source.id, "file", "same text as another source")
+                FileProblem(sources.name, sources.line(index, "file"), source.id, "file", "same text as another source")
             )
     if problems:
         raise SeedError(problems)
@@ -173,14 +160,14 @@ def _check_references(session: Session, files: SeedFiles, texts: dict[str, str])
         officials=[r.id for r in files.officials.records],
         sources=[(r.id, texts[r.id], r.published_on) for r in files.sources.records],
     )
-    problems: list[Problem] = []
+    problems: list[FileProblem] = []
     today = date.today()
 
     authorities = files.authorities
     for index, authority in enumerate(authorities.records):
         if authority.parent_id and not known.authority(authority.parent_id):
             problems.append(
-                Problem(
+                FileProblem(
                     authorities.name,
                     authorities.line(index, "parent_id"),
                     authority.id,
@@ -190,7 +177,7 @@ def _check_references(session: Session, files: SeedFiles, texts: dict[str, str])
             )
         if authority.adopted_on and authority.adopted_on > today:
             problems.append(
-                Problem(
+                FileProblem(
                     authorities.name,
                     authorities.line(index, "adopted_on"),
                     authority.id,
@@ -203,7 +190,7 @@ def _check_references(session: Session, files: SeedFiles, texts: dict[str, str])
     for index, source in enumerate(sources.records):
         if source.published_on and source.published_on > today:
             problems.append(
-                Problem(
+                FileProblem(
                     sources.name, sources.line(index, "published_on"), source.id, "published_on", "date in the future"
                 )
             )
@@ -211,7 +198,7 @@ def _check_references(session: Session, files: SeedFiles, texts: dict[str, str])
     actions = files.actions
     for index, action in enumerate(actions.records):
         problems += [
-            Problem(actions.name, actions.line(index, *loc), action.id, _dotted(loc), message)
+            FileProblem(actions.name, actions.line(index, *loc), action.id, _dotted(loc), message)
             for loc, message in action_problems(action, known, today)
         ]
     if problems:
