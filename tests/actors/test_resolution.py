@@ -36,6 +36,12 @@ def merges(url: str) -> dict[str, str]:
         return dict(session.execute(select(ActorMerge.actor_id, ActorMerge.merged_into)).all())
 
 
+def curate_kang(session, name: str, born: str | None = None) -> None:
+    """A curated record of KANG Mun-kil, as an analyst would write it."""
+    birth_dates = [BirthDate(born)] if born else []
+    put_actor(session, "person-kang", name=name, kind="person", country="KP", aliases=[], birth_dates=birth_dates)
+
+
 def judge(url: str, act) -> None:
     with session_on(url) as session:
         acting_as(session, "test")
@@ -132,7 +138,7 @@ def test_not_same_keeps_apart_what_strong_evidence_would_merge(fresh_seeded_url)
     import_un(fresh_seeded_url)
     with session_on(fresh_seeded_url) as session:
         acting_as(session, "test")
-        put_actor(session, "person-kang", name="Kang Mun-kil", kind="person", country="KP", aliases=[])
+        curate_kang(session, "Kang Mun-kil")
         session.commit()
     judge(fresh_seeded_url, lambda session: resolution.not_same(session, "person-kang", "un-kpi.019"))
     import_ofac(fresh_seeded_url)
@@ -140,15 +146,7 @@ def test_not_same_keeps_apart_what_strong_evidence_would_merge(fresh_seeded_url)
     # The curated record now gives the same name and birth date: still not merged, as judged.
     with session_on(fresh_seeded_url) as session:
         acting_as(session, "test")
-        put_actor(
-            session,
-            "person-kang",
-            name="Kang Mun-kil",
-            kind="person",
-            country="KP",
-            aliases=[],
-            birth_dates=[BirthDate("1963-02-09")],
-        )
+        curate_kang(session, "Kang Mun-kil", "1963-02-09")
         assert resolution.resolve(session) == 0
         session.commit()
     assert merges(fresh_seeded_url) == {"ofac-19499": "un-kpi.019"}
@@ -160,15 +158,7 @@ def test_not_same_keeps_apart_what_strong_evidence_would_merge(fresh_seeded_url)
 def test_a_curated_record_with_the_same_name_and_birth_date_merges_and_survives(fresh_seeded_url):
     with session_on(fresh_seeded_url) as session:
         acting_as(session, "test")
-        put_actor(
-            session,
-            "person-kang",
-            name="Mun Kil Kang",
-            kind="person",
-            country="KP",
-            aliases=[],
-            birth_dates=[BirthDate("1963-02-09")],
-        )
+        curate_kang(session, "Mun Kil Kang", "1963-02-09")
         session.commit()
     import_un(fresh_seeded_url)
     with session_on(fresh_seeded_url) as session:
