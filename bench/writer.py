@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from service.config import Settings
 from service.db import make_engine
 from service.keys.service import create_key
-from service.models.vocabulary import Scope
+from service.vocabulary import Scope
 
 
 def write_key(url: str) -> str:

@@ -11,10 +11,9 @@ import typer
 
 from service.actors.cli import merge, not_same, unmerge, xref
 from service.commands import database, err, error_line, fail, out, print_counts, revisions
-from service.config import Settings
 from service.export.cli import export
 from service.importers.cli import import_app
-from service.models.vocabulary import Scope
+from service.vocabulary import Scope
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -91,6 +90,7 @@ def seed(
     """Validate every seed file, then load them all in one transaction (idempotent)."""
     from sqlalchemy.orm import Session
 
+    from service.config import Settings
     from service.seeding.loader import SeedError, load_seeds
 
     with database() as engine, Session(engine) as session:
@@ -242,6 +242,7 @@ def serve(
     from sqlalchemy.orm import Session
 
     from service import migrations
+    from service.config import Settings
     from service.logs import configure_logging, logging_config
     from service.models import Action
     from service.seeding.loader import load_seeds

@@ -3,7 +3,7 @@ that record what a key did (idempotency), so neither depends on the other."""
 
 from dataclasses import dataclass
 
-from service.models.vocabulary import Scope
+from service.vocabulary import Scope
 
 _RANK = {Scope.read: 0, Scope.write: 1, Scope.admin: 2}
 

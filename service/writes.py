@@ -16,7 +16,7 @@ from service.errors import Conflict, NotFound
 from service.models import Base, Change, ChangeSet
 from service.models.base import utcnow
 from service.models.changes import Snapshot
-from service.models.vocabulary import Operation
+from service.vocabulary import Operation
 
 # Any fixed number: the PostgreSQL advisory lock that orders the change feed.
 _FEED_LOCK = 7_305_001

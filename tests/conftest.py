@@ -21,8 +21,8 @@ from service.app import create_app
 from service.config import PROJECT_ROOT, Settings
 from service.db import make_engine
 from service.keys.service import create_key
-from service.models.vocabulary import Scope
 from service.seeding.loader import load_seeds
+from service.vocabulary import Scope
 
 SEEDS = PROJECT_ROOT / "seeds"
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -20,7 +20,7 @@ from sqlalchemy import TextClause, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from service.models import Change
-from service.models.vocabulary import Operation
+from service.vocabulary import Operation
 
 
 class _Dialect:

@@ -20,8 +20,8 @@ from service.actions.documents import DocumentCache, action_documents
 from service.actions.schemas import ActionFilters, ActionOut, ActionQuery
 from service.errors import InvalidParameter, found
 from service.models import Action, ActionSource, Actor, ActorLink, Authority, Citation, Official, OfficialLink, Source
-from service.models.vocabulary import AuthorityKind
 from service.pagination import decode_cursor, encode_cursor
+from service.vocabulary import AuthorityKind
 
 
 @dataclass(frozen=True)

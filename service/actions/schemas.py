@@ -16,15 +16,6 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from service.actors.schemas import ActorIn
-from service.models.vocabulary import (
-    ActionStatus,
-    ActionType,
-    ActorKind,
-    AuthorityKind,
-    DatePrecision,
-    Relation,
-    Role,
-)
 from service.officials.schemas import OfficialIn
 from service.schemas import (
     PRINTABLE,
@@ -40,6 +31,15 @@ from service.schemas import (
     read_only,
 )
 from service.sources.schemas import SourceIn
+from service.vocabulary import (
+    ActionStatus,
+    ActionType,
+    ActorKind,
+    AuthorityKind,
+    DatePrecision,
+    Relation,
+    Role,
+)
 
 QUOTE = "The passage of the source that supports this fact, word for word."
 SOURCE_ID = "The source the quote comes from."

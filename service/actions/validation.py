@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from service.actions.schemas import ActionIn, ActorLinkIn, Evidence, OfficialLinkIn
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, OfficialRef, SourceRef
 from service.models import Actor, Authority, Official, Source
-from service.models.vocabulary import AuthorityKind, DatePrecision
+from service.vocabulary import AuthorityKind, DatePrecision
 
 Location = tuple[str | int, ...]
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from service.errors import Conflict, NotFound
 from service.models import Actor, ActorAlias, ActorBirthDate, ActorIdentifier, ActorJudgement, ActorMerge, ListEntry
 from service.models.base import utcnow
-from service.models.vocabulary import ActorKind, IdentifierScheme, Judgement, SanctionsList
+from service.vocabulary import ActorKind, IdentifierScheme, Judgement, SanctionsList
 from service.writes import among, record_changes
 
 # Identifiers that name one party only: shared, they are the same party.

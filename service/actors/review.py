@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from service.actors.resolution import KIND_GROUPS, survivors
 from service.models import Actor, ActorAlias, ActorBirthDate, ActorJudgement, ListEntry
-from service.models.vocabulary import ActorKind
 from service.screening.service import name_score, word_rarity
+from service.vocabulary import ActorKind
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from service.errors import InvalidParameter, found
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
 from service.models import Actor
-from service.models.vocabulary import ActorKind
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
 from service.records import Write
 from service.schemas import PRINTABLE
+from service.vocabulary import ActorKind
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
 

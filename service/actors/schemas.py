@@ -3,8 +3,8 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from service.models.vocabulary import ActionType, ActorKind, AuthorityKind, IdentifierScheme, Judgement
 from service.schemas import CountryCode, Id, In, Name, Out, Text, read_only
+from service.vocabulary import ActionType, ActorKind, AuthorityKind, IdentifierScheme, Judgement
 
 
 class ActorOut(Out):

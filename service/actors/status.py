@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from service.actors.resolution import members
 from service.actors.schemas import ActorRef, LegalBasis, Listing, StatusEvent
 from service.models import Action, Actor, ActorLink, ActorMerge, Authority, Citation
-from service.models.vocabulary import ActionStatus, ActionType, AuthorityKind, Role
+from service.vocabulary import ActionStatus, ActionType, AuthorityKind, Role
 
 STEPS = (ActionType.designation, ActionType.delisting)
 

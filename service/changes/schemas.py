@@ -13,12 +13,12 @@ from service.actors.schemas import (
     ListEntrySnapshot,
     ListImportSnapshot,
 )
-from service.models.vocabulary import Operation
 from service.officials.schemas import OfficialSnapshot
 from service.pagination import Page
 from service.resolutions.schemas import AuthoritySnapshot
 from service.schemas import Out, UtcDatetime
 from service.sources.schemas import SourceSnapshot
+from service.vocabulary import Operation
 
 # Each kind of record the feed carries, and the model of its snapshots.
 SNAPSHOTS: dict[str, type[BaseModel]] = {

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from service.actions.schemas import ActionOut
 from service.importers.countries import COUNTRY_CODES, country_code
 from service.models import ActorAddress, ActorAlias, ActorIdentifier, Official, Source
-from service.models.vocabulary import ActionType, ActorKind, AuthorityKind, DatePrecision, IdentifierScheme, Role
+from service.vocabulary import ActionType, ActorKind, AuthorityKind, DatePrecision, IdentifierScheme, Role
 
 NAMESPACE = "tracker"
 # FtM's entity id pattern: ids of ours outside it are written base32-encoded, under a kind ending in "x".

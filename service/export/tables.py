@@ -9,8 +9,8 @@ from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionOut, OfficialInAction
-from service.models.vocabulary import Role
 from service.schemas import UtcDatetime
+from service.vocabulary import Role
 
 SEPARATOR = "; "  # between the values of a list column
 _timestamp = TypeAdapter(UtcDatetime)

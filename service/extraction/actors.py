@@ -21,7 +21,7 @@ from service.extraction.gazetteer import Entity, demonyms
 from service.extraction.names import Matcher, Mention, fold
 from service.extraction.schemas import ActorMention, OfficialMention
 from service.extraction.sentences import Sentence
-from service.models.vocabulary import ActionType, ActorKind, Role
+from service.vocabulary import ActionType, ActorKind, Role
 
 # The verbs whose grammatical subject is the one acting.
 _AGENT_VERB = re.compile(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from service.extraction.sentences import Sentence
-from service.models.vocabulary import ActionType
+from service.vocabulary import ActionType
 
 _NUMBERISH = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens)"
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.extraction.sentences import Sentence
-from service.models.vocabulary import DatePrecision
+from service.vocabulary import DatePrecision
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,

@@ -16,7 +16,7 @@ from service.extraction.gazetteer import Entity, matcher
 from service.extraction.names import Matcher
 from service.extraction.schemas import ActDraft, ActorMention, Draft, KnownActor, OfficialMention
 from service.extraction.sentences import Sentence, split
-from service.models.vocabulary import ActionType, Role
+from service.vocabulary import ActionType, Role
 
 # Acts that may stand beside the main one. "other" is no act, and a report is what the others cite.
 _FURTHER_TYPES = {

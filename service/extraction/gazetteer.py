@@ -14,7 +14,7 @@ import yaml
 
 from service.extraction.names import Matcher, fold
 from service.extraction.schemas import KnownActor
-from service.models.vocabulary import ActorKind
+from service.vocabulary import ActorKind
 
 _DATA = Path(__file__).with_name("gazetteer.yaml")
 

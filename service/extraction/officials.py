@@ -22,7 +22,7 @@ from service.extraction.gazetteer import Entity
 from service.extraction.names import Matcher, fold
 from service.extraction.schemas import OfficialMention
 from service.extraction.sentences import Sentence
-from service.models.vocabulary import ActorKind
+from service.vocabulary import ActorKind
 
 _HEADS = {
     "spokesperson", "spokesman", "spokeswoman", "spokespeople", "secretary", "secretary-general", "minister",

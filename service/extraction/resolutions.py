@@ -10,7 +10,7 @@ import re
 
 from service.extraction.schemas import CitedResolution
 from service.extraction.sentences import Sentence
-from service.models.vocabulary import Relation
+from service.vocabulary import Relation
 
 # The Council had adopted about 2,800 resolutions by 2025; a larger number is something else.
 _HIGHEST_NUMBER = 3500

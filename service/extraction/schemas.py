@@ -10,8 +10,8 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from service.models.vocabulary import ActionType, ActorKind, DatePrecision, Relation, Role
 from service.schemas import OptionalDate
+from service.vocabulary import ActionType, ActorKind, DatePrecision, Relation, Role
 
 MAX_TEXT_CHARS = 1_000_000
 

@@ -14,9 +14,9 @@ from service.actions.validation import first_day
 from service.extraction import Draft, KnownActor, extract
 from service.extraction.gazetteer import matcher
 from service.models import Action, ActionSource, Actor, ActorAlias, Authority, Official, Source
-from service.models.vocabulary import ActionStatus, ActorKind, AuthorityKind, DatePrecision
 from service.sources.service import sha256_of
 from service.versioned import PerDataVersion
+from service.vocabulary import ActionStatus, ActorKind, AuthorityKind, DatePrecision
 from service.writes import Outcome, put_row
 
 

@@ -17,7 +17,7 @@ from service.extraction.gazetteer import Entity
 from service.extraction.names import Matcher
 from service.extraction.schemas import ActorMention
 from service.extraction.sentences import Sentence
-from service.models.vocabulary import ActionType, ActorKind, Role
+from service.vocabulary import ActionType, ActorKind, Role
 
 _WORD = r"[A-Z0-9][\w&’'.-]*"
 _NAME_RUN = rf"{_WORD}(?:\s+(?:of|and|&|for|de|the)?\s*{_WORD}){{0,7}}"

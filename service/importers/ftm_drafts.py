@@ -19,7 +19,8 @@ from service.folding import slug
 from service.importers.entries import ImportReport
 from service.importers.ftm_file import FtmFile
 from service.models import Actor
-from service.models.vocabulary import (
+from service.sources.service import sha256_of
+from service.vocabulary import (
     ActionStatus,
     ActionType,
     ActorKind,
@@ -29,7 +30,6 @@ from service.models.vocabulary import (
     Relation,
     Role,
 )
-from service.sources.service import sha256_of
 
 # What an entity's source document keeps of its JSON: not the publisher's bookkeeping (last_seen…), which
 # changes with every release and would make each re-import change every source.

@@ -18,7 +18,7 @@ from service.importers.entries import ImportReport
 from service.importers.ftm_drafts import MAX_NAME, ActorData, Draft, bounded_slug
 from service.importers.writer import ensure_authority
 from service.models import Action, Actor, ActorAlias, Authority, Base, Change, ChangeSet, Source
-from service.models.vocabulary import ActorKind, AuthorityKind, Operation
+from service.vocabulary import ActorKind, AuthorityKind, Operation
 from service.writes import put_row
 
 WHO = "import ftm"

@@ -25,7 +25,7 @@ from service.folding import slug
 from service.importers.countries import country_code, only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
 from service.importers.writer import Body, Coverage, ListKind, ListWriter, check_list_date, ensure_authority
-from service.models.vocabulary import ActorKind, AuthorityKind, IdentifierScheme, SanctionsList
+from service.vocabulary import ActorKind, AuthorityKind, IdentifierScheme, SanctionsList
 from service.writes import acting_as
 
 URL = "https://www.treasury.gov/ofac/downloads/sdn.csv"

@@ -21,8 +21,8 @@ from service.actors.resolution import resolve
 from service.actors.writes import put_actor, put_actors
 from service.importers.entries import REMOVED, Entry, ImportFailure, ImportReport
 from service.models import Action, ActionSource, Actor, Authority, ListEntry, ListImport, Source
-from service.models.vocabulary import ActionStatus, ActionType, DatePrecision, ListingStatus, Relation, Role
 from service.sources.service import sha256_of
+from service.vocabulary import ActionStatus, ActionType, DatePrecision, ListingStatus, Relation, Role
 from service.writes import Outcome, among, plan_for_each_batch, put_row, put_rows
 
 # A batch is written when it has this many entries or this many characters of their texts, whichever comes

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from service.db import SessionDep
 from service.errors import Forbidden, Unauthorized
 from service.keys.service import authenticate
-from service.models.vocabulary import Scope
 from service.principal import Principal
+from service.vocabulary import Scope
 from service.writes import acting_as
 
 bearer = HTTPBearer(

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from service.models import ApiKey
 from service.models.base import utcnow
-from service.models.vocabulary import Scope
 from service.principal import Principal
+from service.vocabulary import Scope
 
 PREFIX = "st"
 

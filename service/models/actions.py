@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.models.base import Base, Timestamped, one_of
-from service.models.vocabulary import ActionStatus, ActionType, DatePrecision, Relation, Role
+from service.vocabulary import ActionStatus, ActionType, DatePrecision, Relation, Role
 
 
 class Action(Timestamped, Base):

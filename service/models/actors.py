@@ -2,7 +2,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.models.base import Base, Timestamped, one_of
-from service.models.vocabulary import ActorKind
+from service.vocabulary import ActorKind
 
 
 class Actor(Timestamped, Base):

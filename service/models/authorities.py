@@ -4,7 +4,7 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.models.base import Base, Timestamped, one_of
-from service.models.vocabulary import AuthorityKind
+from service.vocabulary import AuthorityKind
 
 
 class Authority(Timestamped, Base):

@@ -7,7 +7,7 @@ from sqlalchemy import BigInteger, CheckConstraint, DateTime, ForeignKey, Index,
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.models.base import Base, one_of, utcnow
-from service.models.vocabulary import Operation
+from service.vocabulary import Operation
 
 # SQLite gives its rowid (and so autoincrement) only to a column declared INTEGER PRIMARY KEY.
 BigId = BigInteger().with_variant(Integer(), "sqlite")

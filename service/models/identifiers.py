@@ -4,7 +4,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.models.base import Base, one_of
-from service.models.vocabulary import IdentifierScheme
+from service.vocabulary import IdentifierScheme
 
 
 class ActorIdentifier(Base):

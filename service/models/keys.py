@@ -4,7 +4,7 @@ from sqlalchemy import CheckConstraint, DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.models.base import Base, one_of, utcnow
-from service.models.vocabulary import Scope
+from service.vocabulary import Scope
 
 
 class ApiKey(Base):

@@ -7,7 +7,7 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.models.base import Base, Timestamped, one_of
-from service.models.vocabulary import ListingStatus, SanctionsList
+from service.vocabulary import ListingStatus, SanctionsList
 
 
 class ListEntry(Timestamped, Base):

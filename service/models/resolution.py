@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column
 
 from service.models.base import Base, one_of, utcnow
-from service.models.vocabulary import Judgement
+from service.vocabulary import Judgement
 
 
 class ActorJudgement(Base):

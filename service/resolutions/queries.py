@@ -3,9 +3,9 @@ from sqlalchemy.orm import Session
 
 from service.errors import found
 from service.models import Action, Authority, Citation
-from service.models.vocabulary import ActionStatus, AuthorityKind
 from service.pagination import decode_cursor, encode_cursor
 from service.resolutions.schemas import ResolutionOut
+from service.vocabulary import ActionStatus, AuthorityKind
 
 _COLUMNS = (Authority.id, Authority.number, Authority.year, Authority.symbol, Authority.title, Authority.adopted_on)
 _IS_RESOLUTION = Authority.kind == AuthorityKind.un_resolution

@@ -3,8 +3,8 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from service.models.vocabulary import AuthorityKind
 from service.schemas import Id, In, Name, OptionalDate, Out, Text, read_only
+from service.vocabulary import AuthorityKind
 
 
 class ResolutionOut(Out):

@@ -1,9 +1,9 @@
 from sqlalchemy.orm import Session
 
 from service.models import Authority, Citation
-from service.models.vocabulary import AuthorityKind
 from service.resolutions.schemas import ResolutionIn, ResolutionPatch, resolution_id, resolution_symbol
 from service.schemas import merged
+from service.vocabulary import AuthorityKind
 from service.writes import create_row, delete_row, put_row
 
 _FIELDS = ("kind", "code", "number", "symbol", "title", "issuer", "year", "adopted_on", "parent_id")

@@ -9,9 +9,9 @@ from datetime import date
 from pydantic import Field
 
 from service.actions.schemas import ActionSnapshot
-from service.models.vocabulary import ActorKind
 from service.resolutions.schemas import AuthoritySnapshot
 from service.schemas import CountryCode, Id, In, Text
+from service.vocabulary import ActorKind
 
 
 class SeedRecord(In):

@@ -5,7 +5,7 @@ from pydantic import ValidationError
 
 from service.extraction import Draft, ExtractRequest, KnownActor, extract
 from service.extraction.schemas import MAX_TEXT_CHARS, Passage
-from service.models.vocabulary import ActionType, Role
+from service.vocabulary import ActionType, Role
 
 
 def test_request_accepts_text_with_date_and_url():
