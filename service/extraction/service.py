@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionCreate, ActorLinkIn, OfficialLinkIn, ResolutionLinkIn, SourceLinkIn
 from service.actions.service import create_action
-from service.actions.validation import first_day
+from service.actions.validation import first_day, resolution_ids
 from service.extraction import Draft, KnownActor, extract
 from service.extraction.gazetteer import matcher
-from service.models import Action, ActionSource, Actor, ActorAlias, Authority, Official, Source
+from service.models import Action, ActionSource, Actor, ActorAlias, Official, Source
 from service.sources.service import sha256_of
 from service.versioned import PerDataVersion
-from service.vocabulary import ActionStatus, ActorKind, AuthorityKind, DatePrecision
+from service.vocabulary import ActionStatus, ActorKind, DatePrecision
 from service.writes import Outcome, put_row
 
 
@@ -73,48 +73,62 @@ def ingest(session: Session, path: Path, text: str, published_on: date | None, u
     action_id = f"draft-{digest[:16]}"
     if session.get(Action, action_id) is not None:
         return Ingested(action_id, Outcome.unchanged, draft, source_id, stored is not None, published)
-    day, precision, date_text = draft.date, draft.date_precision, draft.date_text
-    if day is None or precision is None:  # the extractor gives both or neither
-        if published_on is None:
-            raise CannotIngest(f"{path}: the text gives no date; pass --published YYYY-MM-DD")
-        day, precision, date_text = published_on, DatePrecision.day, None
+    dated = _dated(path, draft, published_on)
     if stored is None:
-        values = {
-            "url": url,
-            "publisher": None,
-            "title": _first_line(text),
-            "published_on": published_on,
-            "text": text,
-            "sha256": digest,
-        }
-        put_row(session, Source, "source", source_id, values)
+        values = {"url": url, "publisher": None, "title": _first_line(text), "published_on": published_on}
+        put_row(session, Source, "source", source_id, values | {"text": text, "sha256": digest})
         session.flush()
-    numbers = {c.number for c in draft.resolutions}
-    known_numbers = set(
-        session.scalars(
-            select(Authority.number).where(Authority.kind == AuthorityKind.un_resolution, Authority.number.in_(numbers))
-        )
-    )
-    officials = _official_ids(session, draft)
-    unlinked = [
-        *(f"resolution {c.number}" for c in draft.resolutions if c.number not in known_numbers),
+    summary = _summary(path, draft, _unlinked(session, draft), published)
+    create_action(session, _draft_body(session, draft, action_id, source_id, text, dated, summary))
+    return Ingested(action_id, Outcome.added, draft, source_id, stored is not None, published)
+
+
+def _dated(path: Path, draft: Draft, published_on: date | None) -> tuple[date, DatePrecision, str | None]:
+    """The draft's date, precision and words; the publication date when the text gives none."""
+    if draft.date is not None and draft.date_precision is not None:  # the extractor gives both or neither
+        return first_day(draft.date, draft.date_precision), draft.date_precision, draft.date_text
+    if published_on is None:
+        raise CannotIngest(f"{path}: the text gives no date; pass --published YYYY-MM-DD")
+    return published_on, DatePrecision.day, None
+
+
+def _unlinked(session: Session, draft: Draft) -> list[str]:
+    """What the draft names that the database does not know, for the reviewer."""
+    known = resolution_ids(session, [c.number for c in draft.resolutions])
+    return [
+        *(f"resolution {c.number}" for c in draft.resolutions if c.number not in known),
         *(f"{a.name} ({a.role})" for a in [*draft.actors, *draft.targets] if a.actor_id is None),
         *(f"{o.title or 'an official'} (unnamed)" for o in draft.officials if o.name is None),
     ]
-    body = ActionCreate(
+
+
+def _draft_body(
+    session: Session,
+    draft: Draft,
+    action_id: str,
+    source_id: str,
+    text: str,
+    dated: tuple[date, DatePrecision, str | None],
+    summary: str,
+) -> ActionCreate:
+    """The draft as an action of status `draft`, linked to what the database knows."""
+    known = resolution_ids(session, [c.number for c in draft.resolutions])
+    officials = _official_ids(session, draft)
+    day, precision, date_text = dated
+    return ActionCreate(
         id=action_id,
         type=draft.type,
         status=ActionStatus.draft,
-        title=f"Draft {draft.type.replace('_', ' ')}: {_first_line(text)}"[:1000],
-        summary=_summary(path, draft, unlinked, published),
-        date=first_day(day, precision),
+        title=f"Draft {draft.type.replace('_', ' ')}: {_first_line(text)}"[:500],
+        summary=summary,
+        date=day,
         date_precision=precision,
         date_text=date_text,
         sources=[SourceLinkIn(id=source_id, quote=draft.type_quote or _first_line(text))],
         resolutions=[
             ResolutionLinkIn(number=c.number, relation=c.relation, quote=c.quote)
             for c in draft.resolutions
-            if c.number in known_numbers
+            if c.number in known
         ],
         actors=_actor_roles(draft),
         officials=[
@@ -123,8 +137,6 @@ def ingest(session: Session, path: Path, text: str, published_on: date | None, u
             if o.name is not None
         ],
     )
-    create_action(session, body)
-    return Ingested(action_id, Outcome.added, draft, source_id, stored is not None, published)
 
 
 def _actor_roles(draft: Draft) -> list[ActorLinkIn]:

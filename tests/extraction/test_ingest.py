@@ -52,3 +52,14 @@ async def test_ingesting_a_curated_text_changes_no_record_and_links_the_draft_to
     assert draft["status"] == "draft"
     assert [s["id"] for s in draft["sources"]] == [source_id]
     assert f"already the source of published action(s) {', '.join(published)}: compare first" in draft["summary"]
+
+
+def test_a_text_whose_first_line_is_long_is_ingested_with_a_title_within_the_limit(fresh_seeded_url, tmp_path):
+    headline = "The ministry announced sanctions " + "against the network of front companies " * 15
+    document = tmp_path / "long.txt"
+    document.write_text(f"{headline}\n\nOn 4 March 2024 the ministry designated the network.\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(document)], env={"DATABASE_URL": fresh_seeded_url})
+    assert result.exit_code == 0, result.output
+    with session_on(fresh_seeded_url) as session:
+        (title,) = session.scalars(select(Action.title).where(Action.status == "draft"))
+    assert len(headline) > 500 and len(title) == 500 and title.startswith("Draft designation: The ministry")
