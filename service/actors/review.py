@@ -30,27 +30,72 @@ BIRTH_DATE_WEIGHT = 10
 COUNTRY_WEIGHT = 5
 
 
+@dataclass
+class _Actors:
+    """What review compares, each actor merged into another counted as its survivor."""
+
+    fields: dict[str, tuple[str, str, str | None]]  # name, kind, country
+    names: dict[str, set[str]]  # folded names and aliases
+    lists: dict[str, set[str]]
+    born: dict[str, set[str]]
+    judged: set[tuple[str, str]]
+
+    @classmethod
+    def read(cls, session: Session) -> "_Actors":
+        fields = {
+            id: (name, kind, country)
+            for id, name, kind, country in session.execute(select(Actor.id, Actor.name, Actor.kind, Actor.country))
+        }
+        merged = survivors(session, fields)
+
+        def by_survivor(query) -> dict[str, set[str]]:
+            found: dict[str, set[str]] = defaultdict(set)
+            for id, value in session.execute(query):
+                found[merged[id]].add(value)
+            return found
+
+        names = by_survivor(select(Actor.id, Actor.search_key))
+        for id, keys in by_survivor(select(ActorAlias.actor_id, ActorAlias.search_key)).items():
+            names[id] |= keys
+        judged = {
+            (left, right) for left, right in session.execute(select(ActorJudgement.left_id, ActorJudgement.right_id))
+        }
+        return cls(
+            fields,
+            names,
+            by_survivor(select(ListEntry.actor_id, ListEntry.list_name)),
+            by_survivor(select(ActorBirthDate.actor_id, ActorBirthDate.date)),
+            judged,
+        )
+
+    def comparable(self, a: str, b: str) -> bool:
+        """Not judged yet, not from one list, and of kinds that can be one party."""
+        group_a, group_b = (KIND_GROUPS.get(ActorKind(self.fields[id][1])) for id in (a, b))
+        return (
+            group_a is not None
+            and group_a == group_b
+            and not self.lists[a] & self.lists[b]
+            and (a, b) not in self.judged
+        )
+
+
 def candidates(session: Session, threshold: float, limit: int) -> list[Candidate]:
     """Pairs of actors, from different lists (or a list and a curated record) and not judged yet, whose names
     are alike: scored by the screening's name score (each way, the lower), moved up or down by their birth dates
     and countries agreeing or not. Best first."""
-    actors = {
-        id: (name, kind, country)
-        for id, name, kind, country in session.execute(select(Actor.id, Actor.name, Actor.kind, Actor.country))
-    }
-    merged = survivors(session, actors)
-    names: dict[str, set[str]] = defaultdict(set)
-    for id, key in session.execute(select(Actor.id, Actor.search_key)):
-        names[merged[id]].add(key)
-    for id, key in session.execute(select(ActorAlias.actor_id, ActorAlias.search_key)):
-        names[merged[id]].add(key)
-    lists: dict[str, set[str]] = defaultdict(set)
-    for id, list_name in session.execute(select(ListEntry.actor_id, ListEntry.list_name)):
-        lists[merged[id]].add(list_name)
-    born: dict[str, set[str]] = defaultdict(set)
-    for id, day in session.execute(select(ActorBirthDate.actor_id, ActorBirthDate.date)):
-        born[merged[id]].add(day)
-    judged = {(left, right) for left, right in session.execute(select(ActorJudgement.left_id, ActorJudgement.right_id))}
+    actors = _Actors.read(session)
+    rarity = word_rarity.get(session)
+    found = [
+        candidate
+        for a, b in _sharing_words(actors.names)
+        if actors.comparable(a, b) and (candidate := _scored(actors, a, b, rarity)).score >= threshold
+    ]
+    found.sort(key=lambda candidate: (-candidate.score, candidate.left, candidate.right))
+    return found[:limit]
+
+
+def _sharing_words(names: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """The pairs of actors whose names share two words or more of three letters or more, none of them common."""
     words: dict[str, set[str]] = defaultdict(set)
     for id, keys in names.items():
         for key in keys:
@@ -60,29 +105,24 @@ def candidates(session: Session, threshold: float, limit: int) -> list[Candidate
     shared: Counter[tuple[str, str]] = Counter()
     for holders in words.values():
         if len(holders) <= COMMON_WORD:
-            for pair in combinations(sorted(holders), 2):
-                shared[pair] += 1
-    rarity = word_rarity.get(session)
-    found = []
-    for (a, b), count in shared.items():
-        (name_a, kind_a, country_a), (name_b, kind_b, country_b) = actors[a], actors[b]
-        if count < 2 or lists[a] & lists[b] or KIND_GROUPS.get(ActorKind(kind_a)) != KIND_GROUPS.get(ActorKind(kind_b)):
-            continue
-        if KIND_GROUPS.get(ActorKind(kind_a)) is None or (a, b) in judged:
-            continue
-        score, key_a, key_b = max(
-            (min(name_score(x, y, rarity), name_score(y, x, rarity)), x, y) for x in names[a] for y in names[b]
-        )
-        evidence = [f"names {key_a!r} and {key_b!r}: {score:g}"]
-        if born[a] and born[b]:
-            agree = sorted(x for x in born[a] for y in born[b] if x.startswith(y) or y.startswith(x))
-            score += BIRTH_DATE_WEIGHT if agree else -BIRTH_DATE_WEIGHT
-            evidence.append(f"birth date {agree[0]}" if agree else "birth dates differ")
-        if country_a and country_b:
-            score += COUNTRY_WEIGHT if country_a == country_b else -COUNTRY_WEIGHT
-            evidence.append(f"country {country_a}" if country_a == country_b else "countries differ")
-        score = round(min(max(score, 0.0), 100.0), 1)
-        if score >= threshold:
-            found.append(Candidate(a, b, name_a, name_b, score, evidence))
-    found.sort(key=lambda candidate: (-candidate.score, candidate.left, candidate.right))
-    return found[:limit]
+            shared.update(combinations(sorted(holders), 2))
+    return [pair for pair, count in shared.items() if count >= 2]
+
+
+def _scored(actors: _Actors, a: str, b: str, rarity: dict[str, float]) -> Candidate:
+    (name_a, _, country_a), (name_b, _, country_b) = actors.fields[a], actors.fields[b]
+    score, key_a, key_b = max(
+        (min(name_score(x, y, rarity), name_score(y, x, rarity)), x, y)
+        for x in actors.names[a]
+        for y in actors.names[b]
+    )
+    evidence = [f"names {key_a!r} and {key_b!r}: {score:g}"]
+    born_a, born_b = actors.born[a], actors.born[b]
+    if born_a and born_b:
+        agree = sorted(x for x in born_a for y in born_b if x.startswith(y) or y.startswith(x))
+        score += BIRTH_DATE_WEIGHT if agree else -BIRTH_DATE_WEIGHT
+        evidence.append(f"birth date {agree[0]}" if agree else "birth dates differ")
+    if country_a and country_b:
+        score += COUNTRY_WEIGHT if country_a == country_b else -COUNTRY_WEIGHT
+        evidence.append(f"country {country_a}" if country_a == country_b else "countries differ")
+    return Candidate(a, b, name_a, name_b, round(min(max(score, 0.0), 100.0), 1), evidence)

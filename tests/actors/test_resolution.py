@@ -203,3 +203,23 @@ async def test_a_survivor_read_with_get_goes_back_as_a_patch_without_taking_the_
         assert session.scalar(select(func.count()).select_from(Change)) == changes + 1
         own = session.scalars(select(ActorIdentifier.value).where(ActorIdentifier.actor_id == "un-kpi.019")).all()
         assert "19499" not in own  # OFAC's entry number stays the merged actor's own
+
+
+def test_xref_proposes_a_pair_short_of_strong_evidence_until_a_person_judges_it(fresh_seeded_url):
+    from typer.testing import CliRunner
+
+    from service.cli import app
+
+    import_un(fresh_seeded_url)
+    with session_on(fresh_seeded_url) as session:
+        acting_as(session, "test")
+        curate_kang(session, "Kang Mun Kil")  # no birth date: the same name alone merges nothing
+        session.commit()
+    assert merges(fresh_seeded_url) == {}
+    env = {"DATABASE_URL": fresh_seeded_url, "COLUMNS": "200"}
+    proposed = CliRunner().invoke(app, ["xref", "--threshold", "90"], env=env)
+    assert proposed.exit_code == 0, proposed.output
+    assert "person-kang" in proposed.output and "un-kpi.019" in proposed.output and "country KP" in proposed.output
+    judged = CliRunner().invoke(app, ["not-same", "person-kang", "un-kpi.019", "--who", "analyst"], env=env)
+    assert judged.exit_code == 0, judged.output
+    assert "person-kang" not in CliRunner().invoke(app, ["xref", "--threshold", "90"], env=env).output
