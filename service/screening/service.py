@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from service.actors.queries import actors_by_id
 from service.actors.resolution import members, survivors
+from service.actors.schemas import ActorOut
 from service.actors.search import find_actors
 from service.actors.status import listings_by_actor
 from service.folding import fold
@@ -46,39 +47,49 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
         identifiers.setdefault(survivor[actor_id], []).append(value)
     actors = actors_by_id(session, list(names.keys() | identifiers.keys()))
     born = _birth_dates(session, list(actors)) if party.birth_date else {}
+    query_key, rarity = fold(party.name), word_rarity.get(session)
     candidates = []
-    query_key = fold(party.name)
-    rarity = word_rarity.get(session)
     for actor_id, actor in actors.items():
-        matched, score = [], 0.0
-        if actor_id in names:
-            score, best = max((name_score(query_key, name, rarity), name) for name in [actor.name, *actor.aliases])
-            kind: Literal["name", "alias"] = "name" if best == actor.name else "alias"
-            matched.append(Evidence(kind=kind, value=best, score=score))
-        if party.nationality and actor.country:
-            agrees = party.nationality == actor.country
-            score += NATIONALITY_WEIGHT if agrees else -NATIONALITY_WEIGHT
-            if agrees:
-                matched.append(Evidence(kind="nationality", value=actor.country, score=100))
-        if party.birth_date and born.get(actor_id):
-            agreeing = [
-                day for day in born[actor_id] if day.startswith(party.birth_date) or party.birth_date.startswith(day)
-            ]
-            score += BIRTH_DATE_WEIGHT if agreeing else -BIRTH_DATE_WEIGHT
-            if agreeing:
-                matched.append(Evidence(kind="birth_date", value=agreeing[0], score=100))
-        for value in identifiers.get(actor_id, []):
-            matched.append(Evidence(kind="identifier", value=value, score=100))
-            score = 100.0
-        score = round(min(max(score, 0.0), 100.0), 1)
+        matched = _name_evidence(query_key, actor, rarity) if actor_id in names else []
+        score = matched[0].score if matched else 0.0
+        score, more = _other_evidence(party, actor, born.get(actor_id, []), identifiers.get(actor_id, []), score)
         if score >= request.threshold:
-            candidates.append(Candidate(actor=actor, score=score, matched=matched, in_force=[]))
+            candidates.append(Candidate(actor=actor, score=score, matched=matched + more, in_force=[]))
     candidates.sort(key=lambda candidate: (-candidate.score, candidate.actor.name, candidate.actor.id))
     kept = candidates[: request.limit]
     listings = listings_by_actor(session, [candidate.actor.id for candidate in kept])
     for candidate in kept:
         candidate.in_force = [listing for listing in listings[candidate.actor.id] if listing.in_force]
     return MatchResult(query=party, candidates=kept)
+
+
+def _name_evidence(query_key: str, actor: ActorOut, rarity: dict[str, float]) -> list[Evidence]:
+    """The actor's name or alias closest to the query."""
+    score, best = max((name_score(query_key, name, rarity), name) for name in [actor.name, *actor.aliases])
+    kind: Literal["name", "alias"] = "name" if best == actor.name else "alias"
+    return [Evidence(kind=kind, value=best, score=score)]
+
+
+def _other_evidence(
+    party: Party, actor: ActorOut, born: list[str], identifiers: list[str], score: float
+) -> tuple[float, list[Evidence]]:
+    """The name's score moved by nationality and birth date agreeing or not, and made 100 by a shared
+    identifier; with what matched."""
+    matched = []
+    if party.nationality and actor.country:
+        agrees = party.nationality == actor.country
+        score += NATIONALITY_WEIGHT if agrees else -NATIONALITY_WEIGHT
+        if agrees:
+            matched.append(Evidence(kind="nationality", value=actor.country, score=100))
+    if party.birth_date and born:
+        agreeing = [day for day in born if day.startswith(party.birth_date) or party.birth_date.startswith(day)]
+        score += BIRTH_DATE_WEIGHT if agreeing else -BIRTH_DATE_WEIGHT
+        if agreeing:
+            matched.append(Evidence(kind="birth_date", value=agreeing[0], score=100))
+    for value in identifiers:
+        matched.append(Evidence(kind="identifier", value=value, score=100))
+        score = 100.0
+    return round(min(max(score, 0.0), 100.0), 1), matched
 
 
 def name_score(query_key: str, name: str, rarity: dict[str, float]) -> float:
