@@ -1,6 +1,6 @@
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, astuple, dataclass, fields
+from dataclasses import asdict, astuple, dataclass, field, fields
 from typing import TypeVar
 
 from sqlalchemy import bindparam, delete, select, update
@@ -174,63 +174,77 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
     and inserted a table at a time, and the changes recorded as one set. Same rows and changes as put_actor on
     each."""
     stored = _stored_actors(session, [record.id for record in records])
-    new: list[ActorRecord] = []
-    updated: list[ActorRecord] = []
-    changes: list[tuple[str, dict | None, dict]] = []
-    aliases_added: list[tuple[str, str]] = []
-    aliases_gone: list[dict[str, str]] = []
-    details_redone: dict[type, list[str]] = {model: [] for model, _ in _DETAILS}
-    details_added: dict[type, list[tuple]] = {model: [] for model, _ in _DETAILS}
+    batch = _ActorBatch()
     for record in records:
         wanted, before = _ActorState.wanted(record), stored.get(record.id)
-        if before == wanted:
-            continue
-        (new if before is None else updated).append(record)
+        if before != wanted:
+            batch.take(record, wanted, before)
+    batch.write(session)
+    record_changes(session, "actor", batch.changes)
+    return +Counter(
+        {
+            Outcome.added: len(batch.new),
+            Outcome.changed: len(batch.updated),
+            Outcome.unchanged: len(records) - len(batch.new) - len(batch.updated),
+        }
+    )
+
+
+@dataclass
+class _ActorBatch:
+    """What put_actors writes: the new and changed actors, and their rows to add and to take away."""
+
+    new: list[ActorRecord] = field(default_factory=list)
+    updated: list[ActorRecord] = field(default_factory=list)
+    changes: list[tuple[str, dict | None, dict | None]] = field(default_factory=list)
+    aliases_added: list[tuple[str, str]] = field(default_factory=list)
+    aliases_gone: list[dict[str, str]] = field(default_factory=list)
+    details_redone: dict[type, list[str]] = field(default_factory=lambda: {model: [] for model, _ in _DETAILS})
+    details_added: dict[type, list[tuple]] = field(default_factory=lambda: {model: [] for model, _ in _DETAILS})
+
+    def take(self, record: ActorRecord, wanted: _ActorState, before: _ActorState | None) -> None:
+        (self.new if before is None else self.updated).append(record)
         current = set() if before is None else before.aliases
-        aliases_added += [(record.id, alias) for alias in wanted.aliases - current]
-        aliases_gone += [{"id": record.id, "alias": alias} for alias in current - wanted.aliases]
+        self.aliases_added += [(record.id, alias) for alias in wanted.aliases - current]
+        self.aliases_gone += [{"id": record.id, "alias": alias} for alias in current - wanted.aliases]
         for model, _ in _DETAILS:
             if before is None or wanted.details[model] != before.details[model]:
                 if before is not None:
-                    details_redone[model].append(record.id)
-                details_added[model] += [(record.id, *astuple(item)) for item in wanted.details[model]]
-        changes.append((record.id, None if before is None else before.snapshot(), wanted.snapshot()))
-    now, connection = utcnow(), session.connection()
-    insert_rows(
-        session,
-        Actor,
-        ("id", "name", "kind", "country", "search_key", "created_at", "updated_at"),
-        [(r.id, r.name, r.kind, r.country, fold(r.name), now, now) for r in new],
-    )
-    if updated:
-        connection.execute(
-            update(Actor)
-            .where(Actor.id == bindparam("_id"))
-            .values(name=bindparam("name"), kind=bindparam("kind"), country=bindparam("country"))
-            .values(search_key=bindparam("key"), updated_at=bindparam("now")),
-            [
-                {"_id": r.id, "name": r.name, "kind": r.kind, "country": r.country, "key": fold(r.name)} | {"now": now}
-                for r in updated
-            ],
+                    self.details_redone[model].append(record.id)
+                self.details_added[model] += [(record.id, *astuple(item)) for item in wanted.details[model]]
+        self.changes.append((record.id, None if before is None else before.snapshot(), wanted.snapshot()))
+
+    def write(self, session: Session) -> None:
+        now, connection = utcnow(), session.connection()
+        insert_rows(
+            session,
+            Actor,
+            ("id", "name", "kind", "country", "search_key", "created_at", "updated_at"),
+            [(r.id, r.name, r.kind, r.country, fold(r.name), now, now) for r in self.new],
         )
-    if aliases_gone:
-        connection.execute(
-            delete(ActorAlias).where(ActorAlias.actor_id == bindparam("id"), ActorAlias.alias == bindparam("alias")),
-            aliases_gone,
-        )
-    insert_rows(session, ActorAlias, ("actor_id", "alias", "search_key"), [(id, a, fold(a)) for id, a in aliases_added])
-    for model, record_type in _DETAILS:
-        if details_redone[model]:
-            connection.execute(delete(model).where(among(session, model.actor_id, details_redone[model])))
-        insert_rows(session, model, ("actor_id", *(item.name for item in fields(record_type))), details_added[model])
-    record_changes(session, "actor", changes)
-    return +Counter(
-        {
-            Outcome.added: len(new),
-            Outcome.changed: len(updated),
-            Outcome.unchanged: len(records) - len(new) - len(updated),
-        }
-    )
+        if self.updated:
+            connection.execute(
+                update(Actor)
+                .where(Actor.id == bindparam("_id"))
+                .values(name=bindparam("name"), kind=bindparam("kind"), country=bindparam("country"))
+                .values(search_key=bindparam("key"), updated_at=bindparam("now")),
+                [
+                    {"_id": r.id, "name": r.name, "kind": r.kind, "country": r.country, "key": fold(r.name), "now": now}
+                    for r in self.updated
+                ],
+            )
+        if self.aliases_gone:
+            gone = delete(ActorAlias).where(
+                ActorAlias.actor_id == bindparam("id"), ActorAlias.alias == bindparam("alias")
+            )
+            connection.execute(gone, self.aliases_gone)
+        aliases = [(id, alias, fold(alias)) for id, alias in self.aliases_added]
+        insert_rows(session, ActorAlias, ("actor_id", "alias", "search_key"), aliases)
+        for model, record_type in _DETAILS:
+            if self.details_redone[model]:
+                connection.execute(delete(model).where(among(session, model.actor_id, self.details_redone[model])))
+            columns = ("actor_id", *(item.name for item in fields(record_type)))
+            insert_rows(session, model, columns, self.details_added[model])
 
 
 def _stored_actors(session: Session, ids: list[str]) -> dict[str, _ActorState]:
