@@ -59,9 +59,27 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     except BaseException:
         session.close()
         raise
+    if _nothing_to_commit(session):
+        # A read: no thread hop, which would cost a read from the document cache several times its own work.
+        session.close()
+        return
     # Commits get threads of their own: a writer holding the feed lock must never wait for a thread held by
     # a route that is itself waiting for that lock.
     await anyio.to_thread.run_sync(_commit_and_close, session, limiter=request.app.state.commit_threads)
+
+
+def _nothing_to_commit(session: Session) -> bool:
+    """Whether committing would neither write nor wait: no transaction was begun, or (SQLite) the driver opened
+    none, which it does before the first write only (a SELECT runs outside a transaction), and no ORM change
+    waits to be flushed. Then closing is in-memory work. A PostgreSQL transaction always ends by a round trip."""
+    if not session.in_transaction():
+        return True
+    if session.new or session.dirty or session.deleted:
+        return False
+    return all(
+        connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction
+        for connection in session.get_transaction().connections
+    )
 
 
 def _commit_and_close(session: Session) -> None:

@@ -16,9 +16,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from sqlalchemy import TextClause, bindparam, func, select, text
+from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from service.caching import VERSION_SQL
 from service.models import Change
 from service.models.vocabulary import Operation
 
@@ -197,6 +198,12 @@ def _statement(dialect_name: str) -> TextClause:
 
 
 _STATEMENTS = {name: _statement(name) for name in ("sqlite", "postgresql")}
+CATCH_UP = 1000  # changes the document cache reads one by one at most; past that (a bulk load), it starts empty
+_CHANGES_SINCE = (
+    select(Change.entity, Change.entity_id, Change.operation)
+    .where(Change.seq > bindparam("after"), Change.seq <= bindparam("upto"))
+    .limit(CATCH_UP + 1)
+)
 
 
 class DocumentCache:
@@ -211,8 +218,6 @@ class DocumentCache:
     an older snapshot is never kept after a newer change was applied. Like the answer cache, a change made
     behind the service's back (plain SQL, no change row) is not seen."""
 
-    CATCH_UP = 1000  # changes read one by one at most; past that (a bulk load), start again empty
-
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
         self.documents: OrderedDict[str, str] = OrderedDict()
@@ -221,19 +226,17 @@ class DocumentCache:
         self.lock = threading.Lock()
 
     def catch_up(self, session: Session) -> None:
-        current = session.scalar(select(func.max(Change.seq)))
+        connection = session.connection()
+        # Through the driver: a SQLAlchemy statement would cost several times the lookup it runs.
+        current = connection.connection.dbapi_connection.execute(VERSION_SQL).fetchone()[0]
         with self.lock:
             if current == self.version:
                 return
             if self.version is None or current is None or current < self.version:
                 self._clear(current)  # a first look, or a database started again
                 return
-            changes = session.execute(
-                select(Change.entity, Change.entity_id, Change.operation)
-                .where(Change.seq > self.version, Change.seq <= current)
-                .limit(self.CATCH_UP + 1)
-            ).all()
-            if len(changes) > self.CATCH_UP:
+            changes = connection.execute(_CHANGES_SINCE, {"after": self.version, "upto": current}).all()
+            if len(changes) > CATCH_UP:
                 self._clear(current)
                 return
             for entity, entity_id, operation in changes:

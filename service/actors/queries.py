@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import bindparam, select, tuple_
 from sqlalchemy.orm import Session
 
 from service.actors.schemas import ActorDetail, ActorMatch, ActorOut
@@ -37,6 +37,15 @@ def list_actors(
     return items, encode_cursor("actors", [items[-1].name, items[-1].id]) if more else None
 
 
+# Built once: a search reads its page's actors and their aliases, and building a statement costs SQLAlchemy
+# more than running it.
+_ACTORS_BY_ID = select(*_COLUMNS).where(Actor.id.in_(bindparam("ids", expanding=True)))
+_ALIASES_OF = (
+    select(ActorAlias.actor_id, ActorAlias.alias)
+    .where(ActorAlias.actor_id.in_(bindparam("ids", expanding=True)))
+    .order_by(ActorAlias.alias)
+)
+
 # How far down the ranking a search can be paged.
 SEARCH_DEPTH = 1000
 
@@ -61,7 +70,7 @@ def search_actors(
 
 
 def actors_by_id(session: Session, ids: list[str]) -> dict[str, ActorOut]:
-    rows = session.execute(select(*_COLUMNS).where(Actor.id.in_(ids))).mappings().all()
+    rows = session.connection().execute(_ACTORS_BY_ID, {"ids": ids}).mappings().all()
     return {actor.id: actor for actor in _with_aliases(session, rows)}
 
 
@@ -90,11 +99,6 @@ def get_actor(session: Session, actor_id: str) -> ActorDetail | None:
 
 def _with_aliases(session: Session, rows) -> list[ActorOut]:
     aliases: dict[str, list[str]] = defaultdict(list)
-    query = (
-        select(ActorAlias.actor_id, ActorAlias.alias)
-        .where(ActorAlias.actor_id.in_([row["id"] for row in rows]))
-        .order_by(ActorAlias.alias)
-    )
-    for actor_id, alias in session.execute(query):
+    for actor_id, alias in session.connection().execute(_ALIASES_OF, {"ids": [row["id"] for row in rows]}):
         aliases[actor_id].append(alias)
     return [ActorOut.model_validate({**row, "aliases": aliases[row["id"]]}) for row in rows]

@@ -6,9 +6,23 @@ the names sharing three-letter runs with the query, most shared first, and rapid
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import Select, case, column, func, literal, literal_column, or_, select, table, text, union_all
+from sqlalchemy import (
+    Select,
+    bindparam,
+    case,
+    column,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from service.folding import fold
@@ -73,13 +87,17 @@ def find_actors(session: Session, q: str, kind: str | None, country: str | None,
     sqlite = session.get_bind().dialect.name == "sqlite"
     # First the names holding every word of the query, which is selective, then, for a misspelt query,
     # the names sharing most of its trigrams.
-    every_word = _sqlite_every_word(words, kind, country) if sqlite else _postgresql_every_word(words, kind, country)
-    found = _ranked(query_key, session.execute(every_word).all(), limit)
+    connection = session.connection()
+    if sqlite:
+        found = _ranked(query_key, connection.execute(*_sqlite_every_word(words, kind, country)).all(), limit)
+    else:
+        found = _ranked(query_key, connection.execute(_postgresql_every_word(words, kind, country)).all(), limit)
     if found:
         return found
     trigrams = _trigrams(query_key)
-    fuzzy = _sqlite_trigrams(trigrams, kind, country) if sqlite else _postgresql_trigrams(trigrams, kind, country)
-    return _ranked(query_key, session.execute(fuzzy).all(), limit)
+    if sqlite:
+        return _ranked(query_key, connection.execute(*_sqlite_trigrams(trigrams, kind, country)).all(), limit)
+    return _ranked(query_key, connection.execute(_postgresql_trigrams(trigrams, kind, country)).all(), limit)
 
 
 def _ranked(query_key: str, candidates, limit: int) -> list[Match]:
@@ -114,30 +132,36 @@ _NAMES = table("actor_names", column("id"), column("actor_id"), column("name"), 
 _FTS = table("actor_names_fts", column("rowid"), column("rank"))
 
 
-def _sqlite_search(match: str, order, kind: str | None, country: str | None) -> Select:
+def _sqlite_every_word(words: list[str], kind: str | None, country: str | None) -> tuple[Select, dict]:
+    # A trigram phrase matches where it stands inside the key, across the spaces the key no longer has.
+    match = "spaceless : (" + " AND ".join(_phrase(word) for word in words) + ")"
+    return _sqlite_search("length", bool(kind), bool(country)), {"match": match, "kind": kind, "country": country}
+
+
+def _sqlite_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> tuple[Select, dict]:
+    # bm25 ranks the names by the trigrams they share, the rarer weighing more and shorter names first.
+    match = "spaceless : (" + " OR ".join(_phrase(trigram) for trigram in trigrams) + ")"
+    return _sqlite_search("rank", bool(kind), bool(country)), {"match": match, "kind": kind, "country": country}
+
+
+@lru_cache(maxsize=8)
+def _sqlite_search(order: str, by_kind: bool, by_country: bool) -> Select:
+    """Built once per order and filters, with the MATCH expression a parameter: building a statement costs
+    SQLAlchemy about as much as SQLite spends on the index."""
     query = (
         select(_NAMES.c.actor_id, _NAMES.c.name, _NAMES.c.search_key)
         .select_from(_FTS.join(_NAMES, _NAMES.c.id == _FTS.c.rowid))
-        .where(text("actor_names_fts MATCH :match").bindparams(match=match))
-        .order_by(order)
+        .where(text("actor_names_fts MATCH :match"))
+        .order_by(func.length(_NAMES.c.search_key) if order == "length" else _FTS.c.rank)
         .limit(CANDIDATES)
     )
-    conditions = _filters(kind, country)
-    if conditions:
-        query = query.join(Actor, Actor.id == _NAMES.c.actor_id).where(*conditions)
+    if by_kind or by_country:
+        query = query.join(Actor, Actor.id == _NAMES.c.actor_id)
+    if by_kind:
+        query = query.where(Actor.kind == bindparam("kind"))
+    if by_country:
+        query = query.where(Actor.country == bindparam("country"))
     return query
-
-
-def _sqlite_every_word(words: list[str], kind: str | None, country: str | None) -> Select:
-    # A trigram phrase matches where it stands inside the key, across the spaces the key no longer has.
-    match = "spaceless : (" + " AND ".join(_phrase(word) for word in words) + ")"
-    return _sqlite_search(match, func.length(_NAMES.c.search_key), kind, country)
-
-
-def _sqlite_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> Select:
-    # bm25 ranks the names by the trigrams they share, the rarer weighing more and shorter names first.
-    match = "spaceless : (" + " OR ".join(_phrase(trigram) for trigram in trigrams) + ")"
-    return _sqlite_search(match, _FTS.c.rank, kind, country)
 
 
 def _spaceless(names):
