@@ -16,8 +16,13 @@ class Settings(BaseSettings):
         "PostgreSQL as postgresql://user@host:5432/db, driven by psycopg 3.",
     )
     seed_path: Path = Field(default=PROJECT_ROOT / "seeds", description="Directory of the curated seed files.")
-    db_pool_size: int = Field(default=10, ge=1, description="Connections kept open per worker.")
-    db_max_overflow: int = Field(default=30, ge=0, description="Connections a worker may open beyond the pool.")
+    db_pool_size: int = Field(
+        default=40,
+        ge=1,
+        description="Connections a worker keeps once opened: as many as its threads that may query at once, so "
+        "that a busy worker does not open and close a connection per request.",
+    )
+    db_max_overflow: int = Field(default=0, ge=0, description="Connections a worker may open beyond the pool.")
     require_key_for_reads: bool = Field(
         default=False, description="Whether GET requests need an API key (of scope read or above) too."
     )
