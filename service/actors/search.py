@@ -33,6 +33,7 @@ CANDIDATES = 200  # names ranked per query: the shortest holding every word, or 
 SHORT_CANDIDATES = 5000  # a query under three letters has no trigram: its names are found by a scan
 # Words a query may carry that no name needs to share ("the Kremlin" is "Kremlin").
 STOP_WORDS = frozenset({"the", "of", "and", "a", "an", "for", "de", "la", "le", "al", "el"})
+BULK_NAMES = 1000  # names written at once past which the trigram index is compacted (compact_name_index)
 WORD_MATCH = 80  # each query word must be this close to a word of the name (a letter off in five)
 
 
@@ -75,6 +76,14 @@ def _word_score(query_word: str, name_word: str) -> float:
     if len(query_word) < 4:
         return 100.0 if query_word == name_word else 0.0  # a letter off in a short word is another word
     return fuzz.ratio(query_word, name_word)
+
+
+def compact_name_index(session: Session) -> None:
+    """After a bulk write of names, SQLite's trigram index merged into one segment: each flush of a large write
+    leaves a segment of its own, and a query reads every one (19 of them, after a load of 26,000 names, made
+    the index lookup twice as slow). 0.1 s for 26,000 names. PostgreSQL's GIN indexes need nothing."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql("INSERT INTO actor_names_fts (actor_names_fts) VALUES ('optimize')")
 
 
 def find_actors(session: Session, q: str, kind: str | None, country: str | None, limit: int) -> list[Match]:

@@ -6,7 +6,7 @@ from typing import TypeVar
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
-from service.actors.search import search_key
+from service.actors.search import BULK_NAMES, compact_name_index, search_key
 from service.models import Actor, ActorAddress, ActorAlias, ActorIdentifier
 from service.models.base import utcnow
 from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
@@ -208,6 +208,8 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
             connection.execute(delete(model).where(among(session, model.actor_id, details_redone[model])))
         insert_rows(session, model, ("actor_id", *record_type.__dataclass_fields__), details_added[model])
     record_changes(session, "actor", changes)
+    if len(new) + len(updated) + len(aliases_added) >= BULK_NAMES:
+        compact_name_index(session)
     return +Counter(
         {
             Outcome.added: len(new),
