@@ -97,16 +97,12 @@ def find_actors(session: Session, q: str, kind: str | None, country: str | None,
     # First the names holding every word of the query, which is selective, then, for a misspelt query,
     # the names sharing most of its trigrams.
     connection = session.connection()
-    if sqlite:
-        found = _ranked(query_key, connection.execute(*_sqlite_every_word(words, kind, country)).all(), limit)
-    else:
-        found = _ranked(query_key, connection.execute(_postgresql_every_word(words, kind, country)).all(), limit)
+    every_word = _sqlite_every_word if sqlite else _postgresql_every_word
+    found = _ranked(query_key, connection.execute(*every_word(words, kind, country)).all(), limit)
     if found:
         return found
-    trigrams = _trigrams(query_key)
-    if sqlite:
-        return _ranked(query_key, connection.execute(*_sqlite_trigrams(trigrams, kind, country)).all(), limit)
-    return _ranked(query_key, connection.execute(_postgresql_trigrams(trigrams, kind, country)).all(), limit)
+    fuzzy = _sqlite_trigrams if sqlite else _postgresql_trigrams
+    return _ranked(query_key, connection.execute(*fuzzy(_trigrams(query_key), kind, country)).all(), limit)
 
 
 def _ranked(query_key: str, candidates, limit: int) -> list[Match]:
@@ -178,30 +174,32 @@ def _spaceless(names):
     return func.replace(names.c.search_key, literal_column("' '"), literal_column("''"))
 
 
-def _postgresql_every_word(words: list[str], kind: str | None, country: str | None) -> Select:
+def _postgresql_every_word(words: list[str], kind: str | None, country: str | None) -> tuple[Select, dict]:
     # Each LIKE is served by the GIN trigram index of the spaceless key.
     names = _names(kind, country)
     spaceless = _spaceless(names)
-    return (
+    query = (
         select(names.c.actor_id, names.c.name, names.c.search_key)
         .where(*(spaceless.contains(word, autoescape=True) for word in words))
         .order_by(func.length(names.c.search_key), names.c.name)
         .limit(CANDIDATES)
     )
+    return query, {}
 
 
-def _postgresql_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> Select:
+def _postgresql_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> tuple[Select, dict]:
     # The names sharing most trigrams first, the shorter among equals (as bm25 does on SQLite).
     names = _names(kind, country)
     spaceless = _spaceless(names)
     contains = [spaceless.contains(trigram, autoescape=True) for trigram in trigrams]
     shared = sum((case((condition, 1), else_=0) for condition in contains), literal(0))
-    return (
+    query = (
         select(names.c.actor_id, names.c.name, names.c.search_key)
         .where(or_(*contains))
         .order_by(shared.desc(), func.length(names.c.search_key), names.c.name)
         .limit(CANDIDATES)
     )
+    return query, {}
 
 
 def _short_query(query_key: str, kind: str | None, country: str | None) -> Select:
