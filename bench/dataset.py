@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from service import migrations
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, OfficialRef, SourceRef, put_actions
+from service.actors.search import compact_name_index
 from service.config import Settings
 from service.db import make_engine
 from service.folding import fold
@@ -285,6 +286,7 @@ def _load_reference(session: Session, ref: Reference) -> None:
             for id, name, kind, country, names in ref.actors
         ],
     )
+    compact_name_index(session)  # as put_actors does after a bulk write
 
 
 def main() -> None:

@@ -150,7 +150,13 @@ def markdown(results: dict) -> str:
         f"{m['memory']} of memory, Linux {m['kernel']}; Python {m['python']}, SQLite {m['sqlite']}, "
         f"{m['postgresql'].replace('psql ', '')}; "
         + ", ".join(f"{name} {v}" for name, v in results["versions"].items())
-        + f". uvicorn `{results['uvicorn_flags']}`; wrk {results['wrk']}.",
+        + f". uvicorn `{results['uvicorn_flags']}`; wrk {results['wrk']}."
+        + (
+            f" Load average (1 min) {results['load_average']['start']} at the start, {results['load_average']['end']}"
+            " at the end: the machine is shared, so read the ratios to the ceiling and the peer measured beside them."
+            if results.get("load_average")
+            else ""
+        ),
         "",
         *([results["load_note"] + ".", ""] if results.get("load_note") else []),
         "| target (1M actions, SQLite) | this run | met |",

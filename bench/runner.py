@@ -85,6 +85,7 @@ def main() -> None:
         "versions": versions(),
         "uvicorn_flags": " ".join(flags),
         "wrk": f"1 thread, 32 connections, {args.seconds} s after a 2 s warm-up",
+        "load_average": {"start": round(os.getloadavg()[0], 2)},
     }
 
     if args.reuse:
@@ -172,6 +173,7 @@ def main() -> None:
         log(f"  {results['export']['per_second']:,} actions/s, peak RSS {results['export']['peak_rss_mb']} MB")
 
     results["minutes"] = round((time.monotonic() - started) / 60, 1)
+    results["load_average"]["end"] = round(os.getloadavg()[0], 2)
     path = args.results or ROOT / "bench" / "results" / f"{args.size}.json"
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps(results, indent=2) + "\n")

@@ -72,6 +72,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = make_engine(settings)
         app.state.session_factory = make_session_factory(app.state.engine)
         app.state.commit_threads = anyio.CapacityLimiter(8)
+        # The threads FastAPI runs synchronous routes in (anyio's default limiter, 40 unless set).
+        threads = anyio.to_thread.current_default_thread_limiter()
+        threads.total_tokens = settings.worker_threads or (8 if app.state.engine.dialect.name == "sqlite" else 40)
         # One extraction at a time per worker: it is pure Python, and more would only share the same core.
         app.state.extract_threads = anyio.CapacityLimiter(1)
         app.state.data_version = DataVersion(app.state.engine)

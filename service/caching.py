@@ -162,7 +162,7 @@ class DataVersion:
             driver = self.sqlite.driver_connection
             assert isinstance(driver, sqlite3.Connection)  # the engine's driver is the standard library's
             # sqlite3 opens no transaction for a SELECT: nothing is held between reads.
-            version: int | None = driver.execute(_VERSION_SQL).fetchone()[0]
+            version: int | None = driver.execute(VERSION_SQL).fetchone()[0]
             return version
         if self.next_read is None:
             self.next_read = asyncio.get_running_loop().create_future()
@@ -190,7 +190,7 @@ class DataVersion:
             if self.postgresql is None or self.postgresql.closed:
                 url = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
                 self.postgresql = await psycopg.AsyncConnection.connect(url, autocommit=True, connect_timeout=5)
-            cursor = await self.postgresql.execute(_VERSION_SQL)
+            cursor = await self.postgresql.execute(VERSION_SQL)
             row = await cursor.fetchone()
             return row[0] if row else None
         except psycopg.Error:
@@ -206,4 +206,4 @@ class DataVersion:
             await self.postgresql.close()
 
 
-_VERSION_SQL = str(select(func.max(Change.seq)).compile(dialect=sqlite.dialect()))
+VERSION_SQL = str(select(func.max(Change.seq)).compile(dialect=sqlite.dialect()))

@@ -16,8 +16,21 @@ class Settings(BaseSettings):
         "PostgreSQL as postgresql://user@host:5432/db, driven by psycopg 3.",
     )
     seed_path: Path = Field(default=PROJECT_ROOT / "seeds", description="Directory of the curated seed files.")
-    db_pool_size: int = Field(default=10, ge=1, description="Connections kept open per worker.")
-    db_max_overflow: int = Field(default=30, ge=0, description="Connections a worker may open beyond the pool.")
+    db_pool_size: int = Field(
+        default=40,
+        ge=1,
+        description="Connections a worker keeps once opened: as many as its threads that may query at once, so "
+        "that a busy worker does not open and close a connection per request.",
+    )
+    db_max_overflow: int = Field(default=0, ge=0, description="Connections a worker may open beyond the pool.")
+    worker_threads: int | None = Field(
+        default=None,
+        ge=1,
+        description="Threads a worker runs its routes' database work in. By default 8 on SQLite, whose driver "
+        "gives up and takes back the GIL at every row, so that more threads only contend for it (the headline "
+        "page cost 3.6 ms of CPU under 32 connections with 40 threads, 1.6 ms with 8), and 40 on PostgreSQL, "
+        "whose queries wait on the network.",
+    )
     require_key_for_reads: bool = Field(
         default=False, description="Whether GET requests need an API key (of scope read or above) too."
     )

@@ -1,7 +1,7 @@
 """Engine, session factory and the FastAPI dependency that yields a session."""
 
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio
 from fastapi import Depends, Request
@@ -61,9 +61,31 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     except BaseException:
         session.close()
         raise
+    if _nothing_to_commit(session):
+        # A read: no thread hop, which would cost a read from the document cache several times its own work.
+        session.close()
+        return
     # Commits get threads of their own: a writer holding the feed lock must never wait for a thread held by
     # a route that is itself waiting for that lock.
     await anyio.to_thread.run_sync(_commit_and_close, session, limiter=request.app.state.commit_threads)
+
+
+def _nothing_to_commit(session: Session) -> bool:
+    """Whether committing would neither write nor wait: no transaction was begun, or (SQLite) the driver opened
+    none, which it does before the first write only (a SELECT runs outside a transaction), and no ORM change
+    waits to be flushed. Then closing is in-memory work. A PostgreSQL transaction always ends by a round trip."""
+    if not session.in_transaction():
+        return True
+    if session.new or session.dirty or session.deleted:
+        return False
+    transaction = session.get_transaction()
+    if transaction is None:
+        return True
+    for connection in transaction.connections:
+        driver: Any = connection.connection.dbapi_connection  # sqlite3's Connection, on SQLite
+        if connection.dialect.name != "sqlite" or driver.in_transaction:
+            return False
+    return True
 
 
 def _commit_and_close(session: Session) -> None:

@@ -12,13 +12,19 @@ The statement is text written per dialect, because the two spell the parts diffe
 `group_concat`); PostgreSQL quotes with `to_json` and orders inside `string_agg`.
 """
 
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from sqlalchemy import TextClause, bindparam, func, select, text
+import anyio
+import psycopg
+from sqlalchemy import TextClause, bindparam, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
+from starlette.requests import Request
 
+from service.caching import VERSION_SQL
 from service.models import Change
 from service.vocabulary import Operation
 
@@ -197,6 +203,12 @@ def _statement(dialect_name: str) -> TextClause:
 
 
 _STATEMENTS = {name: _statement(name) for name in ("sqlite", "postgresql")}
+CATCH_UP = 1000  # changes the document cache reads one by one at most; past that (a bulk load), it starts empty
+_CHANGES_SINCE = (
+    select(Change.entity, Change.entity_id, Change.operation)
+    .where(Change.seq > bindparam("after"), Change.seq <= bindparam("upto"))
+    .limit(CATCH_UP + 1)
+)
 
 
 class DocumentCache:
@@ -211,8 +223,6 @@ class DocumentCache:
     an older snapshot is never kept after a newer change was applied. Like the answer cache, a change made
     behind the service's back (plain SQL, no change row) is not seen."""
 
-    CATCH_UP = 1000  # changes read one by one at most; past that (a bulk load), start again empty
-
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
         self.documents: OrderedDict[str, str] = OrderedDict()
@@ -221,19 +231,19 @@ class DocumentCache:
         self.lock = threading.Lock()
 
     def catch_up(self, session: Session) -> None:
-        current = session.scalar(select(func.max(Change.seq)))
+        connection = session.connection()
+        # Through the driver: a SQLAlchemy statement would cost several times the lookup it runs.
+        driver = connection.connection.dbapi_connection
+        assert driver is not None  # the session's connection is open
+        current = driver.execute(VERSION_SQL).fetchone()[0]
         with self.lock:
             if current == self.version:
                 return
             if self.version is None or current is None or current < self.version:
                 self._clear(current)  # a first look, or a database started again
                 return
-            changes = session.execute(
-                select(Change.entity, Change.entity_id, Change.operation)
-                .where(Change.seq > self.version, Change.seq <= current)
-                .limit(self.CATCH_UP + 1)
-            ).all()
-            if len(changes) > self.CATCH_UP:
+            changes = connection.execute(_CHANGES_SINCE, {"after": self.version, "upto": current}).all()
+            if len(changes) > CATCH_UP:
                 self._clear(current)
                 return
             for entity, entity_id, operation in changes:
@@ -243,6 +253,12 @@ class DocumentCache:
                     self._clear(current)
                     return
             self.version = current
+
+    def get_at(self, version: int | None, ids: Sequence[str]) -> dict[str, str]:
+        """The documents held of these ids if the cache has caught up with exactly this version (none else)."""
+        if version is None or version != self.version:
+            return {}
+        return self.get(ids)
 
     def get(self, ids: Sequence[str]) -> dict[str, str]:
         with self.lock:
@@ -292,3 +308,20 @@ def action_documents(session: Session, ids: Sequence[str], cache: DocumentCache 
             cache.put(built, rows[0][2])
         found |= built
     return [found[action_id] for action_id in ids if action_id in found]
+
+
+async def served_documents(request: Request, session: Session, ids: Sequence[str]) -> list[str]:
+    """`action_documents` for an async route: without leaving the event loop when the cache holds every one at
+    the data version read now (on SQLite a read through the driver, on PostgreSQL one shared by the requests
+    waiting for it; caching.DataVersion), otherwise in a worker thread. A hop to a thread and back costs a
+    read from the cache several times its own work, and a sync route always makes one."""
+    cache: DocumentCache = request.app.state.documents
+    if cache.max_bytes > 0:
+        try:
+            version = await request.app.state.data_version.read()
+        except (SQLAlchemyError, sqlite3.Error, psycopg.Error):
+            version = None  # the thread meets the same failure, and the route answers it (503)
+        found = cache.get_at(version, ids)
+        if len(found) == len(ids):
+            return [found[action_id] for action_id in ids]
+    return await anyio.to_thread.run_sync(action_documents, session, ids, cache)

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
 
-from service.actions.documents import action_documents
+from service.actions.documents import served_documents
 from service.actions.queries import documents_page, get_action
 from service.actions.schemas import CREATE_EXAMPLES, ActionCreate, ActionFilters, ActionOut, ActionPatch
 from service.actions.service import create_action, delete_action, update_action
@@ -22,9 +22,10 @@ ActionId = Annotated[str, record_id("act-2024-10-29-us-condemns-russia-dprk-trai
 PATH = "/v1/actions/{id}"
 
 
-def path_action(session: SessionDep, request: Request, action_id: ActionId) -> str:
-    """The action the path names, as the JSON document the database builds (404 when there is none)."""
-    documents = action_documents(session, [action_id], request.app.state.documents)
+async def path_action(session: SessionDep, request: Request, action_id: ActionId) -> str:
+    """The action the path names, as the JSON document the database builds (404 when there is none). Async: a
+    document the cache holds at the current data version is served without a hop to a worker thread."""
+    documents = await served_documents(request, session, [action_id])
     return found(documents[0] if documents else None, "action", action_id)
 
 
@@ -46,7 +47,7 @@ def list_all(session: SessionDep, request: Request, filters: Annotated[ActionFil
     responses=RECORD_RESPONSES,
     name="get_action",
 )
-def get_one(request: Request, action: PathAction):
+async def get_one(request: Request, action: PathAction):
     """One action with all its citations, actors, officials and sources, each fact with its quote.
     Carries an `ETag`; send it back in `If-None-Match` to get 304 while the action is unchanged."""
     return document_response(request, action.encode())

@@ -6,6 +6,7 @@ from typing import TypeVar
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
+from service.actors.search import BULK_NAMES, compact_name_index
 from service.folding import fold
 from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier
 from service.models.base import utcnow
@@ -181,6 +182,8 @@ def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
             batch.take(record, wanted, before)
     batch.write(session)
     record_changes(session, "actor", batch.changes)
+    if len(batch.new) + len(batch.updated) + len(batch.aliases_added) >= BULK_NAMES:
+        compact_name_index(session)
     return +Counter(
         {
             Outcome.added: len(batch.new),

@@ -1,17 +1,21 @@
 """The actions the database writes as JSON (service/actions/documents.py) are byte for byte what the pydantic
 model writes, on both backends: for the seeds and for awkward values."""
 
+import json
 from datetime import UTC, datetime
 
+import httpx
 import pytest
 from pydantic import TypeAdapter
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from starlette.requests import Request
 
-from service.actions.documents import action_documents
+from service.actions.documents import action_documents, served_documents
 from service.actions.queries import load_actions
 from service.actions.schemas import ActionCreate, ActionOut
 from service.actions.service import create_action
+from service.app import create_app
 from service.config import Settings
 from service.db import make_engine
 from service.models import Action
@@ -168,3 +172,31 @@ async def test_kept_documents_follow_every_write_of_what_they_embed(fresh_seeded
         assert "Russia, renamed" in {actor["name"] for actor in after["actors"]}
         assert (await api.delete(ACTION, headers=write)).status_code == 204
         assert (await api.get(ACTION)).status_code == 404
+
+
+async def test_documents_served_to_an_async_route_are_kept_ones_only_at_the_current_version(fresh_seeded_url):
+    """served_documents answers from the kept documents when they are exact for the data version read now;
+    after a write it builds them again (in a thread), so a change recorded before the call is always seen."""
+    app = create_app(Settings(database_url=fresh_seeded_url, response_cache_bytes=0))
+    action_id = ACTION.rsplit("/")[-1]
+    async with app.router.lifespan_context(app):
+        request = Request({"type": "http", "app": app})
+
+        async def served() -> dict:
+            with app.state.session_factory() as session:
+                (document,) = await served_documents(request, session, [action_id])
+                assert await served_documents(request, session, ["act-none"]) == []
+            return json.loads(document)
+
+        original = (await served())["title"]
+        retitle_behind_the_service(fresh_seeded_url, "Behind the service's back")
+        assert (await served())["title"] == original  # kept: no change recorded since
+
+        write = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'writer', 'write')}"}
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://tracker.test") as api:
+            patched = await api.patch("/v1/actors/state-ru", json={"name": "Russia, renamed"}, headers=write)
+            assert patched.status_code == 200, patched.text
+        after = await served()
+        assert after["title"] == "Behind the service's back"
+        assert "Russia, renamed" in {actor["name"] for actor in after["actors"]}
