@@ -86,7 +86,8 @@ _MERGED = (
 def survivors(session: Session, actor_ids: Iterable[str]) -> dict[str, str]:
     """Each of these actors' survivor: itself when not merged."""
     ids = list(set(actor_ids))
-    found = {id: survivor for id, survivor in session.execute(_MERGED_INTO, {"ids": ids})} if ids else {}
+    connection = session.connection()  # Core, not the ORM: asked on every search and screening
+    found = {id: survivor for id, survivor in connection.execute(_MERGED_INTO, {"ids": ids})} if ids else {}
     return {id: found.get(id, id) for id in ids}
 
 
@@ -94,7 +95,7 @@ def members(session: Session, survivor_ids: Iterable[str]) -> dict[str, list[str
     """Each survivor's set: itself first, then the actors merged into it, by id."""
     ids = list(dict.fromkeys(survivor_ids))
     found: dict[str, list[str]] = {id: [id] for id in ids}
-    for survivor, member in session.execute(_MERGED, {"ids": ids}) if ids else ():
+    for survivor, member in session.connection().execute(_MERGED, {"ids": ids}) if ids else ():
         found[survivor].append(member)
     return found
 

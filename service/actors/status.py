@@ -56,9 +56,10 @@ def listings_by_actor(session: Session, actor_ids: list[str]) -> dict[str, list[
     if not sets:
         return {}  # an empty IN would be planned as a scan of every action
     survivor = {member: id for id, ids in sets.items() for member in ids}
-    steps = session.execute(_STEPS, {"ids": list(survivor)}).all()
+    connection = session.connection()  # Core, not the ORM: the statements are built once
+    steps = connection.execute(_STEPS, {"ids": list(survivor)}).all()
     bases: dict[str, list[LegalBasis]] = defaultdict(list)
-    for action_id, id, kind, code, symbol, title in session.execute(
+    for action_id, id, kind, code, symbol, title in connection.execute(
         _CITED, {"actions": sorted({step[1] for step in steps})}
     ):
         bases[action_id].append(LegalBasis(id=id, kind=AuthorityKind(kind), code=code, symbol=symbol, title=title))

@@ -30,8 +30,14 @@ def changes_after(session: Session, after: int, limit: int) -> list[dict]:
     ]
 
 
+# Built once and run on the session's connection: asked on every screening and extraction (service/versioned.py),
+# where the ORM's handling of a new statement costs several times the index lookup.
+_LAST_SEQ = select(func.coalesce(func.max(Change.seq), 0))
+
+
 def last_change(session: Session) -> int:
-    return session.execute(select(func.coalesce(func.max(Change.seq), 0))).scalar_one()
+    """The highest seq of the change feed: the version of the data."""
+    return session.connection().execute(_LAST_SEQ).scalar_one()
 
 
 def audit_entries(
