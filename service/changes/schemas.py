@@ -68,6 +68,7 @@ AuditEntry = _typed(
 )
 
 
+# ChangeOut and AuditEntry are unions made at run time (_typed): a type to pydantic, a value to mypy.
 class AuditPage(Page[AuditEntry]):  # type: ignore[valid-type]
     """A page of the audit trail, newest first."""
 
