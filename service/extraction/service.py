@@ -78,8 +78,9 @@ def ingest(session: Session, path: Path, text: str, published_on: date | None, u
         values = {"url": url, "publisher": None, "title": _first_line(text), "published_on": published_on}
         put_row(session, Source, "source", source_id, values | {"text": text, "sha256": digest})
         session.flush()
-    summary = _summary(path, draft, _unlinked(session, draft), published)
-    create_action(session, _draft_body(session, draft, action_id, source_id, text, dated, summary))
+    known = resolution_ids(session, [c.number for c in draft.resolutions])
+    summary = _summary(path, draft, _unlinked(draft, known), published)
+    create_action(session, _draft_body(session, draft, known, action_id, source_id, text, dated, summary))
     return Ingested(action_id, Outcome.added, draft, source_id, stored is not None, published)
 
 
@@ -92,9 +93,9 @@ def _dated(path: Path, draft: Draft, published_on: date | None) -> tuple[date, D
     return published_on, DatePrecision.day, None
 
 
-def _unlinked(session: Session, draft: Draft) -> list[str]:
-    """What the draft names that the database does not know, for the reviewer."""
-    known = resolution_ids(session, [c.number for c in draft.resolutions])
+def _unlinked(draft: Draft, known: dict[int, str]) -> list[str]:
+    """What the draft names that the database does not know (`known`: the resolutions it does), for the
+    reviewer."""
     return [
         *(f"resolution {c.number}" for c in draft.resolutions if c.number not in known),
         *(f"{a.name} ({a.role})" for a in [*draft.actors, *draft.targets] if a.actor_id is None),
@@ -105,14 +106,14 @@ def _unlinked(session: Session, draft: Draft) -> list[str]:
 def _draft_body(
     session: Session,
     draft: Draft,
+    known: dict[int, str],
     action_id: str,
     source_id: str,
     text: str,
     dated: tuple[date, DatePrecision, str | None],
     summary: str,
 ) -> ActionCreate:
-    """The draft as an action of status `draft`, linked to what the database knows."""
-    known = resolution_ids(session, [c.number for c in draft.resolutions])
+    """The draft as an action of status `draft`, linked to what the database knows (`known`: its resolutions)."""
     officials = _official_ids(session, draft)
     day, precision, date_text = dated
     return ActionCreate(
