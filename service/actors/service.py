@@ -5,6 +5,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from service.actors.queries import get_actor
+from service.actors.resolution import members
 from service.actors.schemas import ActorIn, ActorPatch
 from service.actors.writes import Address, BirthDate, Identifier, put_actor
 from service.errors import Conflict
@@ -53,7 +54,7 @@ def _without_merged(session: Session, actor_id: str, current: dict[str, Any], pa
     answered goes back as a PATCH without copying the merged actors' names, identifiers and dates into this
     actor's own record."""
     given = [field for field in _LISTS if getattr(patch, field) is not None]
-    if not given:
+    if not given or members(session, [actor_id])[actor_id] == [actor_id]:  # nothing merged into it: nothing lent
         return patch
     answered = get_actor(session, actor_id).model_dump(include=set(given))
     lent = {field: [item for item in answered[field] if item not in current[field]] for field in given}
