@@ -91,104 +91,72 @@ def _object(fields: Sequence[tuple[str, str]]) -> str:
     return " || ".join(parts)
 
 
-def document_sql(dialect_name: str) -> str:
-    """The SQL expression of the document of the action `a` (a row of `actions`), on this dialect."""
-    dialect = _SQLite() if dialect_name == "sqlite" else _PostgreSQL()
-    v, ts, array = dialect.value, dialect.timestamp, dialect.array
-    citations = "action_authorities c JOIN authorities au ON au.id = c.authority_id"
-    resolutions = array(
-        _object(
-            [
-                ("number", v("au.number")),
-                ("symbol", v("au.symbol")),
-                ("relation", v("c.relation")),
-                ("quote", v("c.quote")),
-                ("source_id", v("c.source_id")),
-            ]
-        ),
-        citations,
+# Each list of an action's document: its name, its elements' fields as (name, column) in the order
+# `ActionOut` writes them, the link table joined to what it names, which links belong, and their order.
+_CITATION = ("relation", "c.relation"), ("quote", "c.quote"), ("source_id", "c.source_id")
+_CITATIONS = "action_authorities c JOIN authorities au ON au.id = c.authority_id"
+_LISTS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str, str], ...] = (
+    (
+        "resolutions",
+        (("number", "au.number"), ("symbol", "au.symbol"), *_CITATION),
+        _CITATIONS,
         "c.action_id = a.id AND au.kind = 'un_resolution'",
         "au.number, au.code",
-    )
-    authorities = array(
-        _object(
-            [
-                ("id", v("au.id")),
-                ("kind", v("au.kind")),
-                ("code", v("au.code")),
-                ("title", v("au.title")),
-                ("relation", v("c.relation")),
-                ("quote", v("c.quote")),
-                ("source_id", v("c.source_id")),
-            ]
-        ),
-        citations,
+    ),
+    (
+        "authorities",
+        (("id", "au.id"), ("kind", "au.kind"), ("code", "au.code"), ("title", "au.title"), *_CITATION),
+        _CITATIONS,
         "c.action_id = a.id AND au.kind <> 'un_resolution'",
         "au.kind, au.number, au.code",
-    )
-    actors = array(
-        _object(
-            [
-                ("id", v("ac.id")),
-                ("name", v("ac.name")),
-                ("kind", v("ac.kind")),
-                ("country", v("ac.country")),
-                ("role", v("l.role")),
-                ("quote", v("l.quote")),
-                ("source_id", v("l.source_id")),
-            ]
+    ),
+    (
+        "actors",
+        (
+            *(("id", "ac.id"), ("name", "ac.name"), ("kind", "ac.kind"), ("country", "ac.country")),
+            *(("role", "l.role"), ("quote", "l.quote"), ("source_id", "l.source_id")),
         ),
         "action_actors l JOIN actors ac ON ac.id = l.actor_id",
         "l.action_id = a.id",
         "l.role, ac.name, ac.id",
-    )
-    officials = array(
-        _object(
-            [
-                ("id", v("o.id")),
-                ("name", v("o.name")),
-                ("title", v("l.title")),
-                ("organisation", v("l.organisation")),
-                ("quote", v("l.quote")),
-                ("source_id", v("l.source_id")),
-            ]
+    ),
+    (
+        "officials",
+        (
+            *(("id", "o.id"), ("name", "o.name"), ("title", "l.title"), ("organisation", "l.organisation")),
+            *(("quote", "l.quote"), ("source_id", "l.source_id")),
         ),
         "action_officials l JOIN officials o ON o.id = l.official_id",
         "l.action_id = a.id",
         "o.name, o.id",
-    )
-    sources = array(
-        _object(
-            [
-                ("id", v("s.id")),
-                ("url", v("s.url")),
-                ("publisher", v("s.publisher")),
-                ("title", v("s.title")),
-                ("published_on", v("s.published_on")),
-                ("quote", v("l.quote")),
-            ]
+    ),
+    (
+        "sources",
+        (
+            *(("id", "s.id"), ("url", "s.url"), ("publisher", "s.publisher"), ("title", "s.title")),
+            *(("published_on", "s.published_on"), ("quote", "l.quote")),
         ),
         "action_sources l JOIN sources s ON s.id = l.source_id",
         "l.action_id = a.id",
         "s.published_on, s.id",
-    )
+    ),
+)
+_ACTION_FIELDS = ("id", "type", "status", "title", "summary", "date", "date_precision", "date_text")
+
+
+def document_sql(dialect_name: str) -> str:
+    """The SQL expression of the document of the action `a` (a row of `actions`), on this dialect."""
+    dialect = _SQLite() if dialect_name == "sqlite" else _PostgreSQL()
+    lists = [
+        (name, dialect.array(_object([(field, dialect.value(column)) for field, column in fields]), *rest))
+        for name, fields, *rest in _LISTS
+    ]
     return _object(
         [
-            ("id", v("a.id")),
-            ("type", v("a.type")),
-            ("status", v("a.status")),
-            ("title", v("a.title")),
-            ("summary", v("a.summary")),
-            ("date", v("a.date")),
-            ("date_precision", v("a.date_precision")),
-            ("date_text", v("a.date_text")),
-            ("resolutions", resolutions),
-            ("authorities", authorities),
-            ("actors", actors),
-            ("officials", officials),
-            ("sources", sources),
-            ("created_at", ts("a.created_at")),
-            ("updated_at", ts("a.updated_at")),
+            *((field, dialect.value(f"a.{field}")) for field in _ACTION_FIELDS),
+            *lists,
+            ("created_at", dialect.timestamp("a.created_at")),
+            ("updated_at", dialect.timestamp("a.updated_at")),
         ]
     )
 
