@@ -63,8 +63,21 @@ class ActionSource(Base):
     quote: Mapped[str] = mapped_column(Text)
 
 
-def _link_keys(table: str) -> tuple:
+class _QuotedLink:
+    """What each link from an action holds besides what it names: the action (the first column of the primary
+    key), a copy of its date, and the passage of one of the action's sources that says so."""
+
+    action_id: Mapped[str] = mapped_column(String(100), primary_key=True, sort_order=-1)
+    action_date: Mapped[date] = mapped_column(Date)
+    quote: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(String(100))
+
+
+def _link_table(table: str, target: str, *checks: CheckConstraint) -> tuple:
+    """A link table's keys onto its action and the action's sources, and its index of the newest actions
+    per `target`."""
     return (
+        *checks,
         ForeignKeyConstraint(
             ["action_id", "action_date"],
             ["actions.id", "actions.date"],
@@ -77,61 +90,39 @@ def _link_keys(table: str) -> tuple:
             ["action_sources.action_id", "action_sources.source_id"],
             name=f"fk_{table}_action_source",
         ),
+        Index(f"ix_{table}_newest", target, "action_date", "action_id"),
+        {"sqlite_with_rowid": False},
     )
 
 
-class Citation(Base):
+class Citation(_QuotedLink, Base):
     """An action's use of an authority: `relation` says how, `quote` where the source says so."""
 
     __tablename__ = "action_authorities"
-    __table_args__ = (
-        *_link_keys("action_authorities"),
-        CheckConstraint(one_of("relation", Relation), name="relation"),
-        Index("ix_action_authorities_newest", "authority_id", "action_date", "action_id"),
-        {"sqlite_with_rowid": False},
+    __table_args__ = _link_table(
+        "action_authorities", "authority_id", CheckConstraint(one_of("relation", Relation), name="relation")
     )
 
-    action_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     authority_id: Mapped[str] = mapped_column(ForeignKey("authorities.id", ondelete="RESTRICT"), primary_key=True)
-    action_date: Mapped[date] = mapped_column(Date)
     relation: Mapped[str] = mapped_column(String(32))
-    quote: Mapped[str] = mapped_column(Text)
-    source_id: Mapped[str] = mapped_column(String(100))
 
 
-class ActorLink(Base):
+class ActorLink(_QuotedLink, Base):
     """An actor's part in an action: one role per actor and action."""
 
     __tablename__ = "action_actors"
-    __table_args__ = (
-        *_link_keys("action_actors"),
-        CheckConstraint(one_of("role", Role), name="role"),
-        Index("ix_action_actors_newest", "actor_id", "action_date", "action_id"),
-        {"sqlite_with_rowid": False},
-    )
+    __table_args__ = _link_table("action_actors", "actor_id", CheckConstraint(one_of("role", Role), name="role"))
 
-    action_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="RESTRICT"), primary_key=True)
-    action_date: Mapped[date] = mapped_column(Date)
     role: Mapped[str] = mapped_column(String(32))
-    quote: Mapped[str] = mapped_column(Text)
-    source_id: Mapped[str] = mapped_column(String(100))
 
 
-class OfficialLink(Base):
+class OfficialLink(_QuotedLink, Base):
     """Who announced or spoke for an action, with the title and organisation the source gives them then."""
 
     __tablename__ = "action_officials"
-    __table_args__ = (
-        *_link_keys("action_officials"),
-        Index("ix_action_officials_newest", "official_id", "action_date", "action_id"),
-        {"sqlite_with_rowid": False},
-    )
+    __table_args__ = _link_table("action_officials", "official_id")
 
-    action_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     official_id: Mapped[str] = mapped_column(ForeignKey("officials.id", ondelete="RESTRICT"), primary_key=True)
-    action_date: Mapped[date] = mapped_column(Date)
     title: Mapped[str | None] = mapped_column(String(500))
     organisation: Mapped[str | None] = mapped_column(String(300))
-    quote: Mapped[str] = mapped_column(Text)
-    source_id: Mapped[str] = mapped_column(String(100))
