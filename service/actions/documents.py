@@ -4,8 +4,9 @@ A page of 50 actions is about 400 rows; passing each through the driver, SQLAlch
 JSON encoder costs fifty times what the database spends reading them. Here each action's document is one
 string made by one statement: the action's row and, per list, a correlated subquery over its link table's
 primary key, concatenated in the order and format `ActionOut.model_dump_json()` writes (field order, nulls,
-`"2024-10-29T00:00:00Z"` timestamps, escapes). tests/actions/test_documents.py holds the two to the same bytes
-on both databases, for the seeds and for awkward values; the OpenAPI contract tests keep the shape.
+`"2024-10-29T00:00:00Z"` timestamps, escapes). tests/actions/test_documents.py holds each to the bytes the model
+writes back, on both databases, for the seeds and for awkward values; the OpenAPI contract tests keep the shape.
+Where a write or an export wants models, actions/queries.load_actions reads these same documents.
 
 The statement is text written per dialect, because the two spell the parts differently: SQLite quotes with
 `json_quote` and orders an aggregate by an ordered subquery (3.44 is the first to take ORDER BY inside

@@ -2,8 +2,8 @@
 
 A list is driven by the most selective index: the citations of a resolution, the links of an actor or an
 official, or the actions themselves; each of those indexes is ordered by (date, id), so a page is one
-range scan whatever the size of the database. The page's records are then read with one query per link
-table, never one per action.
+range scan whatever the size of the database. The page's records are then built as JSON by one statement
+(actions/documents.py).
 """
 
 from collections.abc import Sequence
@@ -20,7 +20,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from service.actions.documents import DocumentCache, action_documents
 from service.actions.schemas import ActionFilters, ActionOut, ActionQuery
 from service.errors import InvalidParameter, found
-from service.models import Action, ActionSource, Actor, ActorLink, Authority, Citation, Official, OfficialLink, Source
+from service.models import Action, ActionSource, Actor, ActorLink, Authority, Citation, Official, OfficialLink
 from service.pagination import decode_cursor, encode_cursor
 from service.vocabulary import AuthorityKind
 
@@ -187,104 +187,10 @@ def get_action(session: Session, action_id: str) -> ActionOut:
     return found(loaded[0] if loaded else None, "action", action_id)
 
 
-# The statements that read a page's records, built once: each is a primary-key range scan of one link table
-# joined to the records it names. They run as Core statements on the session's connection (the ORM adds
-# nothing to rows that are not objects), with the ids as one expanding parameter.
-_IDS: BindParameter[str] = bindparam("ids", expanding=True)
-_ACTIONS = select(*Action.__table__.columns).where(Action.id.in_(_IDS))
-_CITATIONS = (
-    select(
-        Citation.action_id,
-        Authority.id,
-        Authority.kind,
-        Authority.code,
-        Authority.number,
-        Authority.symbol,
-        Authority.title,
-        Citation.relation,
-        Citation.quote,
-        Citation.source_id,
-    )
-    .join(Authority, Authority.id == Citation.authority_id)
-    .where(Citation.action_id.in_(_IDS))
-    .order_by(Citation.action_id, Authority.kind, Authority.number, Authority.code)
-)
-# Each row starts with the action's id.
-_LINKS: dict[str, Select[str, *tuple[Any, ...]]] = {
-    "actors": select(
-        ActorLink.action_id,
-        Actor.id,
-        Actor.name,
-        Actor.kind,
-        Actor.country,
-        ActorLink.role,
-        ActorLink.quote,
-        ActorLink.source_id,
-    )
-    .join(Actor, Actor.id == ActorLink.actor_id)
-    .where(ActorLink.action_id.in_(_IDS))
-    .order_by(ActorLink.action_id, ActorLink.role, Actor.name, Actor.id),
-    "officials": select(
-        OfficialLink.action_id,
-        Official.id,
-        Official.name,
-        OfficialLink.title,
-        OfficialLink.organisation,
-        OfficialLink.quote,
-        OfficialLink.source_id,
-    )
-    .join(Official, Official.id == OfficialLink.official_id)
-    .where(OfficialLink.action_id.in_(_IDS))
-    .order_by(OfficialLink.action_id, Official.name, Official.id),
-    "sources": select(
-        ActionSource.action_id,
-        Source.id,
-        Source.url,
-        Source.publisher,
-        Source.title,
-        Source.published_on,
-        ActionSource.quote,
-    )
-    .join(Source, Source.id == ActionSource.source_id)
-    .where(ActionSource.action_id.in_(_IDS))
-    .order_by(ActionSource.action_id, Source.published_on, Source.id),
-}
-
-
-def _names(statement: Select) -> list[str]:
-    return list(statement.selected_columns.keys())
-
-
-_ACTION_FIELDS = _names(_ACTIONS)
-_CITATION_FIELDS = _names(_CITATIONS)[1:]
-_LINK_FIELDS = {name: _names(statement)[1:] for name, statement in _LINKS.items()}
 _PAGE = TypeAdapter(list[ActionOut])
 
 
 def load_actions(session: Session, ids: Sequence[str]) -> list[ActionOut]:
-    """The full records of these actions, in the order given: five queries, whatever the count."""
-    if not ids:
-        return []
-    connection = session.connection()
-    parameters = {"ids": list(ids)}
-    links: dict[str, dict[str, list]] = {
-        action_id: {"resolutions": [], "authorities": [], "actors": [], "officials": [], "sources": []}
-        for action_id in ids
-    }
-    for action_id, *values in connection.execute(_CITATIONS, parameters):
-        citation = dict(zip(_CITATION_FIELDS, values, strict=True))
-        kind = "resolutions" if citation["kind"] == AuthorityKind.un_resolution else "authorities"
-        links[action_id][kind].append(citation)
-    for name, statement in _LINKS.items():
-        fields = _LINK_FIELDS[name]
-        for action_id, *values in connection.execute(statement, parameters):
-            links[action_id][name].append(dict(zip(fields, values, strict=True)))
-    actions = {row[0]: row for row in connection.execute(_ACTIONS, parameters)}
-    # One validation of the whole page: a call per record would cost more than the validating does.
-    return _PAGE.validate_python(
-        [
-            dict(zip(_ACTION_FIELDS, actions[action_id], strict=True)) | links[action_id]
-            for action_id in ids
-            if action_id in actions
-        ]
-    )
+    """The full records of these actions that exist, in the order given: the documents the database builds
+    (actions/documents.py), read as models in one validation."""
+    return _PAGE.validate_json(f"[{','.join(action_documents(session, ids))}]")

@@ -17,7 +17,7 @@ def export_filters(filters: ActionFilters) -> ActionFilters:
 
 def action_pages(session: Session, filters: ActionFilters, page_size: int = PAGE_SIZE) -> Iterator[list[ActionOut]]:
     """The matching actions in the order of `filters.sort`, a page at a time: page_query's one range scan and
-    load_actions' five queries per page, and nothing kept from one page to the next."""
+    load_actions' one statement per page, and nothing kept from one page to the next."""
     # model_copy skips validation: the 500 cap of the HTTP lists does not bind an export's pages.
     filters = export_filters(filters).model_copy(update={"limit": page_size})
     while True:
