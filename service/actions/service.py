@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionCreate, ActionIn, ActionPatch, ActionSnapshot
 from service.actions.validation import Known, action_problems, action_record, resolution_ids
-from service.actions.writes import as_written, put_action, snapshot_of
+from service.actions.writes import as_body, put_action, snapshot_of
 from service.actors.service import create_actor
 from service.errors import Conflict, FieldError, InvalidInput, found
 from service.models import Action
@@ -51,7 +51,7 @@ def delete_action(session: Session, action: Action) -> None:
 def stored_action(session: Session, action_id: str) -> ActionSnapshot:
     """The stored action in the form a client writes it."""
     row = found(session.get(Action, action_id), "action", action_id)
-    return ActionSnapshot.model_validate(as_written(snapshot_of(session, row)) | {"id": action_id})
+    return ActionSnapshot.model_validate(as_body(snapshot_of(session, row)) | {"id": action_id})
 
 
 def _write(session: Session, action_id: str, action: ActionIn) -> Outcome:

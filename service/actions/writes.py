@@ -198,7 +198,7 @@ _LINKED_IDS = {
 }
 
 
-def as_written(snapshot: dict) -> dict:
+def as_body(snapshot: dict) -> dict:
     """A snapshot as the feed keeps it (links named as their tables' columns) in the vocabulary of the API's
     bodies and answers (ActionSnapshot): resolutions cited by number, other authorities and the linked records
     by `id`."""

@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from service.actions.writes import as_written as action_as_written
+from service.actions.writes import as_body
 from service.models import Change, ChangeSet
 from service.pagination import decode_cursor, encode_cursor
 
@@ -65,17 +65,17 @@ def audit_entries(
 def _entry(row: Row, **fields: Any) -> dict:
     """A feed or audit entry, its snapshots in the vocabulary of the API's bodies."""
     written = {
-        name: None if value is None else as_written(row.entity, row.entity_id, value)
+        name: None if value is None else _as_answered(row.entity, row.entity_id, value)
         for name, value in fields.items()
         if name in ("record", "before", "after")
     }
     return fields | written | {"entity": row.entity, "entity_id": row.entity_id, "operation": row.operation}
 
 
-def as_written(entity: str, entity_id: str, snapshot: dict) -> dict:
+def _as_answered(entity: str, entity_id: str, snapshot: dict) -> dict:
     """A stored snapshot as the API writes the record: with its id and, for an action, links named as bodies
     name them."""
-    return {"id": entity_id} | (action_as_written(snapshot) if entity == "action" else snapshot)
+    return {"id": entity_id} | (as_body(snapshot) if entity == "action" else snapshot)
 
 
 def snapshots(session: Session, changes: Sequence[Row]) -> list[list]:
