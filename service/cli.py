@@ -11,7 +11,7 @@ import typer
 
 from service.actors.cli import merge, not_same, unmerge, xref
 from service.commands import database, err, error_line, fail, out, print_counts, revisions
-from service.export.cli import export
+from service.export.cli import ExportCommand, export
 from service.importers.cli import import_app
 from service.vocabulary import Scope
 
@@ -35,7 +35,7 @@ keys_app = typer.Typer(help="API keys: the secret is shown once and stored hashe
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.add_typer(import_app, name="import")
-app.command("export")(export)
+app.command("export", cls=ExportCommand)(export)
 app.command("xref")(xref)
 app.command("merge")(merge)
 app.command("not-same")(not_same)

@@ -4,32 +4,56 @@ import sys
 from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperOption
 
 from service.commands import database, err, fail
 from service.export.formats import Format
 
-# The exporters and the database are imported when the command runs: every command starts faster. For the same
-# reason the options below are declared here rather than made from ExportFilters, whose import loads the models.
-FILTERS = ("type", "resolution", "actor", "role", "country", "official", "date_from", "date_to", "q", "status", "sort")
+# The exporters and the database are imported when the command runs: every command starts faster.
+
+
+class ExportCommand(TyperCommand):
+    """`export`, whose filter options are made from ExportFilters (the filters of GET /v1/export, with their
+    names and descriptions) when first asked for: when `export` parses its arguments or shows its help. The
+    list of every command does not ask, so only `export` pays for importing the models (about a second)."""
+
+    _filters: list[TyperOption] | None = None
+
+    @property
+    def params(self) -> list:
+        if self._filters is None:
+            from service.actions.schemas import ExportFilters
+
+            self._filters = [
+                TyperOption(
+                    param_decls=[f"--{name.replace('_', '-')}", name],
+                    type=str,  # ExportFilters validates each value, and names the option of a bad one
+                    help=field.description,
+                    show_default=False if field.default is None else str(field.default),
+                )
+                for name, field in ExportFilters.model_fields.items()
+            ]
+            self._declared.extend(self._filters)
+        return self._declared
+
+    @params.setter
+    def params(self, declared: list) -> None:
+        self._declared = declared
+
+    def invoke(self, ctx: Any) -> Any:  # Any: the Context of click as Typer bundles it is not public
+        # The filters reach `export` as one dict: its signature declares only its own options.
+        assert self._filters is not None  # made when the arguments were parsed
+        ctx.meta["filters"] = {option.name: ctx.params.pop(option.name) for option in self._filters if option.name}
+        return super().invoke(ctx)
 
 
 def export(
+    ctx: typer.Context,
     format: Annotated[Format, typer.Option("--format", "-f", help="ftm (FollowTheMoney entities), csv or jsonl.")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
-    type: Annotated[str | None, typer.Option(help="Only actions of this type (designation, warning…).")] = None,
-    resolution: Annotated[int | None, typer.Option(help="Only actions invoking this UN resolution.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Only actions this actor (by id) takes part in.")] = None,
-    role: Annotated[str | None, typer.Option(help="With --actor or --country: its role; alone: any actor's.")] = None,
-    country: Annotated[str | None, typer.Option(help="Only actions with an actor of this country (ISO code).")] = None,
-    official: Annotated[str | None, typer.Option(help="Only actions this official (by id) announced.")] = None,
-    date_from: Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-DD).")] = None,
-    date_to: Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD).")] = None,
-    q: Annotated[str | None, typer.Option(help="Words that must all appear in the title, summary or a quote.")] = None,
-    status: Annotated[str, typer.Option(help="published, or draft.")] = "published",
-    sort: Annotated[str, typer.Option(help="-date (newest first) or date.")] = "-date",
 ) -> None:
     """Stream every action the filters select (those of GET /v1/actions) as FollowTheMoney entities, CSV or
     JSON lines; memory stays flat whatever the size."""
@@ -41,8 +65,7 @@ def export(
     from service.export.pages import export_filters, read_snapshot
     from service.export.service import export_chunks
 
-    # The options are the filters of ExportFilters, by the same names (tests/export/test_cli.py holds them equal).
-    given = {name: value for name, value in locals().items() if name in FILTERS and value is not None}
+    given = {name: value for name, value in ctx.meta["filters"].items() if value is not None}
     try:
         filters = export_filters(ActionFilters.model_validate(given))
     except ValidationError as error:
