@@ -427,48 +427,20 @@ def roles(
 ) -> list[ActorMention]:
     """One entry per actor with its strongest role, quoting the sentence that gave it that role."""
     chosen: dict[str, tuple[Role, Placed]] = {}
-
-    def assign(role: Role, p: Placed) -> None:
-        current = chosen.get(p.mention.value.key)
-        if current is None or _PRECEDENCE.index(role) < _PRECEDENCE.index(current[0]):
-            chosen[p.mention.value.key] = (role, p)
-
     signatories = _signatories(placed, cues) if kind is ActionType.joint_statement else []
     signatories = signatories or _listed_signers(placed, sentences)
     joined = bool(signatories) and any(_JOIN.search(p.sentence.text) for p in signatories[:1])
-    lead = [s for s in sentences if s.in_lead][:2]
-    header = [s for s in sentences if s.in_header]
-    imposers = (
-        (signatories[:1] if not joined else [])
-        or agents(placed, cues, kind, lead + header)
-        or _official_agents(cues, officials, names, placed)
-        or _issuer(names, officials, placed)
-        or _named_issuer(placed)
-        or _institution(placed)
-    )
-    for p in imposers:
-        assign(Role.imposer, p)
-    for p in signatories[0 if joined else 1 :]:
-        assign(Role.co_signatory, p)
+    first_signer = signatories[:1] if not joined else []
+    _assign(chosen, Role.imposer, _imposers(placed, sentences, kind, cues, officials, names, first_signer))
+    _assign(chosen, Role.co_signatory, signatories[0 if joined else 1 :])
     if kind is ActionType.joint_statement:
         # "Joint Statement by the High Representative Josep Borrell and Minister of Foreign Affairs of the Republic
         # of Korea Cho Tae-yul": each signing official's state or body signs.
-        for p in _official_states(names, officials, placed):
-            assign(Role.co_signatory, p)
+        _assign(chosen, Role.co_signatory, _official_states(names, officials, placed))
     # A denial condemns no one: the others it names are mentioned.
     if kind is not ActionType.denial:
-        for p in _subjects(placed).values():
-            assign(Role.subject, p)
-    # Background mentions ("a permanent member of the UNSC", "Iranian drones") are not part of the act:
-    # an actor is mentioned only where the act is told, in the lead or in a sentence that reports it.
-    # A state named by its name further down is still part of the story (issue 18); an adjective ("Iranian
-    # engineers were seen at the site") or a body there is background.
-    told = {cue.sentence for cue in cues}
-    adjectives = demonyms()
-    for p in placed:
-        named_state = p.mention.value.kind is ActorKind.state and fold(p.mention.text) not in adjectives
-        if (p.sentence.weight >= 2 or p.sentence in told or named_state) and not _is_aside(p):
-            assign(Role.mentioned, p)
+        _assign(chosen, Role.subject, list(_subjects(placed).values()))
+    _assign(chosen, Role.mentioned, _told(placed, cues))
     return [
         ActorMention(
             name=p.mention.value.name,
@@ -481,3 +453,49 @@ def roles(
         )
         for role, p in sorted(chosen.values(), key=lambda pair: (_PRECEDENCE.index(pair[0]), pair[1].mention.start))
     ]
+
+
+def _assign(chosen: dict[str, tuple[Role, Placed]], role: Role, placed: list[Placed]) -> None:
+    """Give each actor the role, unless it has a stronger one already."""
+    for p in placed:
+        current = chosen.get(p.mention.value.key)
+        if current is None or _PRECEDENCE.index(role) < _PRECEDENCE.index(current[0]):
+            chosen[p.mention.value.key] = (role, p)
+
+
+def _imposers(
+    placed: list[Placed],
+    sentences: list[Sentence],
+    kind: ActionType,
+    cues: list[Cue],
+    officials: list[OfficialMention],
+    names: Matcher[Entity],
+    first_signer: list[Placed],
+) -> list[Placed]:
+    """Who acts: the first signer of what is signed, else the first of the ways a text names the one acting."""
+    lead = [s for s in sentences if s.in_lead][:2]
+    header = [s for s in sentences if s.in_header]
+    return (
+        first_signer
+        or agents(placed, cues, kind, lead + header)
+        or _official_agents(cues, officials, names, placed)
+        or _issuer(names, officials, placed)
+        or _named_issuer(placed)
+        or _institution(placed)
+    )
+
+
+def _told(placed: list[Placed], cues: list[Cue]) -> list[Placed]:
+    """The mentions that are part of the act: each is at least `mentioned`."""
+    # Background mentions ("a permanent member of the UNSC", "Iranian drones") are not part of the act:
+    # an actor is mentioned only where the act is told, in the lead or in a sentence that reports it.
+    # A state named by its name further down is still part of the story (issue 18); an adjective ("Iranian
+    # engineers were seen at the site") or a body there is background.
+    told = {cue.sentence for cue in cues}
+    adjectives = demonyms()
+    found = []
+    for p in placed:
+        named_state = p.mention.value.kind is ActorKind.state and fold(p.mention.text) not in adjectives
+        if (p.sentence.weight >= 2 or p.sentence in told or named_state) and not _is_aside(p):
+            found.append(p)
+    return found
