@@ -9,6 +9,7 @@ a date line above the headline), else a date in the URL. A weekday is the last s
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from service.extraction.sentences import Sentence
@@ -201,31 +202,52 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
         if sentence.in_header or _FOOTNOTE.match(sentence.text):
             continue  # datelines and headlines: the reference day, not the act's; a footnote's date is a source's
         text = _masked(sentence.text)
-        taken: list[tuple[int, int]] = []
-        for kind, pattern in patterns:
-            for match in pattern.finditer(text):
-                if any(a < match.end() and match.start() < b for a, b in taken):
-                    continue
-                taken.append((match.start(), match.end()))
-                event = _EVENT_BEFORE.search(text[: match.start()])
-                if event and _ACT.search(event.group()):
-                    event = None  # "condemned the launch on Sunday" dates the condemnation
-                event = event or _EVENT_VERB_BEFORE.search(text[: match.start()])
-                if event:
-                    events.append(f"{event.group().strip()} {match.group()}")
-                    continue
-                if match.group().lower().startswith("until") or _DEADLINE.search(text[: match.start()]):
-                    continue  # "until 30 April 2023", "no later than 3 August" end something; never the act
-                if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text[: match.start()]):
-                    events.append(match.group())  # "September 11-15, 2017": a meeting's days, not one day
-                    continue
-                if event_after := _EVENT_AFTER.match(text[match.end() :]):
-                    events.append(f"{match.group()}{event_after.group()}")
-                    continue
+        for kind, match in _phrases(text, patterns):
+            event = _event_before(text, match)
+            if event is None and _ends_something(text, match):
+                continue
+            event = event or _event_around(text, match)
+            if event is not None:
+                events.append(event)
+            else:
                 found.append(
                     _Candidate(kind, match, sentence, sentence.start + match.start(), sentence.start + match.end())
                 )
     return found, events
+
+
+def _phrases(text: str, patterns: list[tuple[str, re.Pattern]]) -> Iterator[tuple[str, re.Match]]:
+    """The date phrases of a text, each of the kind of the first pattern that reads it."""
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in patterns:
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            yield kind, match
+
+
+def _event_before(text: str, match: re.Match) -> str | None:
+    """The event a date phrase dates by standing after it: "the launch of an ICBM on 18 December"."""
+    event = _EVENT_BEFORE.search(text[: match.start()])
+    if event and _ACT.search(event.group()):
+        event = None  # "condemned the launch on Sunday" dates the condemnation
+    event = event or _EVENT_VERB_BEFORE.search(text[: match.start()])
+    return f"{event.group().strip()} {match.group()}" if event else None
+
+
+def _ends_something(text: str, match: re.Match) -> bool:
+    """ "until 30 April 2023", "no later than 3 August" end something; never the act."""
+    return match.group().lower().startswith("until") or _DEADLINE.search(text[: match.start()]) is not None
+
+
+def _event_around(text: str, match: re.Match) -> str | None:
+    """A date phrase that is part of a range, or that an event's name follows."""
+    if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text[: match.start()]):
+        return match.group()  # "September 11-15, 2017": a meeting's days, not one day
+    if event_after := _EVENT_AFTER.match(text[match.end() :]):
+        return f"{match.group()}{event_after.group()}"
+    return None
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -330,22 +352,36 @@ def find(
     candidates = [
         c for c in candidates if c.sentence in act_sentences or not _INSTRUMENT_ADOPTED.search(c.sentence.text)
     ]
-    # With nothing else to give a year, "On September 26" takes it from the text's other dates, whatever they date.
-    years = [int(m.group()) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", _masked(text))]
-    url_year = url_year or (max(set(years), key=lambda y: (years.count(y), y)) if years else None)
     if not candidates:
-        if dateline is not None:
-            return Found(
-                dateline, DatePrecision.day, None, None, ["No date in the body; the date is the document's dateline."]
-            )
-        hint = f" (published {published_on.isoformat()})" if published_on else ""
-        others = f"; its dates are those of other events ({'; '.join(events)})" if events else ""
-        return Found(warnings=[f"No date of the action found in the text{hint}{others}."])
+        return _undated(dateline, published_on, events)
     best = max(candidates, key=lambda c: (_score(text, c, act_sentences), -c.start))
     if dateline is not None and _score(text, best, act_sentences) <= _DATELINE_SCORE:
         return Found(dateline, DatePrecision.day, None, None, ["The date is the document's dateline."])
     if _score(text, best, act_sentences) < _LEAST_SCORE:
         return Found(warnings=[f"'{best.match.group()}' reads as background, not the action's date; no date given."])
+    return _dated(best, reference, url_year or _commonest_year(text), published_on)
+
+
+def _commonest_year(text: str) -> int | None:
+    """With nothing else to give a year, "On September 26" takes it from the text's other dates, whatever they
+    date."""
+    years = [int(m.group()) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", _masked(text))]
+    return max(set(years), key=lambda y: (years.count(y), y)) if years else None
+
+
+def _undated(dateline: dt.date | None, published_on: dt.date | None, events: list[str]) -> Found:
+    """No date phrase of the text dates the act: the dateline, else no date and why."""
+    if dateline is not None:
+        return Found(
+            dateline, DatePrecision.day, None, None, ["No date in the body; the date is the document's dateline."]
+        )
+    hint = f" (published {published_on.isoformat()})" if published_on else ""
+    others = f"; its dates are those of other events ({'; '.join(events)})" if events else ""
+    return Found(warnings=[f"No date of the action found in the text{hint}{others}."])
+
+
+def _dated(best: _Candidate, reference: dt.date | None, url_year: int | None, published_on: dt.date | None) -> Found:
+    """The date the best candidate resolves to, or why it resolves to none."""
     day, precision, problem = _resolve(best, reference, url_year)
     words = best.match.group()
     span = (best.start, best.end)
