@@ -313,16 +313,23 @@ def _official_agents(
                 continue
             for mention in names.find(f"{official.organisation or ''} {official.title or ''}", capitalised=True):
                 if mention.value.kind in _PARTIES and mention.value.key not in {a.mention.value.key for a in agents}:
-                    same = [p for p in placed if p.mention.value.key == mention.value.key]
-                    agents.append(
-                        same[0]
-                        if same
-                        else Placed(Mention(sentence.start, sentence.start, "", mention.value), sentence)
-                    )
+                    agents.append(_first_placed(mention.value, placed, sentence))
                     break
         if agents:
             return agents
     return []
+
+
+def _first_placed(entity: Entity, placed: list[Placed], sentence: Sentence, text: str = "") -> Placed:
+    """The text's first mention of the entity; where it is named only inside an official's title (as `text`), the
+    start of `sentence`, which is the evidence."""
+    same = [p for p in placed if p.mention.value.key == entity.key]
+    return same[0] if same else Placed(Mention(sentence.start, sentence.start, text, entity), sentence)
+
+
+def _sentence_of(official: OfficialMention) -> Sentence:
+    """The sentence that quotes the official."""
+    return Sentence(official.span[0], official.span[1], official.quote, 0, 1.0)
 
 
 def _official_states(names: Matcher[Entity], officials: list[OfficialMention], placed: list[Placed]) -> list[Placed]:
@@ -332,11 +339,7 @@ def _official_states(names: Matcher[Entity], officials: list[OfficialMention], p
         mention = next(iter(names.find(official.organisation or "", capitalised=True)), None)
         if mention is None or mention.value.kind not in _PARTIES:
             continue
-        same = [p for p in placed if p.mention.value.key == mention.value.key]
-        sentence = Sentence(official.span[0], official.span[1], official.quote, 0, 1.0)
-        found.append(
-            same[0] if same else Placed(Mention(official.span[0], official.span[0], "", mention.value), sentence)
-        )
+        found.append(_first_placed(mention.value, placed, _sentence_of(official)))
     return found
 
 
@@ -408,12 +411,7 @@ def _issuer(names: Matcher[Entity], officials: list[OfficialMention], placed: li
     """The state or body of the first official whose organisation names one ("Kremlin spokesman")."""
     for official in officials:
         for mention in names.find(official.organisation or "", capitalised=True):
-            same = [p for p in placed if p.mention.value.key == mention.value.key]
-            if same:
-                return same[:1]
-            # Named only inside the title: the official's sentence is the evidence.
-            sentence = Sentence(official.span[0], official.span[1], official.quote, 0, 1.0)
-            return [Placed(Mention(official.span[0], official.span[0], mention.text, mention.value), sentence)]
+            return [_first_placed(mention.value, placed, _sentence_of(official), mention.text)]
     return []
 
 

@@ -216,7 +216,7 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
     return found, events
 
 
-def _phrases(text: str, patterns: list[tuple[str, re.Pattern]]) -> Iterator[tuple[str, re.Match]]:
+def _phrases(text: str, patterns: list[tuple[str, re.Pattern[str]]]) -> Iterator[tuple[str, re.Match[str]]]:
     """The date phrases of a text, each of the kind of the first pattern that reads it."""
     taken: list[tuple[int, int]] = []
     for kind, pattern in patterns:
@@ -227,7 +227,7 @@ def _phrases(text: str, patterns: list[tuple[str, re.Pattern]]) -> Iterator[tupl
             yield kind, match
 
 
-def _event_before(text: str, match: re.Match) -> str | None:
+def _event_before(text: str, match: re.Match[str]) -> str | None:
     """The event a date phrase dates by standing after it: "the launch of an ICBM on 18 December"."""
     event = _EVENT_BEFORE.search(text[: match.start()])
     if event and _ACT.search(event.group()):
@@ -236,12 +236,12 @@ def _event_before(text: str, match: re.Match) -> str | None:
     return f"{event.group().strip()} {match.group()}" if event else None
 
 
-def _ends_something(text: str, match: re.Match) -> bool:
+def _ends_something(text: str, match: re.Match[str]) -> bool:
     """ "until 30 April 2023", "no later than 3 August" end something; never the act."""
     return match.group().lower().startswith("until") or _DEADLINE.search(text[: match.start()]) is not None
 
 
-def _event_around(text: str, match: re.Match) -> str | None:
+def _event_around(text: str, match: re.Match[str]) -> str | None:
     """A date phrase that is part of a range, or that an event's name follows."""
     if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text[: match.start()]):
         return match.group()  # "September 11-15, 2017": a meeting's days, not one day
