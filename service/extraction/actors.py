@@ -428,8 +428,17 @@ def roles(
     signatories = _signatories(placed, cues) if kind is ActionType.joint_statement else []
     signatories = signatories or _listed_signers(placed, sentences)
     joined = bool(signatories) and any(_JOIN.search(p.sentence.text) for p in signatories[:1])
-    first_signer = signatories[:1] if not joined else []
-    _assign(chosen, Role.imposer, _imposers(placed, sentences, kind, cues, officials, names, first_signer))
+    lead = [s for s in sentences if s.in_lead][:2]
+    header = [s for s in sentences if s.in_header]
+    imposers = (
+        (signatories[:1] if not joined else [])
+        or agents(placed, cues, kind, lead + header)
+        or _official_agents(cues, officials, names, placed)
+        or _issuer(names, officials, placed)
+        or _named_issuer(placed)
+        or _institution(placed)
+    )
+    _assign(chosen, Role.imposer, imposers)
     _assign(chosen, Role.co_signatory, signatories[0 if joined else 1 :])
     if kind is ActionType.joint_statement:
         # "Joint Statement by the High Representative Josep Borrell and Minister of Foreign Affairs of the Republic
@@ -459,28 +468,6 @@ def _assign(chosen: dict[str, tuple[Role, Placed]], role: Role, placed: list[Pla
         current = chosen.get(p.mention.value.key)
         if current is None or _PRECEDENCE.index(role) < _PRECEDENCE.index(current[0]):
             chosen[p.mention.value.key] = (role, p)
-
-
-def _imposers(
-    placed: list[Placed],
-    sentences: list[Sentence],
-    kind: ActionType,
-    cues: list[Cue],
-    officials: list[OfficialMention],
-    names: Matcher[Entity],
-    first_signer: list[Placed],
-) -> list[Placed]:
-    """Who acts: the first signer of what is signed, else the first of the ways a text names the one acting."""
-    lead = [s for s in sentences if s.in_lead][:2]
-    header = [s for s in sentences if s.in_header]
-    return (
-        first_signer
-        or agents(placed, cues, kind, lead + header)
-        or _official_agents(cues, officials, names, placed)
-        or _issuer(names, officials, placed)
-        or _named_issuer(placed)
-        or _institution(placed)
-    )
 
 
 def _told(placed: list[Placed], cues: list[Cue]) -> list[Placed]:
