@@ -45,62 +45,6 @@ _PATTERNS = [
     ("today", re.compile(r"\b(?:[Tt]oday|[Yy]esterday)(?:['’]s)?\b")),
 ]  # fmt: skip
 _URL = re.compile(r"https?://\S+")
-_URL_DATE = [
-    re.compile(rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
-               rf"-(?P<day>\d{{1,2}})-{_YEAR}", re.IGNORECASE),
-    re.compile(rf"{_YEAR}[/-](?P<m>[01]\d)[/-](?P<day>[0-3]\d)"),
-    re.compile(rf"/{_YEAR}(?P<m>[01]\d)(?P<day>[0-3]\d)/"),  # ".../news/20160207/095508/index.html"
-]  # fmt: skip
-# "[1] Published on 15.03.2021 in the Official Journal", "1Published on 15.11.2021": a footnote.
-_FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,2}\]|\d{1,2}(?=[A-Z])|\*)\s*")
-_LABELLED = re.compile(r"\b(?:published|posted|issued|date)\b", re.IGNORECASE)
-# "This site has been archived on 28 of April 2017", "Updated: 2025/12/08": the page's life, not the document's.
-_PAGE_EVENT = re.compile(r"\b(?:archived|accessed|retrieved|scanned|submission|copyright)\b", re.I)
-
-_ACT = re.compile(
-    r"\b(said|says|told|announc\w*|statement|briefing|press\s+(?:conference|release)|remarks|condemn\w*|"
-    r"sanction\w*|designat\w*|impos\w*|issued|decided|adopted|vetoe?d?|warned|tweeted|wrote|meeting|talks|"
-    r"joint|declared|denied|released|published)\b",
-    re.IGNORECASE,
-)
-_OTHER_EVENT = re.compile(
-    r"\b(launch\w*|test\w*|fired|struck|strike|attack\w*|visit\w*|expired|invasion|invaded|travel\w*|arrived)\b",
-    re.IGNORECASE,
-)
-# "North Korea's launch of an ICBM on 18 December": a date after an event and its complement dates that event
-# ("condemned the launch on Sunday" is read as the condemnation's day).
-_EVENT_BEFORE = re.compile(
-    r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
-    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'(),—–-]+){1,14}\s*$"
-    # "its sixth nuclear test on September 3": a named event right before its date
-    r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:test|launch)\s*$",
-    re.IGNORECASE,
-)
-# "the mandate expired on 12 May", "launched on 18 December": a past verb dates its own event.
-_EVENT_VERB_BEFORE = re.compile(
-    r"\b(?:expired|launched|fired|tested|visited|arrived|struck|attacked|detonated|deployed|travell?ed|took\s+place|"
-    r"was\s+(?:held|signed|adopted|launched|established|set\s+up)|"
-    # a treaty's formula: "the Vienna Convention on Consular Relations done at Vienna on 24 April 1963"
-    r"(?:done|signed|concluded)\s+at\s+[A-Z][\w-]+|"
-    # "measures imposed by its relevant resolutions adopted in 2016 and 2017"
-    r"\b(?:resolutions?|decisions?|regulations?)\s+(?:\w+\s+)?adopted)(?:\s+\w+ly)?\s*$",
-    re.IGNORECASE,
-)
-# "the 28 November launch", "Tuesday's test"
-_EVENT_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:launch\w*|tests?|strikes?|attacks?|visit|invasion|explosion|flights?)\b",
-    re.IGNORECASE,
-)
-_DEADLINE = re.compile(r"\b(?:no|not)\s+later\s+than\s+$|\bdeadline\s+(?:of\s+)?$", re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
-_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
-# "On 15 November 2021, the Council adopted Decision (CFSP) 2021/1984": the day a numbered legal act was adopted,
-# which an alignment declaration or a guidance note cites; it dates the act only in a sentence reporting the act.
-_INSTRUMENT_ADOPTED = re.compile(
-    r"\badopted\s+(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\s+(?:\([A-Z]+\)\s+)?(?:No\.?\s+)?\d+/\d+"
-)
-_BACKGROUND = re.compile(r"\b(earlier|since|after|before|previously|last\s+(?:year|month)|ago|until|prior)\b", re.I)
-_PRECISION_SCORE = {"full": 3.0, "day_month": 3.0, "weekday": 3.0, "today": 3.0, "month_year": 1.0, "month": 1.0}
 
 
 @dataclass(frozen=True)
@@ -154,6 +98,16 @@ _DATELINE_MAX_CHARS = 200
 _ENDS_OR_STARTS = re.compile(r"\b(?:until|since|by|from)\s*$", re.IGNORECASE)
 
 
+# "On 15 November 2021, the Council adopted Decision (CFSP) 2021/1984": the day a numbered legal act was adopted,
+# which an alignment declaration or a guidance note cites; it dates the act only in a sentence reporting the act.
+_INSTRUMENT_ADOPTED = re.compile(
+    r"\badopted\s+(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\s+(?:\([A-Z]+\)\s+)?(?:No\.?\s+)?\d+/\d+"
+)
+_LABELLED = re.compile(r"\b(?:published|posted|issued|date)\b", re.IGNORECASE)
+# "This site has been archived on 28 of April 2017", "Updated: 2025/12/08": the page's life, not the document's.
+_PAGE_EVENT = re.compile(r"\b(?:archived|accessed|retrieved|scanned|submission|copyright)\b", re.I)
+
+
 def _dateline(sentences: list[Sentence]) -> dt.date | None:
     """The publication date a document states above its body: a labelled one, else the last one."""
     found = []
@@ -179,6 +133,14 @@ def _dateline(sentences: list[Sentence]) -> dt.date | None:
     return labelled[0] if labelled else found[-1][1] if found else None
 
 
+_URL_DATE = [
+    re.compile(rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
+               rf"-(?P<day>\d{{1,2}})-{_YEAR}", re.IGNORECASE),
+    re.compile(rf"{_YEAR}[/-](?P<m>[01]\d)[/-](?P<day>[0-3]\d)"),
+    re.compile(rf"/{_YEAR}(?P<m>[01]\d)(?P<day>[0-3]\d)/"),  # ".../news/20160207/095508/index.html"
+]  # fmt: skip
+
+
 def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
     for url in urls:
         for pattern in _URL_DATE:
@@ -189,6 +151,10 @@ def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
         if match := re.search(r"(?<!\d)(20\d\d)(?!\d)", url):
             return None, int(match.group(1))
     return None, None
+
+
+# "[1] Published on 15.03.2021 in the Official Journal", "1Published on 15.11.2021": a footnote.
+_FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,2}\]|\d{1,2}(?=[A-Z])|\*)\s*")
 
 
 def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str]]:
@@ -227,6 +193,33 @@ def _phrases(text: str, patterns: list[tuple[str, re.Pattern[str]]]) -> Iterator
             yield kind, match
 
 
+_ACT = re.compile(
+    r"\b(said|says|told|announc\w*|statement|briefing|press\s+(?:conference|release)|remarks|condemn\w*|"
+    r"sanction\w*|designat\w*|impos\w*|issued|decided|adopted|vetoe?d?|warned|tweeted|wrote|meeting|talks|"
+    r"joint|declared|denied|released|published)\b",
+    re.IGNORECASE,
+)
+# "North Korea's launch of an ICBM on 18 December": a date after an event and its complement dates that event
+# ("condemned the launch on Sunday" is read as the condemnation's day).
+_EVENT_BEFORE = re.compile(
+    r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
+    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'(),—–-]+){1,14}\s*$"
+    # "its sixth nuclear test on September 3": a named event right before its date
+    r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:test|launch)\s*$",
+    re.IGNORECASE,
+)
+# "the mandate expired on 12 May", "launched on 18 December": a past verb dates its own event.
+_EVENT_VERB_BEFORE = re.compile(
+    r"\b(?:expired|launched|fired|tested|visited|arrived|struck|attacked|detonated|deployed|travell?ed|took\s+place|"
+    r"was\s+(?:held|signed|adopted|launched|established|set\s+up)|"
+    # a treaty's formula: "the Vienna Convention on Consular Relations done at Vienna on 24 April 1963"
+    r"(?:done|signed|concluded)\s+at\s+[A-Z][\w-]+|"
+    # "measures imposed by its relevant resolutions adopted in 2016 and 2017"
+    r"\b(?:resolutions?|decisions?|regulations?)\s+(?:\w+\s+)?adopted)(?:\s+\w+ly)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _event_before(text: str, match: re.Match[str]) -> str | None:
     """The event a date phrase dates by standing after it: "the launch of an ICBM on 18 December"."""
     event = _EVENT_BEFORE.search(text[: match.start()])
@@ -236,9 +229,21 @@ def _event_before(text: str, match: re.Match[str]) -> str | None:
     return f"{event.group().strip()} {match.group()}" if event else None
 
 
+_DEADLINE = re.compile(r"\b(?:no|not)\s+later\s+than\s+$|\bdeadline\s+(?:of\s+)?$", re.IGNORECASE)
+
+
 def _ends_something(text: str, match: re.Match[str]) -> bool:
     """ "until 30 April 2023", "no later than 3 August" end something; never the act."""
     return match.group().lower().startswith("until") or _DEADLINE.search(text[: match.start()]) is not None
+
+
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+# "the 28 November launch", "Tuesday's test"
+_EVENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:launch\w*|tests?|strikes?|attacks?|visit|invasion|explosion|flights?)\b",
+    re.IGNORECASE,
+)
 
 
 def _event_around(text: str, match: re.Match[str]) -> str | None:
@@ -254,6 +259,14 @@ def _quoted(text: str, start: int) -> bool:
     """Whether `start` falls inside a quotation, counting the quote marks since the line began."""
     before = text[text.rfind("\n", 0, start) + 1 : start]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+_PRECISION_SCORE = {"full": 3.0, "day_month": 3.0, "weekday": 3.0, "today": 3.0, "month_year": 1.0, "month": 1.0}
+_OTHER_EVENT = re.compile(
+    r"\b(launch\w*|test\w*|fired|struck|strike|attack\w*|visit\w*|expired|invasion|invaded|travel\w*|arrived)\b",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(r"\b(earlier|since|after|before|previously|last\s+(?:year|month)|ago|until|prior)\b", re.I)
 
 
 def _score(text: str, candidate: _Candidate, act_sentences: set[Sentence]) -> float:
