@@ -32,103 +32,6 @@ _AGENT_VERB = re.compile(
     r"strongly|firmly|remains?|is\s+(?:deeply|gravely)|are\s+(?:deeply|gravely)|extend\w*)\b",
     re.IGNORECASE,
 )
-# Where a clause begins, going left from its verb: the agent stands between this and the verb.
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"—–]|(?<!\w)[‘’']|[‘’'](?!\w)|\b(?:that|which|who|and\s+it)\b")
-_VETOER = re.compile(r"\b(?:negative\s+vote|veto(?:es|ed)?)\s+(?:cast\s+)?(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
-_CONDUCT = re.compile(
-    r"\b(condemn\w*|violat\w*|breach\w*|contraven\w*|sanction\w*|call(?:s|ed)?\s+on|urg\w*|warn\w*|price|"
-    r"accountable|concern\w*|unlawful|illicit|malign|veto\w*|denounc\w*|deplor\w*|destabili\w*|threat\w*|"
-    r"designat\w*|transfer\w*|cooperation|provocation\w*|evad\w*|evasion|measures|impos\w*)\b",
-    re.IGNORECASE,
-)
-_SUBJECT_BEFORE = re.compile(
-    r"\b(condemn\w*|denounc\w*|deplor\w*|sanction(?:s|ed|ing)?(?:\s+(?:on|against))?|measures\s+(?:on|against)|"
-    r"call(?:s|ed|ing)?\s+on|urg\w*|warn\w*|accus\w*|target\w*|press(?:es|ed)?|demand\w*\s+(?:that|of)|"
-    # "cooperation with North Korea", but not "in close coordination with Washington"
-    r"(?:cooperation|collaboration|relationship|ties|partnership|transfers?|trade|dealings|deals?|alliance)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:with|between)|"
-    # the doer and the receiver of the conduct: "the launch of an ICBM by the DPRK", "supplied weapons to Russia"
-    r"(?:launch\w*|tests?|test-fir\w*)\s+(?:[\w’'()-]+\s+){0,8}?by|"
-    r"(?:transfers?|transferr\w*|suppl\w+|exports?|export\w*|shipments?|shipp\w*|deliver\w*|sales?|sold)\s+"
-    r"(?:[\w-]+\s+){0,6}?(?:to|from)|"
-    r"(?:programm?es?|hacking\s+group|hackers|regime)\s+of)"
-    r"\s+(?:both\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# In a condemnation, the one by whom the condemned thing was done: "the signing of a treaty by Russia",
-# "sanctions imposed by the United States" (but "condemned by Japan" names who condemned).
-_CONDEMNATION = re.compile(r"\b(condemn\w*|denounc\w*|deplor\w*|violat\w*)", re.IGNORECASE)
-_CONDEMNED_BY = re.compile(
-    r"(?<!condemned)(?<!denounced)(?<!criticized)(?<!criticised)(?<!issued)(?<!announced)\s+by\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_VICTIM_BEFORE = re.compile(
-    r"\b(against|on|in|into|to|of|at|from|strike|struck|attack\w*|invad\w*|invasion\s+of|war\s+(?:on|in))\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_SUBJECT_AFTER = re.compile(
-    r"^(?:\s*[-–]\s*(?!based\b)\w|\s+(?:is|was|has|have|had|will|would|could|continues?\s+to|continued\s+to)?\s*"
-    r"(?:\w+ly\s+)?(?:been\s+)?(violat|breach|launch|fir|test|transfer|suppl|ship|export|import|provid|send|sent|"
-    r"use|used|evad|vetoe|train|deploy|acquir|procur|buy|bought|sell|sold|pay|be\s+held|engag|develop|deepen|"
-    r"advanc|escalat|depend|reli|rel[yi]))",
-    re.IGNORECASE,
-)
-# A state's conduct, written as "Russia's training", "North Korean arms transfers", "DPRK-supplied missiles"
-# ("Seoul's foreign ministry", "Japan's exclusive economic zone" are not conduct).
-_CONDUCT_NOUN = re.compile(
-    r"^(?:['’]s|-flagged|-registered|-made|-origin|-supplied|-produced)?\s+(?:[\w-]+\s+){0,2}?(?:training|cooperation|collaboration|launch\w*|tests?|transfers?|veto|"
-    r"involvement|provocations?|support|suppl\w+|deployment|development|programm?es?|arms|weapons?|war|aggression|"
-    r"invasion|violations?|activities|actions|conduct|purchases?|procurement|military|nuclear|missiles?|deals?|"
-    r"exports?|imports?|attacks?|evasion|munitions|soldiers|troops|forces|entities|nationals|companies|banks?|"
-    r"vessels?|tankers?|ships?|rockets|shells|regime|hackers|workers|networks?)\b",
-    re.IGNORECASE,
-)
-# Where an actor is only a place or a partner: "a meeting in Seoul", "in close coordination with Washington and
-# Tokyo", "a permanent member of the UNSC"; the places of a war stay ("the war in Ukraine").
-_ASIDE_BEFORE = re.compile(
-    r"\b(?:in|at|from|near|via|visit(?:ed|ing)?|including|member\s+of|"
-    r"(?:coordinat\w*|consult\w*|meeting|met|work\w*|together|partner\w*)(?:\s+closely)?\s+with)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$"
-)
-_WAR_BEFORE = re.compile(
-    r"\b(?:war|use|targets?|fight\w*|combat|attacks?|strikes?|aggression|invasion|occupation|atrocities|"
-    r"hostilities|conflict|operations?)\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
-    re.I,
-)
-# Names inside other names: "East China Sea", "a Taiwan national", "a Hong Kong-based ship manager".
-_NOT_AN_ACTOR_AFTER = re.compile(
-    r"^(?:\s+(?:Sea|Ocean|Strait|Gulf|Peninsula|national|citizen)\b|-(?:based|registered)\b)"
-)
-_NOT_AN_ACTOR_BEFORE = re.compile(r"\b(?:Sea|Gulf)\s+of\s+$|\bresolutions?\s+(?:of|by)\s+(?:the\s+)?$")
-# A wire dateline: "SEOUL, Nov 8 (AP) —", "TOKYO (Reuters) -".
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-—–]+\s")
-_COORDINATED = re.compile(r"^[\s)’'”]*(?:,|and|or|&|as\s+well\s+as)\s*(?:(?:,|and)\s*)?(?:the\s+)?$", re.IGNORECASE)
-# What may stand between two co-signatories of a joint statement: "Australia, Canada", "Secretary of State
-# and foreign ministers from", ", as well as the EU High Representative".
-_SIGNATORY_GAP = re.compile(
-    r"^(?:[\s,.]|\b(?:and|as\s+well\s+as|along\s+with|together\s+with|joined\s+by|the|of|from|for|foreign|ministers?|governments?|leaders?|"
-    r"representatives?|(?![A-Z]\w*ing\b)[A-Z][\w.’'-]*)\b)*$"  # "Joint Statement Condemning" is no list
-)
-# The one acting, named by a passive: "Measures Taken by Japan", "sanctions imposed by the European Union".
-_PASSIVE_AGENT = re.compile(
-    r"\b(?:taken|imposed|announced|adopted|issued|released|decided|made|approved)\s+by\s+(?:the\s+)?$", re.IGNORECASE
-)
-# A header that names its issuer: "UK Statement at the UN Security Council", "U.S. Mission to the United Nations",
-# "UK sanctions on the Democratic People's Republic of Korea".
-_ISSUER_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:statement|remarks|speech|mission|government|press\s+release|measures|"
-    r"sanctions\s+(?:on|against))\b",
-    re.IGNORECASE,
-)
-_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-# Where a list of co-signers starts, whatever the act's type: "delivered ... on behalf of Albania, Australia, ...",
-# "released by the Governments of Australia, Canada, ...", "The Ministers of Foreign Affairs of Australia, ...".
-_SIGNERS_INTRO = re.compile(
-    r"\b(?:on\s+behalf\s+of|(?:released|issued|signed|endorsed|delivered|statement)\s+by|(?:Governments?|Ministers?"
-    r"(?:\s+of\s+Foreign\s+Affairs|\s+for\s+Foreign\s+Affairs)?|Foreign\s+Ministers|Leaders|participating\s+states)\s+of)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 _PRECEDENCE = [Role.imposer, Role.co_signatory, Role.target, Role.subject, Role.mentioned]
 _PARTIES = {ActorKind.state, ActorKind.body}
 
@@ -139,6 +42,15 @@ class Placed:
 
     mention: Mention[Entity]
     sentence: Sentence
+
+
+# Names inside other names: "East China Sea", "a Taiwan national", "a Hong Kong-based ship manager".
+_NOT_AN_ACTOR_AFTER = re.compile(
+    r"^(?:\s+(?:Sea|Ocean|Strait|Gulf|Peninsula|national|citizen)\b|-(?:based|registered)\b)"
+)
+_NOT_AN_ACTOR_BEFORE = re.compile(r"\b(?:Sea|Gulf)\s+of\s+$|\bresolutions?\s+(?:of|by)\s+(?:the\s+)?$")
+# A wire dateline: "SEOUL, Nov 8 (AP) —", "TOKYO (Reuters) -".
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-—–]+\s")
 
 
 def locate(text: str, sentences: list[Sentence], names: Matcher[Entity]) -> list[Placed]:
@@ -188,6 +100,22 @@ _JOIN = re.compile(
 def _portfolio(p: Placed) -> bool:
     """ "U.S. Senior Official for the DPRK Jung Pak": a state an official's title is about signs nothing."""
     return bool(re.search(r"\b(?:for|to|on)\s+(?:the\s+)?$", p.sentence.text[: p.mention.start - p.sentence.start]))
+
+
+# What may stand between two co-signatories of a joint statement: "Australia, Canada", "Secretary of State
+# and foreign ministers from", ", as well as the EU High Representative".
+_SIGNATORY_GAP = re.compile(
+    r"^(?:[\s,.]|\b(?:and|as\s+well\s+as|along\s+with|together\s+with|joined\s+by|the|of|from|for|foreign|ministers?|governments?|leaders?|"
+    r"representatives?|(?![A-Z]\w*ing\b)[A-Z][\w.’'-]*)\b)*$"  # "Joint Statement Condemning" is no list
+)
+# Where a list of co-signers starts, whatever the act's type: "delivered ... on behalf of Albania, Australia, ...",
+# "released by the Governments of Australia, Canada, ...", "The Ministers of Foreign Affairs of Australia, ...".
+_SIGNERS_INTRO = re.compile(
+    r"\b(?:on\s+behalf\s+of|(?:released|issued|signed|endorsed|delivered|statement)\s+by|(?:Governments?|Ministers?"
+    r"(?:\s+of\s+Foreign\s+Affairs|\s+for\s+Foreign\s+Affairs)?|Foreign\s+Ministers|Leaders|participating\s+states)\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _listed_signers(placed: list[Placed], sentences: list[Sentence]) -> list[Placed]:
@@ -242,6 +170,10 @@ def _signatories(placed: list[Placed], cues: list[Cue]) -> list[Placed]:
     return best if len({p.mention.value.key for p in best}) >= 2 else []
 
 
+# Where a clause begins, going left from its verb: the agent stands between this and the verb.
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"—–]|(?<!\w)[‘’']|[‘’'](?!\w)|\b(?:that|which|who|and\s+it)\b")
+
+
 def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[Placed]:
     before = sentence.text[:verb_start]
     # "The Panel of Experts, which monitors sanctions for the 1718 Committee, said": skip the relative clause.
@@ -268,6 +200,14 @@ def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[P
             break
         agents.insert(0, p)
     return agents
+
+
+_VETOER = re.compile(r"\b(?:negative\s+vote|veto(?:es|ed)?)\s+(?:cast\s+)?(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# The one acting, named by a passive: "Measures Taken by Japan", "sanctions imposed by the European Union".
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:taken|imposed|announced|adopted|issued|released|decided|made|approved)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def agents(placed: list[Placed], cues: list[Cue], kind: ActionType, lead: list[Sentence]) -> list[Placed]:
@@ -313,16 +253,23 @@ def _official_agents(
                 continue
             for mention in names.find(f"{official.organisation or ''} {official.title or ''}", capitalised=True):
                 if mention.value.kind in _PARTIES and mention.value.key not in {a.mention.value.key for a in agents}:
-                    same = [p for p in placed if p.mention.value.key == mention.value.key]
-                    agents.append(
-                        same[0]
-                        if same
-                        else Placed(Mention(sentence.start, sentence.start, "", mention.value), sentence)
-                    )
+                    agents.append(_first_placed(mention.value, placed, sentence))
                     break
         if agents:
             return agents
     return []
+
+
+def _first_placed(entity: Entity, placed: list[Placed], sentence: Sentence, text: str = "") -> Placed:
+    """The text's first mention of the entity; where it is named only inside an official's title (as `text`), the
+    start of `sentence`, which is the evidence."""
+    same = [p for p in placed if p.mention.value.key == entity.key]
+    return same[0] if same else Placed(Mention(sentence.start, sentence.start, text, entity), sentence)
+
+
+def _sentence_of(official: OfficialMention) -> Sentence:
+    """The sentence that quotes the official."""
+    return Sentence(official.span[0], official.span[1], official.quote, 0, 1.0)
 
 
 def _official_states(names: Matcher[Entity], officials: list[OfficialMention], placed: list[Placed]) -> list[Placed]:
@@ -332,12 +279,17 @@ def _official_states(names: Matcher[Entity], officials: list[OfficialMention], p
         mention = next(iter(names.find(official.organisation or "", capitalised=True)), None)
         if mention is None or mention.value.kind not in _PARTIES:
             continue
-        same = [p for p in placed if p.mention.value.key == mention.value.key]
-        sentence = Sentence(official.span[0], official.span[1], official.quote, 0, 1.0)
-        found.append(
-            same[0] if same else Placed(Mention(official.span[0], official.span[0], "", mention.value), sentence)
-        )
+        found.append(_first_placed(mention.value, placed, _sentence_of(official)))
     return found
+
+
+# A header that names its issuer: "UK Statement at the UN Security Council", "U.S. Mission to the United Nations",
+# "UK sanctions on the Democratic People's Republic of Korea".
+_ISSUER_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:statement|remarks|speech|mission|government|press\s+release|measures|"
+    r"sanctions\s+(?:on|against))\b",
+    re.IGNORECASE,
+)
 
 
 def _named_issuer(placed: list[Placed]) -> list[Placed]:
@@ -365,6 +317,51 @@ def _institution(placed: list[Placed]) -> list[Placed]:
     return []
 
 
+_SUBJECT_BEFORE = re.compile(
+    r"\b(condemn\w*|denounc\w*|deplor\w*|sanction(?:s|ed|ing)?(?:\s+(?:on|against))?|measures\s+(?:on|against)|"
+    r"call(?:s|ed|ing)?\s+on|urg\w*|warn\w*|accus\w*|target\w*|press(?:es|ed)?|demand\w*\s+(?:that|of)|"
+    # "cooperation with North Korea", but not "in close coordination with Washington"
+    r"(?:cooperation|collaboration|relationship|ties|partnership|transfers?|trade|dealings|deals?|alliance)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:with|between)|"
+    # the doer and the receiver of the conduct: "the launch of an ICBM by the DPRK", "supplied weapons to Russia"
+    r"(?:launch\w*|tests?|test-fir\w*)\s+(?:[\w’'()-]+\s+){0,8}?by|"
+    r"(?:transfers?|transferr\w*|suppl\w+|exports?|export\w*|shipments?|shipp\w*|deliver\w*|sales?|sold)\s+"
+    r"(?:[\w-]+\s+){0,6}?(?:to|from)|"
+    r"(?:programm?es?|hacking\s+group|hackers|regime)\s+of)"
+    r"\s+(?:both\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(r"^[\s)’'”]*(?:,|and|or|&|as\s+well\s+as)\s*(?:(?:,|and)\s*)?(?:the\s+)?$", re.IGNORECASE)
+# A state's conduct, written as "Russia's training", "North Korean arms transfers", "DPRK-supplied missiles"
+# ("Seoul's foreign ministry", "Japan's exclusive economic zone" are not conduct).
+_CONDUCT_NOUN = re.compile(
+    r"^(?:['’]s|-flagged|-registered|-made|-origin|-supplied|-produced)?\s+(?:[\w-]+\s+){0,2}?(?:training|cooperation|collaboration|launch\w*|tests?|transfers?|veto|"
+    r"involvement|provocations?|support|suppl\w+|deployment|development|programm?es?|arms|weapons?|war|aggression|"
+    r"invasion|violations?|activities|actions|conduct|purchases?|procurement|military|nuclear|missiles?|deals?|"
+    r"exports?|imports?|attacks?|evasion|munitions|soldiers|troops|forces|entities|nationals|companies|banks?|"
+    r"vessels?|tankers?|ships?|rockets|shells|regime|hackers|workers|networks?)\b",
+    re.IGNORECASE,
+)
+_VICTIM_BEFORE = re.compile(
+    r"\b(against|on|in|into|to|of|at|from|strike|struck|attack\w*|invad\w*|invasion\s+of|war\s+(?:on|in))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# In a condemnation, the one by whom the condemned thing was done: "the signing of a treaty by Russia",
+# "sanctions imposed by the United States" (but "condemned by Japan" names who condemned).
+_CONDEMNATION = re.compile(r"\b(condemn\w*|denounc\w*|deplor\w*|violat\w*)", re.IGNORECASE)
+_CONDEMNED_BY = re.compile(
+    r"(?<!condemned)(?<!denounced)(?<!criticized)(?<!criticised)(?<!issued)(?<!announced)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SUBJECT_AFTER = re.compile(
+    r"^(?:\s*[-–]\s*(?!based\b)\w|\s+(?:is|was|has|have|had|will|would|could|continues?\s+to|continued\s+to)?\s*"
+    r"(?:\w+ly\s+)?(?:been\s+)?(violat|breach|launch|fir|test|transfer|suppl|ship|export|import|provid|send|sent|"
+    r"use|used|evad|vetoe|train|deploy|acquir|procur|buy|bought|sell|sold|pay|be\s+held|engag|develop|deepen|"
+    r"advanc|escalat|depend|reli|rel[yi]))",
+    re.IGNORECASE,
+)
+
+
 def _subject_signal(p: Placed, previous: Placed | None, previous_is_subject: bool) -> bool:
     sentence = p.sentence
     before = sentence.text[: p.mention.start - sentence.start]
@@ -385,9 +382,31 @@ def _subject_signal(p: Placed, previous: Placed | None, previous_is_subject: boo
     return bool(_SUBJECT_AFTER.match(after))
 
 
+# Where an actor is only a place or a partner: "a meeting in Seoul", "in close coordination with Washington and
+# Tokyo", "a permanent member of the UNSC"; the places of a war stay ("the war in Ukraine").
+_ASIDE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|via|visit(?:ed|ing)?|including|member\s+of|"
+    r"(?:coordinat\w*|consult\w*|meeting|met|work\w*|together|partner\w*)(?:\s+closely)?\s+with)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$"
+)
+_WAR_BEFORE = re.compile(
+    r"\b(?:war|use|targets?|fight\w*|combat|attacks?|strikes?|aggression|invasion|occupation|atrocities|"
+    r"hostilities|conflict|operations?)\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _is_aside(p: Placed) -> bool:
     before = p.sentence.text[: p.mention.start - p.sentence.start]
     return bool(_ASIDE_BEFORE.search(before)) and not _WAR_BEFORE.search(before)
+
+
+_CONDUCT = re.compile(
+    r"\b(condemn\w*|violat\w*|breach\w*|contraven\w*|sanction\w*|call(?:s|ed)?\s+on|urg\w*|warn\w*|price|"
+    r"accountable|concern\w*|unlawful|illicit|malign|veto\w*|denounc\w*|deplor\w*|destabili\w*|threat\w*|"
+    r"designat\w*|transfer\w*|cooperation|provocation\w*|evad\w*|evasion|measures|impos\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def _subjects(placed: list[Placed]) -> dict[str, Placed]:
@@ -408,12 +427,7 @@ def _issuer(names: Matcher[Entity], officials: list[OfficialMention], placed: li
     """The state or body of the first official whose organisation names one ("Kremlin spokesman")."""
     for official in officials:
         for mention in names.find(official.organisation or "", capitalised=True):
-            same = [p for p in placed if p.mention.value.key == mention.value.key]
-            if same:
-                return same[:1]
-            # Named only inside the title: the official's sentence is the evidence.
-            sentence = Sentence(official.span[0], official.span[1], official.quote, 0, 1.0)
-            return [Placed(Mention(official.span[0], official.span[0], mention.text, mention.value), sentence)]
+            return [_first_placed(mention.value, placed, _sentence_of(official), mention.text)]
     return []
 
 
@@ -427,12 +441,6 @@ def roles(
 ) -> list[ActorMention]:
     """One entry per actor with its strongest role, quoting the sentence that gave it that role."""
     chosen: dict[str, tuple[Role, Placed]] = {}
-
-    def assign(role: Role, p: Placed) -> None:
-        current = chosen.get(p.mention.value.key)
-        if current is None or _PRECEDENCE.index(role) < _PRECEDENCE.index(current[0]):
-            chosen[p.mention.value.key] = (role, p)
-
     signatories = _signatories(placed, cues) if kind is ActionType.joint_statement else []
     signatories = signatories or _listed_signers(placed, sentences)
     joined = bool(signatories) and any(_JOIN.search(p.sentence.text) for p in signatories[:1])
@@ -446,29 +454,16 @@ def roles(
         or _named_issuer(placed)
         or _institution(placed)
     )
-    for p in imposers:
-        assign(Role.imposer, p)
-    for p in signatories[0 if joined else 1 :]:
-        assign(Role.co_signatory, p)
+    _assign(chosen, Role.imposer, imposers)
+    _assign(chosen, Role.co_signatory, signatories[0 if joined else 1 :])
     if kind is ActionType.joint_statement:
         # "Joint Statement by the High Representative Josep Borrell and Minister of Foreign Affairs of the Republic
         # of Korea Cho Tae-yul": each signing official's state or body signs.
-        for p in _official_states(names, officials, placed):
-            assign(Role.co_signatory, p)
+        _assign(chosen, Role.co_signatory, _official_states(names, officials, placed))
     # A denial condemns no one: the others it names are mentioned.
     if kind is not ActionType.denial:
-        for p in _subjects(placed).values():
-            assign(Role.subject, p)
-    # Background mentions ("a permanent member of the UNSC", "Iranian drones") are not part of the act:
-    # an actor is mentioned only where the act is told, in the lead or in a sentence that reports it.
-    # A state named by its name further down is still part of the story (issue 18); an adjective ("Iranian
-    # engineers were seen at the site") or a body there is background.
-    told = {cue.sentence for cue in cues}
-    adjectives = demonyms()
-    for p in placed:
-        named_state = p.mention.value.kind is ActorKind.state and fold(p.mention.text) not in adjectives
-        if (p.sentence.weight >= 2 or p.sentence in told or named_state) and not _is_aside(p):
-            assign(Role.mentioned, p)
+        _assign(chosen, Role.subject, list(_subjects(placed).values()))
+    _assign(chosen, Role.mentioned, _told(placed, cues))
     return [
         ActorMention(
             name=p.mention.value.name,
@@ -481,3 +476,27 @@ def roles(
         )
         for role, p in sorted(chosen.values(), key=lambda pair: (_PRECEDENCE.index(pair[0]), pair[1].mention.start))
     ]
+
+
+def _assign(chosen: dict[str, tuple[Role, Placed]], role: Role, placed: list[Placed]) -> None:
+    """Give each actor the role, unless it has a stronger one already."""
+    for p in placed:
+        current = chosen.get(p.mention.value.key)
+        if current is None or _PRECEDENCE.index(role) < _PRECEDENCE.index(current[0]):
+            chosen[p.mention.value.key] = (role, p)
+
+
+def _told(placed: list[Placed], cues: list[Cue]) -> list[Placed]:
+    """The mentions that are part of the act: each is at least `mentioned`."""
+    # Background mentions ("a permanent member of the UNSC", "Iranian drones") are not part of the act:
+    # an actor is mentioned only where the act is told, in the lead or in a sentence that reports it.
+    # A state named by its name further down is still part of the story (issue 18); an adjective ("Iranian
+    # engineers were seen at the site") or a body there is background.
+    told = {cue.sentence for cue in cues}
+    adjectives = demonyms()
+    found = []
+    for p in placed:
+        named_state = p.mention.value.kind is ActorKind.state and fold(p.mention.text) not in adjectives
+        if (p.sentence.weight >= 2 or p.sentence in told or named_state) and not _is_aside(p):
+            found.append(p)
+    return found

@@ -127,13 +127,13 @@ _TYPE_WEIGHT = {
     ActionType.other: 1.5,
 }
 # An act someone may do, or did before, is not the act reported; nor is one with no object ("a number of").
-_VAGUE = re.compile(r"^\s*(?:on\s+|against\s+)?(?:a\s+number\s+of|various|numerous|many|multiple)\b", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:will|would|could|may|might|can|won['’]t|not\s+hesitate\s+to|ability\s+to|prepared\s+to|ready\s+to|"
     r"hesitat\w*\s+to|threat\w*\s+to|abilities\s+to|continue\s+to|(?:authori[sz]\w*|allow\w*|enabl\w*|permit\w*)"
     r"\s+(?:\w+\s+){0,2}?to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+_VAGUE = re.compile(r"^\s*(?:on\s+|against\s+)?(?:a\s+number\s+of|various|numerous|many|multiple)\b", re.IGNORECASE)
 _DESCRIBES_DOCUMENT = re.compile(r"\b(?:following|below)\s+(?:text\s+)?is\b", re.IGNORECASE)
 _NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|would\s+have|not)\s+$", re.IGNORECASE)
 _BACKGROUND = re.compile(

@@ -9,6 +9,7 @@ a date line above the headline), else a date in the URL. A weekday is the last s
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from service.extraction.sentences import Sentence
@@ -44,62 +45,6 @@ _PATTERNS = [
     ("today", re.compile(r"\b(?:[Tt]oday|[Yy]esterday)(?:['’]s)?\b")),
 ]  # fmt: skip
 _URL = re.compile(r"https?://\S+")
-_URL_DATE = [
-    re.compile(rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
-               rf"-(?P<day>\d{{1,2}})-{_YEAR}", re.IGNORECASE),
-    re.compile(rf"{_YEAR}[/-](?P<m>[01]\d)[/-](?P<day>[0-3]\d)"),
-    re.compile(rf"/{_YEAR}(?P<m>[01]\d)(?P<day>[0-3]\d)/"),  # ".../news/20160207/095508/index.html"
-]  # fmt: skip
-# "[1] Published on 15.03.2021 in the Official Journal", "1Published on 15.11.2021": a footnote.
-_FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,2}\]|\d{1,2}(?=[A-Z])|\*)\s*")
-_LABELLED = re.compile(r"\b(?:published|posted|issued|date)\b", re.IGNORECASE)
-# "This site has been archived on 28 of April 2017", "Updated: 2025/12/08": the page's life, not the document's.
-_PAGE_EVENT = re.compile(r"\b(?:archived|accessed|retrieved|scanned|submission|copyright)\b", re.I)
-
-_ACT = re.compile(
-    r"\b(said|says|told|announc\w*|statement|briefing|press\s+(?:conference|release)|remarks|condemn\w*|"
-    r"sanction\w*|designat\w*|impos\w*|issued|decided|adopted|vetoe?d?|warned|tweeted|wrote|meeting|talks|"
-    r"joint|declared|denied|released|published)\b",
-    re.IGNORECASE,
-)
-_OTHER_EVENT = re.compile(
-    r"\b(launch\w*|test\w*|fired|struck|strike|attack\w*|visit\w*|expired|invasion|invaded|travel\w*|arrived)\b",
-    re.IGNORECASE,
-)
-# "North Korea's launch of an ICBM on 18 December": a date after an event and its complement dates that event
-# ("condemned the launch on Sunday" is read as the condemnation's day).
-_EVENT_BEFORE = re.compile(
-    r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
-    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'(),—–-]+){1,14}\s*$"
-    # "its sixth nuclear test on September 3": a named event right before its date
-    r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:test|launch)\s*$",
-    re.IGNORECASE,
-)
-# "the mandate expired on 12 May", "launched on 18 December": a past verb dates its own event.
-_EVENT_VERB_BEFORE = re.compile(
-    r"\b(?:expired|launched|fired|tested|visited|arrived|struck|attacked|detonated|deployed|travell?ed|took\s+place|"
-    r"was\s+(?:held|signed|adopted|launched|established|set\s+up)|"
-    # a treaty's formula: "the Vienna Convention on Consular Relations done at Vienna on 24 April 1963"
-    r"(?:done|signed|concluded)\s+at\s+[A-Z][\w-]+|"
-    # "measures imposed by its relevant resolutions adopted in 2016 and 2017"
-    r"\b(?:resolutions?|decisions?|regulations?)\s+(?:\w+\s+)?adopted)(?:\s+\w+ly)?\s*$",
-    re.IGNORECASE,
-)
-# "the 28 November launch", "Tuesday's test"
-_EVENT_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:launch\w*|tests?|strikes?|attacks?|visit|invasion|explosion|flights?)\b",
-    re.IGNORECASE,
-)
-_DEADLINE = re.compile(r"\b(?:no|not)\s+later\s+than\s+$|\bdeadline\s+(?:of\s+)?$", re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
-_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
-# "On 15 November 2021, the Council adopted Decision (CFSP) 2021/1984": the day a numbered legal act was adopted,
-# which an alignment declaration or a guidance note cites; it dates the act only in a sentence reporting the act.
-_INSTRUMENT_ADOPTED = re.compile(
-    r"\badopted\s+(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\s+(?:\([A-Z]+\)\s+)?(?:No\.?\s+)?\d+/\d+"
-)
-_BACKGROUND = re.compile(r"\b(earlier|since|after|before|previously|last\s+(?:year|month)|ago|until|prior)\b", re.I)
-_PRECISION_SCORE = {"full": 3.0, "day_month": 3.0, "weekday": 3.0, "today": 3.0, "month_year": 1.0, "month": 1.0}
 
 
 @dataclass(frozen=True)
@@ -153,6 +98,16 @@ _DATELINE_MAX_CHARS = 200
 _ENDS_OR_STARTS = re.compile(r"\b(?:until|since|by|from)\s*$", re.IGNORECASE)
 
 
+# "On 15 November 2021, the Council adopted Decision (CFSP) 2021/1984": the day a numbered legal act was adopted,
+# which an alignment declaration or a guidance note cites; it dates the act only in a sentence reporting the act.
+_INSTRUMENT_ADOPTED = re.compile(
+    r"\badopted\s+(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\s+(?:\([A-Z]+\)\s+)?(?:No\.?\s+)?\d+/\d+"
+)
+_LABELLED = re.compile(r"\b(?:published|posted|issued|date)\b", re.IGNORECASE)
+# "This site has been archived on 28 of April 2017", "Updated: 2025/12/08": the page's life, not the document's.
+_PAGE_EVENT = re.compile(r"\b(?:archived|accessed|retrieved|scanned|submission|copyright)\b", re.I)
+
+
 def _dateline(sentences: list[Sentence]) -> dt.date | None:
     """The publication date a document states above its body: a labelled one, else the last one."""
     found = []
@@ -178,6 +133,14 @@ def _dateline(sentences: list[Sentence]) -> dt.date | None:
     return labelled[0] if labelled else found[-1][1] if found else None
 
 
+_URL_DATE = [
+    re.compile(rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
+               rf"-(?P<day>\d{{1,2}})-{_YEAR}", re.IGNORECASE),
+    re.compile(rf"{_YEAR}[/-](?P<m>[01]\d)[/-](?P<day>[0-3]\d)"),
+    re.compile(rf"/{_YEAR}(?P<m>[01]\d)(?P<day>[0-3]\d)/"),  # ".../news/20160207/095508/index.html"
+]  # fmt: skip
+
+
 def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
     for url in urls:
         for pattern in _URL_DATE:
@@ -188,6 +151,10 @@ def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
         if match := re.search(r"(?<!\d)(20\d\d)(?!\d)", url):
             return None, int(match.group(1))
     return None, None
+
+
+# "[1] Published on 15.03.2021 in the Official Journal", "1Published on 15.11.2021": a footnote.
+_FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,2}\]|\d{1,2}(?=[A-Z])|\*)\s*")
 
 
 def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str]]:
@@ -201,37 +168,105 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
         if sentence.in_header or _FOOTNOTE.match(sentence.text):
             continue  # datelines and headlines: the reference day, not the act's; a footnote's date is a source's
         text = _masked(sentence.text)
-        taken: list[tuple[int, int]] = []
-        for kind, pattern in patterns:
-            for match in pattern.finditer(text):
-                if any(a < match.end() and match.start() < b for a, b in taken):
-                    continue
-                taken.append((match.start(), match.end()))
-                event = _EVENT_BEFORE.search(text[: match.start()])
-                if event and _ACT.search(event.group()):
-                    event = None  # "condemned the launch on Sunday" dates the condemnation
-                event = event or _EVENT_VERB_BEFORE.search(text[: match.start()])
-                if event:
-                    events.append(f"{event.group().strip()} {match.group()}")
-                    continue
-                if match.group().lower().startswith("until") or _DEADLINE.search(text[: match.start()]):
-                    continue  # "until 30 April 2023", "no later than 3 August" end something; never the act
-                if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text[: match.start()]):
-                    events.append(match.group())  # "September 11-15, 2017": a meeting's days, not one day
-                    continue
-                if event_after := _EVENT_AFTER.match(text[match.end() :]):
-                    events.append(f"{match.group()}{event_after.group()}")
-                    continue
+        for kind, match in _phrases(text, patterns):
+            event = _event_before(text, match)
+            if event is None and _ends_something(text, match):
+                continue
+            event = event or _event_around(text, match)
+            if event is not None:
+                events.append(event)
+            else:
                 found.append(
                     _Candidate(kind, match, sentence, sentence.start + match.start(), sentence.start + match.end())
                 )
     return found, events
 
 
+def _phrases(text: str, patterns: list[tuple[str, re.Pattern[str]]]) -> Iterator[tuple[str, re.Match[str]]]:
+    """The date phrases of a text, each of the kind of the first pattern that reads it."""
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in patterns:
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            yield kind, match
+
+
+_ACT = re.compile(
+    r"\b(said|says|told|announc\w*|statement|briefing|press\s+(?:conference|release)|remarks|condemn\w*|"
+    r"sanction\w*|designat\w*|impos\w*|issued|decided|adopted|vetoe?d?|warned|tweeted|wrote|meeting|talks|"
+    r"joint|declared|denied|released|published)\b",
+    re.IGNORECASE,
+)
+# "North Korea's launch of an ICBM on 18 December": a date after an event and its complement dates that event
+# ("condemned the launch on Sunday" is read as the condemnation's day).
+_EVENT_BEFORE = re.compile(
+    r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
+    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'(),—–-]+){1,14}\s*$"
+    # "its sixth nuclear test on September 3": a named event right before its date
+    r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:test|launch)\s*$",
+    re.IGNORECASE,
+)
+# "the mandate expired on 12 May", "launched on 18 December": a past verb dates its own event.
+_EVENT_VERB_BEFORE = re.compile(
+    r"\b(?:expired|launched|fired|tested|visited|arrived|struck|attacked|detonated|deployed|travell?ed|took\s+place|"
+    r"was\s+(?:held|signed|adopted|launched|established|set\s+up)|"
+    # a treaty's formula: "the Vienna Convention on Consular Relations done at Vienna on 24 April 1963"
+    r"(?:done|signed|concluded)\s+at\s+[A-Z][\w-]+|"
+    # "measures imposed by its relevant resolutions adopted in 2016 and 2017"
+    r"\b(?:resolutions?|decisions?|regulations?)\s+(?:\w+\s+)?adopted)(?:\s+\w+ly)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _event_before(text: str, match: re.Match[str]) -> str | None:
+    """The event a date phrase dates by standing after it: "the launch of an ICBM on 18 December"."""
+    event = _EVENT_BEFORE.search(text[: match.start()])
+    if event and _ACT.search(event.group()):
+        event = None  # "condemned the launch on Sunday" dates the condemnation
+    event = event or _EVENT_VERB_BEFORE.search(text[: match.start()])
+    return f"{event.group().strip()} {match.group()}" if event else None
+
+
+_DEADLINE = re.compile(r"\b(?:no|not)\s+later\s+than\s+$|\bdeadline\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def _ends_something(text: str, match: re.Match[str]) -> bool:
+    """ "until 30 April 2023", "no later than 3 August" end something; never the act."""
+    return match.group().lower().startswith("until") or _DEADLINE.search(text[: match.start()]) is not None
+
+
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+# "the 28 November launch", "Tuesday's test"
+_EVENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:launch\w*|tests?|strikes?|attacks?|visit|invasion|explosion|flights?)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_around(text: str, match: re.Match[str]) -> str | None:
+    """A date phrase that is part of a range, or that an event's name follows."""
+    if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text[: match.start()]):
+        return match.group()  # "September 11-15, 2017": a meeting's days, not one day
+    if event_after := _EVENT_AFTER.match(text[match.end() :]):
+        return f"{match.group()}{event_after.group()}"
+    return None
+
+
 def _quoted(text: str, start: int) -> bool:
     """Whether `start` falls inside a quotation, counting the quote marks since the line began."""
     before = text[text.rfind("\n", 0, start) + 1 : start]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+_PRECISION_SCORE = {"full": 3.0, "day_month": 3.0, "weekday": 3.0, "today": 3.0, "month_year": 1.0, "month": 1.0}
+_OTHER_EVENT = re.compile(
+    r"\b(launch\w*|test\w*|fired|struck|strike|attack\w*|visit\w*|expired|invasion|invaded|travel\w*|arrived)\b",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(r"\b(earlier|since|after|before|previously|last\s+(?:year|month)|ago|until|prior)\b", re.I)
 
 
 def _score(text: str, candidate: _Candidate, act_sentences: set[Sentence]) -> float:
@@ -330,22 +365,36 @@ def find(
     candidates = [
         c for c in candidates if c.sentence in act_sentences or not _INSTRUMENT_ADOPTED.search(c.sentence.text)
     ]
-    # With nothing else to give a year, "On September 26" takes it from the text's other dates, whatever they date.
-    years = [int(m.group()) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", _masked(text))]
-    url_year = url_year or (max(set(years), key=lambda y: (years.count(y), y)) if years else None)
     if not candidates:
-        if dateline is not None:
-            return Found(
-                dateline, DatePrecision.day, None, None, ["No date in the body; the date is the document's dateline."]
-            )
-        hint = f" (published {published_on.isoformat()})" if published_on else ""
-        others = f"; its dates are those of other events ({'; '.join(events)})" if events else ""
-        return Found(warnings=[f"No date of the action found in the text{hint}{others}."])
+        return _undated(dateline, published_on, events)
     best = max(candidates, key=lambda c: (_score(text, c, act_sentences), -c.start))
     if dateline is not None and _score(text, best, act_sentences) <= _DATELINE_SCORE:
         return Found(dateline, DatePrecision.day, None, None, ["The date is the document's dateline."])
     if _score(text, best, act_sentences) < _LEAST_SCORE:
         return Found(warnings=[f"'{best.match.group()}' reads as background, not the action's date; no date given."])
+    return _dated(best, reference, url_year or _commonest_year(text), published_on)
+
+
+def _commonest_year(text: str) -> int | None:
+    """With nothing else to give a year, "On September 26" takes it from the text's other dates, whatever they
+    date."""
+    years = [int(m.group()) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", _masked(text))]
+    return max(set(years), key=lambda y: (years.count(y), y)) if years else None
+
+
+def _undated(dateline: dt.date | None, published_on: dt.date | None, events: list[str]) -> Found:
+    """No date phrase of the text dates the act: the dateline, else no date and why."""
+    if dateline is not None:
+        return Found(
+            dateline, DatePrecision.day, None, None, ["No date in the body; the date is the document's dateline."]
+        )
+    hint = f" (published {published_on.isoformat()})" if published_on else ""
+    others = f"; its dates are those of other events ({'; '.join(events)})" if events else ""
+    return Found(warnings=[f"No date of the action found in the text{hint}{others}."])
+
+
+def _dated(best: _Candidate, reference: dt.date | None, url_year: int | None, published_on: dt.date | None) -> Found:
+    """The date the best candidate resolves to, or why it resolves to none."""
     day, precision, problem = _resolve(best, reference, url_year)
     words = best.match.group()
     span = (best.start, best.end)

@@ -41,16 +41,26 @@ class _Document:
     dates: tuple  # every date phrase, read once (dates.candidates_of)
 
 
+def _acting(parties: list[ActorMention]) -> set[str]:
+    """The states and bodies that impose or co-sign the act."""
+    return {a.name for a in parties if a.role in (Role.imposer, Role.co_signatory)}
+
+
+def _sides(person: OfficialMention, names: Matcher[Entity]) -> set[str]:
+    """The states and bodies an official's organisation names ("Kremlin" is Russia's)."""
+    return {m.value.name for m in names.find(person.organisation or "", capitalised=True)}
+
+
 def _speaking_for_the_act(
     people: list[OfficialMention], parties: list[ActorMention], names: Matcher[Entity]
 ) -> list[OfficialMention]:
     """Leave out officials of the side the act is aimed at: in a warning to Russia, the Kremlin spokesman's
     reply is another action (a denial), not part of this one."""
     subjects = {a.name for a in parties if a.role is Role.subject}
-    acting = {a.name for a in parties if a.role in (Role.imposer, Role.co_signatory)}
+    acting = _acting(parties)
     kept = []
     for person in people:
-        sides = {m.value.name for m in names.find(person.organisation or "", capitalised=True)}
+        sides = _sides(person, names)
         if sides & subjects and not sides & acting:
             continue
         kept.append(person)
@@ -100,26 +110,37 @@ def _act(
 def _further_acts(doc: _Document, main_type: ActionType, main_actors: list[ActorMention]) -> list[ActDraft]:
     """Acts of another type whose agent takes no part in the main act, each with the sentences where that
     agent does it and the officials who speak for it."""
-    acting = {a.name for a in main_actors if a.role in (Role.imposer, Role.co_signatory)}
+    acting = _acting(main_actors)
+    found: list[tuple[float, ActDraft]] = []
+    for kind, weighted in _further_cues(doc, main_type).items():
+        ranked = [cue for cue, _ in sorted(weighted, key=lambda pair: (-pair[1], pair[0].start))]
+        agent = _outside_doer(doc, ranked, acting)
+        if agent is None:
+            continue
+        own = [c for c in ranked if any(p.sentence == c.sentence and p.mention.value == agent for p in doc.placed)]
+        act = ActDraft(**_act(doc, kind, own, _speaking_for(doc, agent), []))
+        found.append((sum(w for c, w in weighted if c in own), act))
+    found.sort(key=lambda pair: -pair[0])
+    return [act for _, act in found[:_MAX_FURTHER]]
+
+
+def _outside_doer(doc: _Document, ranked: list[Cue], acting: set[str]) -> Entity | None:
+    """The doer of the strongest cue that has one taking no part in the main act."""
+    return next((a for cue in ranked if (a := _doer(doc, cue)) is not None and a.name not in acting), None)
+
+
+def _further_cues(doc: _Document, main_type: ActionType) -> dict[ActionType, list[tuple[Cue, float]]]:
+    """The weighty cues of each type that may stand beside the main act."""
     by_type: dict[ActionType, list[tuple[Cue, float]]] = {}
     for cue, weight in doc.cues:
         if cue.type in _FURTHER_TYPES and cue.type is not main_type and weight >= _FURTHER_MIN_WEIGHT:
             by_type.setdefault(cue.type, []).append((cue, weight))
-    found: list[tuple[float, ActDraft]] = []
-    for kind, weighted in by_type.items():
-        ranked = [cue for cue, _ in sorted(weighted, key=lambda pair: (-pair[1], pair[0].start))]
-        agent = next((a for cue in ranked if (a := _doer(doc, cue)) is not None and a.name not in acting), None)
-        if agent is None:
-            continue
-        own = [c for c in ranked if any(p.sentence == c.sentence and p.mention.value == agent for p in doc.placed)]
-        speakers = [
-            person
-            for person in doc.people
-            if agent.name in {m.value.name for m in doc.names.find(person.organisation or "", capitalised=True)}
-        ]
-        found.append((sum(w for c, w in weighted if c in own), ActDraft(**_act(doc, kind, own, speakers, []))))
-    found.sort(key=lambda pair: -pair[0])
-    return [act for _, act in found[:_MAX_FURTHER]]
+    return by_type
+
+
+def _speaking_for(doc: _Document, agent: Entity) -> list[OfficialMention]:
+    """The officials whose organisation names the agent."""
+    return [person for person in doc.people if agent.name in _sides(person, doc.names)]
 
 
 # Between the doer and its verb: "Kremlin spokesman Dmitry Peskov denied", "Moscow and Pyongyang have denied";

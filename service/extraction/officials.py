@@ -332,43 +332,72 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
     found = []
     chunks = _chunks(sentence)
     for index, chunk in enumerate(chunks):
-        start = 0
+        following = chunks[index + 1] if index + 1 < len(chunks) else None
         names = _names_in(chunk, states)
-        previous_title: list[re.Match] = []
-        for a, b in names:
-            # "Foreign Ministers Penny Wong and Winston Peters": a plural title serves every name it lists.
-            title_tokens = chunk[start:a] or previous_title
-            previous_title = title_tokens
-            start = b + 1
-            if title_tokens and title_tokens[-1].group().lower() in _CONNECTORS:
-                title_tokens = title_tokens[:-1]
-            while title_tokens and title_tokens[0].group().lower() in _CONNECTORS | _DETERMINERS:
-                title_tokens = title_tokens[1:]
-            name = _text(sentence, chunk[a:b])
-            if title_tokens and _has_head(title_tokens):
-                organisation, title = _organisation(_text(sentence, title_tokens), states)
-                first, last = title_tokens[0].start(), chunk[b - 1].end()
-                if not _is_place(name, states):
-                    speaking = _speaking(sentence, first, last)
-                    mention = _Found(name, title, organisation, sentence, speaking, first, last)
-                    # "Ambassador Matthew Rycroft, UK Permanent Representative to the United Nations, on DPRK":
-                    # the title in apposition is the fuller one.
-                    if b == len(chunk) and index + 1 < len(chunks):
-                        fuller = chunks[index + 1]
-                        gap = sentence.text[chunk[-1].end() : fuller[0].start()]
-                        if re.fullmatch(r",\s*", gap) and _has_head(fuller) and not _names_in(fuller, states):
-                            mention.organisation, mention.title = _organisation(_text(sentence, fuller), states)
-                            mention.end, mention.apposed = fuller[-1].end(), True
-                            mention.speaking = mention.speaking or _speaking(sentence, first, mention.end)
-                    found.append(mention)
-            elif a == 0 and b == len(chunk) and index + 1 < len(chunks):
-                found.extend(_apposition(sentence, name, chunk, chunks[index + 1], states))
+        if names:
+            found.extend(_titled_names(sentence, chunk, names, following, states))
+            continue
         # "Miller, a State Department spokesperson, said": a surname alone, named in full elsewhere or not at all.
-        if not names and len(chunk) == 1 and _is_name_token(chunk[0].group()) and index + 1 < len(chunks):
-            found.extend(_apposition(sentence, chunk[0].group(), chunk, chunks[index + 1], states))
-        if not names and _has_head(chunk):
-            found.extend(_title_first(sentence, chunk, chunks[index + 1] if index + 1 < len(chunks) else None, states))
+        if len(chunk) == 1 and _is_name_token(chunk[0].group()) and following is not None:
+            found.extend(_apposition(sentence, chunk[0].group(), chunk, following, states))
+        if _has_head(chunk):
+            found.extend(_title_first(sentence, chunk, following, states))
     return found
+
+
+def _titled_names(
+    sentence: Sentence,
+    chunk: list[re.Match],
+    names: list[tuple[int, int]],
+    following: list[re.Match] | None,
+    states: Matcher[Entity],
+) -> list[_Found]:
+    """The names of a chunk, each with the title before it ("Secretary of State Antony Blinken") or, for a chunk
+    that is a name alone, the title in apposition after it."""
+    found = []
+    start = 0
+    previous_title: list[re.Match] = []
+    for a, b in names:
+        # "Foreign Ministers Penny Wong and Winston Peters": a plural title serves every name it lists.
+        title_tokens = chunk[start:a] or previous_title
+        previous_title = title_tokens
+        start = b + 1
+        if title_tokens and title_tokens[-1].group().lower() in _CONNECTORS:
+            title_tokens = title_tokens[:-1]
+        while title_tokens and title_tokens[0].group().lower() in _CONNECTORS | _DETERMINERS:
+            title_tokens = title_tokens[1:]
+        name = _text(sentence, chunk[a:b])
+        if title_tokens and _has_head(title_tokens):
+            if not _is_place(name, states):
+                apposed = following if b == len(chunk) else None
+                found.append(_title_then_name(sentence, name, title_tokens, chunk[b - 1], apposed, states))
+        elif a == 0 and b == len(chunk) and following is not None:
+            found.extend(_apposition(sentence, name, chunk, following, states))
+    return found
+
+
+def _title_then_name(
+    sentence: Sentence,
+    name: str,
+    title_tokens: list[re.Match],
+    last: re.Match,
+    apposed: list[re.Match] | None,
+    states: Matcher[Entity],
+) -> _Found:
+    """ "Department Spokesperson Matthew Miller": `last` is the name's last word, `apposed` the chunk after the
+    name when nothing else follows it in its own chunk."""
+    organisation, title = _organisation(_text(sentence, title_tokens), states)
+    first, end = title_tokens[0].start(), last.end()
+    mention = _Found(name, title, organisation, sentence, _speaking(sentence, first, end), first, end)
+    # "Ambassador Matthew Rycroft, UK Permanent Representative to the United Nations, on DPRK": the title in
+    # apposition is the fuller one.
+    if apposed is not None:
+        gap = sentence.text[last.end() : apposed[0].start()]
+        if re.fullmatch(r",\s*", gap) and _has_head(apposed) and not _names_in(apposed, states):
+            mention.organisation, mention.title = _organisation(_text(sentence, apposed), states)
+            mention.end, mention.apposed = apposed[-1].end(), True
+            mention.speaking = mention.speaking or _speaking(sentence, first, mention.end)
+    return mention
 
 
 def _apposition(sentence: Sentence, name: str, chunk: list, following: list, states: Matcher[Entity]) -> list[_Found]:
@@ -504,46 +533,13 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     found = [mention for sentence in sentences for mention in _mentions(sentence, states)]
     _share_speech(found)
     found += _blocks(sentences, states) + _transcript_labels(sentences)
-    people: dict[str, _Found] = {}
-    # Full names first, so that a surname alone ("Miller, a spokesperson") joins the full name wherever it stands.
-    with_names = [(m.name, m) for m in found if m.name]
-    for name, mention in sorted(with_names, key=lambda pair: -len(pair[0].split())):
-        key = next((k for k in people if _same_person(k, name)), None)
-        if key is None:
-            people[name] = mention
-        elif mention.speaking:
-            known = people[key]
-            # The title a person gives in apposition where they speak ("Mr. HAYASHI Yoshimasa, Minister for Foreign
-            # Affairs: ...") over the one a headline puts before the name ("Foreign Minister HAYASHI").
-            if mention.apposed and not known.apposed and " " in (mention.name or ""):
-                known.title, known.organisation, known.sentence = mention.title, mention.organisation, mention.sentence
-                known.start, known.end, known.apposed = mention.start, mention.end, True
-            known.speaking = True
-    # "Foreign Secretary Boris Johnson ..." then "The Foreign Secretary said:": the holder of the office speaks.
-    for mention in found:
-        if mention.name is None and mention.speaking:
-            for person in people.values():
-                if fold(person.title) == fold(mention.title):
-                    person.speaking = True
+    people = _people(found)
+    _office_holders_speak(found, people)
     named = [p for name, p in people.items() if p.speaking or _surname_speaks(sentences, name.split()[-1])]
     for person in named:
         if person.name is not None and " " not in person.name:
             person.name = _full_name(sentences, person.name)
-    unnamed: list[_Found] = []
-    for mention in found:
-        if mention.name is not None:
-            continue
-        # "the department spokesperson said" after "Matthew Miller, a spokesperson" is Miller again.
-        same = [
-            p for p in named
-            if (_SPOKES.search(p.title) and _SPOKES.search(mention.title)
-                and (mention.organisation is None or p.organisation in (None, mention.organisation)))
-            or fold(p.title) == fold(mention.title)
-        ]  # fmt: skip
-        if not same and not any(
-            u.organisation == mention.organisation or mention.organisation is None for u in unnamed
-        ):
-            unnamed.append(mention)
+    unnamed = _unnamed(found, named)
     warnings = [
         f"An unnamed {u.title}{f' ({u.organisation})' if u.organisation else ''} is quoted; the name is left empty."
         for u in unnamed
@@ -559,3 +555,54 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
         for p in sorted(named + unnamed, key=lambda p: (p.sentence.start, p.start))
     ]
     return officials, warnings
+
+
+def _people(found: list[_Found]) -> dict[str, _Found]:
+    """The named mentions, one per person, under the fullest name the text gives them."""
+    people: dict[str, _Found] = {}
+    # Full names first, so that a surname alone ("Miller, a spokesperson") joins the full name wherever it stands.
+    with_names = [(m.name, m) for m in found if m.name]
+    for name, mention in sorted(with_names, key=lambda pair: -len(pair[0].split())):
+        key = next((k for k in people if _same_person(k, name)), None)
+        if key is None:
+            people[name] = mention
+        elif mention.speaking:
+            _speaks_again(people[key], mention)
+    return people
+
+
+def _speaks_again(known: _Found, mention: _Found) -> None:
+    """A person already found speaks in `mention` too."""
+    # The title a person gives in apposition where they speak ("Mr. HAYASHI Yoshimasa, Minister for Foreign
+    # Affairs: ...") over the one a headline puts before the name ("Foreign Minister HAYASHI").
+    if mention.apposed and not known.apposed and " " in (mention.name or ""):
+        known.title, known.organisation, known.sentence = mention.title, mention.organisation, mention.sentence
+        known.start, known.end, known.apposed = mention.start, mention.end, True
+    known.speaking = True
+
+
+def _office_holders_speak(found: list[_Found], people: dict[str, _Found]) -> None:
+    """ "Foreign Secretary Boris Johnson ..." then "The Foreign Secretary said:": the holder of the office speaks."""
+    for mention in found:
+        if mention.name is None and mention.speaking:
+            for person in people.values():
+                if fold(person.title) == fold(mention.title):
+                    person.speaking = True
+
+
+def _unnamed(found: list[_Found], named: list[_Found]) -> list[_Found]:
+    """The unnamed officials who are none of the named ones, one per organisation."""
+    unnamed: list[_Found] = []
+    for mention in found:
+        if mention.name is not None or any(_same_office(p, mention) for p in named):
+            continue
+        if not any(u.organisation == mention.organisation or mention.organisation is None for u in unnamed):
+            unnamed.append(mention)
+    return unnamed
+
+
+def _same_office(person: _Found, mention: _Found) -> bool:
+    """ "the department spokesperson said" after "Matthew Miller, a spokesperson" is Miller again."""
+    spokespeople = bool(_SPOKES.search(person.title) and _SPOKES.search(mention.title))
+    same_organisation = mention.organisation is None or person.organisation in (None, mention.organisation)
+    return (spokespeople and same_organisation) or fold(person.title) == fold(mention.title)

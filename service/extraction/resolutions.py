@@ -12,29 +12,28 @@ from service.extraction.schemas import CitedResolution
 from service.extraction.sentences import Sentence
 from service.vocabulary import Relation
 
-# The Council had adopted about 2,800 resolutions by 2025; a larger number is something else.
-_HIGHEST_NUMBER = 3500
-
 _NUMBER = r"\d{1,4}(?:\s*\(\d{4}\))?"
 _CITATION = re.compile(
     r"(?:\bUNSCRs?|\b[Rr]esolutions?(?:\s*\(UNSCRs?\))?|\bS/RES/)\s*(?:No\.\s*)?"
     rf"(?P<numbers>{_NUMBER}(?:\s*,\s*(?:and\s+)?{_NUMBER})*(?:\s*,?\s*(?:and|or|&)\s+{_NUMBER})?)"
     r"(?![\d/])"
 )
+
+
+# The Council had adopted about 2,800 resolutions by 2025; a larger number is something else.
+_HIGHEST_NUMBER = 3500
 _ONE_NUMBER = re.compile(r"(\d{1,4})(?:\s*\((\d{4})\))?")
 
-# Names of bodies built on a resolution's number, and resolutions of other UN organs ("77/1").
-# "the Committee established pursuant to resolution 1718 (2006)", "the Panel of Experts established pursuant to
-# resolution 1874 (2009)", "the Committee of the Security Council established by paragraph 12 of resolution 1718".
-_COMMITTEE_BEFORE = re.compile(
-    r"\b(?:Committee|Panel(?:\s+of\s+Experts)?|Group\s+of\s+Experts|Monitoring\s+Team|Working\s+Group)"
-    r"(?:\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?Security\s+Council)?\s*,?\s+"
-    r"(?:(?:was|were|as)\s+)?(?:established|set\s+up|created|mandated)?\s*(?:pursuant\s+to|by|under)\s+"
-    r"(?:(?:operative\s+)?paragraph\s+\d+\s+of\s+)?$",
-    re.IGNORECASE,
-)
-_COMMITTEE_AFTER = re.compile(r"^\s*(?:Sanctions\s+)?Committee\b")
-_OTHER_ORGAN = re.compile(r"(General\s+Assembly|Human\s+Rights\s+Council)\s*$", re.IGNORECASE)
+
+def _numbers(match: re.Match) -> list[int]:
+    numbers = []
+    for number, year in _ONE_NUMBER.findall(match.group("numbers")):
+        if year and not 1946 <= int(year) <= 2100:
+            continue
+        if 1 <= int(number) <= _HIGHEST_NUMBER:
+            numbers.append(int(number))
+    return numbers
+
 
 _VIOLATION = re.compile(
     r"\b(violat\w*|breach\w*|contraven\w*|in\s+defiance\s+of|flout\w*|defy\w*|defie[sd]|evad\w*|evasion|circumvent\w*)",
@@ -49,18 +48,6 @@ _UNDER = re.compile(
     r"(?:the\s+)?(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:Security\s+Council\s+)?$",
     re.IGNORECASE,
 )
-# Relations ranked by how much they say, for a number cited more than once.
-_RANK = {Relation.cites: 0, Relation.implements: 1, Relation.regime: 2, Relation.alleges_violation: 3}
-
-
-def _numbers(match: re.Match) -> list[int]:
-    numbers = []
-    for number, year in _ONE_NUMBER.findall(match.group("numbers")):
-        if year and not 1946 <= int(year) <= 2100:
-            continue
-        if 1 <= int(number) <= _HIGHEST_NUMBER:
-            numbers.append(int(number))
-    return numbers
 
 
 def _relation(sentence: Sentence, start: int, end: int) -> Relation:
@@ -78,6 +65,20 @@ def _relation(sentence: Sentence, start: int, end: int) -> Relation:
     return relation
 
 
+# Names of bodies built on a resolution's number, and resolutions of other UN organs ("77/1").
+# "the Committee established pursuant to resolution 1718 (2006)", "the Panel of Experts established pursuant to
+# resolution 1874 (2009)", "the Committee of the Security Council established by paragraph 12 of resolution 1718".
+_COMMITTEE_BEFORE = re.compile(
+    r"\b(?:Committee|Panel(?:\s+of\s+Experts)?|Group\s+of\s+Experts|Monitoring\s+Team|Working\s+Group)"
+    r"(?:\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?Security\s+Council)?\s*,?\s+"
+    r"(?:(?:was|were|as)\s+)?(?:established|set\s+up|created|mandated)?\s*(?:pursuant\s+to|by|under)\s+"
+    r"(?:(?:operative\s+)?paragraph\s+\d+\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_COMMITTEE_AFTER = re.compile(r"^\s*(?:Sanctions\s+)?Committee\b")
+_OTHER_ORGAN = re.compile(r"(General\s+Assembly|Human\s+Rights\s+Council)\s*$", re.IGNORECASE)
+
+
 def _citations(sentence: Sentence) -> list[tuple[int, Relation]]:
     found: list[tuple[int, Relation]] = []
     for match in _CITATION.finditer(sentence.text):
@@ -87,6 +88,10 @@ def _citations(sentence: Sentence) -> list[tuple[int, Relation]]:
         relation = _relation(sentence, sentence.start + match.start(), sentence.start + match.end())
         found.extend((number, relation) for number in _numbers(match))
     return found
+
+
+# Relations ranked by how much they say, for a number cited more than once.
+_RANK = {Relation.cites: 0, Relation.implements: 1, Relation.regime: 2, Relation.alleges_violation: 3}
 
 
 def find(sentences: list[Sentence]) -> list[CitedResolution]:

@@ -126,10 +126,23 @@ def _names_listed(listing: str, separator: str) -> list[str]:
 
 
 def _written(sentence: Sentence) -> list[_Target]:
-    found: list[_Target] = []
+    """The names the sentence writes in a recognisable shape, shape by shape."""
+    return [
+        *_vessels(sentence),
+        *_organisations(sentence),
+        *_nationals(sentence),
+        *_named_after(sentence),
+        *_listed_after_kind(sentence),
+    ]
+
+
+def _vessels(sentence: Sentence) -> list[_Target]:
+    return [_Target(m.group("name").strip(" .-"), ActorKind.vessel, sentence) for m in _VESSEL.finditer(sentence.text)]
+
+
+def _organisations(sentence: Sentence) -> list[_Target]:
+    found = []
     text = sentence.text
-    for match in _VESSEL.finditer(text):
-        found.append(_Target(match.group("name").strip(" .-"), ActorKind.vessel, sentence))
     for pattern in (_LEGAL_FORM_FIRST, _LEGAL_FORM_LAST, _DESCRIBED, _GROUP):
         for match in pattern.finditer(text):
             if _OWNER_BEFORE.search(text[: match.start()]):
@@ -138,17 +151,33 @@ def _written(sentence: Sentence) -> list[_Target]:
             for name in _LEGAL_FORM_AND.split(_LEADING.sub("", match.group("name")).strip()):
                 if name and (" " in name or pattern is _GROUP):
                     found.append(_Target(name, ActorKind.organization, sentence))
-    for pattern in _PERSON:
-        for match in pattern.finditer(text):
-            found.append(_Target(match.group("name"), ActorKind.person, sentence))
-    for match in _INCLUDING.finditer(text):
+    return found
+
+
+def _nationals(sentence: Sentence) -> list[_Target]:
+    return [
+        _Target(match.group("name"), ActorKind.person, sentence)
+        for pattern in _PERSON
+        for match in pattern.finditer(sentence.text)
+    ]
+
+
+def _named_after(sentence: Sentence) -> list[_Target]:
+    """The names listed after "including" or after the act's verb."""
+    found = []
+    for match in _INCLUDING.finditer(sentence.text):
         for name in _names_listed(match.group("list"), r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])"):
             found.append(_Target(name, _kind_of(name), sentence))
-    for match in _AFTER_VERB.finditer(text):
+    for match in _AFTER_VERB.finditer(sentence.text):
         # Items are separated by semicolons, or by commas where no description follows.
         for name in _names_listed(match.group("list"), r";\s*(?:and\s+)?|,\s*(?:and\s+)?(?=[A-Z])|\s+and\s+(?=[A-Z])"):
             found.append(_Target(name, _kind_of(name), sentence))
-    for match in _LISTED.finditer(text):
+    return found
+
+
+def _listed_after_kind(sentence: Sentence) -> list[_Target]:
+    found = []
+    for match in _LISTED.finditer(sentence.text):
         kind = next((k for word, k in _LIST_KIND.items() if match.group("kind").startswith(word)), None)
         items = re.split(
             r",\s*(?:and\s+)?|\s+and\s+", re.split(r",\s*(?:each|all|both|who|which)\b", match.group("list"))[0]
@@ -188,20 +217,43 @@ def find(
     """The targets, the keys of known actors now listed as targets, and warnings about unnamed ones."""
     if kind not in (ActionType.designation, ActionType.delisting):
         return [], set(), []
-    all_sentences = sentences
-    sentences = _designation_sentences(cues, sentences)
-    chosen = set(sentences)
-    found: list[_Target] = []
-    for p in placed:
-        if p.sentence in chosen and p.mention.value.kind in _TARGET_KINDS:
-            found.append(_Target(p.mention.value.name, p.mention.value.kind, p.sentence, p.mention.value))
-    written = [target for sentence in sentences for target in _written(sentence)]
-    for target in [*written, *_bulleted(all_sentences)]:
+    chosen = _designation_sentences(cues, sentences)
+    found = _known(placed, set(chosen))
+    written = [target for sentence in chosen for target in _written(sentence)]
+    found += _linked([*written, *_bulleted(sentences)], names)
+    targets = _one_per_target(found)
+    counted = {} if targets else {m.group().lower(): m.group() for s in chosen for m in _COUNT.finditer(s.text)}
+    warnings = [
+        f"The text reports '{phrase}' designated without naming them; no targets are listed."
+        for phrase in counted.values()
+    ]
+    known_keys = {t.entity.key for t in found if t.entity is not None}
+    return targets, known_keys, warnings
+
+
+def _known(placed: list[Placed], chosen: set[Sentence]) -> list[_Target]:
+    """The known actors that may be targets, named in the sentences of the designation."""
+    return [
+        _Target(p.mention.value.name, p.mention.value.kind, p.sentence, p.mention.value)
+        for p in placed
+        if p.sentence in chosen and p.mention.value.kind in _TARGET_KINDS
+    ]
+
+
+def _linked(written: list[_Target], names: Matcher[Entity]) -> list[_Target]:
+    """The written names, each linked to the known actor it names."""
+    found = []
+    for target in written:
         if any(m.start == 0 and m.end == len(target.name) for m in names.find(target.name)):
             continue  # "North Korean hacking group" names a state, not a target
         # A written name that is a known actor's links to it.
         entity = next((m.value for m in names.find(target.name) if m.text == target.name), None)
         found.append(_Target(entity.name if entity else target.name, target.kind, target.sentence, entity))
+    return found
+
+
+def _one_per_target(found: list[_Target]) -> list[ActorMention]:
+    """A target once, by the first mention of it; a name inside one already taken is that one."""
     targets: dict[str, ActorMention] = {}
     for target in found:
         key = target.entity.key if target.entity else target.name.lower()
@@ -216,10 +268,4 @@ def find(
             quote=target.sentence.text,
             span=(target.sentence.start, target.sentence.end),
         )
-    counted = {} if targets else {m.group().lower(): m.group() for s in sentences for m in _COUNT.finditer(s.text)}
-    warnings = [
-        f"The text reports '{phrase}' designated without naming them; no targets are listed."
-        for phrase in counted.values()
-    ]
-    known_keys = {t.entity.key for t in found if t.entity is not None}
-    return list(targets.values()), known_keys, warnings
+    return list(targets.values())
