@@ -1,7 +1,6 @@
-from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Query, Request
 
 from service.actions.documents import served_documents
 from service.actions.queries import documents_page, get_action
@@ -14,12 +13,12 @@ from service.idempotency import IdempotencyKey
 from service.models import Action
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Page, json_page, record_id
-from service.records import Write
+from service.records import Records, Write
 
 router = APIRouter(prefix="/v1/actions", tags=["actions"])
 
 ActionId = Annotated[str, record_id("act-2024-10-29-us-condemns-russia-dprk-training")]
-PATH = "/v1/actions/{id}"
+ACTIONS = Records(Action, "action", "/v1/actions/{id}", get_action, create_action, update_action, delete_action)
 
 
 async def path_action(session: SessionDep, request: Request, action_id: ActionId) -> str:
@@ -69,7 +68,7 @@ def create(
     """Record a new action with its citations, actors, officials and sources, all referenced by id; every
     quote must be found word for word in its source. Needs a key of scope `write`. With an
     `Idempotency-Key`, a retry returns the first answer and writes nothing again."""
-    return write.created(body, idempotency_key, lambda session: get_action(session, create_action(session, body)), PATH)
+    return write.create(ACTIONS, body, idempotency_key)
 
 
 @router.patch(
@@ -82,9 +81,7 @@ def create(
 def change(write: Write, action_id: ActionId, patch: ActionPatch, if_match: IfMatch = None):
     """Replace the fields given (a list replaces the whole list). With `If-Match`, only if the action is
     still at that version. Needs a key of scope `write`."""
-    current = partial(get_action, write.session, action_id)
-    update_action(write.session, write.locked(Action, "action", action_id, if_match, current), patch)
-    return write.answer(current())
+    return write.update(ACTIONS, action_id, patch, if_match)
 
 
 @router.delete(
@@ -93,6 +90,4 @@ def change(write: Write, action_id: ActionId, patch: ActionPatch, if_match: IfMa
 def remove(write: Write, action_id: ActionId, if_match: IfMatch = None):
     """Delete the action and its links (its sources, actors and officials stay). The change feed keeps a
     tombstone. With `If-Match`, only if the action is still at that version. Needs a key of scope `write`."""
-    current = partial(get_action, write.session, action_id)
-    delete_action(write.session, write.locked(Action, "action", action_id, if_match, current))
-    return Response(status_code=204)
+    return write.delete(ACTIONS, action_id, if_match)

@@ -1,4 +1,3 @@
-from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -17,14 +16,14 @@ from service.idempotency import IdempotencyKey
 from service.models import Actor
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
-from service.records import Write
+from service.records import Records, Write
 from service.schemas import PRINTABLE
 from service.vocabulary import ActorKind
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
 
 ActorId = Annotated[str, record_id("state-kp")]
-PATH = "/v1/actors/{id}"
+ACTORS = Records(Actor, "actor", "/v1/actors/{id}", get_actor, create_actor, update_actor, delete_actor)
 
 
 @router.get(
@@ -147,7 +146,7 @@ def actions(
 def create(write: Write, body: ActorIn, idempotency_key: IdempotencyKey = None):
     """Record a state, person, organization, vessel, aircraft or body with its aliases, identifiers and
     addresses. Needs a key of scope `write`."""
-    return write.created(body, idempotency_key, lambda session: get_actor(session, create_actor(session, body)), PATH)
+    return write.create(ACTORS, body, idempotency_key)
 
 
 @router.patch(
@@ -160,9 +159,7 @@ def create(write: Write, body: ActorIn, idempotency_key: IdempotencyKey = None):
 def change(write: Write, actor_id: ActorId, patch: ActorPatch, if_match: IfMatch = None):
     """Replace the fields given (a list replaces the whole list); with `If-Match`, only if still at that
     version."""
-    current = partial(get_actor, write.session, actor_id)
-    update_actor(write.session, write.locked(Actor, "actor", actor_id, if_match, current), patch)
-    return write.answer(current())
+    return write.update(ACTORS, actor_id, patch, if_match)
 
 
 @router.delete(
@@ -170,6 +167,4 @@ def change(write: Write, actor_id: ActorId, patch: ActorPatch, if_match: IfMatch
 )
 def remove(write: Write, actor_id: ActorId, if_match: IfMatch = None):
     """Delete an actor no action names any more (409 otherwise)."""
-    current = partial(get_actor, write.session, actor_id)
-    delete_actor(write.session, write.locked(Actor, "actor", actor_id, if_match, current))
-    return Response(status_code=204)
+    return write.delete(ACTORS, actor_id, if_match)

@@ -1,4 +1,3 @@
-from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -14,12 +13,14 @@ from service.officials.schemas import OfficialIn, OfficialOut, OfficialPatch
 from service.officials.service import create_official, delete_official, update_official
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
-from service.records import Write
+from service.records import Records, Write
 
 router = APIRouter(prefix="/v1/officials", tags=["officials"])
 
 OfficialId = Annotated[str, record_id("official-matthew-miller")]
-PATH = "/v1/officials/{id}"
+OFFICIALS = Records(
+    Official, "official", "/v1/officials/{id}", get_official, create_official, update_official, delete_official
+)
 
 
 def path_official(session: SessionDep, official_id: OfficialId) -> OfficialOut:
@@ -35,8 +36,7 @@ PathOfficial = Annotated[OfficialOut, Depends(path_official)]
 )
 def list_all(session: SessionDep, request: Request, response: Response, limit: Limit = 50, cursor: Cursor = None):
     """Officials who announced or spoke for actions, by id."""
-    items, next_cursor = list_officials(session, limit, cursor)
-    return paged(request, response, items, next_cursor)
+    return paged(request, response, *list_officials(session, limit, cursor))
 
 
 @router.get(
@@ -78,9 +78,7 @@ def actions(
 )
 def create(write: Write, body: OfficialIn, idempotency_key: IdempotencyKey = None):
     """Record a person who announces or speaks for actions. Needs a key of scope `write`."""
-    return write.created(
-        body, idempotency_key, lambda session: get_official(session, create_official(session, body)), PATH
-    )
+    return write.create(OFFICIALS, body, idempotency_key)
 
 
 @router.patch(
@@ -92,9 +90,7 @@ def create(write: Write, body: OfficialIn, idempotency_key: IdempotencyKey = Non
 )
 def change(write: Write, official_id: OfficialId, patch: OfficialPatch, if_match: IfMatch = None):
     """Replace the fields given; with `If-Match`, only if the official is still at that version."""
-    current = partial(get_official, write.session, official_id)
-    update_official(write.session, write.locked(Official, "official", official_id, if_match, current), patch)
-    return write.answer(current())
+    return write.update(OFFICIALS, official_id, patch, if_match)
 
 
 @router.delete(
@@ -102,6 +98,4 @@ def change(write: Write, official_id: OfficialId, patch: OfficialPatch, if_match
 )
 def remove(write: Write, official_id: OfficialId, if_match: IfMatch = None):
     """Delete an official no action names any more (409 otherwise)."""
-    current = partial(get_official, write.session, official_id)
-    delete_official(write.session, write.locked(Official, "official", official_id, if_match, current))
-    return Response(status_code=204)
+    return write.delete(OFFICIALS, official_id, if_match)

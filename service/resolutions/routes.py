@@ -1,4 +1,3 @@
-from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -11,7 +10,7 @@ from service.idempotency import IdempotencyKey
 from service.models import Authority
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, json_page, paged
-from service.records import Write
+from service.records import Records, Write
 from service.resolutions.queries import get_resolution, list_resolutions, resolution_key
 from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionPatch, resolution_id
 from service.resolutions.service import create_resolution, delete_resolution, update_resolution
@@ -22,7 +21,16 @@ router = APIRouter(prefix="/v1/resolutions", tags=["resolutions"])
 Number = Annotated[
     CanonicalInt, Path(ge=1, le=99999, description="The resolution's number, in digits.", examples=[1718])
 ]
-PATH = "/v1/resolutions/{number}"
+RESOLUTIONS = Records(
+    Authority,
+    "resolution",
+    "/v1/resolutions/{number}",
+    get_resolution,
+    create_resolution,
+    update_resolution,
+    delete_resolution,
+    row_id=resolution_id,
+)
 
 
 def path_resolution(session: SessionDep, number: Number) -> ResolutionOut:
@@ -42,8 +50,7 @@ PathResolution = Annotated[ResolutionOut, Depends(path_resolution)]
 )
 def list_all(session: SessionDep, request: Request, response: Response, limit: Limit = 50, cursor: Cursor = None):
     """UN Security Council resolutions by number, each with how many published actions invoke it."""
-    items, next_cursor = list_resolutions(session, limit, cursor)
-    return paged(request, response, items, next_cursor)
+    return paged(request, response, *list_resolutions(session, limit, cursor))
 
 
 @router.get(
@@ -87,9 +94,7 @@ def actions(
 )
 def create(write: Write, body: ResolutionIn, idempotency_key: IdempotencyKey = None):
     """Record a UN Security Council resolution so that actions can cite it. Needs a key of scope `write`."""
-    return write.created(
-        body, idempotency_key, lambda session: get_resolution(session, create_resolution(session, body)), PATH
-    )
+    return write.create(RESOLUTIONS, body, idempotency_key)
 
 
 @router.patch(
@@ -101,11 +106,7 @@ def create(write: Write, body: ResolutionIn, idempotency_key: IdempotencyKey = N
 )
 def change(write: Write, number: Number, patch: ResolutionPatch, if_match: IfMatch = None):
     """Replace the year, adoption date or title; with `If-Match`, only if still at that version."""
-    current = partial(get_resolution, write.session, number)
-    update_resolution(
-        write.session, write.locked(Authority, "resolution", resolution_id(number), if_match, current), patch
-    )
-    return write.answer(current())
+    return write.update(RESOLUTIONS, number, patch, if_match)
 
 
 @router.delete(
@@ -113,6 +114,4 @@ def change(write: Write, number: Number, patch: ResolutionPatch, if_match: IfMat
 )
 def remove(write: Write, number: Number, if_match: IfMatch = None):
     """Delete a resolution no action cites (409 otherwise)."""
-    current = partial(get_resolution, write.session, number)
-    delete_resolution(write.session, write.locked(Authority, "resolution", resolution_id(number), if_match, current))
-    return Response(status_code=204)
+    return write.delete(RESOLUTIONS, number, if_match)

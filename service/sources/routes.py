@@ -1,4 +1,3 @@
-from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -9,7 +8,7 @@ from service.idempotency import IdempotencyKey
 from service.models import Source
 from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, paged, record_id
-from service.records import Write
+from service.records import Records, Write
 from service.sources.queries import get_source, list_sources
 from service.sources.schemas import SourceDetail, SourceIn, SourceOut, SourcePatch
 from service.sources.service import create_source, delete_source, update_source
@@ -17,7 +16,7 @@ from service.sources.service import create_source, delete_source, update_source
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
 SourceId = Annotated[str, record_id("src-2024-10-29-state-briefing")]
-PATH = "/v1/sources/{id}"
+SOURCES = Records(Source, "source", "/v1/sources/{id}", get_source, create_source, update_source, delete_source)
 
 
 def path_source(session: SessionDep, source_id: SourceId) -> SourceDetail:
@@ -31,8 +30,7 @@ PathSource = Annotated[SourceDetail, Depends(path_source)]
 @router.get("", response_model=Page[SourceOut], summary="List sources", responses=LIST_RESPONSES, name="list_sources")
 def list_all(session: SessionDep, request: Request, response: Response, limit: Limit = 50, cursor: Cursor = None):
     """Source documents by id, without their texts."""
-    items, next_cursor = list_sources(session, limit, cursor)
-    return paged(request, response, items, next_cursor)
+    return paged(request, response, *list_sources(session, limit, cursor))
 
 
 @router.get(
@@ -58,7 +56,7 @@ def get_one(request: Request, source: PathSource):
 def create(write: Write, body: SourceIn, idempotency_key: IdempotencyKey = None):
     """Record a source document with its full text, which quotes are then checked against. A text already
     recorded is a 409 naming the source that has it. Needs a key of scope `write`."""
-    return write.created(body, idempotency_key, lambda session: get_source(session, create_source(session, body)), PATH)
+    return write.create(SOURCES, body, idempotency_key)
 
 
 @router.patch(
@@ -70,9 +68,7 @@ def create(write: Write, body: SourceIn, idempotency_key: IdempotencyKey = None)
 )
 def change(write: Write, source_id: SourceId, patch: SourcePatch, if_match: IfMatch = None):
     """Replace the URL, publisher, title or publication date; the text never changes."""
-    current = partial(get_source, write.session, source_id)
-    update_source(write.session, write.locked(Source, "source", source_id, if_match, current), patch)
-    return write.answer(current())
+    return write.update(SOURCES, source_id, patch, if_match)
 
 
 @router.delete(
@@ -80,6 +76,4 @@ def change(write: Write, source_id: SourceId, patch: SourcePatch, if_match: IfMa
 )
 def remove(write: Write, source_id: SourceId, if_match: IfMatch = None):
     """Delete a source no action cites any more (409 otherwise)."""
-    current = partial(get_source, write.session, source_id)
-    delete_source(write.session, write.locked(Source, "source", source_id, if_match, current))
-    return Response(status_code=204)
+    return write.delete(SOURCES, source_id, if_match)
