@@ -14,8 +14,9 @@ from service.errors import InvalidParameter, found
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
 from service.models import Actor
-from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
-from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
+from service.openapi import LIST_RESPONSES, RECORD_RESPONSES
+from service.pagination import Cursor, Filter, Limit, Page, json_page, paged, record_id
+from service.record_routes import RecordRoutes
 from service.records import Records, Write
 from service.schemas import PRINTABLE
 from service.vocabulary import ActorKind
@@ -24,15 +25,10 @@ router = APIRouter(prefix="/v1/actors", tags=["actors"])
 
 ActorId = Annotated[str, record_id("state-kp")]
 ACTORS = Records(Actor, "actor", "/v1/actors/{id}", get_actor, create_actor, update_actor, delete_actor)
+routes = RecordRoutes(router, ACTORS.kind)
 
 
-@router.get(
-    "",
-    response_model=Page[ActorMatch] | Page[ActorOut],
-    summary="List or search actors",
-    responses=LIST_RESPONSES,
-    name="list_actors",
-)
+@routes.list(Page[ActorMatch] | Page[ActorOut], "List or search actors")
 def list_all(
     session: SessionDep,
     request: Request,
@@ -53,10 +49,8 @@ def list_all(
         str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2.", examples=["RU"])
     ] = None,
     listed_by: Annotated[
-        str | None,
+        Filter,
         Query(
-            max_length=100,
-            pattern=PRINTABLE,
             description="Only actors this body (an actor id) has designated: see `/v1/actors/{id}/status`.",
             examples=["body-un-security-council"],
         ),
@@ -77,19 +71,11 @@ def list_all(
         if listed_by is not None or in_force is not None:
             name = "listed_by" if listed_by is not None else "in_force"
             raise InvalidParameter(name, "filters the list of actors, not a search: leave out q, or this")
-        matches, after = search_actors(session, q, kind, country, limit, cursor)
-        return paged(request, response, matches, after)
-    items, next_cursor = list_actors(session, kind, country, listed_by, in_force, limit, cursor)
-    return paged(request, response, items, next_cursor)
+        return paged(request, response, *search_actors(session, q, kind, country, limit, cursor))
+    return paged(request, response, *list_actors(session, kind, country, listed_by, in_force, limit, cursor))
 
 
-@router.get(
-    "/{actor_id}",
-    response_model=ActorDetail,
-    summary="One actor",
-    responses=RECORD_RESPONSES | MERGED_RESPONSES,
-    name="get_actor",
-)
+@routes.read("/{actor_id}", ActorDetail, "One actor", RECORD_RESPONSES | MERGED_RESPONSES)
 def get_one(session: SessionDep, request: Request, actor_id: ActorId):
     """An actor with its kind, country, every alias, and the identifiers and addresses official lists give."""
     if moved := redirect_if_merged(session, request, actor_id):
@@ -135,36 +121,21 @@ def actions(
     return json_page(request, *documents_page(session, query, request.app.state.documents, actor=actor_id))
 
 
-@router.post(
-    "",
-    status_code=201,
-    response_model=ActorDetail,
-    summary="Create an actor",
-    responses=CREATE_RESPONSES,
-    name="create_actor",
-)
+@routes.create(ActorDetail, "Create an actor")
 def create(write: Write, body: ActorIn, idempotency_key: IdempotencyKey = None):
     """Record a state, person, organization, vessel, aircraft or body with its aliases, identifiers and
     addresses. Needs a key of scope `write`."""
     return write.create(ACTORS, body, idempotency_key)
 
 
-@router.patch(
-    "/{actor_id}",
-    response_model=ActorDetail,
-    summary="Change an actor",
-    responses=UPDATE_RESPONSES,
-    name="update_actor",
-)
+@routes.update("/{actor_id}", ActorDetail, "Change an actor")
 def change(write: Write, actor_id: ActorId, patch: ActorPatch, if_match: IfMatch = None):
     """Replace the fields given (a list replaces the whole list); with `If-Match`, only if still at that
     version."""
     return write.update(ACTORS, actor_id, patch, if_match)
 
 
-@router.delete(
-    "/{actor_id}", status_code=204, summary="Delete an actor", responses=DELETE_RESPONSES, name="delete_actor"
-)
+@routes.delete("/{actor_id}", "Delete an actor")
 def remove(write: Write, actor_id: ActorId, if_match: IfMatch = None):
     """Delete an actor no action names any more (409 otherwise)."""
     return write.delete(ACTORS, actor_id, if_match)

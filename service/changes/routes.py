@@ -7,12 +7,9 @@ from service.changes.schemas import AuditPage, ChangesPage
 from service.db import SessionDep
 from service.errors import InvalidParameter, problem_responses
 from service.keys.auth import AdminReader
-from service.pagination import MAX_INTEGER, Cursor, Limit, paged
-from service.schemas import PRINTABLE
+from service.pagination import MAX_INTEGER, Cursor, Filter, Limit, paged
 
 router = APIRouter(tags=["changes"])
-
-Filter = Annotated[str | None, Query(max_length=100, pattern=PRINTABLE)]
 
 
 @router.get(
@@ -65,5 +62,4 @@ def audit(
     cursor: Cursor = None,
 ):
     """Every write, newest first, with who made it and the record before and after. Needs an `admin` key."""
-    items, next_cursor = audit_entries(session, entity, entity_id, who, limit, cursor)
-    return paged(request, response, items, next_cursor)
+    return paged(request, response, *audit_entries(session, entity, entity_id, who, limit, cursor))

@@ -11,8 +11,9 @@ from service.models import Official
 from service.officials.queries import get_official, list_officials
 from service.officials.schemas import OfficialIn, OfficialOut, OfficialPatch
 from service.officials.service import create_official, delete_official, update_official
-from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
+from service.openapi import LIST_RESPONSES
 from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
+from service.record_routes import RecordRoutes
 from service.records import Records, Write
 
 router = APIRouter(prefix="/v1/officials", tags=["officials"])
@@ -21,6 +22,7 @@ OfficialId = Annotated[str, record_id("official-matthew-miller")]
 OFFICIALS = Records(
     Official, "official", "/v1/officials/{id}", get_official, create_official, update_official, delete_official
 )
+routes = RecordRoutes(router, OFFICIALS.kind)
 
 
 def path_official(session: SessionDep, official_id: OfficialId) -> OfficialOut:
@@ -31,21 +33,13 @@ def path_official(session: SessionDep, official_id: OfficialId) -> OfficialOut:
 PathOfficial = Annotated[OfficialOut, Depends(path_official)]
 
 
-@router.get(
-    "", response_model=Page[OfficialOut], summary="List officials", responses=LIST_RESPONSES, name="list_officials"
-)
+@routes.list(Page[OfficialOut], "List officials")
 def list_all(session: SessionDep, request: Request, response: Response, limit: Limit = 50, cursor: Cursor = None):
     """Officials who announced or spoke for actions, by id."""
     return paged(request, response, *list_officials(session, limit, cursor))
 
 
-@router.get(
-    "/{official_id}",
-    response_model=OfficialOut,
-    summary="One official",
-    responses=RECORD_RESPONSES,
-    name="get_official",
-)
+@routes.read("/{official_id}", OfficialOut, "One official")
 def get_one(request: Request, official: PathOfficial):
     """An official with the latest title known."""
     return record_response(request, official)
@@ -68,34 +62,19 @@ def actions(
     return json_page(request, *documents_page(session, query, request.app.state.documents, official=official.id))
 
 
-@router.post(
-    "",
-    status_code=201,
-    response_model=OfficialOut,
-    summary="Create an official",
-    responses=CREATE_RESPONSES,
-    name="create_official",
-)
+@routes.create(OfficialOut, "Create an official")
 def create(write: Write, body: OfficialIn, idempotency_key: IdempotencyKey = None):
     """Record a person who announces or speaks for actions. Needs a key of scope `write`."""
     return write.create(OFFICIALS, body, idempotency_key)
 
 
-@router.patch(
-    "/{official_id}",
-    response_model=OfficialOut,
-    summary="Change an official",
-    responses=UPDATE_RESPONSES,
-    name="update_official",
-)
+@routes.update("/{official_id}", OfficialOut, "Change an official")
 def change(write: Write, official_id: OfficialId, patch: OfficialPatch, if_match: IfMatch = None):
     """Replace the fields given; with `If-Match`, only if the official is still at that version."""
     return write.update(OFFICIALS, official_id, patch, if_match)
 
 
-@router.delete(
-    "/{official_id}", status_code=204, summary="Delete an official", responses=DELETE_RESPONSES, name="delete_official"
-)
+@routes.delete("/{official_id}", "Delete an official")
 def remove(write: Write, official_id: OfficialId, if_match: IfMatch = None):
     """Delete an official no action names any more (409 otherwise)."""
     return write.delete(OFFICIALS, official_id, if_match)
