@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from service.actions.queries import documents_page
-from service.actions.schemas import ActionOut, ActorActionQuery
+from service.actions.schemas import ActorActionQuery
 from service.actors.merged import MERGED_RESPONSES, redirect_if_merged
 from service.actors.queries import get_actor, list_actors, search_actors
 from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch, ActorStatus
@@ -101,19 +101,8 @@ def status(session: SessionDep, request: Request, actor_id: ActorId):
     return ActorStatus(actor_id=actor_id, in_force=any(listing.in_force for listing in listings), listings=listings)
 
 
-@router.get(
-    "/{actor_id}/actions",
-    response_model=Page[ActionOut],
-    summary="Actions an actor takes part in",
-    responses=LIST_RESPONSES | MERGED_RESPONSES,
-    name="list_actor_actions",
-)
-def actions(
-    session: SessionDep,
-    request: Request,
-    actor_id: ActorId,
-    query: Annotated[ActorActionQuery, Query()],
-):
+@routes.actions("/{actor_id}/actions", "Actions an actor takes part in", LIST_RESPONSES | MERGED_RESPONSES)
+def actions(session: SessionDep, request: Request, actor_id: ActorId, query: Annotated[ActorActionQuery, Query()]):
     """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
     if moved := redirect_if_merged(session, request, actor_id):
         return moved

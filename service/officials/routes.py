@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from service.actions.queries import documents_page
-from service.actions.schemas import ActionOut, OfficialActionQuery
+from service.actions.schemas import OfficialActionQuery
 from service.db import SessionDep
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
@@ -11,7 +11,6 @@ from service.models import Official
 from service.officials.queries import get_official, list_officials
 from service.officials.schemas import OfficialIn, OfficialOut, OfficialPatch
 from service.officials.service import create_official, delete_official, update_official
-from service.openapi import LIST_RESPONSES
 from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
 from service.record_routes import RecordRoutes
 from service.records import Records, Write
@@ -45,18 +44,9 @@ def get_one(request: Request, official: PathOfficial):
     return record_response(request, official)
 
 
-@router.get(
-    "/{official_id}/actions",
-    response_model=Page[ActionOut],
-    summary="Actions an official announced",
-    responses=LIST_RESPONSES,
-    name="list_official_actions",
-)
+@routes.actions("/{official_id}/actions", "Actions an official announced")
 def actions(
-    session: SessionDep,
-    request: Request,
-    official: PathOfficial,
-    query: Annotated[OfficialActionQuery, Query()],
+    session: SessionDep, request: Request, official: PathOfficial, query: Annotated[OfficialActionQuery, Query()]
 ):
     """What this official announced or spoke for, newest first, with the title held at each time."""
     return json_page(request, *documents_page(session, query, request.app.state.documents, official=official.id))

@@ -3,12 +3,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from service.actions.queries import documents_page
-from service.actions.schemas import ActionOut, ResolutionActionQuery
+from service.actions.schemas import ResolutionActionQuery
 from service.db import SessionDep
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
 from service.models import Authority
-from service.openapi import LIST_RESPONSES
 from service.pagination import Cursor, Limit, Page, json_page, paged
 from service.record_routes import RecordRoutes
 from service.records import Records, Write
@@ -47,19 +46,8 @@ def get_one(session: SessionDep, request: Request, number: Number):
     return record_response(request, get_resolution(session, number))
 
 
-@router.get(
-    "/{number}/actions",
-    response_model=Page[ActionOut],
-    summary="Actions invoking a resolution",
-    responses=LIST_RESPONSES,
-    name="list_resolution_actions",
-)
-def actions(
-    session: SessionDep,
-    request: Request,
-    number: Number,
-    query: Annotated[ResolutionActionQuery, Query()],
-):
+@routes.actions("/{number}/actions", "Actions invoking a resolution")
+def actions(session: SessionDep, request: Request, number: Number, query: Annotated[ResolutionActionQuery, Query()]):
     """Which actions invoke resolution `number`, newest first, with the same filters and paging as
     `/v1/actions`. Each page is one range scan of an index, at any size of database."""
     resolution_key(session, number)  # 404 when there is none
