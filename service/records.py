@@ -36,8 +36,8 @@ class Records(Generic[K, R]):
     create: Callable[[Session, Any], K]
     update: Callable[[Session, R, Any], None]
     delete: Callable[[Session, R], None]
+    # The id of the row a key names: a resolution's is made from its number (resolution_id).
     row_id: Callable[[K], str] = str
-    """The row's id, which a key names."""
 
 
 class RecordWrite:
