@@ -36,6 +36,9 @@ Cursor = Annotated[
     ),
 ]
 
+# A list's filter by an id or a name (a record's, a kind's, a writer's): each list describes its own.
+Filter = Annotated[str | None, Query(max_length=100, pattern=PRINTABLE)]
+
 
 class Page(BaseModel, Generic[T]):
     items: list[T]

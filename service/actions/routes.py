@@ -1,7 +1,6 @@
-from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Query, Request
 
 from service.actions.documents import served_documents
 from service.actions.queries import documents_page, get_action
@@ -12,14 +11,15 @@ from service.errors import found
 from service.etags import IfMatch, document_response
 from service.idempotency import IdempotencyKey
 from service.models import Action
-from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Page, json_page, record_id
-from service.records import Write
+from service.record_routes import RecordRoutes
+from service.records import Records, Write
 
 router = APIRouter(prefix="/v1/actions", tags=["actions"])
 
 ActionId = Annotated[str, record_id("act-2024-10-29-us-condemns-russia-dprk-training")]
-PATH = "/v1/actions/{id}"
+ACTIONS = Records(Action, "action", "/v1/actions/{id}", get_action, create_action, update_action, delete_action)
+routes = RecordRoutes(router, ACTIONS.kind)
 
 
 async def path_action(session: SessionDep, request: Request, action_id: ActionId) -> str:
@@ -32,7 +32,7 @@ async def path_action(session: SessionDep, request: Request, action_id: ActionId
 PathAction = Annotated[str, Depends(path_action)]
 
 
-@router.get("", response_model=Page[ActionOut], summary="List actions", responses=LIST_RESPONSES, name="list_actions")
+@routes.list(Page[ActionOut], "List actions")
 def list_all(session: SessionDep, request: Request, filters: Annotated[ActionFilters, Query()]):
     """Actions newest first (`sort=date` for oldest first), each with its resolutions, actors, officials
     and sources. Filters combine with AND. Page with `limit` and the `next_cursor` of the previous page
@@ -40,27 +40,14 @@ def list_all(session: SessionDep, request: Request, filters: Annotated[ActionFil
     return json_page(request, *documents_page(session, filters, request.app.state.documents))
 
 
-@router.get(
-    "/{action_id}",
-    response_model=ActionOut,
-    summary="One action",
-    responses=RECORD_RESPONSES,
-    name="get_action",
-)
+@routes.read("/{action_id}", ActionOut, "One action")
 async def get_one(request: Request, action: PathAction):
     """One action with all its citations, actors, officials and sources, each fact with its quote.
     Carries an `ETag`; send it back in `If-None-Match` to get 304 while the action is unchanged."""
     return document_response(request, action.encode())
 
 
-@router.post(
-    "",
-    status_code=201,
-    response_model=ActionOut,
-    summary="Create an action",
-    responses=CREATE_RESPONSES,
-    name="create_action",
-)
+@routes.create(ActionOut, "Create an action")
 def create(
     write: Write,
     body: Annotated[ActionCreate, Body(openapi_examples=CREATE_EXAMPLES)],
@@ -69,30 +56,18 @@ def create(
     """Record a new action with its citations, actors, officials and sources, all referenced by id; every
     quote must be found word for word in its source. Needs a key of scope `write`. With an
     `Idempotency-Key`, a retry returns the first answer and writes nothing again."""
-    return write.created(body, idempotency_key, lambda session: get_action(session, create_action(session, body)), PATH)
+    return write.create(ACTIONS, body, idempotency_key)
 
 
-@router.patch(
-    "/{action_id}",
-    response_model=ActionOut,
-    summary="Change an action",
-    responses=UPDATE_RESPONSES,
-    name="update_action",
-)
+@routes.update("/{action_id}", ActionOut, "Change an action")
 def change(write: Write, action_id: ActionId, patch: ActionPatch, if_match: IfMatch = None):
     """Replace the fields given (a list replaces the whole list). With `If-Match`, only if the action is
     still at that version. Needs a key of scope `write`."""
-    current = partial(get_action, write.session, action_id)
-    update_action(write.session, write.locked(Action, "action", action_id, if_match, current), patch)
-    return write.answer(current())
+    return write.update(ACTIONS, action_id, patch, if_match)
 
 
-@router.delete(
-    "/{action_id}", status_code=204, summary="Delete an action", responses=DELETE_RESPONSES, name="delete_action"
-)
+@routes.delete("/{action_id}", "Delete an action")
 def remove(write: Write, action_id: ActionId, if_match: IfMatch = None):
     """Delete the action and its links (its sources, actors and officials stay). The change feed keeps a
     tombstone. With `If-Match`, only if the action is still at that version. Needs a key of scope `write`."""
-    current = partial(get_action, write.session, action_id)
-    delete_action(write.session, write.locked(Action, "action", action_id, if_match, current))
-    return Response(status_code=204)
+    return write.delete(ACTIONS, action_id, if_match)

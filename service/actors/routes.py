@@ -1,10 +1,9 @@
-from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
 from service.actions.queries import documents_page
-from service.actions.schemas import ActionOut, ActorActionQuery
+from service.actions.schemas import ActorActionQuery
 from service.actors.merged import MERGED_RESPONSES, redirect_if_merged
 from service.actors.queries import get_actor, list_actors, search_actors
 from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch, ActorStatus
@@ -15,25 +14,21 @@ from service.errors import InvalidParameter, found
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
 from service.models import Actor
-from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
-from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
-from service.records import Write
+from service.openapi import LIST_RESPONSES, RECORD_RESPONSES
+from service.pagination import Cursor, Filter, Limit, Page, json_page, paged, record_id
+from service.record_routes import RecordRoutes
+from service.records import Records, Write
 from service.schemas import PRINTABLE
 from service.vocabulary import ActorKind
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
 
 ActorId = Annotated[str, record_id("state-kp")]
-PATH = "/v1/actors/{id}"
+ACTORS = Records(Actor, "actor", "/v1/actors/{id}", get_actor, create_actor, update_actor, delete_actor)
+routes = RecordRoutes(router, ACTORS.kind)
 
 
-@router.get(
-    "",
-    response_model=Page[ActorMatch] | Page[ActorOut],
-    summary="List or search actors",
-    responses=LIST_RESPONSES,
-    name="list_actors",
-)
+@routes.list(Page[ActorMatch] | Page[ActorOut], "List or search actors")
 def list_all(
     session: SessionDep,
     request: Request,
@@ -54,10 +49,8 @@ def list_all(
         str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2.", examples=["RU"])
     ] = None,
     listed_by: Annotated[
-        str | None,
+        Filter,
         Query(
-            max_length=100,
-            pattern=PRINTABLE,
             description="Only actors this body (an actor id) has designated: see `/v1/actors/{id}/status`.",
             examples=["body-un-security-council"],
         ),
@@ -78,19 +71,11 @@ def list_all(
         if listed_by is not None or in_force is not None:
             name = "listed_by" if listed_by is not None else "in_force"
             raise InvalidParameter(name, "filters the list of actors, not a search: leave out q, or this")
-        matches, after = search_actors(session, q, kind, country, limit, cursor)
-        return paged(request, response, matches, after)
-    items, next_cursor = list_actors(session, kind, country, listed_by, in_force, limit, cursor)
-    return paged(request, response, items, next_cursor)
+        return paged(request, response, *search_actors(session, q, kind, country, limit, cursor))
+    return paged(request, response, *list_actors(session, kind, country, listed_by, in_force, limit, cursor))
 
 
-@router.get(
-    "/{actor_id}",
-    response_model=ActorDetail,
-    summary="One actor",
-    responses=RECORD_RESPONSES | MERGED_RESPONSES,
-    name="get_actor",
-)
+@routes.read("/{actor_id}", ActorDetail, "One actor", RECORD_RESPONSES | MERGED_RESPONSES)
 def get_one(session: SessionDep, request: Request, actor_id: ActorId):
     """An actor with its kind, country, every alias, and the identifiers and addresses official lists give."""
     if moved := redirect_if_merged(session, request, actor_id):
@@ -116,19 +101,8 @@ def status(session: SessionDep, request: Request, actor_id: ActorId):
     return ActorStatus(actor_id=actor_id, in_force=any(listing.in_force for listing in listings), listings=listings)
 
 
-@router.get(
-    "/{actor_id}/actions",
-    response_model=Page[ActionOut],
-    summary="Actions an actor takes part in",
-    responses=LIST_RESPONSES | MERGED_RESPONSES,
-    name="list_actor_actions",
-)
-def actions(
-    session: SessionDep,
-    request: Request,
-    actor_id: ActorId,
-    query: Annotated[ActorActionQuery, Query()],
-):
+@routes.actions("/{actor_id}/actions", "Actions an actor takes part in", LIST_RESPONSES | MERGED_RESPONSES)
+def actions(session: SessionDep, request: Request, actor_id: ActorId, query: Annotated[ActorActionQuery, Query()]):
     """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
     if moved := redirect_if_merged(session, request, actor_id):
         return moved
@@ -136,40 +110,21 @@ def actions(
     return json_page(request, *documents_page(session, query, request.app.state.documents, actor=actor_id))
 
 
-@router.post(
-    "",
-    status_code=201,
-    response_model=ActorDetail,
-    summary="Create an actor",
-    responses=CREATE_RESPONSES,
-    name="create_actor",
-)
+@routes.create(ActorDetail, "Create an actor")
 def create(write: Write, body: ActorIn, idempotency_key: IdempotencyKey = None):
     """Record a state, person, organization, vessel, aircraft or body with its aliases, identifiers and
     addresses. Needs a key of scope `write`."""
-    return write.created(body, idempotency_key, lambda session: get_actor(session, create_actor(session, body)), PATH)
+    return write.create(ACTORS, body, idempotency_key)
 
 
-@router.patch(
-    "/{actor_id}",
-    response_model=ActorDetail,
-    summary="Change an actor",
-    responses=UPDATE_RESPONSES,
-    name="update_actor",
-)
+@routes.update("/{actor_id}", ActorDetail, "Change an actor")
 def change(write: Write, actor_id: ActorId, patch: ActorPatch, if_match: IfMatch = None):
     """Replace the fields given (a list replaces the whole list); with `If-Match`, only if still at that
     version."""
-    current = partial(get_actor, write.session, actor_id)
-    update_actor(write.session, write.locked(Actor, "actor", actor_id, if_match, current), patch)
-    return write.answer(current())
+    return write.update(ACTORS, actor_id, patch, if_match)
 
 
-@router.delete(
-    "/{actor_id}", status_code=204, summary="Delete an actor", responses=DELETE_RESPONSES, name="delete_actor"
-)
+@routes.delete("/{actor_id}", "Delete an actor")
 def remove(write: Write, actor_id: ActorId, if_match: IfMatch = None):
     """Delete an actor no action names any more (409 otherwise)."""
-    current = partial(get_actor, write.session, actor_id)
-    delete_actor(write.session, write.locked(Actor, "actor", actor_id, if_match, current))
-    return Response(status_code=204)
+    return write.delete(ACTORS, actor_id, if_match)

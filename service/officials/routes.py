@@ -1,10 +1,9 @@
-from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from service.actions.queries import documents_page
-from service.actions.schemas import ActionOut, OfficialActionQuery
+from service.actions.schemas import OfficialActionQuery
 from service.db import SessionDep
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
@@ -12,14 +11,17 @@ from service.models import Official
 from service.officials.queries import get_official, list_officials
 from service.officials.schemas import OfficialIn, OfficialOut, OfficialPatch
 from service.officials.service import create_official, delete_official, update_official
-from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
-from service.records import Write
+from service.record_routes import RecordRoutes
+from service.records import Records, Write
 
 router = APIRouter(prefix="/v1/officials", tags=["officials"])
 
 OfficialId = Annotated[str, record_id("official-matthew-miller")]
-PATH = "/v1/officials/{id}"
+OFFICIALS = Records(
+    Official, "official", "/v1/officials/{id}", get_official, create_official, update_official, delete_official
+)
+routes = RecordRoutes(router, OFFICIALS.kind)
 
 
 def path_official(session: SessionDep, official_id: OfficialId) -> OfficialOut:
@@ -30,78 +32,39 @@ def path_official(session: SessionDep, official_id: OfficialId) -> OfficialOut:
 PathOfficial = Annotated[OfficialOut, Depends(path_official)]
 
 
-@router.get(
-    "", response_model=Page[OfficialOut], summary="List officials", responses=LIST_RESPONSES, name="list_officials"
-)
+@routes.list(Page[OfficialOut], "List officials")
 def list_all(session: SessionDep, request: Request, response: Response, limit: Limit = 50, cursor: Cursor = None):
     """Officials who announced or spoke for actions, by id."""
-    items, next_cursor = list_officials(session, limit, cursor)
-    return paged(request, response, items, next_cursor)
+    return paged(request, response, *list_officials(session, limit, cursor))
 
 
-@router.get(
-    "/{official_id}",
-    response_model=OfficialOut,
-    summary="One official",
-    responses=RECORD_RESPONSES,
-    name="get_official",
-)
+@routes.read("/{official_id}", OfficialOut, "One official")
 def get_one(request: Request, official: PathOfficial):
     """An official with the latest title known."""
     return record_response(request, official)
 
 
-@router.get(
-    "/{official_id}/actions",
-    response_model=Page[ActionOut],
-    summary="Actions an official announced",
-    responses=LIST_RESPONSES,
-    name="list_official_actions",
-)
+@routes.actions("/{official_id}/actions", "Actions an official announced")
 def actions(
-    session: SessionDep,
-    request: Request,
-    official: PathOfficial,
-    query: Annotated[OfficialActionQuery, Query()],
+    session: SessionDep, request: Request, official: PathOfficial, query: Annotated[OfficialActionQuery, Query()]
 ):
     """What this official announced or spoke for, newest first, with the title held at each time."""
     return json_page(request, *documents_page(session, query, request.app.state.documents, official=official.id))
 
 
-@router.post(
-    "",
-    status_code=201,
-    response_model=OfficialOut,
-    summary="Create an official",
-    responses=CREATE_RESPONSES,
-    name="create_official",
-)
+@routes.create(OfficialOut, "Create an official")
 def create(write: Write, body: OfficialIn, idempotency_key: IdempotencyKey = None):
     """Record a person who announces or speaks for actions. Needs a key of scope `write`."""
-    return write.created(
-        body, idempotency_key, lambda session: get_official(session, create_official(session, body)), PATH
-    )
+    return write.create(OFFICIALS, body, idempotency_key)
 
 
-@router.patch(
-    "/{official_id}",
-    response_model=OfficialOut,
-    summary="Change an official",
-    responses=UPDATE_RESPONSES,
-    name="update_official",
-)
+@routes.update("/{official_id}", OfficialOut, "Change an official")
 def change(write: Write, official_id: OfficialId, patch: OfficialPatch, if_match: IfMatch = None):
     """Replace the fields given; with `If-Match`, only if the official is still at that version."""
-    current = partial(get_official, write.session, official_id)
-    update_official(write.session, write.locked(Official, "official", official_id, if_match, current), patch)
-    return write.answer(current())
+    return write.update(OFFICIALS, official_id, patch, if_match)
 
 
-@router.delete(
-    "/{official_id}", status_code=204, summary="Delete an official", responses=DELETE_RESPONSES, name="delete_official"
-)
+@routes.delete("/{official_id}", "Delete an official")
 def remove(write: Write, official_id: OfficialId, if_match: IfMatch = None):
     """Delete an official no action names any more (409 otherwise)."""
-    current = partial(get_official, write.session, official_id)
-    delete_official(write.session, write.locked(Official, "official", official_id, if_match, current))
-    return Response(status_code=204)
+    return write.delete(OFFICIALS, official_id, if_match)

@@ -1,17 +1,16 @@
-from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from service.actions.queries import documents_page
-from service.actions.schemas import ActionOut, ResolutionActionQuery
+from service.actions.schemas import ResolutionActionQuery
 from service.db import SessionDep
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
 from service.models import Authority
-from service.openapi import CREATE_RESPONSES, DELETE_RESPONSES, LIST_RESPONSES, RECORD_RESPONSES, UPDATE_RESPONSES
 from service.pagination import Cursor, Limit, Page, json_page, paged
-from service.records import Write
+from service.record_routes import RecordRoutes
+from service.records import Records, Write
 from service.resolutions.queries import get_resolution, list_resolutions, resolution_key
 from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionPatch, resolution_id
 from service.resolutions.service import create_resolution, delete_resolution, update_resolution
@@ -22,97 +21,52 @@ router = APIRouter(prefix="/v1/resolutions", tags=["resolutions"])
 Number = Annotated[
     CanonicalInt, Path(ge=1, le=99999, description="The resolution's number, in digits.", examples=[1718])
 ]
-PATH = "/v1/resolutions/{number}"
-
-
-def path_resolution(session: SessionDep, number: Number) -> ResolutionOut:
-    """The resolution the path names (404 when there is none)."""
-    return get_resolution(session, number)
-
-
-PathResolution = Annotated[ResolutionOut, Depends(path_resolution)]
-
-
-@router.get(
-    "",
-    response_model=Page[ResolutionOut],
-    summary="List resolutions",
-    responses=LIST_RESPONSES,
-    name="list_resolutions",
+RESOLUTIONS = Records(
+    Authority,
+    "resolution",
+    "/v1/resolutions/{number}",
+    get_resolution,
+    create_resolution,
+    update_resolution,
+    delete_resolution,
+    row_id=resolution_id,
 )
+routes = RecordRoutes(router, RESOLUTIONS.kind)
+
+
+@routes.list(Page[ResolutionOut], "List resolutions")
 def list_all(session: SessionDep, request: Request, response: Response, limit: Limit = 50, cursor: Cursor = None):
     """UN Security Council resolutions by number, each with how many published actions invoke it."""
-    items, next_cursor = list_resolutions(session, limit, cursor)
-    return paged(request, response, items, next_cursor)
+    return paged(request, response, *list_resolutions(session, limit, cursor))
 
 
-@router.get(
-    "/{number}",
-    response_model=ResolutionOut,
-    summary="One resolution",
-    responses=RECORD_RESPONSES,
-    name="get_resolution",
-)
-def get_one(request: Request, resolution: PathResolution):
+@routes.read("/{number}", ResolutionOut, "One resolution")
+def get_one(session: SessionDep, request: Request, number: Number):
     """A resolution by its number, with its symbol, adoption date and action count."""
-    return record_response(request, resolution)
+    return record_response(request, get_resolution(session, number))
 
 
-@router.get(
-    "/{number}/actions",
-    response_model=Page[ActionOut],
-    summary="Actions invoking a resolution",
-    responses=LIST_RESPONSES,
-    name="list_resolution_actions",
-)
-def actions(
-    session: SessionDep,
-    request: Request,
-    number: Number,
-    query: Annotated[ResolutionActionQuery, Query()],
-):
+@routes.actions("/{number}/actions", "Actions invoking a resolution")
+def actions(session: SessionDep, request: Request, number: Number, query: Annotated[ResolutionActionQuery, Query()]):
     """Which actions invoke resolution `number`, newest first, with the same filters and paging as
     `/v1/actions`. Each page is one range scan of an index, at any size of database."""
     resolution_key(session, number)  # 404 when there is none
     return json_page(request, *documents_page(session, query, request.app.state.documents, resolution=number))
 
 
-@router.post(
-    "",
-    status_code=201,
-    response_model=ResolutionOut,
-    summary="Add a resolution",
-    responses=CREATE_RESPONSES,
-    name="create_resolution",
-)
+@routes.create(ResolutionOut, "Add a resolution")
 def create(write: Write, body: ResolutionIn, idempotency_key: IdempotencyKey = None):
     """Record a UN Security Council resolution so that actions can cite it. Needs a key of scope `write`."""
-    return write.created(
-        body, idempotency_key, lambda session: get_resolution(session, create_resolution(session, body)), PATH
-    )
+    return write.create(RESOLUTIONS, body, idempotency_key)
 
 
-@router.patch(
-    "/{number}",
-    response_model=ResolutionOut,
-    summary="Change a resolution",
-    responses=UPDATE_RESPONSES,
-    name="update_resolution",
-)
+@routes.update("/{number}", ResolutionOut, "Change a resolution")
 def change(write: Write, number: Number, patch: ResolutionPatch, if_match: IfMatch = None):
     """Replace the year, adoption date or title; with `If-Match`, only if still at that version."""
-    current = partial(get_resolution, write.session, number)
-    update_resolution(
-        write.session, write.locked(Authority, "resolution", resolution_id(number), if_match, current), patch
-    )
-    return write.answer(current())
+    return write.update(RESOLUTIONS, number, patch, if_match)
 
 
-@router.delete(
-    "/{number}", status_code=204, summary="Delete a resolution", responses=DELETE_RESPONSES, name="delete_resolution"
-)
+@routes.delete("/{number}", "Delete a resolution")
 def remove(write: Write, number: Number, if_match: IfMatch = None):
     """Delete a resolution no action cites (409 otherwise)."""
-    current = partial(get_resolution, write.session, number)
-    delete_resolution(write.session, write.locked(Authority, "resolution", resolution_id(number), if_match, current))
-    return Response(status_code=204)
+    return write.delete(RESOLUTIONS, number, if_match)

@@ -5,11 +5,11 @@ from service.errors import problem_responses
 from service.screening.schemas import MatchRequest, MatchResponse
 from service.screening.service import match
 
-router = APIRouter(prefix="/v1/match", tags=["screening"])
+router = APIRouter(tags=["screening"])
 
 
 @router.post(
-    "",
+    "/v1/match",
     response_model=MatchResponse,
     summary="Screen parties against every actor",
     responses=problem_responses(400, 401, 403, 413, 422, 503),
