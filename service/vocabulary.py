@@ -21,6 +21,9 @@ class ActionStatus(StrEnum):
 
 
 class DatePrecision(StrEnum):
+    """How much of an action's date its source gives: for `month` and `year` the stored date is the period's
+    first day ("in March 2024" is 2024-03-01)."""
+
     day = "day"
     month = "month"
     year = "year"
@@ -100,6 +103,8 @@ class Scope(StrEnum):
 
 
 class Operation(StrEnum):
+    """What a change in the feed did to its record."""
+
     create = "create"
     update = "update"
     delete = "delete"
