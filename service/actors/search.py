@@ -6,7 +6,6 @@ the names sharing three-letter runs with the query, most shared first (for a que
 its eight rarest trigrams), and rapidfuzz ranks only those.
 """
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -30,10 +29,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from service.actors.name_counts import key_trigrams, name_counts
 from service.actors.resolution import survivors
 from service.folding import fold
 from service.models import Actor, ActorAlias
-from service.versioned import PerDataVersion
 
 MIN_SCORE = 70
 CANDIDATES = 200  # names ranked per query: the shortest holding every word, or those sharing most trigrams
@@ -122,7 +121,7 @@ def find_actors(
     if found and (not near_misses or found[0].score >= 100):
         return found
     fuzzy = _sqlite_trigrams if sqlite else _postgresql_trigrams
-    trigrams = _rarest(_trigrams(query_key), trigram_counts.get(session))
+    trigrams = _rarest(_trigrams(query_key), name_counts.get(session).trigrams)
     if not trigrams:
         return found
     return ranked([*candidates, *connection.execute(*fuzzy(trigrams, kind, country)).all()])
@@ -154,22 +153,8 @@ def _rarest(trigrams: list[str], counts: dict[str, int]) -> list[str]:
     return sorted(sorted(held, key=lambda trigram: (counts[trigram], trigram))[:MAX_TRIGRAMS])
 
 
-def _trigram_counts(session: Session) -> dict[str, int]:
-    """In how many names (and aliases) each trigram of their spaceless keys is."""
-    counts: Counter[str] = Counter()
-    for statement in (select(Actor.search_key), select(ActorAlias.search_key)):
-        for key in session.scalars(statement):
-            letters = key.replace(" ", "")
-            counts.update({letters[i : i + 3] for i in range(len(letters) - 2)})
-    return dict(counts)
-
-
-trigram_counts = PerDataVersion(_trigram_counts)
-
-
 def _trigrams(query_key: str) -> list[str]:
-    letters = query_key.replace(" ", "")
-    return sorted({letters[i : i + 3] for i in range(len(letters) - 2)})
+    return sorted(key_trigrams(query_key))
 
 
 def _phrase(text: str) -> str:
