@@ -11,6 +11,9 @@ in the ids and in docs/matching.md; nothing else reads them.
 The load: --connections clients on keep-alive connections (httpx, asyncio, in this process), each sending its
 next request as soon as the last is answered, for --seconds after a warm-up. The queries: half listed names in
 the variants screening meets (case, word order, hyphens), half generated names that no actor holds, round robin.
+Then the same load again while a writer adds a new actor --write-rate times a second through the API (each
+write is a new version of the data: the name index grows, the word rarities and trigram counts kept per version
+are computed again), as a ratio to the figure without writes of the same run.
 
     .venv/bin/python bench/match_speed.py [--actors 20000] [--seconds 20] [--connections 8]
 """
@@ -34,6 +37,7 @@ from sqlalchemy.orm import Session
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.writer import write_key, writing  # noqa: E402
 from service import migrations  # noqa: E402
 from service.actors.writes import ActorRecord, put_actors  # noqa: E402
 from service.config import Settings  # noqa: E402
@@ -155,6 +159,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--port", type=int, default=8791)
+    parser.add_argument("--write-rate", type=float, default=10, help="Writes a second during the last load.")
     parser.add_argument("--output", type=Path, help="Write the figures as JSON here too.")
     arguments = parser.parse_args()
     rng = random.Random(19)
@@ -182,6 +187,9 @@ def main() -> None:
                     time.sleep(0.1)
             health = measure(base, server.pid, [("GET", "/healthz", None)], arguments.seconds, arguments.connections)
             match = measure(base, server.pid, bodies, arguments.seconds, arguments.connections)
+            with writing(base, write_key(url), arguments.write_rate) as writes:
+                match_writing = measure(base, server.pid, bodies, arguments.seconds, arguments.connections)
+            match_writing |= {"writes": writes.made, "failed_writes": writes.failed}
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -192,6 +200,9 @@ def main() -> None:
         "healthz": health,
         "match": match,
         "match_over_healthz": round(match["requests_per_second"] / health["requests_per_second"], 3),
+        "write_rate": arguments.write_rate,
+        "match_while_writing": match_writing,
+        "writing_over_not": round(match_writing["requests_per_second"] / match["requests_per_second"], 3),
         "cpu_count": os.cpu_count(),
         "load_average": os.getloadavg(),
     }

@@ -1,4 +1,4 @@
-"""Values computed from the whole database (the extractor's name index, the screening's word rarities), kept
+"""Values computed from the whole database (the extractor's name index), kept
 per database and computed again only when the data change."""
 
 from collections.abc import Callable

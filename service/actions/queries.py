@@ -14,11 +14,24 @@ from typing import Any
 from urllib.parse import quote
 
 from pydantic import TypeAdapter
-from sqlalchemy import BindParameter, ColumnElement, Exists, Integer, Select, bindparam, exists, or_, select, tuple_
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Exists,
+    Integer,
+    Select,
+    bindparam,
+    exists,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from service.actions.documents import DocumentCache, action_documents
 from service.actions.schemas import ActionFilters, ActionOut, ActionQuery
+from service.actors.resolution import party
 from service.errors import InvalidParameter, found
 from service.models import Action, ActionSource, Actor, ActorLink, Authority, Citation, Official, OfficialLink
 from service.pagination import decode_cursor, encode_cursor
@@ -65,7 +78,7 @@ def _ids_exist(session: Session, filters: ActionFilters) -> None:
 
 def page_ids(session: Session, filters: ActionFilters) -> tuple[list[str], str | None]:
     """The ids of one page of actions, in order, and the cursor of the next page (None on the last)."""
-    statement, values = _page_statement(filters)
+    statement, values = _page_statement(session, filters)
     rows = session.connection().execute(statement, values).all()
     more = len(rows) > filters.limit
     rows = rows[: filters.limit]
@@ -76,19 +89,22 @@ def page_ids(session: Session, filters: ActionFilters) -> tuple[list[str], str |
 
 def page_query(session: Session, filters: ActionFilters) -> Select[date, str]:
     """The (date, id) keys of one page and one more row (to tell whether another page follows)."""
-    statement, values = _page_statement(filters)
+    statement, values = _page_statement(session, filters)
     return statement.params(values)
 
 
-def _page_statement(filters: ActionFilters) -> tuple[Select, dict]:
+def _page_statement(session: Session, filters: ActionFilters) -> tuple[Select, dict]:
     """The statement of this kind of page, and the values of its parameters. One statement is built per
     combination of filters and kept: building and keying a statement of this size costs SQLAlchemy about ten
     times what SQLite spends running it."""
     words = (filters.q or "").split()
     values: dict = {"status": filters.status, "limit": filters.limit + 1}
-    for name in ("resolution", "actor", "official", "role", "country", "type", "date_from", "date_to"):
+    for name in ("resolution", "official", "role", "country", "type", "date_from", "date_to"):
         if getattr(filters, name) not in (None, ""):
             values[name] = getattr(filters, name)
+    if filters.actor is not None:
+        # The actor's party: the actors merged into one answer together (service/actors/resolution.py).
+        values |= {f"actor_{index}": member for index, member in enumerate(party(session, filters.actor))}
     if filters.cursor:
         after_day, after_id = decode_cursor(filters.cursor, f"actions:{filters.sort}", (str, str))
         values |= {"after_day": _parse_day(after_day), "after_id": after_id}
@@ -101,7 +117,25 @@ def _page_statement(filters: ActionFilters) -> tuple[Select, dict]:
 @lru_cache(maxsize=256)
 def _statement_of_shape(given: frozenset[str], sort: str, words: int) -> Select:
     newest_first = sort == "-date"
-    query, day, action_id = _driven_query(given, words)
+    ranges = [_keys_in_range(given, words, newest_first, member) for member in range(_ranges(given))]
+    if len(ranges) == 1:
+        return _page_of(ranges[0], newest_first)
+    # A party of several actors: a page of each one's range of its index, merged in page order.
+    pages = [select(*_ordered(keys, newest_first).subquery(f"member_{index}").c) for index, keys in enumerate(ranges)]
+    return _page_of(select(*union_all(*pages).subquery("party").c), newest_first)
+
+
+def _ordered(keys: Select, newest_first: bool) -> Select:
+    day, action_id = keys.selected_columns
+    return keys.order_by(*((day.desc(), action_id.desc()) if newest_first else (day.asc(), action_id.asc())))
+
+
+def _page_of(keys: Select, newest_first: bool) -> Select:
+    return _ordered(keys, newest_first).limit(bindparam("limit", type_=Integer))
+
+
+def _keys_in_range(given: frozenset[str], words: int, newest_first: bool, member: int) -> Select[date, str]:
+    query, day, action_id = _driven_query(given, words, member)
     if "date_from" in given:
         query = query.where(day >= bindparam("date_from"))
     if "date_to" in given:
@@ -109,8 +143,7 @@ def _statement_of_shape(given: frozenset[str], sort: str, words: int) -> Select:
     if "after_day" in given:
         key = tuple_(bindparam("after_day", type_=day.type), bindparam("after_id", type_=action_id.type))
         query = query.where(tuple_(day, action_id) < key if newest_first else tuple_(day, action_id) > key)
-    order = (day.desc(), action_id.desc()) if newest_first else (day.asc(), action_id.asc())
-    return query.order_by(*order).limit(bindparam("limit", type_=Integer))
+    return query
 
 
 def _parse_day(text: str) -> date:
@@ -120,17 +153,34 @@ def _parse_day(text: str) -> date:
         raise InvalidParameter("cursor", "not a cursor this service issued") from None
 
 
-def _driven_query(
-    given: frozenset[str], words: int
-) -> tuple[Select[date, str], InstrumentedAttribute[date], InstrumentedAttribute[str]]:
-    """The select of (date, id) keys, from the index that narrows the list most, with every filter given."""
-    actor_conditions = []
-    if "actor" in given:
-        actor_conditions.append(ActorLink.actor_id == bindparam("actor"))
+def _party_size(given: frozenset[str]) -> int:
+    return sum(name.startswith("actor_") for name in given)
+
+
+def _ranges(given: frozenset[str]) -> int:
+    """How many ranges of an index a page merges: one per actor of the party when their links drive it."""
+    return 1 if "resolution" in given else max(_party_size(given), 1)
+
+
+def _link_conditions(given: frozenset[str], link: type[ActorLink]) -> list[ColumnElement[bool]]:
+    """What the actor filters ask of a link to an actor, but which actor: its role, its actor's country."""
+    conditions = []
     if "role" in given:
-        actor_conditions.append(ActorLink.role == bindparam("role"))
+        conditions.append(link.role == bindparam("role"))
     if "country" in given:
-        actor_conditions.append(ActorLink.actor_id.in_(select(Actor.id).where(Actor.country == bindparam("country"))))
+        conditions.append(link.actor_id.in_(select(Actor.id).where(Actor.country == bindparam("country"))))
+    return conditions
+
+
+def _driven_query(
+    given: frozenset[str], words: int, member: int = 0
+) -> tuple[Select[date, str], InstrumentedAttribute[date], InstrumentedAttribute[str]]:
+    """The select of (date, id) keys, from the index that narrows the list most, with every filter given. A
+    list of a party of several actors is driven by each one's links in turn (`member`, see _statement_of_shape)."""
+    actors = [bindparam(f"actor_{index}", type_=ActorLink.actor_id.type) for index in range(_party_size(given))]
+    actor_conditions = _link_conditions(given, ActorLink)
+    if actors:
+        actor_conditions.append(ActorLink.actor_id.in_(actors))
 
     if "resolution" in given:
         # A scalar subquery rather than a query of its own: one round trip, and the index is still entered
@@ -142,9 +192,19 @@ def _driven_query(
         )
         day, action_id = Citation.action_date, Citation.action_id
         query: Select[date, str] = select(day, action_id).where(Citation.authority_id == authority_id)
-    elif "actor" in given:
+    elif actors:
         day, action_id = ActorLink.action_date, ActorLink.action_id
-        query = select(day, action_id).where(*actor_conditions)
+        query = select(day, action_id).where(ActorLink.actor_id == actors[member], *_link_conditions(given, ActorLink))
+        if member:
+            # An action linked to several of the party is read from the first one's links only.
+            earlier = aliased(ActorLink)
+            query = query.where(
+                ~exists().where(
+                    earlier.action_id == action_id,
+                    earlier.actor_id.in_(actors[:member]),
+                    *_link_conditions(given, earlier),
+                )
+            )
         actor_conditions = []
     elif "official" in given:
         day, action_id = OfficialLink.action_date, OfficialLink.action_id

@@ -100,6 +100,12 @@ def members(session: Session, survivor_ids: Iterable[str]) -> dict[str, list[str
     return found
 
 
+def party(session: Session, actor_id: str) -> list[str]:
+    """The actors that answer as one with this one: its survivor first, then the actors merged into it."""
+    survivor = survivors(session, [actor_id])[actor_id]
+    return members(session, [survivor])[survivor]
+
+
 # Writes: judgements, and the merges they add up to.
 
 

@@ -8,9 +8,10 @@ from itertools import combinations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service.actors.name_counts import NameCounts, name_counts
 from service.actors.resolution import KIND_GROUPS, survivors
 from service.models import Actor, ActorAlias, ActorBirthDate, ActorJudgement, ListEntry
-from service.screening.service import name_score, word_rarity
+from service.screening.service import name_score
 from service.vocabulary import ActorKind
 
 
@@ -84,11 +85,11 @@ def candidates(session: Session, threshold: float, limit: int) -> list[Candidate
     are alike: scored by the screening's name score (each way, the lower), moved up or down by their birth dates
     and countries agreeing or not. Best first."""
     actors = _Actors.read(session)
-    rarity = word_rarity.get(session)
+    counts = name_counts.get(session)
     found = [
         candidate
         for a, b in _sharing_words(actors.names)
-        if actors.comparable(a, b) and (candidate := _scored(actors, a, b, rarity)).score >= threshold
+        if actors.comparable(a, b) and (candidate := _scored(actors, a, b, counts)).score >= threshold
     ]
     found.sort(key=lambda candidate: (-candidate.score, candidate.left, candidate.right))
     return found[:limit]
@@ -109,10 +110,10 @@ def _sharing_words(names: dict[str, set[str]]) -> list[tuple[str, str]]:
     return [pair for pair, count in shared.items() if count >= 2]
 
 
-def _scored(actors: _Actors, a: str, b: str, rarity: dict[str, float]) -> Candidate:
+def _scored(actors: _Actors, a: str, b: str, counts: NameCounts) -> Candidate:
     (name_a, _, country_a), (name_b, _, country_b) = actors.fields[a], actors.fields[b]
     score, key_a, key_b = max(
-        (min(name_score(x, y, rarity), name_score(y, x, rarity)), x, y)
+        (min(name_score(x, y, counts), name_score(y, x, counts)), x, y)
         for x in actors.names[a]
         for y in actors.names[b]
     )

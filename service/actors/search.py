@@ -6,10 +6,9 @@ the names sharing three-letter runs with the query, most shared first (for a que
 its eight rarest trigrams), and rapidfuzz ranks only those.
 """
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rapidfuzz import fuzz
 from sqlalchemy import (
@@ -30,10 +29,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from service.actors.name_counts import key_trigrams, name_counts
 from service.actors.resolution import survivors
 from service.folding import fold
 from service.models import Actor, ActorAlias
-from service.versioned import PerDataVersion
 
 MIN_SCORE = 70
 CANDIDATES = 200  # names ranked per query: the shortest holding every word, or those sharing most trigrams
@@ -88,34 +87,56 @@ def compact_name_index(session: Session) -> None:
         session.connection().exec_driver_sql("INSERT INTO actor_names_fts (actor_names_fts) VALUES ('optimize')")
 
 
-def find_actors(session: Session, q: str, kind: str | None, country: str | None, limit: int) -> list[Match]:
+# How close a name's key is to the query's (0–100), from the two folded keys.
+Scorer = Callable[[str, str], float]
+
+
+def find_actors(
+    session: Session,
+    q: str,
+    kind: str | None,
+    country: str | None,
+    limit: int,
+    scorer: Scorer = score,
+    near_misses: bool = False,
+) -> list[Match]:
+    """The actors whose names score at least MIN_SCORE by `scorer` (screening brings its own), best first. With
+    `near_misses`, the names sharing most trigrams are ranked too unless a name holding every word of the query
+    scores 100: a name one letter off the query ('Hassan' for 'Hasan') is not hidden by its relatives that hold
+    every word ('Hasan' in the name of each of his sons)."""
     query_key = fold(q)
     if not query_key:
         return []
+    ranked = partial(_ranked, session, query_key, scorer=scorer, limit=limit)
     words = [word for word in query_key.split() if word not in STOP_WORDS and len(word) >= 3]
     if not words:  # nothing an index of trigrams can look up: scan the names
-        return _ranked(session, query_key, session.execute(_short_query(query_key, kind, country)).all(), limit)
+        return ranked(session.execute(_short_query(query_key, kind, country)).all())
     sqlite = session.get_bind().dialect.name == "sqlite"
     # First the names holding every word of the query, which is selective, then, for a misspelt query,
     # the names sharing most of its trigrams.
     connection = session.connection()
     every_word = _sqlite_every_word if sqlite else _postgresql_every_word
-    found = _ranked(session, query_key, connection.execute(*every_word(words, kind, country)).all(), limit)
-    if found:
+    candidates = connection.execute(*every_word(words, kind, country)).all()
+    found = ranked(candidates)
+    if found and (not near_misses or found[0].score >= 100):
         return found
     fuzzy = _sqlite_trigrams if sqlite else _postgresql_trigrams
-    trigrams = _rarest(_trigrams(query_key), trigram_counts.get(session))
-    return _ranked(session, query_key, connection.execute(*fuzzy(trigrams, kind, country)).all(), limit)
+    trigrams = _rarest(_trigrams(query_key), name_counts.get(session).trigrams)
+    if not trigrams:
+        return found
+    return ranked([*candidates, *connection.execute(*fuzzy(trigrams, kind, country)).all()])
 
 
-def _ranked(session: Session, query_key: str, candidates: Sequence[tuple[str, str, str]], limit: int) -> list[Match]:
+def _ranked(
+    session: Session, query_key: str, candidates: Sequence[tuple[str, str, str]], scorer: Scorer, limit: int
+) -> list[Match]:
     """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first; a name of an actor
     merged into another counts for that one, the survivor."""
     survivor = survivors(session, {row[0] for row in candidates})
     best: dict[str, Match] = {}
     for member_id, name, name_key in candidates:
         actor_id = survivor[member_id]
-        value = round(score(query_key, name_key), 1)
+        value = round(scorer(query_key, name_key), 1)
         if value >= MIN_SCORE and (actor_id not in best or value > best[actor_id].score):
             best[actor_id] = Match(actor_id, value, name)
     return sorted(best.values(), key=lambda match: (-match.score, match.matched, match.actor_id))[:limit]
@@ -124,28 +145,16 @@ def _ranked(session: Session, query_key: str, candidates: Sequence[tuple[str, st
 def _rarest(trigrams: list[str], counts: dict[str, int]) -> list[str]:
     """The query's MAX_TRIGRAMS rarest trigrams among the names. The names sharing most of them are those
     sharing most of all its trigrams, nearly always, at a fraction of the cost: the common trigrams ('kim',
-    'ali', 'ing') are in thousands of names, each of which the index must then rank."""
-    if len(trigrams) <= MAX_TRIGRAMS:
-        return trigrams
-    return sorted(sorted(trigrams, key=lambda trigram: (counts.get(trigram, 0), trigram))[:MAX_TRIGRAMS])
-
-
-def _trigram_counts(session: Session) -> dict[str, int]:
-    """In how many names (and aliases) each trigram of their spaceless keys is."""
-    counts: Counter[str] = Counter()
-    for statement in (select(Actor.search_key), select(ActorAlias.search_key)):
-        for key in session.scalars(statement):
-            letters = key.replace(" ", "")
-            counts.update({letters[i : i + 3] for i in range(len(letters) - 2)})
-    return dict(counts)
-
-
-trigram_counts = PerDataVersion(_trigram_counts)
+    'ali', 'ing') are in thousands of names, each of which the index must then rank. A trigram no name holds
+    (a misspelling's) finds nothing: it is left out, not counted among the rarest."""
+    held = [trigram for trigram in trigrams if counts.get(trigram)]
+    if len(held) <= MAX_TRIGRAMS:
+        return held
+    return sorted(sorted(held, key=lambda trigram: (counts[trigram], trigram))[:MAX_TRIGRAMS])
 
 
 def _trigrams(query_key: str) -> list[str]:
-    letters = query_key.replace(" ", "")
-    return sorted({letters[i : i + 3] for i in range(len(letters) - 2)})
+    return sorted(key_trigrams(query_key))
 
 
 def _phrase(text: str) -> str:

@@ -1,32 +1,35 @@
 """Screening: each party scored against every actor by its names, its identifiers and its nationality, the
 candidates above the threshold returned with what is in force against them and why."""
 
-import math
 import re
-from collections import Counter
+from functools import lru_cache, partial
 from typing import Literal
 
 from rapidfuzz import fuzz
 from sqlalchemy import ColumnExpressionArgument, func, select
 from sqlalchemy.orm import Session
 
+from service.actors.name_counts import NameCounts, name_counts
 from service.actors.queries import actors_by_id
 from service.actors.resolution import members, survivors
 from service.actors.schemas import ActorOut
 from service.actors.search import find_actors
 from service.actors.status import listings_by_actor
 from service.folding import fold
-from service.models import Actor, ActorAlias, ActorBirthDate, ActorIdentifier
+from service.models import ActorBirthDate, ActorIdentifier
 from service.screening.schemas import Candidate, Evidence, MatchRequest, MatchResponse, MatchResult, Party
-from service.versioned import PerDataVersion
 
 # A name scored this far below the threshold may still be lifted over it by its nationality, or its birth date.
 NATIONALITY_WEIGHT = 10
 BIRTH_DATE_WEIGHT = 10
 # How many names to score per candidate kept: the name search ranks them; the other evidence reorders a few.
 NAME_CANDIDATES_PER_RESULT = 4
-# Two words count as the same when at least this similar (0–100): 'Chong' and 'Jong', 'Ri' and 'Li', 'Gim' and 'Kim'.
-WORD_MATCH = 50
+# Two words count as the same when at least this similar (0–100): 'Yusuf' and 'Yousef', 'Omar' and 'Umar'; words of
+# up to three letters when at least SHORT_WORD_MATCH ('Ri' and 'Li', 'Gim' and 'Kim'). Below, 'Khan' and 'Aman',
+# 'National' and 'Battalion' are other words; spellings of one word with the same consonants are still found
+# ('Husayn' and 'Hussein', 'Saeed' and 'Said': see _consonants).
+WORD_MATCH = 75
+SHORT_WORD_MATCH = 50
 # The rarity of a word no name holds.
 MAX_RARITY = 10.0
 
@@ -36,9 +39,13 @@ def match(session: Session, request: MatchRequest) -> MatchResponse:
 
 
 def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchResult:
+    query_key, counts = fold(party.name), name_counts.get(session)
+    # The name index's candidates ranked by this module's score, not by the search's: a search asks each word
+    # of the query to be in the name ('Husayn' is not 'Hussein' there), a screening meets other spellings.
+    scorer = partial(key_score, counts=counts)
+    depth = request.limit * NAME_CANDIDATES_PER_RESULT
     names = {
-        found.actor_id: found
-        for found in find_actors(session, party.name, None, None, request.limit * NAME_CANDIDATES_PER_RESULT)
+        found.actor_id: found for found in find_actors(session, party.name, None, None, depth, scorer, near_misses=True)
     }
     identifiers: dict[str, list[str]] = {}
     shared = _shared_identifiers(session, party)
@@ -47,10 +54,9 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
         identifiers.setdefault(survivor[actor_id], []).append(value)
     actors = actors_by_id(session, list(names.keys() | identifiers.keys()))
     born = _birth_dates(session, list(actors)) if party.birth_date else {}
-    query_key, rarity = fold(party.name), word_rarity.get(session)
     candidates = []
     for actor_id, actor in actors.items():
-        matched = _name_evidence(query_key, actor, rarity) if actor_id in names else []
+        matched = _name_evidence(query_key, actor, counts) if actor_id in names else []
         score = matched[0].score if matched else 0.0
         score, more = _other_evidence(party, actor, born.get(actor_id, []), identifiers.get(actor_id, []), score)
         if score >= request.threshold:
@@ -63,9 +69,9 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
     return MatchResult(query=party, candidates=kept)
 
 
-def _name_evidence(query_key: str, actor: ActorOut, rarity: dict[str, float]) -> list[Evidence]:
+def _name_evidence(query_key: str, actor: ActorOut, counts: NameCounts) -> list[Evidence]:
     """The actor's name or alias closest to the query."""
-    score, best = max((name_score(query_key, name, rarity), name) for name in [actor.name, *actor.aliases])
+    score, best = max((name_score(query_key, name, counts), name) for name in [actor.name, *actor.aliases])
     kind: Literal["name", "alias"] = "name" if best == actor.name else "alias"
     return [Evidence(kind=kind, value=best, score=score)]
 
@@ -92,36 +98,54 @@ def _other_evidence(
     return round(min(max(score, 0.0), 100.0), 1), matched
 
 
-def name_score(query_key: str, name: str, rarity: dict[str, float]) -> float:
+def name_score(query_key: str, name: str, counts: NameCounts) -> float:
     """0–100 for the whole name against the whole query: word order and word breaks forgiven ('Ho-jin Yun',
     'yun hojin'), but not missing words, and the less so the rarer they are: a query of common words
     ('Bureau', 'Trading Company') is no match for a name whose rare word it lacks ('Bureau 39'), as it may be for
     a search (service.actors.search.score)."""
-    key = fold(name)
+    return key_score(query_key, fold(name), counts)
+
+
+def key_score(query_key: str, key: str, counts: NameCounts) -> float:
+    """name_score of a name already folded."""
     if key.replace(" ", "") == query_key.replace(" ", ""):
         return 100.0  # the same letters, however the words are broken
     whole = max(fuzz.token_sort_ratio(query_key, key), fuzz.ratio(query_key.replace(" ", ""), key.replace(" ", "")))
     words, query_words = key.split(), query_key.split()
-    weights = [rarity.get(word, MAX_RARITY) for word in words]
+    weights = [counts.rarity(word, MAX_RARITY) for word in words]
     found = sum(
         weight
         for word, weight in zip(words, weights, strict=True)
-        if any(fuzz.ratio(word, other) >= WORD_MATCH for other in query_words)
+        if any(same_word(word, other) for other in query_words)
     )
     covered = found / sum(weights) if sum(weights) else 1.0
     # A name whose words are all in the query keeps its score; one whose rare words are missing loses up to half.
     return round(whole * (0.5 + 0.5 * covered), 1)
 
 
-def _word_rarity(session: Session) -> dict[str, float]:
-    """How rare each word of the actors' names is: inverse document frequency over every name and alias."""
-    keys = list(session.scalars(select(Actor.search_key))) + list(session.scalars(select(ActorAlias.search_key)))
-    counts: Counter[str] = Counter(word for key in keys for word in set(key.split()))
-    total = len(keys) + 1
-    return {word: math.log(total / count) for word, count in counts.items()}
+def same_word(word: str, other: str) -> bool:
+    """Whether two words may be spellings of one: close, or short and half alike, or of the same consonants."""
+    similarity = fuzz.ratio(word, other)
+    if similarity >= WORD_MATCH:
+        return True
+    if len(word) <= 3 and len(other) <= 3:
+        return similarity >= SHORT_WORD_MATCH
+    consonants = _consonants(word)
+    return len(consonants) >= 2 and consonants == _consonants(other)
 
 
-word_rarity = PerDataVersion(_word_rarity)
+@lru_cache(maxsize=100_000)
+def _consonants(word: str) -> str:
+    """A word's consonants, as the romanisations of one name most often agree on them: vowels and glides
+    dropped, doubled letters made single, and the consonants romanisations write one for another made one
+    ('husayn', 'hussein' are 'hsn'; Korean 'chong', 'jong' are 'jnk')."""
+    for spellings, one in _SAME_CONSONANT:
+        word = re.sub(spellings, one, word)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", word))
+
+
+# McCune–Reischauer and Revised Romanisation of Korean (ch/j, k/g, t/d, p/b, r/l), and Arabic's kh, q and k.
+_SAME_CONSONANT = [("ch", "j"), ("kh|q|g", "k"), ("d", "t"), ("b", "p"), ("r", "l")]
 
 
 def _birth_dates(session: Session, actor_ids: list[str]) -> dict[str, list[str]]:

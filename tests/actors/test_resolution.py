@@ -223,3 +223,39 @@ def test_xref_proposes_a_pair_short_of_strong_evidence_until_a_person_judges_it(
     judged = CliRunner().invoke(app, ["not-same", "person-kang", "un-kpi.019", "--who", "analyst"], env=env)
     assert judged.exit_code == 0, judged.output
     assert "person-kang" not in CliRunner().invoke(app, ["xref", "--threshold", "90"], env=env).output
+
+
+async def _every_action(client, path: str, **query) -> list[tuple[str, str]]:
+    """(date, id) of every action of a list, read two to a page."""
+    found, params = [], {"limit": 2, **query}
+    while True:
+        page = (await client.get(path, params=params)).json()
+        found += [(item["date"], item["id"]) for item in page["items"]]
+        if page["next_cursor"] is None:
+            return found
+        params["cursor"] = page["next_cursor"]
+
+
+async def test_a_survivors_actions_are_its_merged_actors_too_until_unmerged(fresh_seeded_url):
+    # Russia and Ukraine, judged one party for the test: some actions name both, which must still come once.
+    async for client in client_for(fresh_seeded_url):  # with the answer cache, as served
+        alone = {id: await _every_action(client, "/v1/actions", actor=id) for id in ("state-ru", "state-ua")}
+        both = sorted(set(alone["state-ru"]) | set(alone["state-ua"]), reverse=True)
+        assert set(alone["state-ru"]) & set(alone["state-ua"]) and len(both) > len(alone["state-ru"])
+        mentions = set()
+        for id in ("state-ru", "state-ua"):
+            mentions |= set(await _every_action(client, "/v1/actions", actor=id, role="mentioned"))
+
+        judge(fresh_seeded_url, lambda session: resolution.merge(session, "state-ru", "state-ua"))
+        assert await _every_action(client, "/v1/actions", actor="state-ru") == both
+        assert await _every_action(client, "/v1/actors/state-ru/actions") == both
+        assert await _every_action(client, "/v1/actions", actor="state-ua") == both  # the party of a merged id
+        assert await _every_action(client, "/v1/actions", actor="state-ru", sort="date") == sorted(both)
+        assert await _every_action(client, "/v1/actions", actor="state-ru", role="mentioned") == sorted(
+            mentions, reverse=True
+        )
+
+        judge(fresh_seeded_url, lambda session: resolution.unmerge(session, "state-ua"))
+        assert await _every_action(client, "/v1/actions", actor="state-ru") == alone["state-ru"]
+        assert await _every_action(client, "/v1/actors/state-ru/actions") == alone["state-ru"]
+        assert await _every_action(client, "/v1/actions", actor="state-ua") == alone["state-ua"]

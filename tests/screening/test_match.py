@@ -3,9 +3,11 @@ variants), identifier and nationality; each candidate with what matched and what
 
 import pytest
 
+from service.actors.writes import put_actor
 from service.importers.un_xml import import_un_xml
+from service.writes import acting_as
 from tests.conftest import client_for
-from tests.importers.conftest import UN, run
+from tests.importers.conftest import UN, run, session_on
 
 pytestmark = pytest.mark.anyio
 
@@ -33,6 +35,44 @@ async def test_a_listed_name_in_its_usual_variants_finds_the_listed_person(liste
     (listing,) = best["in_force"]
     assert listing["listed_by"]["id"] == "body-unsc" and [b["id"] for b in listing["legal_basis"]] == ["unscr-1718"]
     assert listing["events"][0]["quote"]
+
+
+def add_persons(url: str, *names: str) -> None:
+    with session_on(url) as session:
+        acting_as(session, "test")
+        for name in names:
+            id = "person-" + name.lower().replace(" ", "-")
+            put_actor(session, id, name=name, kind="person", country=None, aliases=[])
+        session.commit()
+
+
+# Other romanisations: Korean ch/j and r/l (McCune–Reischauer, Revised), Arabic vowels.
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("Paek Jang-ho", "un-kpi.006"),
+        ("Li Je-son", "un-kpi.002"),
+        ("Saddam Husayn Tikriti", "person-saddam-hussein-tikriti"),
+        ("Saeed Bahaji", "person-said-bahaji"),
+    ],
+)
+async def test_another_romanisation_of_a_listed_name_finds_the_listed_person(listed_db, name, actor_id):
+    add_persons(listed_db, "Saddam Hussein Tikriti", "Qusay Saddam Hussein Tikriti", "Said Bahaji")
+    (result,) = await _match(listed_db, {"name": name})
+    assert result["candidates"][0]["actor"]["id"] == actor_id
+
+
+async def test_a_name_one_letter_off_is_found_first_though_its_relatives_hold_every_word_of_the_query(listed_db):
+    add_persons(listed_db, "Barzan Ibrahim Hassan Tikriti", "Ali Barzan Ibrahim Hasan Tikriti")
+    (result,) = await _match(listed_db, {"name": "Barzan Ibrahim Hasan Tikriti"})
+    assert result["candidates"][0]["actor"]["id"] == "person-barzan-ibrahim-hassan-tikriti"
+
+
+async def test_a_name_whose_words_are_other_words_finds_nobody(listed_db):
+    # 'Khan' and 'Aman' are half alike, 'Zhang' and 'Chan' more, as spelling goes: not as names go.
+    add_persons(listed_db, "Mohammed Aman", "Marial Chan")
+    results = await _match(listed_db, {"name": "Mohammed Khan"}, {"name": "Maria Zhang"})
+    assert [result["candidates"] for result in results] == [[], []]
 
 
 async def test_an_identifier_finds_its_holder_whatever_the_name(listed_db):
