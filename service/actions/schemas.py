@@ -136,7 +136,11 @@ ResolutionFilter = Annotated[
     Field(ge=1, le=99999, description="Only actions invoking this UN Security Council resolution.", examples=[1718]),
 ]
 ActorFilter = Annotated[
-    Key | None, Field(description="Only actions this actor (by id) takes part in.", examples=["state-ru"])
+    Key | None,
+    Field(
+        description="Only actions this actor (by id) takes part in, or any actor merged into it (one party).",
+        examples=["state-ru"],
+    ),
 ]
 OfficialFilter = Annotated[
     Key | None, Field(description="Only actions this official (by id) announced.", examples=["official-matthew-miller"])

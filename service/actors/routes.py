@@ -103,7 +103,8 @@ def status(session: SessionDep, request: Request, actor_id: ActorId):
 
 @routes.actions("/{actor_id}/actions", "Actions an actor takes part in", LIST_RESPONSES | MERGED_RESPONSES)
 def actions(session: SessionDep, request: Request, actor_id: ActorId, query: Annotated[ActorActionQuery, Query()]):
-    """The actions this actor takes part in, newest first; `role` narrows to one part (imposer, target…)."""
+    """The actions this actor and the actors merged into it take part in, newest first; `role` narrows to one
+    part (imposer, target…)."""
     if moved := redirect_if_merged(session, request, actor_id):
         return moved
     found(session.get(Actor, actor_id), "actor", actor_id)
