@@ -214,7 +214,13 @@ class UnXmlReader:
         name_quote = _name_quote(rendered)
         narrative = _text(element.find("COMMENTS1"))
         identifiers, addresses = self._details(element, reference, narrative, start)
-        aliases = [_text(alias.find("ALIAS_NAME")) for alias in element if alias.tag.endswith("_ALIAS")]
+        # Some entries give several spellings in one ALIAS_NAME, joined by ';' (27 in the list of 27 February 2026).
+        aliases = [
+            spelling.strip()
+            for alias in element
+            if alias.tag.endswith("_ALIAS")
+            for spelling in _text(alias.find("ALIAS_NAME")).split(";")
+        ]
         aliases += [_text(original) for original in element.findall("NAME_ORIGINAL_SCRIPT")]
         kind = ENTRY_TAGS[element.tag]
         country = _country(element, kind, addresses)

@@ -30,6 +30,20 @@ def test_un_individual_becomes_a_person_with_alias_nationality_reference_and_add
     ]
 
 
+def test_spellings_joined_in_one_alias_become_aliases_of_their_own(seeded_db, tmp_path):
+    """As the real list writes some aliases: 'Abdul Rehman; Abd Ur-Rehman; Abdur Rahman'."""
+    joined = tmp_path / "joined.xml"
+    joined.write_text(
+        UN.read_text(encoding="utf-8").replace(
+            "<ALIAS_NAME>Yun Ho-chin</ALIAS_NAME>", "<ALIAS_NAME>Yun Ho-chin; Yun Ho Jin ;Yun Hojin</ALIAS_NAME>", 1
+        ),
+        encoding="utf-8",
+    )
+    run(seeded_db, import_un_xml, joined)
+    with session_on(seeded_db) as session:
+        assert sorted(get_actor(session, "un-kpi.001").aliases) == ["Yun Ho Jin", "Yun Ho-chin", "Yun Hojin"]
+
+
 def test_un_passports_and_imo_numbers_become_identifiers(seeded_db):
     run(seeded_db, import_un_xml, UN)
     with session_on(seeded_db) as session:
