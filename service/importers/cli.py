@@ -3,6 +3,7 @@ with a progress bar and a summary."""
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -46,14 +47,7 @@ def un_xml(
     from service.importers.un_xml import import_un_xml
 
     _check_xml(file)
-    _run(
-        "UN list",
-        file.stat().st_size,
-        lambda session, progress: import_un_xml(
-            session, file, regimes=regime, list_date=_day(list_date), force=force, progress=progress
-        ),
-        dry_run,
-    )
+    _run("UN list", file.stat().st_size, partial(import_un_xml, path=file, regimes=regime), list_date, force, dry_run)
 
 
 @import_app.command("ofac-csv")
@@ -75,19 +69,19 @@ def ofac_csv(
         size = total_size(directory)
     except ImportFailure as failure:
         fail(str(failure))
-    _run(
-        "OFAC SDN",
-        size,
-        lambda session, progress: import_ofac_csv(
-            session, directory, programs=program, list_date=_day(list_date), force=force, progress=progress
-        ),
-        dry_run,
-    )
+    _run("OFAC SDN", size, partial(import_ofac_csv, directory=directory, programs=program), list_date, force, dry_run)
 
 
 def _run(
-    label: str, size: int, load: "Callable[[Session, Callable[[int], None]], ImportReport]", dry_run: bool
+    label: str,
+    size: int,
+    load: "Callable[..., ImportReport]",
+    list_date: datetime | None,
+    force: bool,
+    dry_run: bool,
 ) -> None:
+    """Import a list with a progress bar over its `size` bytes, and print its report; `load` is the importer,
+    given the list's file and the entries to import."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
     from service.importers.entries import REMOVED
@@ -96,7 +90,12 @@ def _run(
     # Only on a terminal: elsewhere the bar would leave an empty line before the summary or the error.
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task(f"importing the {label}", total=size)
-        report = _load(lambda session: load(session, lambda read: progress.advance(task, read)), dry_run)
+        report = _load(
+            lambda session: load(
+                session, list_date=_day(list_date), force=force, progress=lambda read: progress.advance(task, read)
+            ),
+            dry_run,
+        )
     dated = f", list of {report.list_date}" if report.list_date else ""
     out.print(f"{label}: {report.selected} of {report.read} entries imported{dated}{_verb(dry_run)}", highlight=False)
     kinds = ("entries", "actors", "sources", "actions", "authorities", "judgements")
