@@ -48,7 +48,9 @@ DOCS_HEADERS = _headers(
 DOCS_PATHS = ("/docs", "/redoc")
 
 
-class SecurityHeaders:
+class _HTTPMiddleware:
+    """A middleware of HTTP requests: anything else the server sends through (lifespan) passes untouched."""
+
     def __init__(self, app: ASGIApp):
         self.app = app
 
@@ -56,6 +58,14 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.http(scope, receive, send)
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class SecurityHeaders(_HTTPMiddleware):
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         extra = DOCS_HEADERS if scope["path"].startswith(DOCS_PATHS) else API_HEADERS
 
         async def send_with_headers(message: Message) -> None:
@@ -74,17 +84,15 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, f"The body exceeds {max_bytes} bytes.")
 
 
-class BodyLimit:
+class BodyLimit(_HTTPMiddleware):
     """413 for a body over `max_bytes` (or the limit of its path in `per_path`), whether announced by
     Content-Length or streamed in chunks."""
 
     def __init__(self, app: ASGIApp, max_bytes: int, per_path: dict[str, int]):
-        self.app, self.max_bytes, self.per_path = app, max_bytes, per_path
+        super().__init__(app)
+        self.max_bytes, self.per_path = max_bytes, per_path
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         limit = self.per_path.get(scope["path"], self.max_bytes)
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
@@ -117,7 +125,7 @@ class BodyLimit:
         await problem(413, ProblemType.too_large, f"The body exceeds {limit} bytes.")(scope, receive, send)
 
 
-class MethodSemantics:
+class MethodSemantics(_HTTPMiddleware):
     """What RFC 9110 asks of every path, which the router alone does not give: HEAD wherever GET is answered
     (the same headers, no body), OPTIONS answered with the methods of the path, and a 405 whose `Allow`
     lists every method of the path, not only those of the first route that matched it."""
@@ -125,15 +133,12 @@ class MethodSemantics:
     HTTP_METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH"}
 
     def __init__(self, app: ASGIApp):
-        self.app = app
+        super().__init__(app)
         # The path templates by their first two segments (`/v1/actions`), so that a request is matched against
         # the few templates that can match it instead of every one; built on the first request.
         self.paths: dict[str, list[tuple[re.Pattern[str], set[str]]]] | None = None
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         methods = self._methods_of_path(scope)
         if not methods:  # no such path (404), or one outside the API (the docs): the router answers
             await self.app(scope, receive, send)
@@ -192,17 +197,11 @@ class MethodSemantics:
             scope["route"] = as_get["route"]
 
 
-class AccessLog:
+class AccessLog(_HTTPMiddleware):
     """One log line and one metric observation per request, with the route's template (not the raw path, so
     that ids do not explode the metric's labels)."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         status = 500
 
