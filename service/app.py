@@ -5,7 +5,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import anyio
 from asgi_correlation_id import CorrelationIdMiddleware
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
@@ -58,6 +58,14 @@ TAGS = [
 ]
 
 
+async def api_checks(request: Request) -> None:
+    """What every route of the API checks before its own work: that reads are open or the key may read, then
+    that the query names only parameters of the route. One dependency rather than two: FastAPI's resolution of
+    each dependency costs more than either check (together, a tenth of a kept action's answer)."""
+    await reads_guard(request)
+    await known_query_only(request)
+
+
 def _acceptable_request_id(value: str) -> bool:
     """An incoming X-Request-ID is kept if it is short and printable (so it is safe in a log line)."""
     return 0 < len(value) <= 128 and value.isascii() and value.isprintable()
@@ -98,7 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         screening_router,
         export_router,
     ):
-        app.include_router(router, dependencies=[Depends(reads_guard), Depends(known_query_only)])
+        app.include_router(router, dependencies=[Depends(api_checks)])
     app.include_router(health_router, dependencies=[Depends(known_query_only)])
     return app
 

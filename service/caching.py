@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 import anyio
 import psycopg
-from sqlalchemy import Engine, PoolProxiedConnection, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -142,14 +143,15 @@ class DataVersion:
     """The highest `seq` of the change feed: the version of the data.
 
     Read on the event loop, on a connection of its own, never through the pool (which the loop must not wait
-    for: the threads that would return connections need it). On SQLite, by the driver: a few microseconds,
-    cheaper than a hop to a worker thread. On PostgreSQL, by an asynchronous psycopg connection, and shared:
-    the requests that arrive while a read is under way wait for the next read, which starts after they
-    arrived and so sees every write committed before them; under load one round trip serves them all."""
+    for: the threads that would return connections need it, and an export holds one for as long as it
+    streams). On SQLite, by the driver: a few microseconds, cheaper than a hop to a worker thread. On
+    PostgreSQL, by an asynchronous psycopg connection, and shared: the requests that arrive while a read is
+    under way wait for the next read, which starts after they arrived and so sees every write committed
+    before them; under load one round trip serves them all."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
-        self.sqlite: PoolProxiedConnection | None = None
+        self.sqlite: Connection | None = None
         self.postgresql: psycopg.AsyncConnection | None = None
         self.next_read: asyncio.Future[int | None] | None = None  # the read the next arrivals share
         self.reading = False
@@ -157,9 +159,7 @@ class DataVersion:
 
     async def read(self) -> int | None:
         if self.engine.dialect.name == "sqlite":
-            if self.sqlite is None:
-                self.sqlite = self.engine.raw_connection()
-            driver = self.sqlite.driver_connection
+            driver = self._sqlite().connection.driver_connection
             assert isinstance(driver, sqlite3.Connection)  # the engine's driver is the standard library's
             # sqlite3 opens no transaction for a SELECT: nothing is held between reads.
             version: int | None = driver.execute(VERSION_SQL).fetchone()[0]
@@ -172,6 +172,17 @@ class DataVersion:
             self.reader = asyncio.get_running_loop().create_task(self._read_postgresql())
         # Shielded: a request that leaves (its client gone) must not cancel the read the others wait for.
         return await asyncio.shield(shared)
+
+    def loop_session(self) -> Session | None:
+        """On SQLite, a session on this connection, for a read bounded enough to run on the event loop: no hop to
+        a worker thread, and no worker thread to hand the GIL to at each row sqlite3 reads (under load, that
+        hand-over cost a page more than its reads). None on PostgreSQL, whose reads wait on the network."""
+        return Session(bind=self._sqlite()) if self.engine.dialect.name == "sqlite" else None
+
+    def _sqlite(self) -> Connection:
+        if self.sqlite is None:
+            self.sqlite = self.engine.connect()
+        return self.sqlite
 
     async def _read_postgresql(self) -> None:
         try:

@@ -22,7 +22,7 @@ import anyio
 import psycopg
 from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.requests import Request
 
 from service.caching import VERSION_SQL
@@ -279,11 +279,13 @@ def action_documents(session: Session, ids: Sequence[str], cache: DocumentCache 
     return [found[action_id] for action_id in ids if action_id in found]
 
 
-async def served_documents(request: Request, session: Session, ids: Sequence[str]) -> list[str]:
+async def served_documents(request: Request, ids: Sequence[str]) -> list[str]:
     """`action_documents` for an async route: without leaving the event loop when the cache holds every one at
     the data version read now (on SQLite a read through the driver, on PostgreSQL one shared by the requests
-    waiting for it; caching.DataVersion), otherwise in a worker thread. A hop to a thread and back costs a
-    read from the cache several times its own work, and a sync route always makes one."""
+    waiting for it; caching.DataVersion), otherwise in a worker thread, by a session of its own. A hop to a
+    thread and back costs a read from the cache several times its own work, and a sync route always makes one;
+    so does the request's session dependency (service/db.py), which a read that may need no session at all
+    does without."""
     cache: DocumentCache = request.app.state.documents
     if cache.max_bytes > 0:
         try:
@@ -293,4 +295,10 @@ async def served_documents(request: Request, session: Session, ids: Sequence[str
         found = cache.get_at(version, ids)
         if len(found) == len(ids):
             return [found[action_id] for action_id in ids]
-    return await anyio.to_thread.run_sync(action_documents, session, ids, cache)
+    return await anyio.to_thread.run_sync(_built_documents, request.app.state.session_factory, ids, cache)
+
+
+def _built_documents(session_factory: sessionmaker[Session], ids: Sequence[str], cache: DocumentCache) -> list[str]:
+    # A read: nothing to commit, and closing the session gives its connection back.
+    with session_factory() as session:
+        return action_documents(session, ids, cache)

@@ -6,7 +6,7 @@ from typing import Annotated
 import anyio
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from service.db import SessionDep
 from service.errors import Forbidden, Unauthorized
@@ -34,12 +34,18 @@ def require(scope: Scope, writes: bool) -> Callable[..., Principal]:
     return dependency
 
 
-async def reads_guard(request: Request, session: SessionDep) -> None:
+async def reads_guard(request: Request) -> None:
     """Reads are open unless the REQUIRE_KEY_FOR_READS setting closes them. It reads the header itself rather
-    than through `bearer`, so that the OpenAPI document does not claim that open reads need a key. Async, so
-    that an open read costs no trip to a worker thread; the key lookup, when reads are closed, takes one."""
+    than through `bearer`, so that the OpenAPI document does not claim that open reads need a key. Async and
+    without the request's session, so that an open read costs no trip to a worker thread and a route that
+    needs no session makes none; the key lookup, when reads are closed, takes a thread and a session."""
     if request.app.state.settings.require_key_for_reads:
-        await anyio.to_thread.run_sync(_principal, session, _bearer_token(request), Scope.read)
+        await anyio.to_thread.run_sync(_read_principal, request.app.state.session_factory, _bearer_token(request))
+
+
+def _read_principal(session_factory: sessionmaker[Session], token: str | None) -> Principal:
+    with session_factory() as session:  # looks a key up, writes nothing
+        return _principal(session, token, Scope.read)
 
 
 async def extract_guard(request: Request, session: SessionDep) -> None:

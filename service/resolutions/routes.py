@@ -1,9 +1,12 @@
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Path, Query, Request, Response
+from sqlalchemy.orm import Session, sessionmaker
 
-from service.actions.queries import documents_page
-from service.actions.schemas import ResolutionActionQuery
+from service.actions.documents import DocumentCache
+from service.actions.queries import documents_page, page_ids
+from service.actions.schemas import ActionFilters, ResolutionActionQuery
 from service.db import SessionDep
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
@@ -47,11 +50,35 @@ def get_one(session: SessionDep, request: Request, number: Number):
 
 
 @routes.actions("/{number}/actions", "Actions invoking a resolution")
-def actions(session: SessionDep, request: Request, number: Number, query: Annotated[ResolutionActionQuery, Query()]):
+async def actions(request: Request, number: Number, query: Annotated[ResolutionActionQuery, Query()]):
     """Which actions invoke resolution `number`, newest first, with the same filters and paging as
     `/v1/actions`. Each page is one range scan of an index, at any size of database."""
-    resolution_key(session, number)  # 404 when there is none
-    return json_page(request, *documents_page(session, query, request.app.state.documents, resolution=number))
+    return json_page(request, *await _resolution_page(request, number, query))
+
+
+async def _resolution_page(request: Request, number: int, query: ResolutionActionQuery) -> tuple[list[str], str | None]:
+    """The page's documents and the next cursor. The plain list (no filter but the cursor: one range scan of an
+    index, `limit` + 1 rows) is read on the event loop on SQLite, and answered there when the document cache
+    holds every action of it at the data version read after it; anything else is read in a worker thread."""
+    cache: DocumentCache = request.app.state.documents
+    plain = query.model_fields_set <= {"limit", "cursor", "sort"}
+    session = request.app.state.data_version.loop_session() if plain and cache.max_bytes > 0 else None
+    if session is not None:
+        with session:
+            resolution_key(session, number)  # 404 when there is none
+            ids, next_cursor = page_ids(session, ActionFilters.model_construct(**dict(query), resolution=number))
+        found = cache.get_at(await request.app.state.data_version.read(), ids)
+        if len(found) == len(ids):
+            return [found[action_id] for action_id in ids], next_cursor
+    return await anyio.to_thread.run_sync(_read_page, request.app.state.session_factory, number, query, cache)
+
+
+def _read_page(
+    session_factory: sessionmaker[Session], number: int, query: ResolutionActionQuery, cache: DocumentCache
+) -> tuple[list[str], str | None]:
+    with session_factory() as session:  # a read: nothing to commit
+        resolution_key(session, number)  # 404 when there is none
+        return documents_page(session, query, cache, resolution=number)
 
 
 @routes.create(ResolutionOut, "Add a resolution")

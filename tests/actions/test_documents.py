@@ -226,9 +226,8 @@ async def test_documents_served_to_an_async_route_are_kept_ones_only_at_the_curr
         request = Request({"type": "http", "app": app})
 
         async def served() -> dict:
-            with app.state.session_factory() as session:
-                (document,) = await served_documents(request, session, [action_id])
-                assert await served_documents(request, session, ["act-none"]) == []
+            (document,) = await served_documents(request, [action_id])
+            assert await served_documents(request, ["act-none"]) == []
             return json.loads(document)
 
         original = (await served())["title"]
@@ -243,3 +242,43 @@ async def test_documents_served_to_an_async_route_are_kept_ones_only_at_the_curr
         after = await served()
         assert after["title"] == "Behind the service's back"
         assert "Russia, renamed" in {actor["name"] for actor in after["actors"]}
+
+
+async def test_one_action_is_refused_without_a_key_when_reads_are_closed_even_when_its_document_is_kept(
+    fresh_seeded_url,
+):
+    """The single-action route takes its document without a session or a dependency of its own; the checks
+    every route makes (reads closed, unknown query parameters) still come first."""
+    token = make_key(fresh_seeded_url, "reader", "read")
+    async for client in client_for(fresh_seeded_url, require_key_for_reads=True, response_cache_bytes=0):
+        allowed = await client.get(ACTION, headers={"Authorization": f"Bearer {token}"})
+        assert allowed.status_code == 200 and allowed.json()["id"] == ACTION.rsplit("/")[-1]
+        refused = await client.get(ACTION)  # its document is kept now
+        assert refused.status_code == 401 and refused.headers["content-type"] == "application/problem+json"
+        unknown = await client.get(ACTION, params={"fields": "id"}, headers={"Authorization": f"Bearer {token}"})
+        assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "fields"
+
+
+async def test_a_resolutions_plain_page_read_on_the_event_loop_follows_every_write(fresh_seeded_url):
+    """On SQLite the plain page of /v1/resolutions/{n}/actions is read on the event loop and answered from the
+    kept documents at the data version read after it: a change with no change row stays unseen, an API write
+    is seen by the next read, and the page is the one /v1/actions?resolution= gives (read in a thread)."""
+    write = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'writer', 'write')}"}
+    page = {"limit": 500}
+    async for api in client_for(fresh_seeded_url, response_cache_bytes=0):
+
+        async def listed(api=api) -> dict:
+            response = await api.get("/v1/resolutions/1718/actions", params=page)
+            assert response.status_code == 200, response.text
+            filtered = await api.get("/v1/actions", params=page | {"resolution": 1718})
+            assert response.content == filtered.content  # the same page, the same bytes
+            return next(item for item in response.json()["items"] if item["id"] == ACTION.rsplit("/")[-1])
+
+        original = (await listed())["title"]
+        retitle_behind_the_service(fresh_seeded_url, "Behind the service's back")
+        assert (await listed())["title"] == original  # kept: no change recorded since
+        response = await api.patch(ACTION, json={"summary": "Patched"}, headers=write)
+        assert response.status_code == 200, response.text
+        after = await listed()
+        assert after["summary"] == "Patched" and after["title"] == "Behind the service's back"
+        assert (await api.get("/v1/resolutions/99999/actions")).status_code == 404
