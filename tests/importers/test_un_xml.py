@@ -1,6 +1,7 @@
 """The UN Security Council Consolidated List importer, on excerpts of the real list (tests/fixtures/un)."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -19,6 +20,15 @@ COMMENTS_KPI_001 = (
 )
 
 
+def _excerpt_with(folder: Path, passage: str, replacement: str) -> Path:
+    """The UN excerpt with the first `passage` replaced, as a file in `folder`."""
+    text = UN.read_text(encoding="utf-8")
+    assert passage in text
+    variant = folder / "variant.xml"
+    variant.write_text(text.replace(passage, replacement, 1), encoding="utf-8")
+    return variant
+
+
 def test_un_individual_becomes_a_person_with_alias_nationality_reference_and_address(seeded_db):
     run(seeded_db, import_un_xml, UN)
     with session_on(seeded_db) as session:
@@ -32,12 +42,8 @@ def test_un_individual_becomes_a_person_with_alias_nationality_reference_and_add
 
 def test_spellings_joined_in_one_alias_become_aliases_of_their_own(seeded_db, tmp_path):
     """As the real list writes some aliases: 'Abdul Rehman; Abd Ur-Rehman; Abdur Rahman'."""
-    joined = tmp_path / "joined.xml"
-    joined.write_text(
-        UN.read_text(encoding="utf-8").replace(
-            "<ALIAS_NAME>Yun Ho-chin</ALIAS_NAME>", "<ALIAS_NAME>Yun Ho-chin; Yun Ho Jin ;Yun Hojin</ALIAS_NAME>", 1
-        ),
-        encoding="utf-8",
+    joined = _excerpt_with(
+        tmp_path, "<ALIAS_NAME>Yun Ho-chin</ALIAS_NAME>", "<ALIAS_NAME>Yun Ho-chin; Yun Ho Jin ;Yun Hojin</ALIAS_NAME>"
     )
     run(seeded_db, import_un_xml, joined)
     with session_on(seeded_db) as session:
@@ -203,13 +209,7 @@ def test_an_xml_file_cut_short_fails_with_its_line(seeded_db, tmp_path):
 
 
 def test_a_listing_date_with_a_time_zone_keeps_its_day(seeded_db, tmp_path):
-    zoned = tmp_path / "zoned.xml"
-    zoned.write_text(
-        UN.read_text(encoding="utf-8").replace(
-            "<LISTED_ON>2009-07-16</LISTED_ON>", "<LISTED_ON>2009-07-16-04:00</LISTED_ON>", 1
-        ),
-        encoding="utf-8",
-    )
+    zoned = _excerpt_with(tmp_path, "<LISTED_ON>2009-07-16</LISTED_ON>", "<LISTED_ON>2009-07-16-04:00</LISTED_ON>")
     run(seeded_db, import_un_xml, zoned)
     with session_on(seeded_db) as session:
         action = get_action(session, "act-un-kpi.001-listed-2009-07-16")
@@ -260,10 +260,7 @@ def test_a_list_date_that_contradicts_the_file_is_refused(seeded_db):
 
 
 def test_a_file_without_its_date_needs_the_list_date(seeded_db, tmp_path):
-    undated = tmp_path / "undated.xml"
-    undated.write_text(
-        UN.read_text(encoding="utf-8").replace(' dateGenerated="2026-02-27T00:00:09.554Z"', "", 1), encoding="utf-8"
-    )
+    undated = _excerpt_with(tmp_path, ' dateGenerated="2026-02-27T00:00:09.554Z"', "")
     with session_on(seeded_db) as session, pytest.raises(ImportFailure, match="--list-date YYYY-MM-DD"):
         import_un_xml(session, undated)
     assert run(seeded_db, import_un_xml, undated, list_date=date(2026, 2, 27)).selected == 5
