@@ -1,7 +1,7 @@
-"""Engine, session factory and the FastAPI dependency that yields a session."""
+"""Engine, session factory, the FastAPI dependency that yields a session, and a read in a session of its own."""
 
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import Depends, Request
@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from service.config import Settings
+
+T = TypeVar("T")
 
 
 def make_engine(settings: Settings) -> Engine:
@@ -86,6 +88,13 @@ def _nothing_to_commit(session: Session) -> bool:
         if connection.dialect.name != "sqlite" or driver.in_transaction:
             return False
     return True
+
+
+def read_in_own_session(session_factory: sessionmaker[Session], read: Callable[..., T], *args: Any) -> T:
+    """`read(session, *args)` in a session of its own, closed after (nothing is committed): for a worker thread
+    that reads without the request's session, which a route that may need none does not take."""
+    with session_factory() as session:
+        return read(session, *args)
 
 
 def _commit_and_close(session: Session) -> None:

@@ -22,10 +22,11 @@ import anyio
 import psycopg
 from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from service.caching import VERSION_SQL
+from service.db import read_in_own_session
 from service.models import Change
 from service.vocabulary import Operation
 
@@ -295,10 +296,5 @@ async def served_documents(request: Request, ids: Sequence[str]) -> list[str]:
         found = cache.get_at(version, ids)
         if len(found) == len(ids):
             return [found[action_id] for action_id in ids]
-    return await anyio.to_thread.run_sync(_built_documents, request.app.state.session_factory, ids, cache)
-
-
-def _built_documents(session_factory: sessionmaker[Session], ids: Sequence[str], cache: DocumentCache) -> list[str]:
-    # A read: nothing to commit, and closing the session gives its connection back.
-    with session_factory() as session:
-        return action_documents(session, ids, cache)
+    session_factory = request.app.state.session_factory
+    return await anyio.to_thread.run_sync(read_in_own_session, session_factory, action_documents, ids, cache)

@@ -6,9 +6,9 @@ from typing import Annotated
 import anyio
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from service.db import SessionDep
+from service.db import SessionDep, read_in_own_session
 from service.errors import Forbidden, Unauthorized
 from service.keys.service import authenticate
 from service.principal import Principal
@@ -40,12 +40,9 @@ async def reads_guard(request: Request) -> None:
     without the request's session, so that an open read costs no trip to a worker thread and a route that
     needs no session makes none; the key lookup, when reads are closed, takes a thread and a session."""
     if request.app.state.settings.require_key_for_reads:
-        await anyio.to_thread.run_sync(_read_principal, request.app.state.session_factory, _bearer_token(request))
-
-
-def _read_principal(session_factory: sessionmaker[Session], token: str | None) -> Principal:
-    with session_factory() as session:  # looks a key up, writes nothing
-        return _principal(session, token, Scope.read)
+        session_factory = request.app.state.session_factory
+        token = _bearer_token(request)
+        await anyio.to_thread.run_sync(read_in_own_session, session_factory, _principal, token, Scope.read)
 
 
 async def extract_guard(request: Request, session: SessionDep) -> None:

@@ -2,12 +2,12 @@ from typing import Annotated
 
 import anyio
 from fastapi import APIRouter, Path, Query, Request, Response
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from service.actions.documents import DocumentCache
 from service.actions.queries import documents_page, page_ids
 from service.actions.schemas import ActionFilters, ResolutionActionQuery
-from service.db import SessionDep
+from service.db import SessionDep, read_in_own_session
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
 from service.models import Authority
@@ -70,15 +70,15 @@ async def _resolution_page(request: Request, number: int, query: ResolutionActio
         found = cache.get_at(await request.app.state.data_version.read(), ids)
         if len(found) == len(ids):
             return [found[action_id] for action_id in ids], next_cursor
-    return await anyio.to_thread.run_sync(_read_page, request.app.state.session_factory, number, query, cache)
+    session_factory = request.app.state.session_factory
+    return await anyio.to_thread.run_sync(read_in_own_session, session_factory, _documents_page, number, query, cache)
 
 
-def _read_page(
-    session_factory: sessionmaker[Session], number: int, query: ResolutionActionQuery, cache: DocumentCache
+def _documents_page(
+    session: Session, number: int, query: ResolutionActionQuery, cache: DocumentCache
 ) -> tuple[list[str], str | None]:
-    with session_factory() as session:  # a read: nothing to commit
-        resolution_key(session, number)  # 404 when there is none
-        return documents_page(session, query, cache, resolution=number)
+    resolution_key(session, number)  # 404 when there is none
+    return documents_page(session, query, cache, resolution=number)
 
 
 @routes.create(ResolutionOut, "Add a resolution")
