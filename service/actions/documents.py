@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 
-from service.caching import VERSION_SQL
+from service.changes.queries import last_change
 from service.db import read_in_own_session
 from service.models import Change
 from service.vocabulary import Operation
@@ -201,18 +201,14 @@ class DocumentCache:
         self.lock = threading.Lock()
 
     def catch_up(self, session: Session) -> None:
-        connection = session.connection()
-        # Through the driver: a SQLAlchemy statement would cost several times the lookup it runs.
-        driver = connection.connection.dbapi_connection
-        assert driver is not None  # the session's connection is open
-        current = driver.execute(VERSION_SQL).fetchone()[0]
+        current = last_change(session)
         with self.lock:
             if current == self.version:
                 return
-            if self.version is None or current is None or current < self.version:
+            if self.version is None or current < self.version:
                 self._clear(current)  # a first look, or a database started again
                 return
-            changes = connection.execute(_CHANGES_SINCE, {"after": self.version, "upto": current}).all()
+            changes = session.connection().execute(_CHANGES_SINCE, {"after": self.version, "upto": current}).all()
             if len(changes) > CATCH_UP:
                 self._clear(current)
                 return
@@ -254,7 +250,7 @@ class DocumentCache:
         if document is not None:
             self.size -= len(document)
 
-    def _clear(self, version: int | None) -> None:
+    def _clear(self, version: int) -> None:
         self.documents.clear()
         self.size = 0
         self.version = version
