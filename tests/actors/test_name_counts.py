@@ -14,7 +14,7 @@ pytestmark = pytest.mark.anyio
 
 async def test_counts_moved_by_the_changes_are_the_counts_of_every_name(fresh_seeded_url):
     with session_on(fresh_seeded_url) as session:
-        before = name_counts.get(session)
+        before, before_version = name_counts.get(session), last_change(session)
     write = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'writer', 'write')}"}
     async for api in client_for(fresh_seeded_url):
         for name, aliases in [("Hassan Trading Bureau", ["HTB", "Hasan Trading"]), ("Olga Ivanova", [])]:
@@ -31,8 +31,8 @@ async def test_counts_moved_by_the_changes_are_the_counts_of_every_name(fresh_se
         assert (await api.delete(f"/v1/actors/{olga}", headers=write)).status_code == 204
     with session_on(fresh_seeded_url) as session:
         version = last_change(session)
-        moved, counted = _moved(session, before, version), _counted(session, version)
-        assert moved is not None and version > before.version
+        moved, counted = _moved(session, before, before_version, version), _counted(session)
+        assert moved is not None and version > before_version
         assert (moved.names, moved.words, moved.trigrams) == (counted.names, counted.words, counted.trigrams)
         assert moved.words["hussein"] == before.words["hussein"] + 1 and "olga" not in moved.words
         assert name_counts.get(session) == counted
