@@ -4,7 +4,7 @@ following read sees, and a write that loses a race is a 409, never a 500."""
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from tests.http.conftest import Served
+from tests.http.conftest import Served, serving
 
 CYCLES = 500
 
@@ -44,6 +44,35 @@ def test_every_read_after_a_write_sees_it(served: Served):
             for client in (reader, keyed_reader):
                 if client.get(f"/v1/actors/{actor_id}").json()["name"] != f"Renamed Trading Co {n}":
                     stale.append(f"{n}: GET after PATCH")
+    assert stale == []
+
+
+def test_computed_reads_after_a_write_see_it(database: str):
+    """With the answer cache off, an action and the plain page of a resolution's actions are answered from the
+    documents each worker keeps (the page read on the event loop, on SQLite): after a write answered 2xx,
+    every reader sees the new action and then its new title, through either worker."""
+    stale: list[str] = []
+    with serving(database, response_cache_bytes="0") as served, served.writer() as writer, served.client() as reader:
+
+        def headline() -> dict[str, str]:
+            page = reader.get("/v1/resolutions/1718/actions", params={"limit": 500}).json()["items"]
+            return {item["id"]: item["title"] for item in page}
+
+        for n in range(CYCLES // 10):
+            actor_id = f"actor-computed-{n}"
+            created = writer.post("/v1/actors", json={"id": actor_id, "name": f"Bank {n}", "kind": "organization"})
+            assert created.status_code == 201, created.text
+            body = _action_naming(actor_id, 1000 + n)
+            body["resolutions"] = [{"number": 1718, "relation": "cites", "quote": body["sources"][0]["quote"]}]
+            action = writer.post("/v1/actions", json=body)
+            assert action.status_code == 201, action.text
+            path = f"/v1/actions/{action.json()['id']}"
+            if reader.get(path).status_code != 200 or action.json()["id"] not in headline():
+                stale.append(f"{n}: read after POST")
+            title = f"Retitled designation {n}"
+            assert writer.patch(path, json={"title": title}).status_code == 200
+            if reader.get(path).json()["title"] != title or headline().get(action.json()["id"]) != title:
+                stale.append(f"{n}: read after PATCH")
     assert stale == []
 
 
