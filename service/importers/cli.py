@@ -30,18 +30,20 @@ ListDate = Annotated[
 ]
 Force = Annotated[bool, typer.Option("--force", help="Import a list older than the last one imported from its source.")]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Import and report, then roll back: write nothing.")]
+UnXmlFile = Annotated[Path, typer.Argument(help="The UN Security Council Consolidated List, as XML.")]
+Regimes = Annotated[
+    list[str] | None,
+    typer.Option(help="A UN_LIST_TYPE to import (repeat for several; 'all' for every one). Default: DPRK."),
+]
+SdnFolder = Annotated[Path, typer.Argument(help="The folder of sdn.csv (and add.csv, alt.csv, sdn_comments.csv).")]
+Programs = Annotated[
+    list[str] | None, typer.Option(help="A program tag to import (repeat for several). Default: every program.")
+]
 
 
 @import_app.command("un-xml")
 def un_xml(
-    file: Annotated[Path, typer.Argument(help="The UN Security Council Consolidated List, as XML.")],
-    regime: Annotated[
-        list[str] | None,
-        typer.Option(help="A UN_LIST_TYPE to import (repeat for several; 'all' for every one). Default: DPRK."),
-    ] = None,
-    list_date: ListDate = None,
-    force: Force = False,
-    dry_run: DryRun = False,
+    file: UnXmlFile, regime: Regimes = None, list_date: ListDate = None, force: Force = False, dry_run: DryRun = False
 ) -> None:
     """Import the entries of the UN list's regimes: each a target designated by the Security Council."""
     from service.importers.un_xml import import_un_xml
@@ -52,11 +54,8 @@ def un_xml(
 
 @import_app.command("ofac-csv")
 def ofac_csv(
-    directory: Annotated[Path, typer.Argument(help="The folder of sdn.csv (and add.csv, alt.csv, sdn_comments.csv).")],
-    program: Annotated[
-        list[str] | None,
-        typer.Option(help="A program tag to import (repeat for several). Default: every program."),
-    ] = None,
+    directory: SdnFolder,
+    program: Programs = None,
     list_date: ListDate = None,
     force: Force = False,
     dry_run: DryRun = False,
