@@ -214,14 +214,6 @@ class UnXmlReader:
         name_quote = _name_quote(rendered)
         narrative = _text(element.find("COMMENTS1"))
         identifiers, addresses = self._details(element, reference, narrative, start)
-        # Some entries give several spellings in one ALIAS_NAME, joined by ';' (27 in the list of 27 February 2026).
-        aliases = [
-            spelling.strip()
-            for alias in element
-            if alias.tag.endswith("_ALIAS")
-            for spelling in _text(alias.find("ALIAS_NAME")).split(";")
-        ]
-        aliases += [_text(original) for original in element.findall("NAME_ORIGINAL_SCRIPT")]
         kind = ENTRY_TAGS[element.tag]
         country = _country(element, kind, addresses)
         return Entry(
@@ -232,7 +224,7 @@ class UnXmlReader:
                 name,
                 kind,
                 country,
-                tuple(dict.fromkeys(alias for alias in aliases if alias)),
+                _aliases(element),
                 tuple(identifiers),
                 tuple(addresses),
                 tuple(dict.fromkeys(filter(None, map(_birth_date, element.findall("INDIVIDUAL_DATE_OF_BIRTH"))))),
@@ -273,6 +265,19 @@ def _country(element: ET.Element, kind: str, addresses: list[Address]) -> str | 
     if kind is ActorKind.person:
         return only_country(_text(value) for value in element.findall("NATIONALITY/VALUE"))
     return only_country(address.country for address in addresses)
+
+
+def _aliases(element: ET.Element) -> tuple[str, ...]:
+    """The entry's other names, each once: its aliases and its name in the original script."""
+    # Some entries give several spellings in one ALIAS_NAME, joined by ';' (27 in the list of 27 February 2026).
+    aliases = [
+        spelling.strip()
+        for alias in element
+        if alias.tag.endswith("_ALIAS")
+        for spelling in _text(alias.find("ALIAS_NAME")).split(";")
+    ]
+    aliases += [_text(original) for original in element.findall("NAME_ORIGINAL_SCRIPT")]
+    return tuple(dict.fromkeys(alias for alias in aliases if alias))
 
 
 def _name_quote(rendered: list[str]) -> str:
