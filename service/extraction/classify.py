@@ -62,7 +62,9 @@ _CUES: dict[ActionType, list[str]] = {
         r"\bprice\s+to\s+pay\b|\bpay\s+(?:a|the)\s+(?:heavy\s+)?price\b",
         r"\b(?:be\s+)?held\s+accountable\b|\bhold\s+\w+\s+accountable\b",
         # "launched without warning", "missile warning data" are no warning given
-        r"(?<!without\s)\bwarn(?:s|ed|ing)?\b(?!\s+(?:data|system|systems|shots|signs|time)\b)",
+        r"(?<!without\s)\bwarn(?:s|ed|ing)?\b(?!\s+(?:data|system|systems|shots|signs|time)\b)"
+        # "Assistant Secretary-General Warns Security Council": a meeting report's headline, not a warning
+        r"(?!\s+(?:the\s+)?(?:UN\s+)?(?:Security\s+)?Council\b)",
         r"\b(?:will|would|could|may)\s+(?:face|impose|take)\b",
         r"\b(?:serious\s+)?consequences\b",
         r"\bready\s+to\s+(?:impose|take)\b",
@@ -84,7 +86,7 @@ _CUES: dict[ActionType, list[str]] = {
     # mandate welcomed or extended is no condemnation either.
     ActionType.other: [
         r"\b(?:held|convened)\s+(?:an?\s+)?(?:open\s+|emergency\s+|closed\s+)?(?:briefing|meeting|debate|consultations)\b",
-        r"\bbrief(?:ed|ing|s)\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Security\s+Council\b",
+        r"\b(?:brief|warn|tell|told)\w*\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Security\s+Council\b",
         r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?mandate\b",
         r"\b(?:welcom\w*|appreciat\w*)\b[^.;]{0,120}?\badopt(?:ed|ion)\b",
         # the EU's alignment declarations: the act is other states joining measures the Council took
@@ -134,10 +136,15 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _VAGUE = re.compile(r"^\s*(?:on\s+|against\s+)?(?:a\s+number\s+of|various|numerous|many|multiple)\b", re.IGNORECASE)
-_DESCRIBES_DOCUMENT = re.compile(r"\b(?:following|below)\s+(?:text\s+)?is\b", re.IGNORECASE)
+# "The following text is a joint statement by", "The text of the following joint statement was released by"
+_DESCRIBES_DOCUMENT = re.compile(
+    r"\b(?:following|below)\s+(?:text\s+)?is\b|\btext\s+of\s+the\s+following\b", re.IGNORECASE
+)
 _NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|would\s+have|not)\s+$", re.IGNORECASE)
 _BACKGROUND = re.compile(
-    r"\b(?:after|since|following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b[^,;]{0,60}$",
+    # "following the launch" is background, "the following joint statement" is the text below
+    r"\b(?:after|since|(?<!the\s)following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b"
+    r"[^,;]{0,60}$",
     re.IGNORECASE,
 )
 

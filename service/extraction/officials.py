@@ -406,7 +406,10 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     Secretary of State" """
     gap = sentence.text[chunk[-1].end() : following[0].start()]
     rest = sentence.text[following[-1].end() :]
-    byline = re.fullmatch(r",\s*", gap) and re.fullmatch(r"[\s.;]*", rest)
+    # A byline is a line of its own: "Violating Resolutions, Assistant Secretary-General Warns Security Council"
+    # ends a headline.
+    opens = re.fullmatch(r"\s*(?:by\s+)?", sentence.text[: chunk[0].start()], re.IGNORECASE)
+    byline = opens and re.fullmatch(r",\s*", gap) and re.fullmatch(r"[\s.;]*", rest)
     described = re.fullmatch(r",\s*(?:a|an|the)\s+", gap, re.IGNORECASE)
     if not (byline or described or re.fullmatch(r",\s*", gap)) or not _has_head(following):
         return []
@@ -438,20 +441,33 @@ def _title_first(sentence: Sentence, chunk: list, following: list | None, states
     # High Representative", "Comment by the Japanese Prime Minister".
     # Not a delegate ("the representative of China") nor one of a list of states' officials ("the EU High
     # Representative" among the foreign ministers issuing a joint statement).
-    before = sentence.text[: chunk[0].start()]
+    before, after = sentence.text[: chunk[0].start()], sentence.text[chunk[-1].end() :]
+    # A headline naming the office's statement: "Foreign Secretary statement on adoption of UNSC resolution 2397".
+    headed = sentence.in_header and re.match(r"\s+(?:statement|remarks|speech|declaration)\b", after, re.IGNORECASE)
     definite = (
-        re.search(r"\bthe\s+$", before, re.IGNORECASE)
+        (re.search(r"\bthe\s+$", before, re.IGNORECASE) or headed)
         and not re.search(r"(?:,|\band|\bas\s+well\s+as)\s+the\s+$", before, re.IGNORECASE)
         and len(chunk) >= 2
         and chunk[0].group()[0].isupper()
-        and _is_head(chunk[-1].group())  # "Foreign Secretary", not "President of the Security Council"
+        and _office_ends(chunk, states)
     )
     office = head in {"secretary", "minister", "representative", "president", "premier", "chancellor"} and definite
     if head not in {"spokesperson", "spokesman", "spokeswoman", "official"} and not office:
         return []
-    if not _speaking(sentence, chunk[0].start(), chunk[-1].end()):
+    if not (headed or _speaking(sentence, chunk[0].start(), chunk[-1].end())):
         return []
     return [_Found(None, title, organisation, sentence, True, chunk[0].start(), chunk[-1].end())]
+
+
+def _office_ends(chunk: list[re.Match], states: Matcher[Entity]) -> bool:
+    """An office's name ends with its title word or the state it serves: "Foreign Secretary", "the Prime Minister of
+    Japan", not "President of the Security Council"."""
+    words = [t.group() for t in chunk]
+    if _is_head(words[-1]):
+        return True
+    last_head = max(i for i, word in enumerate(words) if _is_head(word))
+    served = " ".join(words[last_head + 2 :])
+    return words[last_head + 1] == "of" and bool(served) and _is_place(served, states)
 
 
 def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
@@ -602,7 +618,9 @@ def _unnamed(found: list[_Found], named: list[_Found]) -> list[_Found]:
 
 
 def _same_office(person: _Found, mention: _Found) -> bool:
-    """ "the department spokesperson said" after "Matthew Miller, a spokesperson" is Miller again."""
+    """ "the department spokesperson said" after "Matthew Miller, a spokesperson" is Miller again; "a senior United
+    Nations official told the Council" is the UN official the text names."""
     spokespeople = bool(_SPOKES.search(person.title) and _SPOKES.search(mention.title))
     same_organisation = mention.organisation is None or person.organisation in (None, mention.organisation)
-    return (spokespeople and same_organisation) or fold(person.title) == fold(mention.title)
+    official = re.search(r"\bofficial$", mention.title, re.IGNORECASE) and person.organisation == mention.organisation
+    return (spokespeople and same_organisation) or bool(official) or fold(person.title) == fold(mention.title)

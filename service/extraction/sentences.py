@@ -58,11 +58,18 @@ _CHROME = re.compile(r"\bofficial\s+website\b|\bhttps?://|\bsecure\s+websites?\b
 def _is_body(line: str) -> bool:
     # Long headlines (UN press releases run past 100 characters) do not end as sentences do; a breadcrumb
     # trail ("Home > Policy > ... (Announcement by the Chief Cabinet Secretary)") is navigation, not body.
-    if re.search(r"\s>\s", line) or _CHROME.search(line):
+    if re.search(r"\s>\s", line) or _CHROME.search(line) or _is_note(line):
         return False
     if _is_title(line):
         return False
     return len(line) >= _BODY_MIN_CHARS and line.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
+
+
+def _is_note(line: str) -> bool:
+    """A note set apart in brackets above the text: "(* This is a provisional translation by an external company
+    for reference purpose only. The original text is in Japanese.)"."""
+    line = line.strip()
+    return line.startswith(("(", "[")) and line.endswith((")", "]"))
 
 
 def _is_title(line: str) -> bool:

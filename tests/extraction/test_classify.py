@@ -182,3 +182,42 @@ def test_a_condemnation_that_comes_with_sanctions_is_a_designation():
         "the programme.\n"
     )
     assert kind(text) == "designation"
+
+
+def test_a_line_introducing_the_following_joint_statement_makes_one():
+    text = (
+        "The text of the following joint statement was released by the Governments of Ruritania and Freedonia.\n"
+        "Ruritania and Freedonia strongly condemn the missile launches of 3 and 4 May, which violate resolutions."
+    )
+    assert kind(text) == "joint_statement"
+
+
+def test_states_condemning_together_in_the_present_tense_state_it_jointly():
+    text = (
+        "Office of the Spokesperson\n"
+        "The United States, the Republic of Korea (ROK), and Japan strongly condemn the DPRK's recent ballistic "
+        "missile launches and commit to strengthen their trilateral cooperation towards denuclearization."
+    )
+    draft = extract(text)
+    assert draft.type == "joint_statement"
+    signers = {a.name for a in draft.actors if a.role in ("imposer", "co_signatory")}
+    assert signers == {"United States", "South Korea", "Japan"}
+
+
+def test_a_report_of_states_that_condemned_together_stays_a_condemnation():
+    text = "The United States and Japan condemned the DPRK's ballistic missile launch in a call on Monday evening."
+    assert kind(text) == "condemnation"
+
+
+def test_a_briefer_who_warns_the_council_reports_a_meeting():
+    text = (
+        "Programme Continues, Violating Resolutions, Assistant Secretary-General Warns Security Council\n"
+        "The country is intent on pursuing its nuclear programme, a senior United Nations official told the "
+        "15-member organ today, as Maria Lopez, Assistant Secretary-General for Political Affairs, briefed the "
+        "Council on the latest launch."
+    )
+    draft = extract(text)
+    assert draft.type == "other"
+    assert [(o.name, o.title) for o in draft.officials] == [
+        ("Maria Lopez", "Assistant Secretary-General for Political Affairs")
+    ]

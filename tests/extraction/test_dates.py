@@ -194,3 +194,25 @@ def test_a_ticker_of_other_stories_is_no_dateline():
     ticker = "Breaking News " + " ".join(f"Story number {n} about other things" for n in range(6))
     text = f"{ticker} Department Press Briefing – October 6, 2022\n\nThe ministers met and condemned the launch.\n"
     assert when(text)[0] != dt.date(2022, 10, 6)
+
+
+def test_a_resolution_named_by_its_day_is_not_dated_by_it():
+    text = (
+        "11 January 2007\n"
+        "Briefing the Council for the first time since the Committee's establishment by resolution 1718 of "
+        "14 October 2006, its Chairman said that the Committee had become fully operational."
+    )
+    assert when(text)[0] == dt.date(2007, 1, 11)
+
+
+def test_an_event_to_come_and_a_meeting_recounted_do_not_date_the_act():
+    text = (
+        "(* This is a provisional translation for reference purpose only. The original text is in Japanese.)\n"
+        "Press Conference by the Minister for Foreign Affairs\n"
+        "Date: Sunday, February 7, 2016, 11:59 p.m.\n"
+        "Minister: I held telephone talks this evening with the Foreign Ministers of seven countries, and we "
+        "confirmed that the series of actions by North Korea are totally unacceptable. The Council will hold an "
+        "emergency meeting on February 8. During my meeting with the Foreign Minister of Freedonia yesterday, "
+        "he said the same."
+    )
+    assert when(text)[0] == dt.date(2016, 2, 7)
