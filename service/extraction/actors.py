@@ -25,7 +25,7 @@ from service.vocabulary import ActionType, ActorKind, Role
 
 # The verbs whose grammatical subject is the one acting.
 _AGENT_VERB = re.compile(
-    r"\b(condemn\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
+    r"\b(condemn\w*|denounc\w*|deplor\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
     r"issued|says?|said|announc\w*|decided|adopted|call(?:s|ed)|urged?|demand\w*|stated|added|agreed|released|"
     r"published|rejected|dismissed|held|convened|failed|appreciat\w*|welcom\w*|lodged|protest\w*|approved|"
     r"reaffirm\w*|express\w*|reiterat\w*|stands?|affirm\w*|co-?sponsored|"
@@ -215,6 +215,7 @@ _PASSIVE_AGENT = re.compile(
     r"\b(?:taken|imposed|announced|adopted|issued|released|decided|made|approved)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
 # "Speaking after the UN Security Council unanimously adopted UNSCR 2375, the Foreign Secretary said": the one
@@ -230,15 +231,18 @@ def agents(
     the act is about: "Today, North Korea announced that it had conducted its fourth nuclear test" in a statement
     condemning it names no one acting."""
     grouped = _by_sentence(placed)
-    for sentence in dict.fromkeys([*(cue.sentence for cue in cues), *lead]):
+    sentences = list(dict.fromkeys([*(cue.sentence for cue in cues), *lead]))
+    if kind is ActionType.veto:
+        # "the Security Council failed to adopt a resolution ... vetoed by China": the Council casts no veto.
+        vetoers = [p for p in placed if p.sentence in sentences and _VETOER.search(_before(p))]
+        if vetoers:
+            return _with_listed(vetoers[0], placed)
+    for sentence in sentences:
         here = grouped.get(sentence, [])
-        if kind is ActionType.veto:
-            vetoers = [p for p in here if _VETOER.search(sentence.text[: p.mention.start - sentence.start])]
-            if vetoers:
-                return vetoers[:1]
         for verb in _AGENT_VERB.finditer(sentence.text):
-            if _PASSIVE.search(sentence.text[: verb.start()]):
-                continue  # "which is prohibited by ... North Korea will be designated": no agent before it
+            if _PASSIVE.search(sentence.text[: verb.start()]) or _BY_AGENT.match(sentence.text, verb.end()):
+                continue  # "which is prohibited by ... North Korea will be designated", "a session called by
+                # Russia": no agent before it
             agents = agents_of(verb.start(), sentence, here)
             if agents and agents[0].mention.value.key not in others and not _in_time_clause(agents[0]):
                 return agents
@@ -248,8 +252,26 @@ def agents(
     return []
 
 
+def _with_listed(first: Placed, placed: list[Placed]) -> list[Placed]:
+    """A state or body and those listed right after it: "vetoed by China and the Russian Federation"."""
+    run = [first]
+    for p in placed:
+        gap = first.sentence.text[run[-1].mention.end - first.sentence.start : p.mention.start - first.sentence.start]
+        if p.sentence == first.sentence and p.mention.start > run[-1].mention.start and _IN_A_LIST.fullmatch(gap):
+            run.append(p)
+    return run
+
+
+_IN_A_LIST = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _before(p: Placed) -> str:
+    """The text of the mention's sentence before it."""
+    return p.sentence.text[: p.mention.start - p.sentence.start]
+
+
 def _in_time_clause(p: Placed) -> bool:
-    return bool(_TIME_CLAUSE.search(p.sentence.text[: p.mention.start - p.sentence.start]))
+    return bool(_TIME_CLAUSE.search(_before(p)))
 
 
 def _is_party(p: Placed) -> bool:

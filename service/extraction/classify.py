@@ -73,7 +73,7 @@ _CUES: dict[ActionType, list[str]] = {
         r"\bveto(?:ed|es|ing)\b",
         r"\b(?:cast|used|exercised)\s+(?:a|its|their)\s+veto\b",
         r"\bveto\s+cast\b",
-        r"\bfailed\s+to\s+adopt\b",
+        r"\bfail(?:s|ed)?\s+to\s+adopt\b",  # "Security Council Fails to Adopt Resolution ..."
         r"\bnegative\s+vote\b",
     ],
     ActionType.denial: [
@@ -141,6 +141,12 @@ _DESCRIBES_DOCUMENT = re.compile(
     r"\b(?:following|below)\s+(?:text\s+)?is\b|\btext\s+of\s+the\s+following\b", re.IGNORECASE
 )
 _NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|would\s+have|not)\s+$", re.IGNORECASE)
+# "Had it passed, the Council would have condemned": what a failed draft would have done was not done.
+_WOULD_HAVE = re.compile(r"\bwould\s+have\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "The draft resolution was vetoed and hence not adopted": a veto told with no one casting it is the context of the
+# text, not what it reports (a report names the vetoer: "vetoed by China and the Russian Federation").
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
+_AGENT_AFTER = re.compile(r"^\s+by\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
     # "following the launch" is background, "the following joint statement" is the text below
     r"\b(?:after|since|(?<!the\s)following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b"
@@ -167,6 +173,10 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
         weight *= 2  # a headline "Joint Statement ..." says what the document is, whatever it condemns
     if kind is ActionType.other and _NOT_DONE.search(before):
         return 0.0  # "failed to extend the mandate", "would have extended it"
+    if _WOULD_HAVE.search(before):
+        return 0.0
+    if kind is ActionType.veto and _PASSIVE_BEFORE.search(before) and not _AGENT_AFTER.match(sentence.text[end:]):
+        weight *= 0.3
     if _BACKGROUND.search(before):
         weight *= 0.3
     return weight

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from service.extraction.sentences import Sentence
+from service.extraction.sentences import Sentence, is_caption
 from service.vocabulary import DatePrecision
 
 _MONTHS = {
@@ -165,8 +165,9 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
     whole = _masked("\n".join(sentence.text for sentence in sentences))
     patterns = [(kind, pattern) for kind, pattern in _PATTERNS if pattern.search(whole)]
     for sentence in sentences:
-        if sentence.in_header or _FOOTNOTE.match(sentence.text):
-            continue  # datelines and headlines: the reference day, not the act's; a footnote's date is a source's
+        if sentence.in_header or _FOOTNOTE.match(sentence.text) or is_caption(sentence.text):
+            continue  # datelines and headlines: the reference day, not the act's; a footnote's or a caption's date is
+            # a source's or a photo's
         text = _masked(sentence.text)
         for kind, match in _phrases(text, patterns):
             event = _event_before(text, match)

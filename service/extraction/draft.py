@@ -165,10 +165,11 @@ _STATED = {ActionType.condemnation, ActionType.warning}
 
 def _one_voice(kind: ActionType, cues: list[Cue], placed: list[actors.Placed]) -> bool:
     """Several states written as the one subject of the text's condemnation or warning, in the present tense in its
-    header or lede ("The United States, the Republic of Korea (ROK), and Japan strongly condemn"), state it
+    lead ("The United States, the Republic of Korea (ROK), and Japan strongly condemn"), state it
     jointly: a joint statement, whether or not it calls itself one. A report of it ("South Korea and the United
-    States warned Russia") and a designation several states impose together stay what they are."""
-    if kind not in _STATED or not cues or cues[0].sentence.weight < 2.5:
+    States warned Russia"), a headline's ("China, Russian Federation Denounce Sanctions") and a designation several
+    states impose together stay what they are."""
+    if kind not in _STATED or not cues or not cues[0].sentence.in_lead:
         return False
     verb = cues[0].sentence.text[cues[0].start - cues[0].sentence.start : cues[0].end - cues[0].sentence.start]
     if re.search(r"(?:ed|ing)$", verb, re.IGNORECASE):

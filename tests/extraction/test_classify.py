@@ -221,3 +221,29 @@ def test_a_briefer_who_warns_the_council_reports_a_meeting():
     assert [(o.name, o.title) for o in draft.officials] == [
         ("Maria Lopez", "Assistant Secretary-General for Political Affairs")
     ]
+
+
+def test_a_veto_report_names_every_vetoer_and_what_the_draft_would_have_done_is_not_done():
+    text = (
+        "Security Council Fails to Adopt Resolution on Freedonia, as Two Members Wield Veto\n"
+        "Ruritania, Russian Federation Denounce Sanctions as 'Inhumane', Rejecting Text\n"
+        "In a late-breaking meeting today, the Security Council failed to adopt a resolution that would have "
+        "strengthened sanctions, with the representatives of two members denouncing the measure.\n"
+        "The draft garnered support from 13 members, but was ultimately vetoed by China and the Russian Federation. "
+        "Had it passed, the Council would have condemned in the strongest terms the launch of 24 March."
+    )
+    draft = extract(text)
+    assert draft.type == "veto"
+    assert {a.name for a in draft.actors if a.role == "imposer"} == {"China", "Russia"}
+
+
+def test_a_veto_told_with_no_one_casting_it_is_the_context_of_an_explanation_of_vote():
+    text = (
+        "Explanation of Vote by Permanent Representative Ambassador Kari Nordmann on a draft resolution.\n"
+        "The draft resolution was vetoed and hence not adopted.\n"
+        "Norway strongly condemns the DPRK's recent series of ballistic missile launches, in clear violation of "
+        "several Security Council resolutions."
+    )
+    draft = extract(text)
+    assert draft.type == "condemnation"
+    assert [a.name for a in draft.actors if a.role == "imposer"] == ["Norway"]

@@ -216,3 +216,16 @@ def test_an_event_to_come_and_a_meeting_recounted_do_not_date_the_act():
         "he said the same."
     )
     assert when(text)[0] == dt.date(2016, 2, 7)
+
+
+def test_a_photo_caption_neither_dates_the_act_nor_starts_the_body():
+    text = (
+        "US Remains Committed to Sanctions\n"
+        "FILE - The leader meets with the Secretary of State in Pyongyang in this photo released by the news agency "
+        "on Oct. 7, 2018.\n"
+        "The U.S. Ambassador to the United Nations told reporters the country has not progressed enough to "
+        "warrant lifting sanctions, before a closed-door Security Council session called by Russia."
+    )
+    draft = extract(text)
+    assert draft.date is None
+    assert [a.name for a in draft.actors if a.role == "imposer"] == ["United States"]
