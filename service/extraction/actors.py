@@ -376,20 +376,21 @@ _SELF_STATEMENT = re.compile(
 )
 
 
-def _self_named(placed: list[Placed], others: frozenset[str]) -> list[Placed]:
+def _self_named(placed: list[Placed], doers: frozenset[str], subjects: frozenset[str]) -> list[Placed]:
     """The state a text most often has state its own intent, for a text that names no one acting otherwise: the
-    speaker's government in a press conference ("Japan is prepared to proceed with its own measures")."""
+    speaker's government in a press conference ("Japan is prepared to proceed with its own measures"). A state
+    whose conduct the text is about ("The DPRK continues to implement its plan") must do so twice."""
     counts: dict[str, list[Placed]] = {}
     for p in placed:
         after = p.sentence.text[p.mention.end - p.sentence.start :]
         if (
             p.mention.value.kind is ActorKind.state
-            and p.mention.value.key not in others
+            and p.mention.value.key not in doers
             and _SELF_STATEMENT.match(after)
         ):
             counts.setdefault(p.mention.value.key, []).append(p)
-    best = max(counts.values(), key=len, default=[])
-    return best[:1] if len(best) >= 2 else []
+    found = [run for key, run in counts.items() if len(run) >= 2 or key not in subjects]
+    return max(found, key=len)[:1] if found else []
 
 
 _SUBJECT_BEFORE = re.compile(
@@ -545,7 +546,7 @@ def roles(
         or _issuer(names, officials, placed)
         or _named_issuer(placed)
         or _institution(placed)
-        or _self_named(placed, conduct)
+        or _self_named(placed, conduct, frozenset(_subjects(placed)))
     )
     _assign(chosen, Role.imposer, imposers)
     _assign(chosen, Role.co_signatory, signatories[0 if joined else 1 :])

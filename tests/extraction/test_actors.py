@@ -318,3 +318,16 @@ def test_a_government_stating_its_own_intent_acts_when_no_one_else_does():
         "Security Council, in close cooperation with the United States."
     )
     assert imposers(text) == {"Japan"}
+
+
+def test_a_state_stating_its_intent_once_acts_unless_its_conduct_is_the_texts_subject():
+    statement = (
+        "Thank you President. We too condemn in the strongest terms the DPRK's further serious breach of Council "
+        "resolutions. The UK will continue to call upon the DPRK to cease its illegal activity."
+    )
+    assert imposers(statement) == {"United Kingdom"}
+    report = (
+        "The DPRK's launches violate Council resolutions, a senior official told the 15-member organ today. "
+        "The DPRK continues to implement its five-year military plan, she noted."
+    )
+    assert "North Korea" not in imposers(report)
