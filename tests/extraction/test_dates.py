@@ -3,6 +3,8 @@ precision and the words the text gives."""
 
 import datetime as dt
 
+import pytest
+
 from service.extraction import extract
 
 FRIDAY_17_MAY_2024 = dt.date(2024, 5, 17)
@@ -196,26 +198,28 @@ def test_a_ticker_of_other_stories_is_no_dateline():
     assert when(text)[0] != dt.date(2022, 10, 6)
 
 
-def test_a_resolution_named_by_its_day_is_not_dated_by_it():
-    text = (
-        "11 January 2007\n"
-        "Briefing the Council for the first time since the Committee's establishment by resolution 1718 of "
-        "14 October 2006, its Chairman said that the Committee had become fully operational."
-    )
-    assert when(text)[0] == dt.date(2007, 1, 11)
-
-
-def test_an_event_to_come_and_a_meeting_recounted_do_not_date_the_act():
-    text = (
+# A document named by its day, an event still to come, a meeting the speaker recounts: none dates the act.
+OTHER_DAYS = [
+    (
+        "11 January 2007\nBriefing the Council for the first time since the Committee's establishment by resolution "
+        "1718 of 14 October 2006, its Chairman said that the Committee had become fully operational.",
+        dt.date(2007, 1, 11),
+    ),
+    (
         "(* This is a provisional translation for reference purpose only. The original text is in Japanese.)\n"
-        "Press Conference by the Minister for Foreign Affairs\n"
-        "Date: Sunday, February 7, 2016, 11:59 p.m.\n"
+        "Press Conference by the Minister for Foreign Affairs\nDate: Sunday, February 7, 2016, 11:59 p.m.\n"
         "Minister: I held telephone talks this evening with the Foreign Ministers of seven countries, and we "
         "confirmed that the series of actions by North Korea are totally unacceptable. The Council will hold an "
         "emergency meeting on February 8. During my meeting with the Foreign Minister of Freedonia yesterday, "
-        "he said the same."
-    )
-    assert when(text)[0] == dt.date(2016, 2, 7)
+        "he said the same.",
+        dt.date(2016, 2, 7),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), OTHER_DAYS)
+def test_a_document_named_by_its_day_an_event_to_come_and_a_meeting_recounted_date_no_act(text, day):
+    assert when(text)[0] == day
 
 
 def test_a_photo_caption_neither_dates_the_act_nor_starts_the_body():
