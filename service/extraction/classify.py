@@ -116,6 +116,10 @@ _CALLED_A_VIOLATION = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _SOFT_WEIGHT = 0.6
+# In remarks, an explanation of vote or a press conference, what the Council did ("The Security Council is sending a
+# clear message ...: face the consequences", "a UN Security Council informal meeting ... condemned") or a veto is
+# the occasion the speaker speaks of, not the speaker's act.
+_TOLD_OF = re.compile(r"\b(?:Security\s+)?Council\b(?!\s+resolutions?\b|['’]s\s+resolutions?\b)[^;]*$", re.IGNORECASE)
 # A joint statement or a designation is the act itself, whatever it also condemns or warns about.
 _TYPE_WEIGHT = {
     ActionType.joint_statement: 1.5,
@@ -182,6 +186,12 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
     return weight
 
 
+def _occasion(kind: ActionType, before: str) -> bool:
+    """Whether a cue in remarks, an explanation of vote or a press conference tells of the occasion (a veto, an act
+    of the Council) rather than of the speaker's act."""
+    return kind is ActionType.veto or bool(_TOLD_OF.search(before))
+
+
 def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
     """Every cue of every type, with its weight. Each pattern runs once over the sentences joined one a line
     ("^" is a sentence's start), not once per sentence: a text uses few of the cues."""
@@ -193,6 +203,7 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
         (ActionType.condemnation, _CALLED_A_VIOLATION),
         *((k, p) for k, ps in _PATTERNS.items() for p in ps),
     ]
+    venue = any(sentence.in_header and _VENUE.search(sentence.text) for sentence in sentences)
     for kind, pattern in patterns:
         for match in pattern.finditer(whole):
             if "\n" in match.group():
@@ -201,6 +212,8 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
             sentence = sentences[index]
             start, end = match.start() - starts[index], match.end() - starts[index]
             weight = 1.0 if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
+            if venue and pattern is not _VENUE and _occasion(kind, sentence.text[:start]):
+                weight *= 0.3
             if pattern is _CALLED_A_VIOLATION:
                 weight *= _SOFT_WEIGHT
             if weight > 0:

@@ -247,3 +247,19 @@ def test_a_veto_told_with_no_one_casting_it_is_the_context_of_an_explanation_of_
     draft = extract(text)
     assert draft.type == "condemnation"
     assert [a.name for a in draft.actors if a.role == "imposer"] == ["Norway"]
+
+
+def test_remarks_tell_of_the_councils_act_and_of_a_veto_as_their_occasion():
+    text = (
+        "Explanation of Vote at the Adoption of a Security Council Resolution on Freedonia\n"
+        "Ambassador Jane Roe\n"
+        "Thank you, Mr. President. The Security Council is sending a clear message today: stop firing missiles, or "
+        "face the consequences. Our delegation voted in favour, as the draft vetoed last year was not adopted."
+    )
+    assert kind(text) == "other"
+    speech = (
+        "Remarks at a Security Council Briefing on Freedonia\n"
+        "Thank you, Mr. President. The United Kingdom strongly condemns Freedonia's launch of a ballistic missile "
+        "in violation of Council resolutions."
+    )
+    assert kind(speech) == "condemnation"
