@@ -79,7 +79,7 @@ _SPEECH = (
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
 _SPEECH_AFTER = re.compile(
-    rf"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|further|then|later|today|yesterday|jointly|again|has|have|was|on\s+\w+|in\s+a\s+\w+|"
+    rf"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:(?:also|further|then|later|today|yesterday|jointly|again|has|have|was|on\s+\w+|in\s+a\s+\w+|"
     rf"\w+ly)\s+)*(?:(?:{_SPEECH})\b|:(?!\S*//))",  # a transcript's "Minister Kishida: First, ..." (not a URL)
     re.IGNORECASE,
 )
@@ -173,8 +173,8 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
     for chunk in chunks:
         while chunk and chunk[-1].group().lower() in _CONNECTORS:
             chunk = chunk[:-1]
-        while chunk and chunk[0].group().lower() in _CONNECTORS | _DETERMINERS:
-            chunk = chunk[1:]
+        while chunk and chunk[0].group().lower() in _CONNECTORS | _DETERMINERS | {"by"}:
+            chunk = chunk[1:]  # "By Ambassador Jeffrey DeLaurentis": the byline's "By" introduces the name
         if chunk:
             trimmed.append(chunk)
     return trimmed
@@ -396,7 +396,9 @@ def _title_then_name(
         if re.fullmatch(r",\s*", gap) and _has_head(apposed) and not _names_in(apposed, states):
             mention.organisation, mention.title = _organisation(_text(sentence, apposed), states)
             mention.end, mention.apposed = apposed[-1].end(), True
-            mention.speaking = mention.speaking or _speaking(sentence, first, mention.end)
+            # A byline of its own: "Ambassador Jeffrey DeLaurentis, Senior Advisor for Special Political Affairs."
+            byline = first == 0 and re.fullmatch(r"[\s.]*", sentence.text[mention.end :]) is not None
+            mention.speaking = mention.speaking or byline or _speaking(sentence, first, mention.end)
     return mention
 
 

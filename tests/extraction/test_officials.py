@@ -233,3 +233,16 @@ def test_an_office_named_by_a_headline_or_by_the_state_it_serves_speaks_unnamed(
         "clearly violates United Nations Security Council resolution 1718."
     )
     assert officials(text) == [(None, "Prime Minister of Japan")]
+
+
+def test_a_byline_of_its_own_and_a_name_with_its_country_in_brackets_speak():
+    byline = (
+        "Remarks at a General Assembly Meeting\n\n"
+        "Ambassador Jeffrey DeLaurentis, Senior Advisor for Special Political Affairs.\n\n"
+        "Thank you, Mr. President. The DPRK has a long and dangerous history of proliferation, and it is growing."
+    )
+    assert officials(byline) == [("Jeffrey DeLaurentis", "Senior Advisor for Special Political Affairs")]
+    by = byline.replace("Ambassador Jeffrey", "By Ambassador Jeffrey").replace("Affairs.", "Affairs")
+    assert officials(by) == [("Jeffrey DeLaurentis", "Senior Advisor for Special Political Affairs")]
+    chair = "Briefing the Council for the first time, its Chairman, Peter Burian (Slovakia), noted that it had met."
+    assert officials(chair) == [("Peter Burian", "Chairman")]
