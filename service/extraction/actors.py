@@ -25,7 +25,7 @@ from service.vocabulary import ActionType, ActorKind, Role
 
 # The verbs whose grammatical subject is the one acting.
 _AGENT_VERB = re.compile(
-    r"\b(condemn\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
+    r"\b(condemn\w*|denounc\w*|deplor\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
     r"issued|says?|said|announc\w*|decided|adopted|call(?:s|ed)|urged?|demand\w*|stated|added|agreed|released|"
     r"published|rejected|dismissed|held|convened|failed|appreciat\w*|welcom\w*|lodged|protest\w*|approved|"
     r"reaffirm\w*|express\w*|reiterat\w*|stands?|affirm\w*|co-?sponsored|"
@@ -103,9 +103,9 @@ def _portfolio(p: Placed) -> bool:
 
 
 # What may stand between two co-signatories of a joint statement: "Australia, Canada", "Secretary of State
-# and foreign ministers from", ", as well as the EU High Representative".
+# and foreign ministers from", ", as well as the EU High Representative", "the Republic of Korea (ROK), and".
 _SIGNATORY_GAP = re.compile(
-    r"^(?:[\s,.]|\b(?:and|as\s+well\s+as|along\s+with|together\s+with|joined\s+by|the|of|from|for|foreign|ministers?|governments?|leaders?|"
+    r"^(?:[\s,.()]|\b(?:and|as\s+well\s+as|along\s+with|together\s+with|joined\s+by|the|of|from|for|foreign|ministers?|governments?|leaders?|"
     r"representatives?|(?![A-Z]\w*ing\b)[A-Z][\w.’'-]*)\b)*$"  # "Joint Statement Condemning" is no list
 )
 # Where a list of co-signers starts, whatever the act's type: "delivered ... on behalf of Albania, Australia, ...",
@@ -116,6 +116,13 @@ _SIGNERS_INTRO = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _introduces_signers(before: str) -> bool:
+    """Whether the text before a state introduces a list of co-signers; "telephone talks with the Foreign Ministers
+    of France and Italy" lists those met, not those signing."""
+    intro = _SIGNERS_INTRO.search(before)
+    return intro is not None and not re.search(r"\bwith\s+(?:the\s+)?$", before[: intro.start()], re.IGNORECASE)
 
 
 def _listed_signers(placed: list[Placed], sentences: list[Sentence]) -> list[Placed]:
@@ -140,7 +147,7 @@ def _listed_signers(placed: list[Placed], sentences: list[Sentence]) -> list[Pla
             continue
         parties = [p for p in grouped.get(sentence, []) if p.mention.value.kind in _PARTIES and not _portfolio(p)]
         for index, p in enumerate(parties):
-            if not _SIGNERS_INTRO.search(sentence.text[: p.mention.start - sentence.start]):
+            if not _introduces_signers(sentence.text[: p.mention.start - sentence.start]):
                 continue
             run = [p]
             for q in parties[index + 1 :]:
@@ -208,28 +215,63 @@ _PASSIVE_AGENT = re.compile(
     r"\b(?:taken|imposed|announced|adopted|issued|released|decided|made|approved)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
-def agents(placed: list[Placed], cues: list[Cue], kind: ActionType, lead: list[Sentence]) -> list[Placed]:
+# "Speaking after the UN Security Council unanimously adopted UNSCR 2375, the Foreign Secretary said": the one
+# acting in a clause of time is background.
+_TIME_CLAUSE = re.compile(r"\b(?:after|following|since|before|once|when|until)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def agents(
+    placed: list[Placed], cues: list[Cue], kind: ActionType, lead: list[Sentence], others: frozenset[str] = frozenset()
+) -> list[Placed]:
     """The states and bodies written as the subject of the act's verb: in the strongest cue sentence that has
-    one, else in the lead ("The Ministry of Foreign Affairs of Japan announced")."""
+    one, else in the lead ("The Ministry of Foreign Affairs of Japan announced"). `others` are those whose conduct
+    the act is about: "Today, North Korea announced that it had conducted its fourth nuclear test" in a statement
+    condemning it names no one acting."""
     grouped = _by_sentence(placed)
-    for sentence in dict.fromkeys([*(cue.sentence for cue in cues), *lead]):
+    sentences = list(dict.fromkeys([*(cue.sentence for cue in cues), *lead]))
+    if kind is ActionType.veto:
+        # "the Security Council failed to adopt a resolution ... vetoed by China": the Council casts no veto.
+        vetoers = [p for p in placed if p.sentence in sentences and _VETOER.search(_before(p))]
+        if vetoers:
+            return _with_listed(vetoers[0], placed)
+    for sentence in sentences:
         here = grouped.get(sentence, [])
-        if kind is ActionType.veto:
-            vetoers = [p for p in here if _VETOER.search(sentence.text[: p.mention.start - sentence.start])]
-            if vetoers:
-                return vetoers[:1]
         for verb in _AGENT_VERB.finditer(sentence.text):
-            if _PASSIVE.search(sentence.text[: verb.start()]):
-                continue  # "which is prohibited by ... North Korea will be designated": no agent before it
+            if _PASSIVE.search(sentence.text[: verb.start()]) or _BY_AGENT.match(sentence.text, verb.end()):
+                continue  # "which is prohibited by ... North Korea will be designated", "a session called by
+                # Russia": no agent before it
             agents = agents_of(verb.start(), sentence, here)
-            if agents:
+            if agents and agents[0].mention.value.key not in others and not _in_time_clause(agents[0]):
                 return agents
         passive = [p for p in here if _PASSIVE_AGENT.search(sentence.text[: p.mention.start - sentence.start])]
         if passive and _is_party(passive[0]):
             return passive[:1]
     return []
+
+
+def _with_listed(first: Placed, placed: list[Placed]) -> list[Placed]:
+    """A state or body and those listed right after it: "vetoed by China and the Russian Federation"."""
+    run = [first]
+    for p in placed:
+        gap = first.sentence.text[run[-1].mention.end - first.sentence.start : p.mention.start - first.sentence.start]
+        if p.sentence == first.sentence and p.mention.start > run[-1].mention.start and _IN_A_LIST.fullmatch(gap):
+            run.append(p)
+    return run
+
+
+_IN_A_LIST = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _before(p: Placed) -> str:
+    """The text of the mention's sentence before it."""
+    return p.sentence.text[: p.mention.start - p.sentence.start]
+
+
+def _in_time_clause(p: Placed) -> bool:
+    return bool(_TIME_CLAUSE.search(_before(p)))
 
 
 def _is_party(p: Placed) -> bool:
@@ -308,13 +350,47 @@ _INSTITUTION = re.compile(
 )
 
 
+# An office named by the state it serves: "the Government of Japan", "Prime Minister of Japan and His Cabinet".
+_OFFICE_OF = re.compile(
+    r"\b(?:Government|Ministry(?:\s+of\s+[A-Z]\w+(?:\s+Affairs)?)?|Prime\s+Minister|President|Cabinet|Embassy|"
+    r"Mission|Permanent\s+Representative)\s+of\s+(?:the\s+)?$"
+)
+
+
 def _institution(placed: list[Placed]) -> list[Placed]:
     """The state whose department or office the header or lead names ("Foreign & Commonwealth Office", "the State
-    Department's Rewards for Justice program offers"), for a text that names no one acting."""
+    Department's Rewards for Justice program offers", "Prime Minister of Japan"), for a text that names no one
+    acting."""
     for p in placed:
-        if p.sentence.weight >= 2 and p.mention.value.kind is ActorKind.state and _INSTITUTION.search(p.mention.text):
-            return [p]
+        if p.sentence.weight >= 2 and p.mention.value.kind is ActorKind.state:
+            before = p.sentence.text[: p.mention.start - p.sentence.start]
+            if _INSTITUTION.search(p.mention.text) or _OFFICE_OF.search(before):
+                return [p]
     return []
+
+
+# A government speaking of itself in the third person: "Japan intends to", "Japan will continue to".
+_SELF_STATEMENT = re.compile(
+    r"^\s+(?:will|shall|intends?|is\s+(?:prepared|determined|ready|committed)|remains?|stands?|continues?|"
+    r"reaffirms|reiterates|strongly|firmly|takes|lodge[sd])\b"
+)
+
+
+def _self_named(placed: list[Placed], doers: frozenset[str], subjects: frozenset[str]) -> list[Placed]:
+    """The state a text most often has state its own intent, for a text that names no one acting otherwise: the
+    speaker's government in a press conference ("Japan is prepared to proceed with its own measures"). A state
+    whose conduct the text is about ("The DPRK continues to implement its plan") must do so twice."""
+    counts: dict[str, list[Placed]] = {}
+    for p in placed:
+        after = p.sentence.text[p.mention.end - p.sentence.start :]
+        if (
+            p.mention.value.kind is ActorKind.state
+            and p.mention.value.key not in doers
+            and _SELF_STATEMENT.match(after)
+        ):
+            counts.setdefault(p.mention.value.key, []).append(p)
+    found = [run for key, run in counts.items() if len(run) >= 2 or key not in subjects]
+    return max(found, key=len)[:1] if found else []
 
 
 _SUBJECT_BEFORE = re.compile(
@@ -409,6 +485,21 @@ _CONDUCT = re.compile(
 )
 
 
+_DONE_BY = re.compile(
+    r"\b(?:launch\w*|tests?|test-fir\w*|provocations?|violations?)\s+(?:[\w’'()-]+\s+){0,8}?by\s+(?:the\s+)?$", re.I
+)
+
+
+def _doers_of_conduct(placed: list[Placed], kind: ActionType) -> frozenset[str]:
+    """The states and bodies written as the doers of a launch or test ("the nuclear test by North Korea"), who do
+    not act in the condemnation or warning that is about it; a veto's or a denial's doer acts."""
+    if kind in (ActionType.veto, ActionType.denial):
+        return frozenset()
+    return frozenset(
+        p.mention.value.key for p in placed if _DONE_BY.search(p.sentence.text[: p.mention.start - p.sentence.start])
+    )
+
+
 def _subjects(placed: list[Placed]) -> dict[str, Placed]:
     found: dict[str, Placed] = {}
     previous: Placed | None = None
@@ -424,8 +515,9 @@ def _subjects(placed: list[Placed]) -> dict[str, Placed]:
 
 
 def _issuer(names: Matcher[Entity], officials: list[OfficialMention], placed: list[Placed]) -> list[Placed]:
-    """The state or body of the first official whose organisation names one ("Kremlin spokesman")."""
-    for official in officials:
+    """The state or body of the first official, the one speaking for the text, when the organisation names one
+    ("Kremlin spokesman"); a minister the speaker reports meeting is not the text's issuer."""
+    for official in officials[:1]:
         for mention in names.find(official.organisation or "", capitalised=True):
             return [_first_placed(mention.value, placed, _sentence_of(official), mention.text)]
     return []
@@ -446,13 +538,15 @@ def roles(
     joined = bool(signatories) and any(_JOIN.search(p.sentence.text) for p in signatories[:1])
     lead = [s for s in sentences if s.in_lead][:2]
     header = [s for s in sentences if s.in_header]
+    conduct = _doers_of_conduct(placed, kind)
     imposers = (
         (signatories[:1] if not joined else [])
-        or agents(placed, cues, kind, lead + header)
+        or agents(placed, cues, kind, lead + header, conduct)
         or _official_agents(cues, officials, names, placed)
         or _issuer(names, officials, placed)
         or _named_issuer(placed)
         or _institution(placed)
+        or _self_named(placed, conduct, frozenset(_subjects(placed)))
     )
     _assign(chosen, Role.imposer, imposers)
     _assign(chosen, Role.co_signatory, signatories[0 if joined else 1 :])

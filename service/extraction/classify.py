@@ -62,7 +62,9 @@ _CUES: dict[ActionType, list[str]] = {
         r"\bprice\s+to\s+pay\b|\bpay\s+(?:a|the)\s+(?:heavy\s+)?price\b",
         r"\b(?:be\s+)?held\s+accountable\b|\bhold\s+\w+\s+accountable\b",
         # "launched without warning", "missile warning data" are no warning given
-        r"(?<!without\s)\bwarn(?:s|ed|ing)?\b(?!\s+(?:data|system|systems|shots|signs|time)\b)",
+        r"(?<!without\s)\bwarn(?:s|ed|ing)?\b(?!\s+(?:data|system|systems|shots|signs|time)\b)"
+        # "Assistant Secretary-General Warns Security Council": a meeting report's headline, not a warning
+        r"(?!\s+(?:the\s+)?(?:UN\s+)?(?:Security\s+)?Council\b)",
         r"\b(?:will|would|could|may)\s+(?:face|impose|take)\b",
         r"\b(?:serious\s+)?consequences\b",
         r"\bready\s+to\s+(?:impose|take)\b",
@@ -71,7 +73,7 @@ _CUES: dict[ActionType, list[str]] = {
         r"\bveto(?:ed|es|ing)\b",
         r"\b(?:cast|used|exercised)\s+(?:a|its|their)\s+veto\b",
         r"\bveto\s+cast\b",
-        r"\bfailed\s+to\s+adopt\b",
+        r"\bfail(?:s|ed)?\s+to\s+adopt\b",  # "Security Council Fails to Adopt Resolution ..."
         r"\bnegative\s+vote\b",
     ],
     ActionType.denial: [
@@ -84,7 +86,7 @@ _CUES: dict[ActionType, list[str]] = {
     # mandate welcomed or extended is no condemnation either.
     ActionType.other: [
         r"\b(?:held|convened)\s+(?:an?\s+)?(?:open\s+|emergency\s+|closed\s+)?(?:briefing|meeting|debate|consultations)\b",
-        r"\bbrief(?:ed|ing|s)\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Security\s+Council\b",
+        r"\b(?:brief|warn|tell|told)\w*\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Security\s+Council\b",
         r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?mandate\b",
         r"\b(?:welcom\w*|appreciat\w*)\b[^.;]{0,120}?\badopt(?:ed|ion)\b",
         # the EU's alignment declarations: the act is other states joining measures the Council took
@@ -114,6 +116,10 @@ _CALLED_A_VIOLATION = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _SOFT_WEIGHT = 0.6
+# In remarks, an explanation of vote or a press conference, what the Council did ("The Security Council is sending a
+# clear message ...: face the consequences", "a UN Security Council informal meeting ... condemned") or a veto is
+# the occasion the speaker speaks of, not the speaker's act.
+_TOLD_OF = re.compile(r"\b(?:Security\s+)?Council\b(?!\s+resolutions?\b|['’]s\s+resolutions?\b)[^;]*$", re.IGNORECASE)
 # A joint statement or a designation is the act itself, whatever it also condemns or warns about.
 _TYPE_WEIGHT = {
     ActionType.joint_statement: 1.5,
@@ -134,10 +140,21 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _VAGUE = re.compile(r"^\s*(?:on\s+|against\s+)?(?:a\s+number\s+of|various|numerous|many|multiple)\b", re.IGNORECASE)
-_DESCRIBES_DOCUMENT = re.compile(r"\b(?:following|below)\s+(?:text\s+)?is\b", re.IGNORECASE)
+# "The following text is a joint statement by", "The text of the following joint statement was released by"
+_DESCRIBES_DOCUMENT = re.compile(
+    r"\b(?:following|below)\s+(?:text\s+)?is\b|\btext\s+of\s+the\s+following\b", re.IGNORECASE
+)
 _NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|would\s+have|not)\s+$", re.IGNORECASE)
+# "Had it passed, the Council would have condemned": what a failed draft would have done was not done.
+_WOULD_HAVE = re.compile(r"\bwould\s+have\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "The draft resolution was vetoed and hence not adopted": a veto told with no one casting it is the context of the
+# text, not what it reports (a report names the vetoer: "vetoed by China and the Russian Federation").
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
+_AGENT_AFTER = re.compile(r"^\s+by\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
-    r"\b(?:after|since|following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b[^,;]{0,60}$",
+    # "following the launch" is background, "the following joint statement" is the text below
+    r"\b(?:after|since|(?<!the\s)following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b"
+    r"[^,;]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -160,9 +177,19 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
         weight *= 2  # a headline "Joint Statement ..." says what the document is, whatever it condemns
     if kind is ActionType.other and _NOT_DONE.search(before):
         return 0.0  # "failed to extend the mandate", "would have extended it"
+    if _WOULD_HAVE.search(before):
+        return 0.0
+    if kind is ActionType.veto and _PASSIVE_BEFORE.search(before) and not _AGENT_AFTER.match(sentence.text[end:]):
+        weight *= 0.3
     if _BACKGROUND.search(before):
         weight *= 0.3
     return weight
+
+
+def _occasion(kind: ActionType, before: str) -> bool:
+    """Whether a cue in remarks, an explanation of vote or a press conference tells of the occasion (a veto, an act
+    of the Council) rather than of the speaker's act."""
+    return kind is ActionType.veto or bool(_TOLD_OF.search(before))
 
 
 def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
@@ -176,6 +203,7 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
         (ActionType.condemnation, _CALLED_A_VIOLATION),
         *((k, p) for k, ps in _PATTERNS.items() for p in ps),
     ]
+    venue = any(sentence.in_header and _VENUE.search(sentence.text) for sentence in sentences)
     for kind, pattern in patterns:
         for match in pattern.finditer(whole):
             if "\n" in match.group():
@@ -184,6 +212,8 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
             sentence = sentences[index]
             start, end = match.start() - starts[index], match.end() - starts[index]
             weight = 1.0 if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
+            if venue and pattern is not _VENUE and _occasion(kind, sentence.text[:start]):
+                weight *= 0.3
             if pattern is _CALLED_A_VIOLATION:
                 weight *= _SOFT_WEIGHT
             if weight > 0:

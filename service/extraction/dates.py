@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from service.extraction.sentences import Sentence
+from service.extraction.sentences import Sentence, is_caption
 from service.vocabulary import DatePrecision
 
 _MONTHS = {
@@ -165,8 +165,9 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
     whole = _masked("\n".join(sentence.text for sentence in sentences))
     patterns = [(kind, pattern) for kind, pattern in _PATTERNS if pattern.search(whole)]
     for sentence in sentences:
-        if sentence.in_header or _FOOTNOTE.match(sentence.text):
-            continue  # datelines and headlines: the reference day, not the act's; a footnote's date is a source's
+        if sentence.in_header or _FOOTNOTE.match(sentence.text) or is_caption(sentence.text):
+            continue  # datelines and headlines: the reference day, not the act's; a footnote's or a caption's date is
+            # a source's or a photo's
         text = _masked(sentence.text)
         for kind, match in _phrases(text, patterns):
             event = _event_before(text, match)
@@ -215,13 +216,26 @@ _EVENT_VERB_BEFORE = re.compile(
     # a treaty's formula: "the Vienna Convention on Consular Relations done at Vienna on 24 April 1963"
     r"(?:done|signed|concluded)\s+at\s+[A-Z][\w-]+|"
     # "measures imposed by its relevant resolutions adopted in 2016 and 2017"
-    r"\b(?:resolutions?|decisions?|regulations?)\s+(?:\w+\s+)?adopted)(?:\s+\w+ly)?\s*$",
+    r"\b(?:resolutions?|decisions?|regulations?)\s+(?:\w+\s+)?adopted)(?:\s+\w+ly)?\s*$"
+    # "during my meeting with Chinese Foreign Minister Yang Jiechi yesterday": the meeting recounted
+    r"|\bduring\s+(?:\w+\s+){0,3}?(?:meeting|talks|visit|call|trip|conversation|summit)\b(?:\s+[\w’'(),-]+){0,10}\s*$",
+    re.IGNORECASE,
+)
+
+
+# "resolution 1718 of 14 October 2006", "the Presidential Statement of 13 April 2009": a document named by the
+# day it was adopted or issued.
+_DOCUMENT_OF = re.compile(
+    r"\b(?:(?:resolutions?|decisions?|regulations?)\s+(?:No\.?\s+)?[\d/]+|statement|declaration|communiqu[eé]|"
+    r"report|letter)\s*$",
     re.IGNORECASE,
 )
 
 
 def _event_before(text: str, match: re.Match[str]) -> str | None:
     """The event a date phrase dates by standing after it: "the launch of an ICBM on 18 December"."""
+    if match.group().lower().startswith(("of ", "dated ")) and _DOCUMENT_OF.search(text[: match.start()]):
+        return f"{_DOCUMENT_OF.search(text[: match.start()]).group()} {match.group()}"  # type: ignore[union-attr]
     event = _EVENT_BEFORE.search(text[: match.start()])
     if event and _ACT.search(event.group()):
         event = None  # "condemned the launch on Sunday" dates the condemnation
@@ -267,6 +281,8 @@ _OTHER_EVENT = re.compile(
     re.IGNORECASE,
 )
 _BACKGROUND = re.compile(r"\b(earlier|since|after|before|previously|last\s+(?:year|month)|ago|until|prior)\b", re.I)
+# "the UNSC will hold an emergency meeting ... on February 8": an event still to come is not the act reported.
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|scheduled\s+to|expected\s+to)\s[^,;:]*$", re.I)
 
 
 def _score(text: str, candidate: _Candidate, act_sentences: set[Sentence]) -> float:
@@ -289,6 +305,7 @@ def _score(text: str, candidate: _Candidate, act_sentences: set[Sentence]) -> fl
         _BACKGROUND.search(before[-40:])
         or re.search(r"\bago\b|\bearlier\b", sentence_text[candidate.match.end() :][:20])
         or re.fullmatch(r"since|until|from|before", opening, re.IGNORECASE)
+        or (_FUTURE.search(before) and candidate.kind != "today")  # today is today, whatever is to come
     ):
         score -= 3
     # A quoted "today" is the day of the quoted statement, which the reporter dates elsewhere.

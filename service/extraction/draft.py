@@ -6,6 +6,7 @@ The main act fills the draft's own fields. Another act the text reports, by some
 """
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from service.extraction.gazetteer import Entity, matcher
 from service.extraction.names import Matcher
 from service.extraction.schemas import ActDraft, ActorMention, Draft, KnownActor, OfficialMention
 from service.extraction.sentences import Sentence, split
-from service.vocabulary import ActionType, Role
+from service.vocabulary import ActionType, ActorKind, Role
 
 # Acts that may stand beside the main one. "other" is no act, and a report is what the others cite.
 _FURTHER_TYPES = {
@@ -158,6 +159,27 @@ def _doer(doc: _Document, cue: Cue) -> Entity | None:
     return doers[0].mention.value
 
 
+# The acts several governments may state together in one text.
+_STATED = {ActionType.condemnation, ActionType.warning}
+
+
+def _one_voice(kind: ActionType, cues: list[Cue], placed: list[actors.Placed]) -> bool:
+    """Several states written as the one subject of the text's condemnation or warning, in the present tense in its
+    lead ("The United States, the Republic of Korea (ROK), and Japan strongly condemn"), state it
+    jointly: a joint statement, whether or not it calls itself one. A report of it ("South Korea and the United
+    States warned Russia"), a headline's ("China, Russian Federation Denounce Sanctions") and a designation several
+    states impose together stay what they are."""
+    if kind not in _STATED or not cues or not cues[0].sentence.in_lead:
+        return False
+    verb = cues[0].sentence.text[cues[0].start - cues[0].sentence.start : cues[0].end - cues[0].sentence.start]
+    if re.search(r"(?:ed|ing)$", verb, re.IGNORECASE):
+        return False
+    here = [p for p in placed if p.sentence == cues[0].sentence]
+    doers = actors.agents_of(cues[0].start - cues[0].sentence.start, cues[0].sentence, here)
+    states = {p.mention.value.key for p in doers if p.mention.value.kind is ActorKind.state}
+    return len(states) >= 2
+
+
 def extract(
     text: str,
     *,
@@ -174,6 +196,8 @@ def extract(
     kind, cues = classify(sentences, found_cues)
     people, official_warnings = officials.find(sentences, names)
     placed = actors.locate(text, sentences, names)
+    if _one_voice(kind, cues, placed):
+        kind = ActionType.joint_statement
     doc = _Document(
         text, sentences, names, placed, people, published_on, url, found_cues, dates.candidates_of(sentences)
     )

@@ -79,7 +79,7 @@ _SPEECH = (
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
 _SPEECH_AFTER = re.compile(
-    rf"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:also|further|then|later|today|yesterday|jointly|again|has|have|was|on\s+\w+|in\s+a\s+\w+|"
+    rf"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:(?:also|further|then|later|today|yesterday|jointly|again|has|have|was|on\s+\w+|in\s+a\s+\w+|"
     rf"\w+ly)\s+)*(?:(?:{_SPEECH})\b|:(?!\S*//))",  # a transcript's "Minister Kishida: First, ..." (not a URL)
     re.IGNORECASE,
 )
@@ -173,8 +173,8 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
     for chunk in chunks:
         while chunk and chunk[-1].group().lower() in _CONNECTORS:
             chunk = chunk[:-1]
-        while chunk and chunk[0].group().lower() in _CONNECTORS | _DETERMINERS:
-            chunk = chunk[1:]
+        while chunk and chunk[0].group().lower() in _CONNECTORS | _DETERMINERS | {"by"}:
+            chunk = chunk[1:]  # "By Ambassador Jeffrey DeLaurentis": the byline's "By" introduces the name
         if chunk:
             trimmed.append(chunk)
     return trimmed
@@ -396,7 +396,9 @@ def _title_then_name(
         if re.fullmatch(r",\s*", gap) and _has_head(apposed) and not _names_in(apposed, states):
             mention.organisation, mention.title = _organisation(_text(sentence, apposed), states)
             mention.end, mention.apposed = apposed[-1].end(), True
-            mention.speaking = mention.speaking or _speaking(sentence, first, mention.end)
+            # A byline of its own: "Ambassador Jeffrey DeLaurentis, Senior Advisor for Special Political Affairs."
+            byline = first == 0 and re.fullmatch(r"[\s.]*", sentence.text[mention.end :]) is not None
+            mention.speaking = mention.speaking or byline or _speaking(sentence, first, mention.end)
     return mention
 
 
@@ -406,7 +408,10 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     Secretary of State" """
     gap = sentence.text[chunk[-1].end() : following[0].start()]
     rest = sentence.text[following[-1].end() :]
-    byline = re.fullmatch(r",\s*", gap) and re.fullmatch(r"[\s.;]*", rest)
+    # A byline is a line of its own: "Violating Resolutions, Assistant Secretary-General Warns Security Council"
+    # ends a headline.
+    opens = re.fullmatch(r"\s*(?:by\s+)?", sentence.text[: chunk[0].start()], re.IGNORECASE)
+    byline = opens and re.fullmatch(r",\s*", gap) and re.fullmatch(r"[\s.;]*", rest)
     described = re.fullmatch(r",\s*(?:a|an|the)\s+", gap, re.IGNORECASE)
     if not (byline or described or re.fullmatch(r",\s*", gap)) or not _has_head(following):
         return []
@@ -438,20 +443,33 @@ def _title_first(sentence: Sentence, chunk: list, following: list | None, states
     # High Representative", "Comment by the Japanese Prime Minister".
     # Not a delegate ("the representative of China") nor one of a list of states' officials ("the EU High
     # Representative" among the foreign ministers issuing a joint statement).
-    before = sentence.text[: chunk[0].start()]
+    before, after = sentence.text[: chunk[0].start()], sentence.text[chunk[-1].end() :]
+    # A headline naming the office's statement: "Foreign Secretary statement on adoption of UNSC resolution 2397".
+    headed = sentence.in_header and re.match(r"\s+(?:statement|remarks|speech|declaration)\b", after, re.IGNORECASE)
     definite = (
-        re.search(r"\bthe\s+$", before, re.IGNORECASE)
+        (re.search(r"\bthe\s+$", before, re.IGNORECASE) or headed)
         and not re.search(r"(?:,|\band|\bas\s+well\s+as)\s+the\s+$", before, re.IGNORECASE)
         and len(chunk) >= 2
         and chunk[0].group()[0].isupper()
-        and _is_head(chunk[-1].group())  # "Foreign Secretary", not "President of the Security Council"
+        and _office_ends(chunk, states)
     )
     office = head in {"secretary", "minister", "representative", "president", "premier", "chancellor"} and definite
     if head not in {"spokesperson", "spokesman", "spokeswoman", "official"} and not office:
         return []
-    if not _speaking(sentence, chunk[0].start(), chunk[-1].end()):
+    if not (headed or _speaking(sentence, chunk[0].start(), chunk[-1].end())):
         return []
     return [_Found(None, title, organisation, sentence, True, chunk[0].start(), chunk[-1].end())]
+
+
+def _office_ends(chunk: list[re.Match], states: Matcher[Entity]) -> bool:
+    """An office's name ends with its title word or the state it serves: "Foreign Secretary", "the Prime Minister of
+    Japan", not "President of the Security Council"."""
+    words = [t.group() for t in chunk]
+    if _is_head(words[-1]):
+        return True
+    last_head = max(i for i, word in enumerate(words) if _is_head(word))
+    served = " ".join(words[last_head + 2 :])
+    return words[last_head + 1] == "of" and bool(served) and _is_place(served, states)
 
 
 def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
@@ -602,7 +620,9 @@ def _unnamed(found: list[_Found], named: list[_Found]) -> list[_Found]:
 
 
 def _same_office(person: _Found, mention: _Found) -> bool:
-    """ "the department spokesperson said" after "Matthew Miller, a spokesperson" is Miller again."""
+    """ "the department spokesperson said" after "Matthew Miller, a spokesperson" is Miller again; "a senior United
+    Nations official told the Council" is the UN official the text names."""
     spokespeople = bool(_SPOKES.search(person.title) and _SPOKES.search(mention.title))
     same_organisation = mention.organisation is None or person.organisation in (None, mention.organisation)
-    return (spokespeople and same_organisation) or fold(person.title) == fold(mention.title)
+    official = re.search(r"\bofficial$", mention.title, re.IGNORECASE) and person.organisation == mention.organisation
+    return (spokespeople and same_organisation) or bool(official) or fold(person.title) == fold(mention.title)

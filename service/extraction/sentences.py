@@ -58,11 +58,27 @@ _CHROME = re.compile(r"\bofficial\s+website\b|\bhttps?://|\bsecure\s+websites?\b
 def _is_body(line: str) -> bool:
     # Long headlines (UN press releases run past 100 characters) do not end as sentences do; a breadcrumb
     # trail ("Home > Policy > ... (Announcement by the Chief Cabinet Secretary)") is navigation, not body.
-    if re.search(r"\s>\s", line) or _CHROME.search(line):
+    if re.search(r"\s>\s", line) or _CHROME.search(line) or _is_note(line) or is_caption(line):
         return False
     if _is_title(line):
         return False
     return len(line) >= _BODY_MIN_CHARS and line.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
+
+
+# A photo's caption: "FILE - North Korean leader Kim Jong Un meets ... on Oct. 7, 2018."
+_CAPTION = re.compile(r"^\s*(?:FILE(?:\s+PHOTO)?\s*[-–—:]|Photo\s*:|Image\s*:)")
+
+
+def is_caption(line: str) -> bool:
+    """Whether a line is a photo's caption, which tells of the photo, not of the act."""
+    return bool(_CAPTION.match(line))
+
+
+def _is_note(line: str) -> bool:
+    """A note set apart in brackets above the text: "(* This is a provisional translation by an external company
+    for reference purpose only. The original text is in Japanese.)"."""
+    line = line.strip()
+    return line.startswith(("(", "[")) and line.endswith((")", "]"))
 
 
 def _is_title(line: str) -> bool:
@@ -112,6 +128,8 @@ def split(text: str) -> list[Sentence]:
         # The lead: the first three body paragraphs (a photo caption often takes one), where press texts
         # say what was done.
         weight = 3.0 if number < first_body else 2.0 if number <= first_body + 2 else 1.0
+        if is_caption(text[a:b]):
+            weight = 1.0  # a caption above the body is no headline, one inside it no lead
         for index, (start, end) in enumerate(_split_line(text, a, b)):
             # The lede, the body's first sentence, says what was done more surely than what follows it.
             lede = number == first_body and index == 0

@@ -286,3 +286,48 @@ def test_a_department_named_in_the_header_acts_when_no_one_else_does():
 def test_hm_treasury_is_the_united_kingdom_not_the_us_treasury():
     text = "HM Treasury has frozen the assets of two entities, the Office of Financial Sanctions Implementation said."
     assert roles(text).get("United Kingdom") == "imposer" and "United States" not in roles(text)
+
+
+def imposers(text: str) -> set[str]:
+    return {name for name, role in roles(text).items() if role == "imposer"}
+
+
+def test_the_doer_of_the_condemned_test_does_not_act():
+    text = (
+        "Statement by Prime Minister Taro Yamada on the Nuclear Test by North Korea\n"
+        "Today, North Korea announced that it had conducted its fourth nuclear test. Based on this information, "
+        "the Government of Japan considers that North Korea conducted a nuclear test. The nuclear test by North "
+        "Korea is a clear violation of relevant resolutions and is totally unacceptable."
+    )
+    assert imposers(text) == {"Japan"}
+
+
+def test_the_one_acting_in_a_clause_of_time_is_background():
+    text = (
+        "Speaking after the UN Security Council unanimously adopted a resolution on Freedonia, the Foreign "
+        "Minister of Ruritania said: I welcome the unanimous adoption of the resolution today."
+    )
+    assert "UN Security Council" not in imposers(text)
+
+
+def test_a_government_stating_its_own_intent_acts_when_no_one_else_does():
+    text = (
+        "Extraordinary Press Conference by the Foreign Minister\n"
+        "Minister: I held telephone talks this evening with the foreign ministers of France and Italy. I explained "
+        "that Japan is prepared to proceed with its own measures. Japan will continue to respond firmly in the "
+        "Security Council, in close cooperation with the United States."
+    )
+    assert imposers(text) == {"Japan"}
+
+
+def test_a_state_stating_its_intent_once_acts_unless_its_conduct_is_the_texts_subject():
+    statement = (
+        "Thank you President. We too condemn in the strongest terms the DPRK's further serious breach of Council "
+        "resolutions. The UK will continue to call upon the DPRK to cease its illegal activity."
+    )
+    assert imposers(statement) == {"United Kingdom"}
+    report = (
+        "The DPRK's launches violate Council resolutions, a senior official told the 15-member organ today. "
+        "The DPRK continues to implement its five-year military plan, she noted."
+    )
+    assert "North Korea" not in imposers(report)

@@ -182,3 +182,84 @@ def test_a_condemnation_that_comes_with_sanctions_is_a_designation():
         "the programme.\n"
     )
     assert kind(text) == "designation"
+
+
+def test_a_line_introducing_the_following_joint_statement_makes_one():
+    text = (
+        "The text of the following joint statement was released by the Governments of Ruritania and Freedonia.\n"
+        "Ruritania and Freedonia strongly condemn the missile launches of 3 and 4 May, which violate resolutions."
+    )
+    assert kind(text) == "joint_statement"
+
+
+def test_states_condemning_together_in_the_present_tense_state_it_jointly():
+    text = (
+        "Office of the Spokesperson\n"
+        "The United States, the Republic of Korea (ROK), and Japan strongly condemn the DPRK's recent ballistic "
+        "missile launches and commit to strengthen their trilateral cooperation towards denuclearization."
+    )
+    draft = extract(text)
+    assert draft.type == "joint_statement"
+    signers = {a.name for a in draft.actors if a.role in ("imposer", "co_signatory")}
+    assert signers == {"United States", "South Korea", "Japan"}
+
+
+def test_a_report_of_states_that_condemned_together_stays_a_condemnation():
+    text = "The United States and Japan condemned the DPRK's ballistic missile launch in a call on Monday evening."
+    assert kind(text) == "condemnation"
+
+
+def test_a_briefer_who_warns_the_council_reports_a_meeting():
+    text = (
+        "Programme Continues, Violating Resolutions, Assistant Secretary-General Warns Security Council\n"
+        "The country is intent on pursuing its nuclear programme, a senior United Nations official told the "
+        "15-member organ today, as Maria Lopez, Assistant Secretary-General for Political Affairs, briefed the "
+        "Council on the latest launch."
+    )
+    draft = extract(text)
+    assert draft.type == "other"
+    assert [(o.name, o.title) for o in draft.officials] == [
+        ("Maria Lopez", "Assistant Secretary-General for Political Affairs")
+    ]
+
+
+def test_a_veto_report_names_every_vetoer_and_what_the_draft_would_have_done_is_not_done():
+    text = (
+        "Security Council Fails to Adopt Resolution on Freedonia, as Two Members Wield Veto\n"
+        "Ruritania, Russian Federation Denounce Sanctions as 'Inhumane', Rejecting Text\n"
+        "In a late-breaking meeting today, the Security Council failed to adopt a resolution that would have "
+        "strengthened sanctions, with the representatives of two members denouncing the measure.\n"
+        "The draft garnered support from 13 members, but was ultimately vetoed by China and the Russian Federation. "
+        "Had it passed, the Council would have condemned in the strongest terms the launch of 24 March."
+    )
+    draft = extract(text)
+    assert draft.type == "veto"
+    assert {a.name for a in draft.actors if a.role == "imposer"} == {"China", "Russia"}
+
+
+def test_a_veto_told_with_no_one_casting_it_is_the_context_of_an_explanation_of_vote():
+    text = (
+        "Explanation of Vote by Permanent Representative Ambassador Kari Nordmann on a draft resolution.\n"
+        "The draft resolution was vetoed and hence not adopted.\n"
+        "Norway strongly condemns the DPRK's recent series of ballistic missile launches, in clear violation of "
+        "several Security Council resolutions."
+    )
+    draft = extract(text)
+    assert draft.type == "condemnation"
+    assert [a.name for a in draft.actors if a.role == "imposer"] == ["Norway"]
+
+
+def test_remarks_tell_of_the_councils_act_and_of_a_veto_as_their_occasion():
+    text = (
+        "Explanation of Vote at the Adoption of a Security Council Resolution on Freedonia\n"
+        "Ambassador Jane Roe\n"
+        "Thank you, Mr. President. The Security Council is sending a clear message today: stop firing missiles, or "
+        "face the consequences. Our delegation voted in favour, as the draft vetoed last year was not adopted."
+    )
+    assert kind(text) == "other"
+    speech = (
+        "Remarks at a Security Council Briefing on Freedonia\n"
+        "Thank you, Mr. President. The United Kingdom strongly condemns Freedonia's launch of a ballistic missile "
+        "in violation of Council resolutions."
+    )
+    assert kind(speech) == "condemnation"

@@ -3,6 +3,8 @@ precision and the words the text gives."""
 
 import datetime as dt
 
+import pytest
+
 from service.extraction import extract
 
 FRIDAY_17_MAY_2024 = dt.date(2024, 5, 17)
@@ -194,3 +196,40 @@ def test_a_ticker_of_other_stories_is_no_dateline():
     ticker = "Breaking News " + " ".join(f"Story number {n} about other things" for n in range(6))
     text = f"{ticker} Department Press Briefing – October 6, 2022\n\nThe ministers met and condemned the launch.\n"
     assert when(text)[0] != dt.date(2022, 10, 6)
+
+
+# A document named by its day, an event still to come, a meeting the speaker recounts: none dates the act.
+OTHER_DAYS = [
+    (
+        "11 January 2007\nBriefing the Council for the first time since the Committee's establishment by resolution "
+        "1718 of 14 October 2006, its Chairman said that the Committee had become fully operational.",
+        dt.date(2007, 1, 11),
+    ),
+    (
+        "(* This is a provisional translation for reference purpose only. The original text is in Japanese.)\n"
+        "Press Conference by the Minister for Foreign Affairs\nDate: Sunday, February 7, 2016, 11:59 p.m.\n"
+        "Minister: I held telephone talks this evening with the Foreign Ministers of seven countries, and we "
+        "confirmed that the series of actions by North Korea are totally unacceptable. The Council will hold an "
+        "emergency meeting on February 8. During my meeting with the Foreign Minister of Freedonia yesterday, "
+        "he said the same.",
+        dt.date(2016, 2, 7),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), OTHER_DAYS)
+def test_a_document_named_by_its_day_an_event_to_come_and_a_meeting_recounted_date_no_act(text, day):
+    assert when(text)[0] == day
+
+
+def test_a_photo_caption_neither_dates_the_act_nor_starts_the_body():
+    text = (
+        "US Remains Committed to Sanctions\n"
+        "FILE - The leader meets with the Secretary of State in Pyongyang in this photo released by the news agency "
+        "on Oct. 7, 2018.\n"
+        "The U.S. Ambassador to the United Nations told reporters the country has not progressed enough to "
+        "warrant lifting sanctions, before a closed-door Security Council session called by Russia."
+    )
+    draft = extract(text)
+    assert draft.date is None
+    assert [a.name for a in draft.actors if a.role == "imposer"] == ["United States"]

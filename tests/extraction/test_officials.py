@@ -221,3 +221,28 @@ def test_a_transcript_label_in_capitals_makes_the_named_official_speak():
         "AMBASSADOR KIM:  Great, thank you very much for joining us this morning."
     )
     assert ("Sung Kim", "Special Representative for the DPRK Ambassador") in names_and_titles(text)
+
+
+def test_an_office_named_by_a_headline_or_by_the_state_it_serves_speaks_unnamed():
+    headline = "Press release: Foreign Secretary statement on adoption of UNSC resolution 2397\n"
+    body = "I welcome the unanimous adoption of the UNSC resolution on North Korea, which takes vital steps forward."
+    assert officials(headline + body) == [(None, "Foreign Secretary")]
+    text = (
+        "Statement by the Prime Minister of Japan\n"
+        "Japan lodges a serious protest against North Korea, and strongly condemns its nuclear test, which "
+        "clearly violates United Nations Security Council resolution 1718."
+    )
+    assert officials(text) == [(None, "Prime Minister of Japan")]
+
+
+def test_a_byline_of_its_own_and_a_name_with_its_country_in_brackets_speak():
+    byline = (
+        "Remarks at a General Assembly Meeting\n\n"
+        "Ambassador Jeffrey DeLaurentis, Senior Advisor for Special Political Affairs.\n\n"
+        "Thank you, Mr. President. The DPRK has a long and dangerous history of proliferation, and it is growing."
+    )
+    assert officials(byline) == [("Jeffrey DeLaurentis", "Senior Advisor for Special Political Affairs")]
+    by = byline.replace("Ambassador Jeffrey", "By Ambassador Jeffrey").replace("Affairs.", "Affairs")
+    assert officials(by) == [("Jeffrey DeLaurentis", "Senior Advisor for Special Political Affairs")]
+    chair = "Briefing the Council for the first time, its Chairman, Peter Burian (Slovakia), noted that it had met."
+    assert officials(chair) == [("Peter Burian", "Chairman")]
