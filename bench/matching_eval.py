@@ -351,17 +351,22 @@ def labelled_set(session: Session, split: str) -> list[Case]:
         owner.setdefault(fold(name), actor_id)
     # An actor merged into another (the same party on two lists) is found as that one, its survivor.
     survivor = survivors(session, [actor_id for actor_id, _, _ in listed])
-    # The fresh set's parties are new to the labelled set: an OFAC actor merged into a UN one, or holding a name
-    # of one (word order aside: 'NTAGANDA, Bosco' is the UN's 'BOSCO NTAGANDA'), was there through the UN's entry.
-    un_names = {_words(name) for name in session.scalars(select(Actor.name).where(Actor.id.like("un-%")))}
-    un_names |= {
-        _words(alias) for alias in session.scalars(select(ActorAlias.alias).where(ActorAlias.actor_id.like("un-%")))
-    }
+    # The fresh set's parties are new to the labelled set, with names of their own: an OFAC actor merged into a UN
+    # one was in the old set through the UN's entry; one holding a name of another party (word order aside:
+    # 'NTAGANDA, Bosco' is the UN's 'BOSCO NTAGANDA'; two OFAC entries are 'AL-AQSA FOUNDATION') is, by its name
+    # alone, as much the other: a query of that name has no one right answer.
+    holders: dict[tuple[str, ...], set[str]] = {}
+    named = [
+        *session.execute(select(Actor.id, Actor.name)),
+        *session.execute(select(ActorAlias.actor_id, ActorAlias.alias)),
+    ]
+    for actor_id, name in named:
+        holders.setdefault(_words(name), set()).add(survivor.get(actor_id, actor_id))
     cases = []
     for actor_id, name, kind in listed:
         if not in_split(actor_id, split) or survivor[actor_id] != actor_id:
             continue
-        if split.startswith("fresh") and _names_of(session, actor_id) & un_names:
+        if split.startswith("fresh") and any(holders[words] != {actor_id} for words in _names_of(session, actor_id)):
             continue
         families: dict[str, str] = {}
         for variant, family in variants(name, kind):
