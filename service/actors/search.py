@@ -3,7 +3,8 @@
 Names are folded to lowercase ASCII words (service.folding: other scripts transliterated). A trigram index over
 every name and alias (migration 0006: FTS5 on SQLite, pg_trgm GIN on PostgreSQL) narrows the candidates to
 the names sharing three-letter runs with the query, most shared first (for a query no name holds every word of,
-its eight rarest trigrams), and rapidfuzz ranks only those.
+its eight rarest trigrams; a query of words under three letters, 'U n so ng Ri', is looked for by a scan first),
+and rapidfuzz ranks only those.
 """
 
 from collections.abc import Callable, Sequence
@@ -109,14 +110,15 @@ def find_actors(
         return []
     ranked = partial(_ranked, session, query_key, scorer=scorer, limit=limit)
     words = [word for word in query_key.split() if word not in STOP_WORDS and len(word) >= 3]
-    if not words:  # nothing an index of trigrams can look up: scan the names
-        return ranked(session.execute(_short_query(query_key, kind, country)).all())
     sqlite = session.get_bind().dialect.name == "sqlite"
     # First the names holding every word of the query, which is selective, then, for a misspelt query,
     # the names sharing most of its trigrams.
     connection = session.connection()
-    every_word = _sqlite_every_word if sqlite else _postgresql_every_word
-    candidates = connection.execute(*every_word(words, kind, country)).all()
+    if words:
+        every_word = _sqlite_every_word if sqlite else _postgresql_every_word
+        candidates = connection.execute(*every_word(words, kind, country)).all()
+    else:  # no word an index of trigrams can look up: scan the names for the query
+        candidates = connection.execute(_short_query(query_key, kind, country)).all()
     found = ranked(candidates)
     if found and (not near_misses or found[0].score >= 100):
         return found
