@@ -38,8 +38,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing it
 
+import followthemoney.compare  # noqa: E402
 from followthemoney import model  # noqa: E402
 from followthemoney.compare import compare_names  # noqa: E402
+from followthemoney.schema import Schema  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
@@ -411,6 +413,24 @@ def ours(session: Session, threshold: float) -> Callable[[str], list[str]]:
         return [candidate.actor.id for candidate in match(session, request).results[0].candidates]
 
     return ranked
+
+
+_normalize_names = followthemoney.compare._normalize_names
+
+
+@cache
+def _normalized(schema: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_normalize_names(model.get(schema), names))
+
+
+def _kept_normalized(schema: Schema, names: Iterable[str]) -> tuple[str, ...]:
+    """compare_names normalises both sides' names on every call, four fifths of its time: against 10,000 actors
+    the baseline answered a query in 0.5 s. Their normal forms depend on the schema and the names alone, so the
+    baseline keeps them (compare_names itself unchanged, its scores the same)."""
+    return _normalized(schema.name, tuple(names))
+
+
+followthemoney.compare._normalize_names = _kept_normalized
 
 
 def baseline_scores(session: Session) -> Callable[[str], list[tuple[float, str]]]:
