@@ -134,12 +134,13 @@ def _ranked(
 ) -> list[Match]:
     """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first; a name of an actor
     merged into another counts for that one, the survivor."""
-    survivor = survivors(session, {row[0] for row in candidates})
+    scored = [(member_id, name, round(scorer(query_key, name_key), 1)) for member_id, name, name_key in candidates]
+    kept = [(member_id, name, value) for member_id, name, value in scored if value >= MIN_SCORE]
+    survivor = survivors(session, {member_id for member_id, _, _ in kept})  # of the few kept only
     best: dict[str, Match] = {}
-    for member_id, name, name_key in candidates:
+    for member_id, name, value in kept:
         actor_id = survivor[member_id]
-        value = round(scorer(query_key, name_key), 1)
-        if value >= MIN_SCORE and (actor_id not in best or value > best[actor_id].score):
+        if actor_id not in best or value > best[actor_id].score:
             best[actor_id] = Match(actor_id, value, name)
     return sorted(best.values(), key=lambda match: (-match.score, match.matched, match.actor_id))[:limit]
 

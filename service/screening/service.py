@@ -14,7 +14,7 @@ from service.actors.name_counts import NameCounts, name_counts
 from service.actors.queries import actors_by_id
 from service.actors.resolution import members, survivors
 from service.actors.schemas import ActorOut
-from service.actors.search import find_actors
+from service.actors.search import MIN_SCORE, find_actors
 from service.actors.status import listings_by_actor
 from service.folding import fold
 from service.models import ActorBirthDate, ActorIdentifier
@@ -46,7 +46,7 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
     query_key, counts = fold(party.name), name_counts.get(session)
     # The name index's candidates ranked by this module's score, not by the search's: a search asks each word
     # of the query to be in the name ('Husayn' is not 'Hussein' there), a screening meets other spellings.
-    scorer = partial(key_score, counts=counts)
+    scorer = partial(key_score, counts=counts, floor=MIN_SCORE)
     depth = request.limit * NAME_CANDIDATES_PER_RESULT
     names = {
         found.actor_id: found for found in find_actors(session, party.name, None, None, depth, scorer, near_misses=True)
@@ -56,7 +56,8 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
     survivor = survivors(session, {actor_id for actor_id, _ in shared})
     for actor_id, value in shared:
         identifiers.setdefault(survivor[actor_id], []).append(value)
-    actors = actors_by_id(session, list(names.keys() | identifiers.keys()))
+    found = list(names.keys() | identifiers.keys())
+    actors = actors_by_id(session, found) if found else {}  # half the queries screened find nobody
     born = _birth_dates(session, list(actors)) if party.birth_date else {}
     candidates = []
     for actor_id, actor in actors.items():
@@ -118,11 +119,16 @@ def name_score(query_key: str, name: str, counts: NameCounts) -> float:
     return key_score(query_key, fold(name), counts)
 
 
-def key_score(query_key: str, key: str, counts: NameCounts) -> float:
-    """name_score of a name already folded."""
-    if key.replace(" ", "") == query_key.replace(" ", ""):
+def key_score(query_key: str, key: str, counts: NameCounts, floor: float = 0.0) -> float:
+    """name_score of a name already folded. A name whose whole-name similarity is under `floor` (the least score
+    its caller keeps) comes back with that similarity, which is all its score can be, without its words weighed:
+    most of a search's candidates are, and weighing their words was most of a screening's time."""
+    query_letters, letters = query_key.replace(" ", ""), key.replace(" ", "")
+    if letters == query_letters:
         return 100.0  # the same letters, however the words are broken
-    whole = max(fuzz.token_sort_ratio(query_key, key), fuzz.ratio(query_key.replace(" ", ""), key.replace(" ", "")))
+    whole = max(fuzz.token_sort_ratio(query_key, key), fuzz.ratio(query_letters, letters))
+    if whole < floor:
+        return whole
     words, query_words = key.split(), query_key.split()
     # A name whose words are all in the query keeps its score; one whose rare words are missing loses up to half.
     # A query of more words than the name loses up to QUERY_WORDS_MISSING more for those the name lacks: a query
@@ -136,11 +142,15 @@ def key_score(query_key: str, key: str, counts: NameCounts) -> float:
 def _covered(words: list[str], others: list[str], counts: NameCounts) -> float:
     """The share of these words, weighed by their rarity, that the other words hold, each by its evidence."""
     weights = [counts.rarity(word, MAX_RARITY) for word in words]
-    found = sum(
-        weight * max(word_evidence(word, other) for other in others)
-        for word, weight in zip(words, weights, strict=True)
-    )
+    others_key = tuple(others)
+    found = sum(weight * _evidence(word, others_key) for word, weight in zip(words, weights, strict=True))
     return found / sum(weights) if sum(weights) else 1.0
+
+
+@lru_cache(maxsize=100_000)
+def _evidence(word: str, others: tuple[str, ...]) -> float:
+    """The best evidence of the word among the others: a query's words meet the same name words again and again."""
+    return max(word_evidence(word, other) for other in others)
 
 
 def word_evidence(word: str, other: str) -> float:
