@@ -3,7 +3,7 @@
 Names are folded to lowercase ASCII words (service.folding: other scripts transliterated). A trigram index over
 every name and alias (migration 0006: FTS5 on SQLite, pg_trgm GIN on PostgreSQL) narrows the candidates to
 the names sharing three-letter runs with the query, most shared first (for a query no name holds every word of,
-its eight rarest trigrams; a query of words under three letters, 'U n so ng Ri', is looked for by a scan first),
+its six rarest trigrams; a query of words under three letters, 'U n so ng Ri', is looked for by a scan first),
 and rapidfuzz ranks only those.
 """
 
@@ -37,7 +37,7 @@ from service.models import Actor, ActorAlias
 
 MIN_SCORE = 70
 CANDIDATES = 200  # names ranked per query: the shortest holding every word, or those sharing most trigrams
-MAX_TRIGRAMS = 8  # a misspelt query's candidates: the names sharing most of its 8 rarest trigrams
+MAX_TRIGRAMS = 6  # a misspelt query's candidates: the names sharing most of its 6 rarest trigrams
 SHORT_CANDIDATES = 5000  # a query under three letters has no trigram: its names are found by a scan
 # Words a query may carry that no name needs to share ("the Kremlin" is "Kremlin").
 STOP_WORDS = frozenset({"the", "of", "and", "a", "an", "for", "de", "la", "le", "al", "el"})
