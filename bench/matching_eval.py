@@ -346,24 +346,16 @@ def labelled_set(session: Session, split: str) -> list[Case]:
             Actor.kind.in_(["person", "organization"]), Actor.id.notlike("state-%")
         )
     ).all()
-    names = {fold(name) for (name,) in session.execute(select(Actor.name))}
-    names |= {fold(alias) for (alias,) in session.execute(select(ActorAlias.alias))}
+    # An actor merged into another (the same party on two lists) is found as that one, its survivor.
+    survivor = survivors(session, [actor_id for actor_id, _, _ in listed])
+    return _positives(session, split, listed, survivor) + _negatives(session, split)
+
+
+def _positives(session: Session, split: str, listed: list, survivor: dict[str, str]) -> list[Case]:
     owner: dict[str, str] = {}
     for actor_id, name in session.execute(select(Actor.id, Actor.name)):
         owner.setdefault(fold(name), actor_id)
-    # An actor merged into another (the same party on two lists) is found as that one, its survivor.
-    survivor = survivors(session, [actor_id for actor_id, _, _ in listed])
-    # The fresh set's parties are new to the labelled set, with names of their own: an OFAC actor merged into a UN
-    # one was in the old set through the UN's entry; one holding a name of another party (word order aside:
-    # 'NTAGANDA, Bosco' is the UN's 'BOSCO NTAGANDA'; two OFAC entries are 'AL-AQSA FOUNDATION') is, by its name
-    # alone, as much the other: a query of that name has no one right answer.
-    holders: dict[tuple[str, ...], set[str]] = {}
-    named = [
-        *session.execute(select(Actor.id, Actor.name)),
-        *session.execute(select(ActorAlias.actor_id, ActorAlias.alias)),
-    ]
-    for actor_id, name in named:
-        holders.setdefault(_words(name), set()).add(survivor.get(actor_id, actor_id))
+    holders = _holders(session, survivor)
     cases = []
     for actor_id, name, kind in listed:
         if not in_split(actor_id, split) or survivor[actor_id] != actor_id:
@@ -376,17 +368,38 @@ def labelled_set(session: Session, split: str) -> list[Case]:
         for variant, family in families.items():
             if owner.get(fold(variant), actor_id) == actor_id:  # not another actor's exact name
                 cases.append(Case(variant, survivor[actor_id], family))
+    return cases
+
+
+def _holders(session: Session, survivor: dict[str, str]) -> dict[tuple[str, ...], set[str]]:
+    """The parties holding each name or alias (its folded words, sorted). The fresh set's parties are new to the
+    labelled set, with names of their own: an OFAC actor merged into a UN one was in the old set through the UN's
+    entry; one holding a name of another party (word order aside: 'NTAGANDA, Bosco' is the UN's 'BOSCO
+    NTAGANDA'; two OFAC entries are 'AL-AQSA FOUNDATION') is, by its name alone, as much the other: a query of
+    that name has no one right answer."""
+    holders: dict[tuple[str, ...], set[str]] = {}
+    named = [
+        *session.execute(select(Actor.id, Actor.name)),
+        *session.execute(select(ActorAlias.actor_id, ActorAlias.alias)),
+    ]
+    for actor_id, name in named:
+        holders.setdefault(_words(name), set()).add(survivor.get(actor_id, actor_id))
+    return holders
+
+
+def _negatives(session: Session, split: str) -> list[Case]:
+    names = {fold(name) for (name,) in session.execute(select(Actor.name))}
+    names |= {fold(alias) for (alias,) in session.execute(select(ActorAlias.alias))}
     listed_words = [sorted(name.split()) for name in names]
     if split.startswith("fresh"):
         unlisted = [name for name in FRESH_NEGATIVES if fresh_split_of(name, FRESH_NEGATIVE_SHARE) == split]
     else:
         unlisted = [name for name in NEGATIVES if split_of(name) == split]
-    cases += [
+    return [
         Case(name, None, "generic words" if name.split()[0] in GENERIC + FRESH_GENERIC else "common names")
         for name in unlisted
         if not any(_spelt_alike(sorted(fold(name).split()), w) for w in listed_words)
     ]
-    return cases
 
 
 def _names_of(session: Session, actor_id: str) -> set[tuple[str, ...]]:
