@@ -3,7 +3,8 @@
 Names are folded to lowercase ASCII words (service.folding: other scripts transliterated). A trigram index over
 every name and alias (migration 0006: FTS5 on SQLite, pg_trgm GIN on PostgreSQL) narrows the candidates to
 the names sharing three-letter runs with the query, most shared first (for a query no name holds every word of,
-its eight rarest trigrams), and rapidfuzz ranks only those.
+its six rarest trigrams; a query of words under three letters, 'U n so ng Ri', is looked for by a scan first),
+and rapidfuzz ranks only those.
 """
 
 from collections.abc import Callable, Sequence
@@ -36,7 +37,7 @@ from service.models import Actor, ActorAlias
 
 MIN_SCORE = 70
 CANDIDATES = 200  # names ranked per query: the shortest holding every word, or those sharing most trigrams
-MAX_TRIGRAMS = 8  # a misspelt query's candidates: the names sharing most of its 8 rarest trigrams
+MAX_TRIGRAMS = 6  # a misspelt query's candidates: the names sharing most of its 6 rarest trigrams
 SHORT_CANDIDATES = 5000  # a query under three letters has no trigram: its names are found by a scan
 # Words a query may carry that no name needs to share ("the Kremlin" is "Kremlin").
 STOP_WORDS = frozenset({"the", "of", "and", "a", "an", "for", "de", "la", "le", "al", "el"})
@@ -109,14 +110,15 @@ def find_actors(
         return []
     ranked = partial(_ranked, session, query_key, scorer=scorer, limit=limit)
     words = [word for word in query_key.split() if word not in STOP_WORDS and len(word) >= 3]
-    if not words:  # nothing an index of trigrams can look up: scan the names
-        return ranked(session.execute(_short_query(query_key, kind, country)).all())
     sqlite = session.get_bind().dialect.name == "sqlite"
     # First the names holding every word of the query, which is selective, then, for a misspelt query,
     # the names sharing most of its trigrams.
     connection = session.connection()
-    every_word = _sqlite_every_word if sqlite else _postgresql_every_word
-    candidates = connection.execute(*every_word(words, kind, country)).all()
+    if words:
+        every_word = _sqlite_every_word if sqlite else _postgresql_every_word
+        candidates = connection.execute(*every_word(words, kind, country)).all()
+    else:  # no word an index of trigrams can look up: scan the names for the query
+        candidates = connection.execute(_short_query(query_key, kind, country)).all()
     found = ranked(candidates)
     if found and (not near_misses or found[0].score >= 100):
         return found
@@ -132,12 +134,13 @@ def _ranked(
 ) -> list[Match]:
     """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first; a name of an actor
     merged into another counts for that one, the survivor."""
-    survivor = survivors(session, {row[0] for row in candidates})
+    scored = [(member_id, name, round(scorer(query_key, name_key), 1)) for member_id, name, name_key in candidates]
+    kept = [(member_id, name, value) for member_id, name, value in scored if value >= MIN_SCORE]
+    survivor = survivors(session, {member_id for member_id, _, _ in kept})  # of the few kept only
     best: dict[str, Match] = {}
-    for member_id, name, name_key in candidates:
+    for member_id, name, value in kept:
         actor_id = survivor[member_id]
-        value = round(scorer(query_key, name_key), 1)
-        if value >= MIN_SCORE and (actor_id not in best or value > best[actor_id].score):
+        if actor_id not in best or value > best[actor_id].score:
             best[actor_id] = Match(actor_id, value, name)
     return sorted(best.values(), key=lambda match: (-match.score, match.matched, match.actor_id))[:limit]
 

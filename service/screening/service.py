@@ -6,6 +6,7 @@ from functools import lru_cache, partial
 from typing import Literal
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 from sqlalchemy import ColumnExpressionArgument, func, select
 from sqlalchemy.orm import Session
 
@@ -13,7 +14,7 @@ from service.actors.name_counts import NameCounts, name_counts
 from service.actors.queries import actors_by_id
 from service.actors.resolution import members, survivors
 from service.actors.schemas import ActorOut
-from service.actors.search import find_actors
+from service.actors.search import MIN_SCORE, find_actors
 from service.actors.status import listings_by_actor
 from service.folding import fold
 from service.models import ActorBirthDate, ActorIdentifier
@@ -32,6 +33,9 @@ WORD_MATCH = 75
 SHORT_WORD_MATCH = 50
 # The rarity of a word no name holds.
 MAX_RARITY = 10.0
+# The most a name loses for the query's words it lacks, and what two words of the same two consonants count for.
+QUERY_WORDS_MISSING = 0.25
+WEAK_CONSONANTS = 0.5
 
 
 def match(session: Session, request: MatchRequest) -> MatchResponse:
@@ -42,7 +46,7 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
     query_key, counts = fold(party.name), name_counts.get(session)
     # The name index's candidates ranked by this module's score, not by the search's: a search asks each word
     # of the query to be in the name ('Husayn' is not 'Hussein' there), a screening meets other spellings.
-    scorer = partial(key_score, counts=counts)
+    scorer = partial(key_score, counts=counts, floor=MIN_SCORE)
     depth = request.limit * NAME_CANDIDATES_PER_RESULT
     names = {
         found.actor_id: found for found in find_actors(session, party.name, None, None, depth, scorer, near_misses=True)
@@ -52,7 +56,8 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
     survivor = survivors(session, {actor_id for actor_id, _ in shared})
     for actor_id, value in shared:
         identifiers.setdefault(survivor[actor_id], []).append(value)
-    actors = actors_by_id(session, list(names.keys() | identifiers.keys()))
+    found = list(names.keys() | identifiers.keys())
+    actors = actors_by_id(session, found) if found else {}  # half the queries screened find nobody
     born = _birth_dates(session, list(actors)) if party.birth_date else {}
     candidates = []
     for actor_id, actor in actors.items():
@@ -61,7 +66,9 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
         score, more = _other_evidence(party, actor, born.get(actor_id, []), identifiers.get(actor_id, []), score)
         if score >= request.threshold:
             candidates.append(Candidate(actor=actor, score=score, matched=matched + more, in_force=[]))
-    candidates.sort(key=lambda candidate: (-candidate.score, candidate.actor.name, candidate.actor.id))
+    # Among equal scores, the name fewest edits from the query first ('Choi Chun Yong': 'Choe Chun Yong', one
+    # letter changed, before 'Cho Chun Ryong', one dropped and one added).
+    candidates.sort(key=lambda c: (-c.score, _edits(query_key, c), c.actor.name, c.actor.id))
     kept = candidates[: request.limit]
     listings = listings_by_actor(session, [candidate.actor.id for candidate in kept])
     for candidate in kept:
@@ -74,6 +81,12 @@ def _name_evidence(query_key: str, actor: ActorOut, counts: NameCounts) -> list[
     score, best = max((name_score(query_key, name, counts), name) for name in [actor.name, *actor.aliases])
     kind: Literal["name", "alias"] = "name" if best == actor.name else "alias"
     return [Evidence(kind=kind, value=best, score=score)]
+
+
+def _edits(query_key: str, candidate: Candidate) -> int:
+    """Letters changed, added or dropped from the query to the candidate's matched name (0 with none)."""
+    names = [evidence.value for evidence in candidate.matched if evidence.kind in ("name", "alias")]
+    return Levenshtein.distance(query_key, fold(names[0])) if names else 0
 
 
 def _other_evidence(
@@ -106,40 +119,63 @@ def name_score(query_key: str, name: str, counts: NameCounts) -> float:
     return key_score(query_key, fold(name), counts)
 
 
-def key_score(query_key: str, key: str, counts: NameCounts) -> float:
-    """name_score of a name already folded."""
-    if key.replace(" ", "") == query_key.replace(" ", ""):
+def key_score(query_key: str, key: str, counts: NameCounts, floor: float = 0.0) -> float:
+    """name_score of a name already folded. A name whose whole-name similarity is under `floor` (the least score
+    its caller keeps) comes back with that similarity, which is all its score can be, without its words weighed:
+    most of a search's candidates are, and weighing their words was most of a screening's time."""
+    query_letters, letters = query_key.replace(" ", ""), key.replace(" ", "")
+    if letters == query_letters:
         return 100.0  # the same letters, however the words are broken
-    whole = max(fuzz.token_sort_ratio(query_key, key), fuzz.ratio(query_key.replace(" ", ""), key.replace(" ", "")))
+    whole = max(fuzz.token_sort_ratio(query_key, key), fuzz.ratio(query_letters, letters))
+    if whole < floor:
+        return whole
     words, query_words = key.split(), query_key.split()
-    weights = [counts.rarity(word, MAX_RARITY) for word in words]
-    found = sum(
-        weight
-        for word, weight in zip(words, weights, strict=True)
-        if any(same_word(word, other) for other in query_words)
-    )
-    covered = found / sum(weights) if sum(weights) else 1.0
     # A name whose words are all in the query keeps its score; one whose rare words are missing loses up to half.
-    return round(whole * (0.5 + 0.5 * covered), 1)
+    # A query of more words than the name loses up to QUERY_WORDS_MISSING more for those the name lacks: a query
+    # may name a middle name the list does not, but 'Wei Hassan' is not a party listed with the alias 'Hassan'.
+    # (Of as many words, a word changed is one missing from the name, counted once.)
+    covered = _covered(words, query_words, counts)
+    query_covered = _covered(query_words, words, counts) if len(query_words) > len(words) else 1.0
+    return round(whole * (0.5 + 0.5 * covered) * (1 - QUERY_WORDS_MISSING * (1 - query_covered)), 1)
 
 
-def same_word(word: str, other: str) -> bool:
-    """Whether two words may be spellings of one: close, or short and half alike, or of the same consonants."""
-    similarity = fuzz.ratio(word, other)
-    if similarity >= WORD_MATCH:
-        return True
-    if len(word) <= 3 and len(other) <= 3:
-        return similarity >= SHORT_WORD_MATCH
-    consonants = _consonants(word)
-    return len(consonants) >= 2 and consonants == _consonants(other)
+def _covered(words: list[str], others: list[str], counts: NameCounts) -> float:
+    """The share of these words, weighed by their rarity, that the other words hold, each by its evidence."""
+    weights = [counts.rarity(word, MAX_RARITY) for word in words]
+    others_key = tuple(others)
+    found = sum(weight * _evidence(word, others_key) for word, weight in zip(words, weights, strict=True))
+    return found / sum(weights) if sum(weights) else 1.0
 
 
 @lru_cache(maxsize=100_000)
-def _consonants(word: str) -> str:
+def _evidence(word: str, others: tuple[str, ...]) -> float:
+    """The best evidence of the word among the others: a query's words meet the same name words again and again."""
+    return max(word_evidence(word, other) for other in others)
+
+
+def word_evidence(word: str, other: str) -> float:
+    """How surely two words are spellings of one (0–1): close, or short and half alike, or of the same consonants.
+    Two consonants the same letters ('Said', 'Saeed') count; two made alike ('Miller' and 'Mire' are 'ml' by r/l
+    and the double l) count for WEAK_CONSONANTS only."""
+    similarity = fuzz.ratio(word, other)
+    if similarity >= WORD_MATCH:
+        return 1.0
+    if len(word) <= 3 and len(other) <= 3:
+        return 1.0 if similarity >= SHORT_WORD_MATCH else 0.0
+    consonants = _consonants(word)
+    if len(consonants) < 2 or consonants != _consonants(other):
+        return 0.0
+    if len(consonants) > 2 or _consonants(word, alike=False) == _consonants(other, alike=False):
+        return 1.0
+    return WEAK_CONSONANTS
+
+
+@lru_cache(maxsize=100_000)
+def _consonants(word: str, alike: bool = True) -> str:
     """A word's consonants, as the romanisations of one name most often agree on them: vowels and glides
     dropped, doubled letters made single, and the consonants romanisations write one for another made one
-    ('husayn', 'hussein' are 'hsn'; Korean 'chong', 'jong' are 'jnk')."""
-    for spellings, one in _SAME_CONSONANT:
+    ('husayn', 'hussein' are 'hsn'; Korean 'chong', 'jong' are 'jnk'); not `alike`, the letters as written."""
+    for spellings, one in _SAME_CONSONANT if alike else ():
         word = re.sub(spellings, one, word)
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", word))
 

@@ -3,9 +3,13 @@ actors' changes: after creates, renames, new aliases and deletes through the API
 name again gives."""
 
 import pytest
+from sqlalchemy.orm import Session
 
 from service.actors.name_counts import _counted, _moved, name_counts
 from service.changes.queries import last_change
+from service.config import Settings
+from service.db import make_engine
+from service.versioned import PerDataVersion
 from tests.conftest import client_for, make_key
 from tests.importers.conftest import session_on
 
@@ -36,3 +40,33 @@ async def test_counts_moved_by_the_changes_are_the_counts_of_every_name(fresh_se
         assert (moved.names, moved.words, moved.trigrams) == (counted.names, counted.words, counted.trigrams)
         assert moved.words["hussein"] == before.words["hussein"] + 1 and "olga" not in moved.words
         assert name_counts.get(session) == counted
+
+
+async def test_a_request_still_reading_the_version_before_a_write_is_answered_without_counting_again(
+    fresh_seeded_url,
+):
+    counted: list[int] = []
+
+    def count(session):
+        counted.append(last_change(session))
+        return _counted(session)
+
+    counts = PerDataVersion(count, _moved)
+    write = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'writer', 'write')}"}
+    engine = make_engine(Settings(database_url=fresh_seeded_url))  # one engine, as in the server: one store
+    with Session(engine) as older, Session(engine) as newer:
+        # A request whose transaction began before the write, and reads what it saw then.
+        if older.get_bind().dialect.name == "sqlite":
+            older.connection().exec_driver_sql("BEGIN")
+        else:
+            older.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        before = counts.get(older)
+        async for api in client_for(fresh_seeded_url):
+            created = await api.post("/v1/actors", json={"name": "Olga Ivanova", "kind": "person"}, headers=write)
+            assert created.status_code == 201, created.text
+        after = counts.get(newer)
+        assert last_change(older) < last_change(newer) and after.names == before.names + 1
+        # Each in turn, as concurrent requests ask: neither version is counted or moved again.
+        assert [counts.get(older), counts.get(newer), counts.get(older)] == [before, after, before]
+    engine.dispose()
+    assert len(counted) == 1  # the first version only: the second was moved to from it

@@ -75,6 +75,39 @@ async def test_a_name_whose_words_are_other_words_finds_nobody(listed_db):
     assert [result["candidates"] for result in results] == [[], []]
 
 
+async def test_a_name_of_letters_split_by_apostrophes_is_found_in_another_word_order(listed_db):
+    # McCune–Reischauer's breves written as apostrophes leave words of one or two letters, which no trigram holds.
+    add_persons(listed_db, "Ri U'n So'ng")
+    (result,) = await _match(listed_db, {"name": "U'n So'ng Ri"})
+    assert result["candidates"][0]["actor"]["id"] == "person-ri-u'n-so'ng"
+
+
+async def test_a_one_word_alias_is_no_match_for_a_query_with_another_word(listed_db):
+    with session_on(listed_db) as session:
+        acting_as(session, "test")
+        put_actor(session, "person-ali", name="Ali Saddam Hussein", kind="person", country=None, aliases=["Hassan"])
+        session.commit()
+    alias, stranger = await _match(listed_db, {"name": "Hassan"}, {"name": "Wei Hassan"})
+    assert [c["actor"]["id"] for c in alias["candidates"]] == ["person-ali"]
+    assert stranger["candidates"] == []
+
+
+async def test_two_consonants_made_alike_are_weak_evidence_and_the_same_two_are_not(listed_db):
+    # 'Miller' and 'Mire' are both 'ml' once r is l and ll is l; 'Saeed' and 'Said' are 'sd' as written.
+    add_persons(listed_db, "Mohamed Mire", "Said Arif")
+    stranger, variant = await _match(listed_db, {"name": "Mohammed Miller"}, {"name": "Saeed Arif"})
+    assert stranger["candidates"] == []
+    assert [c["actor"]["id"] for c in variant["candidates"]] == ["person-said-arif"]
+
+
+async def test_of_two_names_scoring_alike_the_fewer_edits_away_comes_first(listed_db):
+    add_persons(listed_db, "Cho Chun Ryong", "Choe Chun Yong")
+    (result,) = await _match(listed_db, {"name": "Choi Chun Yong"})
+    first, second = result["candidates"][:2]
+    assert first["score"] == second["score"]
+    assert [first["actor"]["id"], second["actor"]["id"]] == ["person-choe-chun-yong", "person-cho-chun-ryong"]
+
+
 async def test_an_identifier_finds_its_holder_whatever_the_name(listed_db):
     (result,) = await _match(listed_db, {"name": "Someone Else", "identifiers": [{"value": "381 420 754"}]})
     (best,) = result["candidates"]
