@@ -13,6 +13,7 @@ TABLES = {
     "action_authorities",
     "action_actors",
     "action_officials",
+    "quotes",
     "actors",
     "actor_aliases",
     "actor_identifiers",

@@ -95,8 +95,15 @@ def _object(fields: Sequence[tuple[str, str]]) -> str:
 
 # Each list of an action's document: its name, its elements' fields as (name, column) in the order
 # `ActionOut` writes them, the link table joined to what it names, which links belong, and their order.
-_CITATION = ("relation", "c.relation"), ("quote", "c.quote"), ("source_id", "c.source_id")
-_CITATIONS = "action_authorities c JOIN authorities au ON au.id = c.authority_id"
+_CITATION = ("relation", "c.relation"), ("quote", "q.text"), ("source_id", "c.source_id")
+
+
+def _quoted(link: str) -> str:
+    """The join of a link (by its alias) to the passage it quotes: once per source and text in `quotes`."""
+    return f" JOIN quotes q ON q.source_id = {link}.source_id AND q.id = {link}.quote_id"
+
+
+_CITATIONS = "action_authorities c JOIN authorities au ON au.id = c.authority_id" + _quoted("c")
 _LISTS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str, str], ...] = (
     (
         "resolutions",
@@ -116,9 +123,9 @@ _LISTS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str, str], ...] = (
         "actors",
         (
             *(("id", "ac.id"), ("name", "ac.name"), ("kind", "ac.kind"), ("country", "ac.country")),
-            *(("role", "l.role"), ("quote", "l.quote"), ("source_id", "l.source_id")),
+            *(("role", "l.role"), ("quote", "q.text"), ("source_id", "l.source_id")),
         ),
-        "action_actors l JOIN actors ac ON ac.id = l.actor_id",
+        "action_actors l JOIN actors ac ON ac.id = l.actor_id" + _quoted("l"),
         "l.action_id = a.id",
         "l.role, ac.name, ac.id",
     ),
@@ -126,9 +133,9 @@ _LISTS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str, str], ...] = (
         "officials",
         (
             *(("id", "o.id"), ("name", "o.name"), ("title", "l.title"), ("organisation", "l.organisation")),
-            *(("quote", "l.quote"), ("source_id", "l.source_id")),
+            *(("quote", "q.text"), ("source_id", "l.source_id")),
         ),
-        "action_officials l JOIN officials o ON o.id = l.official_id",
+        "action_officials l JOIN officials o ON o.id = l.official_id" + _quoted("l"),
         "l.action_id = a.id",
         "o.name, o.id",
     ),
@@ -136,9 +143,9 @@ _LISTS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str, str], ...] = (
         "sources",
         (
             *(("id", "s.id"), ("url", "s.url"), ("publisher", "s.publisher"), ("title", "s.title")),
-            *(("published_on", "s.published_on"), ("quote", "l.quote")),
+            *(("published_on", "s.published_on"), ("quote", "q.text")),
         ),
-        "action_sources l JOIN sources s ON s.id = l.source_id",
+        "action_sources l JOIN sources s ON s.id = l.source_id" + _quoted("l"),
         "l.action_id = a.id",
         "s.published_on, s.id",
     ),

@@ -1,20 +1,31 @@
 """Writing an action with its links: one code path, whoever writes."""
 
 import dataclasses
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from operator import attrgetter
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, exists, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from service.models import Action, ActionSource, ActorLink, Citation, OfficialLink
+from service.models import Action, ActionSource, ActorLink, Citation, OfficialLink, Quote
+from service.models.actions import quote_id
 from service.models.base import utcnow
 from service.resolutions.schemas import resolution_number
-from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
+from service.writes import (
+    Outcome,
+    among,
+    hold_feed_lock,
+    insert_rows,
+    record_change,
+    record_changes,
+    touch,
+    upsert_row,
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,7 @@ def put_action(session: Session, record: ActionRecord) -> Outcome:
     links_before = None if result.before is None else links_of(session, record.id)
     outcome = result.outcome
     if links_before != _links_wanted(record):
-        _replace_links(session, record)
+        _replace_links(session, [record], {} if links_before is None else {record.id: links_before})
         if outcome is Outcome.unchanged:
             touch(result.row)
             outcome = Outcome.changed
@@ -90,6 +101,15 @@ def snapshot_of(session: Session, action: Action) -> dict:
     """The stored action as the change feed keeps it."""
     fields = {name: getattr(action, name) for name in _FIELDS}
     return _snapshot(fields, links_of(session, action.id))
+
+
+def delete_action(session: Session, action: Action) -> None:
+    """Delete the action with its links and the quotes no other link quotes, leaving a tombstone in the feed."""
+    links = links_of(session, action.id)
+    before = _snapshot({name: getattr(action, name) for name in _FIELDS}, links)
+    session.execute(delete(Action).where(Action.id == action.id))
+    _drop_unquoted(session, _quote_keys([links]))
+    record_change(session, "action", action.id, before, None)
 
 
 def put_actions(session: Session, records: Iterable[ActionRecord], batch_size: int = 2000) -> Counter:
@@ -134,10 +154,7 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
         changes.append((id, _snapshot(before_fields, before_links), _snapshot(fields, links)))
     now = utcnow()
     # Links go first (they point at the action's id and date, and at action_sources) and come back last.
-    relinked_ids = [record.id for record in relinked]
-    for model in (Citation, ActorLink, OfficialLink, ActionSource):
-        if relinked_ids:
-            connection.execute(delete(model).where(among(session, model.action_id, relinked_ids)))
+    _delete_links(session, [record.id for record in relinked])
     if changed:
         connection.execute(
             update(Action)
@@ -148,20 +165,72 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
     action = attrgetter("id", *_FIELDS)
     insert_rows(session, Action, ("id", *_FIELDS, "created_at", "updated_at"), [(*action(r), now, now) for r in new])
     _insert_links(session, new + relinked)
+    _drop_unquoted(
+        session, _quote_keys(stored_links[r.id] for r in relinked) - _quote_keys(map(_links_wanted, relinked))
+    )
     record_changes(session, "action", changes)
     unchanged = len(records) - len(new) - len(changed)
     return Counter({Outcome.added: len(new), Outcome.changed: len(changed), Outcome.unchanged: unchanged})
 
 
 def _insert_links(session: Session, records: list[ActionRecord]) -> None:
-    names = _names(SourceRef)
-    ref = attrgetter(*names)
-    insert_rows(session, ActionSource, ("action_id", *names), [(r.id, *ref(s)) for r in records for s in r.sources])
+    """The links of these actions, and the quotes they quote that are not stored yet."""
+    _put_quotes(session, chain.from_iterable(chain.from_iterable(map(_links_wanted, records))))
+    rows = [(r.id, *_row(s)) for r in records for s in r.sources]
+    insert_rows(session, ActionSource, ("action_id", *_columns(SourceRef)), rows)
     for model, attribute, ref_type in _LINKS:
-        names = _names(ref_type)
-        ref = attrgetter(*names)
-        rows = [(r.id, r.date, *ref(link)) for r in records for link in getattr(r, attribute)]
-        insert_rows(session, model, ("action_id", "action_date", *names), rows)
+        rows = [(r.id, r.date, *_row(link)) for r in records for link in getattr(r, attribute)]
+        insert_rows(session, model, ("action_id", "action_date", *_columns(ref_type)), rows)
+
+
+def _delete_links(session: Session, action_ids: list[str]) -> None:
+    # The links point at action_sources, so they go first.
+    for model in (Citation, ActorLink, OfficialLink, ActionSource):
+        if action_ids:
+            session.connection().execute(delete(model).where(among(session, model.action_id, action_ids)))
+
+
+def _replace_links(session: Session, records: list[ActionRecord], before: dict[str, tuple]) -> None:
+    """Replace the links of these actions (`before`, those stored of each that has any) and delete the quotes no
+    link quotes any more."""
+    _delete_links(session, [record.id for record in records])
+    _insert_links(session, records)
+    _drop_unquoted(session, _quote_keys(before.values()) - _quote_keys(map(_links_wanted, records)))
+
+
+def _put_quotes(session: Session, refs: Iterable[SourceRef | CitationRef | ActorRef | OfficialRef]) -> None:
+    """Store the passages these links quote, once each: a quote stored already is left as it is (its id is
+    its source and text). Under the feed's lock, so that no concurrent writer deletes one meanwhile."""
+    quotes = {(ref.source_id, quote_id(ref.source_id, ref.quote)): ref.quote for ref in refs}
+    if not quotes:
+        return
+    hold_feed_lock(session)
+    connection = session.connection()
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    rows = [{"source_id": source_id, "id": id, "text": text} for (source_id, id), text in quotes.items()]
+    connection.execute(insert(Quote).on_conflict_do_nothing(), rows)
+
+
+def _drop_unquoted(session: Session, keys: set[tuple[str, int]]) -> None:
+    """Delete the quotes of these (source_id, id) that no link quotes any more: each link table's index on
+    quote_id answers for each. By source, the first column of the quotes' key."""
+    by_source = defaultdict(list)
+    for source_id, id in keys:
+        by_source[source_id].append(id)
+    if by_source:
+        hold_feed_lock(session)
+    unquoted = [
+        ~exists().where(model.source_id == Quote.source_id, model.quote_id == Quote.id)
+        for model in (ActionSource, Citation, ActorLink, OfficialLink)
+    ]
+    for source_id, ids in by_source.items():
+        query = delete(Quote).where(Quote.source_id == source_id, among(session, Quote.id, ids), *unquoted)
+        session.connection().execute(query)
+
+
+def _quote_keys(links: Iterable[tuple]) -> set[tuple[str, int]]:
+    """The (source_id, quote id) of each quote of these links (each an action's four sets, as _links_wanted)."""
+    return {(ref.source_id, quote_id(ref.source_id, ref.quote)) for refs in chain.from_iterable(links) for ref in refs}
 
 
 _LINKS = (
@@ -176,9 +245,18 @@ def _fields(record: ActionRecord) -> dict:
 
 
 def _names(ref_type: type) -> tuple[str, ...]:
-    """A reference's fields, which are its link table's columns (each has two or more, so attrgetter of them
-    gives a tuple)."""
+    """A reference's fields: its link table's columns, with the text of its quote for the quote's id."""
     return tuple(f.name for f in dataclasses.fields(ref_type))
+
+
+def _columns(ref_type: type) -> tuple[str, ...]:
+    """The link table's columns that _row gives values of, in its order: the quote's id last."""
+    return (*(name for name in _names(ref_type) if name != "quote"), "quote_id")
+
+
+def _row(ref: SourceRef | CitationRef | ActorRef | OfficialRef) -> tuple:
+    values = vars(ref)
+    return (*(value for name, value in values.items() if name != "quote"), quote_id(ref.source_id, ref.quote))
 
 
 def _snapshot(fields: dict, links: tuple) -> dict:
@@ -238,21 +316,12 @@ def links_of_many(session: Session, action_ids: list[str]) -> dict[str, tuple]:
             (OfficialLink, OfficialRef),
         )
         for index, (model, ref_type) in enumerate(tables):
-            columns = [getattr(model, name) for name in _names(ref_type)]
-            query = select(model.action_id, *columns).where(among(session, model.action_id, action_ids))
+            columns = [Quote.text if name == "quote" else getattr(model, name) for name in _names(ref_type)]
+            query = (
+                select(model.action_id, *columns)
+                .join(Quote, (Quote.source_id == model.source_id) & (Quote.id == model.quote_id))
+                .where(among(session, model.action_id, action_ids))
+            )
             for action_id, *values in session.execute(query):
                 found[action_id][index].add(ref_type(*values))
     return {id: tuple(map(frozenset, links)) for id, links in found.items()}
-
-
-def _replace_links(session: Session, record: ActionRecord) -> None:
-    # The links point at action_sources, so they go first and come back last.
-    for model in (Citation, ActorLink, OfficialLink, ActionSource):
-        session.execute(delete(model).where(model.action_id == record.id))
-    session.add_all(ActionSource(action_id=record.id, **vars(ref)) for ref in record.sources)
-    session.flush()
-    day = record.date
-    session.add_all(Citation(action_id=record.id, action_date=day, **vars(ref)) for ref in record.citations)
-    session.add_all(ActorLink(action_id=record.id, action_date=day, **vars(ref)) for ref in record.actors)
-    session.add_all(OfficialLink(action_id=record.id, action_date=day, **vars(ref)) for ref in record.officials)
-    session.flush()
