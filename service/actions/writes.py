@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, exists, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from service.models import Action, ActionSource, ActorLink, Citation, OfficialLink, Quote
+from service.models import Action, ActionSource, ActorLink, Base, Citation, OfficialLink, Quote
 from service.models.actions import quote_id
 from service.models.base import utcnow
 from service.resolutions.schemas import resolution_number
@@ -174,13 +174,30 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
 
 
 def _insert_links(session: Session, records: list[ActionRecord]) -> None:
-    """The links of these actions, and the quotes they quote that are not stored yet."""
-    _put_quotes(session, chain.from_iterable(chain.from_iterable(map(_links_wanted, records))))
-    rows = [(r.id, *_row(s)) for r in records for s in r.sources]
-    insert_rows(session, ActionSource, ("action_id", *_columns(SourceRef)), rows)
+    """The links of these actions, after the quotes they quote that are not stored yet."""
+    quote_ids = _QuoteIds()
+    rows = [(r.id, s.source_id, quote_ids[s.source_id, s.quote]) for r in records for s in r.sources]
+    tables: list[tuple[type[Base], tuple[str, ...], list[tuple]]] = [
+        (ActionSource, ("action_id", "source_id", "quote_id"), rows)
+    ]
     for model, attribute, ref_type in _LINKS:
-        rows = [(r.id, r.date, *_row(link)) for r in records for link in getattr(r, attribute)]
-        insert_rows(session, model, ("action_id", "action_date", *_columns(ref_type)), rows)
+        names = tuple(name for name in _names(ref_type) if name != "quote")
+        fields = attrgetter(*names)  # two or more: a tuple
+        links = ((r, link) for r in records for link in getattr(r, attribute))
+        rows = [(r.id, r.date, *fields(link), quote_ids[link.source_id, link.quote]) for r, link in links]
+        tables.append((model, ("action_id", "action_date", *names, "quote_id"), rows))
+    _put_quotes(session, quote_ids)
+    for table, columns, rows in tables:
+        insert_rows(session, table, columns, rows)
+
+
+class _QuoteIds(dict[tuple[str, str], int]):
+    """The ids of the passages of a batch's links by (source_id, text), each computed once: a batch's links
+    quote a few passages many times."""
+
+    def __missing__(self, key: tuple[str, str]) -> int:
+        self[key] = quote_id(*key)
+        return self[key]
 
 
 def _delete_links(session: Session, action_ids: list[str]) -> None:
@@ -198,16 +215,15 @@ def _replace_links(session: Session, records: list[ActionRecord], before: dict[s
     _drop_unquoted(session, _quote_keys(before.values()) - _quote_keys(map(_links_wanted, records)))
 
 
-def _put_quotes(session: Session, refs: Iterable[SourceRef | CitationRef | ActorRef | OfficialRef]) -> None:
-    """Store the passages these links quote, once each: a quote stored already is left as it is (its id is
-    its source and text). Under the feed's lock, so that no concurrent writer deletes one meanwhile."""
-    quotes = {(ref.source_id, quote_id(ref.source_id, ref.quote)): ref.quote for ref in refs}
-    if not quotes:
+def _put_quotes(session: Session, quote_ids: dict[tuple[str, str], int]) -> None:
+    """Store these passages, by (source_id, text), with their ids: one stored already is left as it is (its id
+    is of its source and text). Under the feed's lock, so that no concurrent writer deletes one meanwhile."""
+    if not quote_ids:
         return
     hold_feed_lock(session)
     connection = session.connection()
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-    rows = [{"source_id": source_id, "id": id, "text": text} for (source_id, id), text in quotes.items()]
+    rows = [{"source_id": source_id, "id": id, "text": text} for (source_id, text), id in quote_ids.items()]
     connection.execute(insert(Quote).on_conflict_do_nothing(), rows)
 
 
@@ -245,18 +261,8 @@ def _fields(record: ActionRecord) -> dict:
 
 
 def _names(ref_type: type) -> tuple[str, ...]:
-    """A reference's fields: its link table's columns, with the text of its quote for the quote's id."""
+    """A reference's fields: its link table's columns, with the text of its quote in place of the quote's id."""
     return tuple(f.name for f in dataclasses.fields(ref_type))
-
-
-def _columns(ref_type: type) -> tuple[str, ...]:
-    """The link table's columns that _row gives values of, in its order: the quote's id last."""
-    return (*(name for name in _names(ref_type) if name != "quote"), "quote_id")
-
-
-def _row(ref: SourceRef | CitationRef | ActorRef | OfficialRef) -> tuple:
-    values = vars(ref)
-    return (*(value for name, value in values.items() if name != "quote"), quote_id(ref.source_id, ref.quote))
 
 
 def _snapshot(fields: dict, links: tuple) -> dict:
