@@ -3,9 +3,10 @@
 A page of 50 actions is about 400 rows; passing each through the driver, SQLAlchemy, a dict, pydantic and a
 JSON encoder costs fifty times what the database spends reading them. Here each action's document is one
 string made by one statement: the action's row and, per list, a correlated subquery over its link table's
-primary key, concatenated in the order and format `ActionOut.model_dump_json()` writes (field order, nulls,
-`"2024-10-29T00:00:00Z"` timestamps, escapes). tests/actions/test_documents.py holds each to the bytes the model
-writes back, on both databases, for the seeds and for awkward values; the OpenAPI contract tests keep the shape.
+primary key (each link joined to the passage it quotes by the quotes' key), concatenated in the order and
+format `ActionOut.model_dump_json()` writes (field order, nulls, `"2024-10-29T00:00:00Z"` timestamps, escapes).
+tests/actions/test_documents.py holds each to the bytes the model writes back, on both databases, for the seeds
+and for awkward values; the OpenAPI contract tests keep the shape.
 Where a write or an export wants models, actions/queries.load_actions reads these same documents.
 
 The statement is text written per dialect, because the two spell the parts differently: SQLite quotes with

@@ -99,14 +99,13 @@ def put_action(session: Session, record: ActionRecord) -> Outcome:
 
 def snapshot_of(session: Session, action: Action) -> dict:
     """The stored action as the change feed keeps it."""
-    fields = {name: getattr(action, name) for name in _FIELDS}
-    return _snapshot(fields, links_of(session, action.id))
+    return _snapshot(_fields(action), links_of(session, action.id))
 
 
 def delete_action(session: Session, action: Action) -> None:
     """Delete the action with its links and the quotes no other link quotes, leaving a tombstone in the feed."""
     links = links_of(session, action.id)
-    before = _snapshot({name: getattr(action, name) for name in _FIELDS}, links)
+    before = _snapshot(_fields(action), links)
     session.execute(delete(Action).where(Action.id == action.id))
     _drop_unquoted(session, _quote_keys([links]))
     record_change(session, "action", action.id, before, None)
@@ -116,8 +115,9 @@ def put_actions(session: Session, records: Iterable[ActionRecord], batch_size: i
     """Many actions at once, for loads and imports, a batch at a time: the stored actions and links of a batch
     read in five queries and compared in memory; the new actions inserted with their links by insert_rows, the
     changed ones updated by one executemany and their links replaced (deleted and inserted a table at a time),
-    and the batch's changes recorded as one set. What is unchanged is read and nothing more. Same rows and
-    changes as calling put_action on each."""
+    the passages their links quote stored once each and those no link quotes any more deleted, and the batch's
+    changes recorded as one set. What is unchanged is read and nothing more. Same rows and changes as calling
+    put_action on each."""
     outcomes: Counter = Counter()
     session.flush()  # what the caller added through the ORM (sources, actors) before links point at it
     remaining = iter(records)
@@ -256,7 +256,7 @@ _LINKS = (
 )
 
 
-def _fields(record: ActionRecord) -> dict:
+def _fields(record: ActionRecord | Action) -> dict:
     return {name: getattr(record, name) for name in _FIELDS}
 
 
