@@ -105,16 +105,9 @@ def _rebuild(table: str, value: str, redefined) -> None:
     the other links still point at it."""
     bind = op.get_bind()
     bind.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-    definition = bind.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-    ).scalar_one()
-    indexes = (
-        bind.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
-        )
-        .scalars()
-        .all()
-    )
+    # The table's definition first, then its indexes (those SQLite made itself have no SQL).
+    stored = "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY type = 'index'"
+    definition, *indexes = bind.exec_driver_sql(stored, (table,)).scalars().all()
     columns = [row[1] for row in bind.exec_driver_sql(f"PRAGMA table_info({table})")]
     selected = ", ".join(value if column in ("quote", "quote_id") else column for column in columns)
     bind.exec_driver_sql(f"CREATE TEMPORARY TABLE copy_of_{table} AS SELECT * FROM {table}")
