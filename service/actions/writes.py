@@ -201,10 +201,11 @@ class _QuoteIds(dict[tuple[str, str], int]):
 
 
 def _delete_links(session: Session, action_ids: list[str]) -> None:
+    if not action_ids:
+        return
     # The links point at action_sources, so they go first.
     for model in (Citation, ActorLink, OfficialLink, ActionSource):
-        if action_ids:
-            session.connection().execute(delete(model).where(among(session, model.action_id, action_ids)))
+        session.connection().execute(delete(model).where(among(session, model.action_id, action_ids)))
 
 
 def _replace_links(session: Session, records: list[ActionRecord], before: dict[str, tuple]) -> None:
