@@ -135,10 +135,11 @@ def actions(size: int, ref: Reference, seed: int = 1718) -> Iterator[ActionRecor
             date_text=None,
             status="published",
             sources=frozenset({SourceRef(source_id, quote())}),
-            citations=frozenset(CitationRef(id, rng.choice(RELATIONS), quote(), source_id) for id in cited),
+            # sorted: a set of strings iterates in an order that differs from one process to the next
+            citations=frozenset(CitationRef(id, rng.choice(RELATIONS), quote(), source_id) for id in sorted(cited)),
             actors=frozenset(
                 {ActorRef(imposer[0], "imposer", quote(), source_id)}
-                | {ActorRef(id, rng.choice(OTHER_ROLES), quote(), source_id) for id in others}
+                | {ActorRef(id, rng.choice(OTHER_ROLES), quote(), source_id) for id in sorted(others)}
             ),
             officials=frozenset({OfficialRef(official[0], official[2], official[3], quote(), source_id)}),
         )

@@ -23,22 +23,27 @@ limit 50
 """
 
 # What the service answers: each action with its resolutions, actors, officials and sources and their quotes
-# (as JSON arrays built by SQLite, one correlated subquery per link table, each on its primary key).
+# (as JSON arrays built by SQLite, one correlated subquery per link table, each on its primary key, joined to
+# the quotes its links quote).
 FULL = """
 select a.id, a.type, a.status, a.title, a.summary, a.date, a.date_precision, a.date_text,
   a.created_at, a.updated_at,
   (select json_group_array(json_object('id', au.id, 'kind', au.kind, 'number', au.number, 'symbol', au.symbol,
-       'relation', x.relation, 'quote', x.quote, 'source_id', x.source_id))
-     from action_authorities x join authorities au on au.id = x.authority_id where x.action_id = a.id) as authorities,
+       'relation', x.relation, 'quote', q.text, 'source_id', x.source_id))
+     from action_authorities x join authorities au on au.id = x.authority_id
+       join quotes q on q.source_id = x.source_id and q.id = x.quote_id where x.action_id = a.id) as authorities,
   (select json_group_array(json_object('id', ac.id, 'name', ac.name, 'kind', ac.kind, 'country', ac.country,
-       'role', x.role, 'quote', x.quote, 'source_id', x.source_id))
-     from action_actors x join actors ac on ac.id = x.actor_id where x.action_id = a.id) as actors,
+       'role', x.role, 'quote', q.text, 'source_id', x.source_id))
+     from action_actors x join actors ac on ac.id = x.actor_id
+       join quotes q on q.source_id = x.source_id and q.id = x.quote_id where x.action_id = a.id) as actors,
   (select json_group_array(json_object('id', o.id, 'name', o.name, 'title', x.title,
-       'organisation', x.organisation, 'quote', x.quote, 'source_id', x.source_id))
-     from action_officials x join officials o on o.id = x.official_id where x.action_id = a.id) as officials,
+       'organisation', x.organisation, 'quote', q.text, 'source_id', x.source_id))
+     from action_officials x join officials o on o.id = x.official_id
+       join quotes q on q.source_id = x.source_id and q.id = x.quote_id where x.action_id = a.id) as officials,
   (select json_group_array(json_object('id', s.id, 'url', s.url, 'publisher', s.publisher, 'title', s.title,
-       'published_on', s.published_on, 'quote', x.quote))
-     from action_sources x join sources s on s.id = x.source_id where x.action_id = a.id) as sources
+       'published_on', s.published_on, 'quote', q.text))
+     from action_sources x join sources s on s.id = x.source_id
+       join quotes q on q.source_id = x.source_id and q.id = x.quote_id where x.action_id = a.id) as sources
 from action_authorities c join actions a on a.id = c.action_id
 where c.authority_id = (select id from authorities where kind = 'un_resolution' and number = :number)
   and a.status = 'published'

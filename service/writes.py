@@ -84,6 +84,7 @@ class Record(Protocol):
 
 
 R = TypeVar("R", bound=Record)
+K = TypeVar("K")
 
 
 def lock_row(session: Session, model: type[R], entity: str, id: str) -> R:
@@ -134,7 +135,7 @@ def record_changes(session: Session, entity: str, changes: Sequence[tuple[str, S
     who = session.info.get("who")
     if who is None:
         raise RuntimeError("say who writes first: acting_as(session, who)")
-    _hold_feed_lock(session)
+    hold_feed_lock(session)
     packed = ChangeSet.pack([(before, after) for _, before, after in changes])
     set_id = session.connection().scalar(
         insert(ChangeSet).values(at=utcnow(), who=who, snapshots=packed).returning(ChangeSet.id)
@@ -148,7 +149,7 @@ def record_changes(session: Session, entity: str, changes: Sequence[tuple[str, S
 
 
 def among(
-    session: Session, column: ColumnElement[str] | QueryableAttribute[str], values: Iterable[str]
+    session: Session, column: ColumnElement[K] | QueryableAttribute[K], values: Iterable[K]
 ) -> ColumnElement[bool]:
     """`column IN values`, for a batch's keys. On PostgreSQL `column = ANY` of one array parameter: one short
     statement, planned as index lookups whatever the batch's size, where an IN of hundreds of parameters on a
@@ -252,10 +253,11 @@ def insert_rows(session: Session, model: type[Base], columns: Sequence[str], row
     connection.exec_driver_sql(f"INSERT INTO {target} VALUES ({', '.join('?' * len(columns))})", rows)
 
 
-def _hold_feed_lock(session: Session) -> None:
+def hold_feed_lock(session: Session) -> None:
     """On PostgreSQL, hold a transaction-long lock before taking sequence numbers, so that the feed's numbers
     follow commit order: a consumer reading `seq > n` can never see 7 before 6 commits. From their first change
-    to their commit, writers therefore run one at a time, as SQLite's do anyway; readers are never blocked."""
+    to their commit, writers therefore run one at a time, as SQLite's do anyway; readers are never blocked.
+    The writers of quotes take it before they add or delete any (service/actions/writes.py)."""
     if session.get_bind().dialect.name != "postgresql":
         return
     transaction = session.get_transaction()

@@ -1,11 +1,19 @@
+import json
+from collections import Counter
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
+from sqlalchemy.orm import Session
 
 from service import migrations
+from service.actions.documents import action_documents
 from service.config import Settings
 from service.db import make_engine
 from service.models import Base
+from service.models.actions import quote_id
+from service.seeding.loader import load_seeds
+from tests.conftest import SEEDS
 
 TABLES = {
     "actions",
@@ -13,6 +21,7 @@ TABLES = {
     "action_authorities",
     "action_actors",
     "action_officials",
+    "quotes",
     "actors",
     "actor_aliases",
     "actor_identifiers",
@@ -75,6 +84,48 @@ def test_migrations_go_up_down_and_up_again_one_revision_at_a_time(empty_url):
             migrations.upgrade(connection, "+1")
             assert (migrations.current_revision(connection), _tables(connection)) == (revision, tables)
         assert len(stops) >= 2
+    engine.dispose()
+
+
+# Each list of an action's document, and the link table that holds it.
+LISTS = {
+    "sources": "action_sources",
+    "resolutions": "action_authorities",
+    "authorities": "action_authorities",
+    "actors": "action_actors",
+    "officials": "action_officials",
+}
+
+
+def test_migration_0008_moves_the_passages_into_each_link_and_back_into_quotes_stored_once(empty_url):
+    engine = make_engine(Settings(database_url=empty_url))
+    with engine.begin() as connection:
+        migrations.upgrade(connection)
+    with Session(engine) as session:
+        load_seeds(session, SEEDS)
+        session.commit()
+        ids = session.execute(text("SELECT id FROM actions ORDER BY id")).scalars().all()
+        documents = action_documents(session, ids)
+    quoted = Counter(
+        (table, document["id"], link.get("source_id", link.get("id")), link["quote"])
+        for document in map(json.loads, documents)
+        for name, table in LISTS.items()
+        for link in document[name]
+    )
+    with engine.begin() as connection:
+        migrations.downgrade(connection, "0007")
+        in_links = Counter(
+            (table, *row)
+            for table in set(LISTS.values())
+            for row in connection.execute(text(f"SELECT action_id, source_id, quote FROM {table}"))
+        )
+        assert in_links == quoted
+        migrations.upgrade(connection)
+        stored = {tuple(row) for row in connection.execute(text("SELECT source_id, id, text FROM quotes"))}
+    assert stored == {(source, quote_id(source, quote), quote) for _, _, source, quote in quoted}
+    assert len(stored) < quoted.total()  # the seeds' links share passages
+    with Session(engine) as session:
+        assert action_documents(session, ids) == documents
     engine.dispose()
 
 

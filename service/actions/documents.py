@@ -3,9 +3,10 @@
 A page of 50 actions is about 400 rows; passing each through the driver, SQLAlchemy, a dict, pydantic and a
 JSON encoder costs fifty times what the database spends reading them. Here each action's document is one
 string made by one statement: the action's row and, per list, a correlated subquery over its link table's
-primary key, concatenated in the order and format `ActionOut.model_dump_json()` writes (field order, nulls,
-`"2024-10-29T00:00:00Z"` timestamps, escapes). tests/actions/test_documents.py holds each to the bytes the model
-writes back, on both databases, for the seeds and for awkward values; the OpenAPI contract tests keep the shape.
+primary key (each link joined to the passage it quotes by the quotes' key), concatenated in the order and
+format `ActionOut.model_dump_json()` writes (field order, nulls, `"2024-10-29T00:00:00Z"` timestamps, escapes).
+tests/actions/test_documents.py holds each to the bytes the model writes back, on both databases, for the seeds
+and for awkward values; the OpenAPI contract tests keep the shape.
 Where a write or an export wants models, actions/queries.load_actions reads these same documents.
 
 The statement is text written per dialect, because the two spell the parts differently: SQLite quotes with
@@ -95,8 +96,15 @@ def _object(fields: Sequence[tuple[str, str]]) -> str:
 
 # Each list of an action's document: its name, its elements' fields as (name, column) in the order
 # `ActionOut` writes them, the link table joined to what it names, which links belong, and their order.
-_CITATION = ("relation", "c.relation"), ("quote", "c.quote"), ("source_id", "c.source_id")
-_CITATIONS = "action_authorities c JOIN authorities au ON au.id = c.authority_id"
+_CITATION = ("relation", "c.relation"), ("quote", "q.text"), ("source_id", "c.source_id")
+
+
+def _quoted(link: str) -> str:
+    """The join of a link (by its alias) to the passage it quotes: once per source and text in `quotes`."""
+    return f" JOIN quotes q ON q.source_id = {link}.source_id AND q.id = {link}.quote_id"
+
+
+_CITATIONS = "action_authorities c JOIN authorities au ON au.id = c.authority_id" + _quoted("c")
 _LISTS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str, str], ...] = (
     (
         "resolutions",
@@ -116,9 +124,9 @@ _LISTS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str, str], ...] = (
         "actors",
         (
             *(("id", "ac.id"), ("name", "ac.name"), ("kind", "ac.kind"), ("country", "ac.country")),
-            *(("role", "l.role"), ("quote", "l.quote"), ("source_id", "l.source_id")),
+            *(("role", "l.role"), ("quote", "q.text"), ("source_id", "l.source_id")),
         ),
-        "action_actors l JOIN actors ac ON ac.id = l.actor_id",
+        "action_actors l JOIN actors ac ON ac.id = l.actor_id" + _quoted("l"),
         "l.action_id = a.id",
         "l.role, ac.name, ac.id",
     ),
@@ -126,9 +134,9 @@ _LISTS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str, str], ...] = (
         "officials",
         (
             *(("id", "o.id"), ("name", "o.name"), ("title", "l.title"), ("organisation", "l.organisation")),
-            *(("quote", "l.quote"), ("source_id", "l.source_id")),
+            *(("quote", "q.text"), ("source_id", "l.source_id")),
         ),
-        "action_officials l JOIN officials o ON o.id = l.official_id",
+        "action_officials l JOIN officials o ON o.id = l.official_id" + _quoted("l"),
         "l.action_id = a.id",
         "o.name, o.id",
     ),
@@ -136,9 +144,9 @@ _LISTS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str, str], ...] = (
         "sources",
         (
             *(("id", "s.id"), ("url", "s.url"), ("publisher", "s.publisher"), ("title", "s.title")),
-            *(("published_on", "s.published_on"), ("quote", "l.quote")),
+            *(("published_on", "s.published_on"), ("quote", "q.text")),
         ),
-        "action_sources l JOIN sources s ON s.id = l.source_id",
+        "action_sources l JOIN sources s ON s.id = l.source_id" + _quoted("l"),
         "l.action_id = a.id",
         "s.published_on, s.id",
     ),

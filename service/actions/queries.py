@@ -33,7 +33,7 @@ from service.actions.documents import DocumentCache, action_documents
 from service.actions.schemas import ActionFilters, ActionOut, ActionQuery
 from service.actors.resolution import party
 from service.errors import InvalidParameter, found
-from service.models import Action, ActionSource, Actor, ActorLink, Authority, Citation, Official, OfficialLink
+from service.models import Action, ActionSource, Actor, ActorLink, Authority, Citation, Official, OfficialLink, Quote
 from service.pagination import decode_cursor, encode_cursor
 from service.vocabulary import AuthorityKind
 
@@ -233,7 +233,12 @@ def _mentions(pattern: BindParameter[str]) -> ColumnElement[bool]:
     def quoted(model: type[ActionSource | Citation | ActorLink | OfficialLink]) -> Exists:
         # aliased: the list may be driven by this very link table, and must not correlate with it
         link = aliased(model)
-        return exists().where(link.action_id == Action.id, link.quote.ilike(pattern, escape="\\"))
+        return exists().where(
+            link.action_id == Action.id,
+            Quote.source_id == link.source_id,
+            Quote.id == link.quote_id,
+            Quote.text.ilike(pattern, escape="\\"),
+        )
 
     return or_(
         Action.title.ilike(pattern, escape="\\"),

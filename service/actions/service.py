@@ -4,19 +4,19 @@ the same function the seed loader uses."""
 import uuid
 from datetime import date
 
-from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionCreate, ActionIn, ActionPatch, ActionSnapshot
 from service.actions.validation import Known, action_problems, action_record, resolution_ids
 from service.actions.writes import as_body, put_action, snapshot_of
+from service.actions.writes import delete_action as delete_action  # the routes' delete, beside create and update
 from service.actors.service import create_actor
 from service.errors import Conflict, FieldError, InvalidInput, found
 from service.models import Action
 from service.officials.service import create_official
 from service.schemas import merged
 from service.sources.service import create_source
-from service.writes import Outcome, already_exists, record_change
+from service.writes import Outcome, already_exists
 
 
 def create_action(session: Session, body: ActionCreate) -> str:
@@ -40,12 +40,6 @@ def create_action(session: Session, body: ActionCreate) -> str:
 
 def update_action(session: Session, action: Action, patch: ActionPatch) -> None:
     _write(session, action.id, merged(ActionIn, stored_action(session, action.id).model_dump(), patch))
-
-
-def delete_action(session: Session, action: Action) -> None:
-    before = snapshot_of(session, action)
-    session.execute(delete(Action).where(Action.id == action.id))
-    record_change(session, "action", action.id, before, None)
 
 
 def stored_action(session: Session, action_id: str) -> ActionSnapshot:

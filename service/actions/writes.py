@@ -1,20 +1,31 @@
 """Writing an action with its links: one code path, whoever writes."""
 
 import dataclasses
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from operator import attrgetter
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, exists, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from service.models import Action, ActionSource, ActorLink, Citation, OfficialLink
+from service.models import Action, ActionSource, ActorLink, Base, Citation, OfficialLink, Quote
+from service.models.actions import quote_id
 from service.models.base import utcnow
 from service.resolutions.schemas import resolution_number
-from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
+from service.writes import (
+    Outcome,
+    among,
+    hold_feed_lock,
+    insert_rows,
+    record_change,
+    record_changes,
+    touch,
+    upsert_row,
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,7 @@ def put_action(session: Session, record: ActionRecord) -> Outcome:
     links_before = None if result.before is None else links_of(session, record.id)
     outcome = result.outcome
     if links_before != _links_wanted(record):
-        _replace_links(session, record)
+        _replace_links(session, [record], {} if links_before is None else {record.id: links_before})
         if outcome is Outcome.unchanged:
             touch(result.row)
             outcome = Outcome.changed
@@ -88,16 +99,25 @@ def put_action(session: Session, record: ActionRecord) -> Outcome:
 
 def snapshot_of(session: Session, action: Action) -> dict:
     """The stored action as the change feed keeps it."""
-    fields = {name: getattr(action, name) for name in _FIELDS}
-    return _snapshot(fields, links_of(session, action.id))
+    return _snapshot(_fields(action), links_of(session, action.id))
+
+
+def delete_action(session: Session, action: Action) -> None:
+    """Delete the action with its links and the quotes no other link quotes, leaving a tombstone in the feed."""
+    links = links_of(session, action.id)
+    before = _snapshot(_fields(action), links)
+    session.execute(delete(Action).where(Action.id == action.id))
+    _drop_unquoted(session, _quote_keys([links]))
+    record_change(session, "action", action.id, before, None)
 
 
 def put_actions(session: Session, records: Iterable[ActionRecord], batch_size: int = 2000) -> Counter:
     """Many actions at once, for loads and imports, a batch at a time: the stored actions and links of a batch
     read in five queries and compared in memory; the new actions inserted with their links by insert_rows, the
     changed ones updated by one executemany and their links replaced (deleted and inserted a table at a time),
-    and the batch's changes recorded as one set. What is unchanged is read and nothing more. Same rows and
-    changes as calling put_action on each."""
+    the passages their links quote stored once each and those no link quotes any more deleted, and the batch's
+    changes recorded as one set. What is unchanged is read and nothing more. Same rows and changes as calling
+    put_action on each."""
     outcomes: Counter = Counter()
     session.flush()  # what the caller added through the ORM (sources, actors) before links point at it
     remaining = iter(records)
@@ -134,10 +154,7 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
         changes.append((id, _snapshot(before_fields, before_links), _snapshot(fields, links)))
     now = utcnow()
     # Links go first (they point at the action's id and date, and at action_sources) and come back last.
-    relinked_ids = [record.id for record in relinked]
-    for model in (Citation, ActorLink, OfficialLink, ActionSource):
-        if relinked_ids:
-            connection.execute(delete(model).where(among(session, model.action_id, relinked_ids)))
+    _delete_links(session, [record.id for record in relinked])
     if changed:
         connection.execute(
             update(Action)
@@ -148,20 +165,89 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
     action = attrgetter("id", *_FIELDS)
     insert_rows(session, Action, ("id", *_FIELDS, "created_at", "updated_at"), [(*action(r), now, now) for r in new])
     _insert_links(session, new + relinked)
+    _drop_unquoted(
+        session, _quote_keys(stored_links[r.id] for r in relinked) - _quote_keys(map(_links_wanted, relinked))
+    )
     record_changes(session, "action", changes)
     unchanged = len(records) - len(new) - len(changed)
     return Counter({Outcome.added: len(new), Outcome.changed: len(changed), Outcome.unchanged: unchanged})
 
 
 def _insert_links(session: Session, records: list[ActionRecord]) -> None:
-    names = _names(SourceRef)
-    ref = attrgetter(*names)
-    insert_rows(session, ActionSource, ("action_id", *names), [(r.id, *ref(s)) for r in records for s in r.sources])
+    """The links of these actions, after the quotes they quote that are not stored yet."""
+    quote_ids = _QuoteIds()
+    rows = [(r.id, s.source_id, quote_ids[s.source_id, s.quote]) for r in records for s in r.sources]
+    tables: list[tuple[type[Base], tuple[str, ...], list[tuple]]] = [
+        (ActionSource, ("action_id", "source_id", "quote_id"), rows)
+    ]
     for model, attribute, ref_type in _LINKS:
-        names = _names(ref_type)
-        ref = attrgetter(*names)
-        rows = [(r.id, r.date, *ref(link)) for r in records for link in getattr(r, attribute)]
-        insert_rows(session, model, ("action_id", "action_date", *names), rows)
+        names = tuple(name for name in _names(ref_type) if name != "quote")
+        fields = attrgetter(*names)  # two or more: a tuple
+        links = ((r, link) for r in records for link in getattr(r, attribute))
+        rows = [(r.id, r.date, *fields(link), quote_ids[link.source_id, link.quote]) for r, link in links]
+        tables.append((model, ("action_id", "action_date", *names, "quote_id"), rows))
+    _put_quotes(session, quote_ids)
+    for table, columns, rows in tables:
+        insert_rows(session, table, columns, rows)
+
+
+class _QuoteIds(dict[tuple[str, str], int]):
+    """The ids of the passages of a batch's links by (source_id, text), each computed once: a batch's links
+    quote a few passages many times."""
+
+    def __missing__(self, key: tuple[str, str]) -> int:
+        self[key] = quote_id(*key)
+        return self[key]
+
+
+def _delete_links(session: Session, action_ids: list[str]) -> None:
+    if not action_ids:
+        return
+    # The links point at action_sources, so they go first.
+    for model in (Citation, ActorLink, OfficialLink, ActionSource):
+        session.connection().execute(delete(model).where(among(session, model.action_id, action_ids)))
+
+
+def _replace_links(session: Session, records: list[ActionRecord], before: dict[str, tuple]) -> None:
+    """Replace the links of these actions (`before`, those stored of each that has any) and delete the quotes no
+    link quotes any more."""
+    _delete_links(session, [record.id for record in records])
+    _insert_links(session, records)
+    _drop_unquoted(session, _quote_keys(before.values()) - _quote_keys(map(_links_wanted, records)))
+
+
+def _put_quotes(session: Session, quote_ids: dict[tuple[str, str], int]) -> None:
+    """Store these passages, by (source_id, text), with their ids: one stored already is left as it is (its id
+    is of its source and text). Under the feed's lock, so that no concurrent writer deletes one meanwhile."""
+    if not quote_ids:
+        return
+    hold_feed_lock(session)
+    connection = session.connection()
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    rows = [{"source_id": source_id, "id": id, "text": text} for (source_id, text), id in quote_ids.items()]
+    connection.execute(insert(Quote).on_conflict_do_nothing(), rows)
+
+
+def _drop_unquoted(session: Session, keys: set[tuple[str, int]]) -> None:
+    """Delete the quotes of these (source_id, id) that no link quotes any more: each link table's index on
+    quote_id answers for each. By source, the first column of the quotes' key."""
+    by_source = defaultdict(list)
+    for source_id, id in keys:
+        by_source[source_id].append(id)
+    if by_source:
+        hold_feed_lock(session)
+    unquoted = [
+        ~exists().where(model.source_id == Quote.source_id, model.quote_id == Quote.id)
+        for model in (ActionSource, Citation, ActorLink, OfficialLink)
+    ]
+    for source_id, ids in by_source.items():
+        query = delete(Quote).where(Quote.source_id == source_id, among(session, Quote.id, ids), *unquoted)
+        session.connection().execute(query)
+
+
+def _quote_keys(links: Iterable[tuple]) -> set[tuple[str, int]]:
+    """The (source_id, quote id) of each quote of these links (each an action's four sets, as _links_wanted)."""
+    return {(ref.source_id, quote_id(ref.source_id, ref.quote)) for refs in chain.from_iterable(links) for ref in refs}
 
 
 _LINKS = (
@@ -171,13 +257,12 @@ _LINKS = (
 )
 
 
-def _fields(record: ActionRecord) -> dict:
+def _fields(record: ActionRecord | Action) -> dict:
     return {name: getattr(record, name) for name in _FIELDS}
 
 
 def _names(ref_type: type) -> tuple[str, ...]:
-    """A reference's fields, which are its link table's columns (each has two or more, so attrgetter of them
-    gives a tuple)."""
+    """A reference's fields: its link table's columns, with the text of its quote in place of the quote's id."""
     return tuple(f.name for f in dataclasses.fields(ref_type))
 
 
@@ -238,21 +323,12 @@ def links_of_many(session: Session, action_ids: list[str]) -> dict[str, tuple]:
             (OfficialLink, OfficialRef),
         )
         for index, (model, ref_type) in enumerate(tables):
-            columns = [getattr(model, name) for name in _names(ref_type)]
-            query = select(model.action_id, *columns).where(among(session, model.action_id, action_ids))
+            columns = [Quote.text if name == "quote" else getattr(model, name) for name in _names(ref_type)]
+            query = (
+                select(model.action_id, *columns)
+                .join(Quote, (Quote.source_id == model.source_id) & (Quote.id == model.quote_id))
+                .where(among(session, model.action_id, action_ids))
+            )
             for action_id, *values in session.execute(query):
                 found[action_id][index].add(ref_type(*values))
     return {id: tuple(map(frozenset, links)) for id, links in found.items()}
-
-
-def _replace_links(session: Session, record: ActionRecord) -> None:
-    # The links point at action_sources, so they go first and come back last.
-    for model in (Citation, ActorLink, OfficialLink, ActionSource):
-        session.execute(delete(model).where(model.action_id == record.id))
-    session.add_all(ActionSource(action_id=record.id, **vars(ref)) for ref in record.sources)
-    session.flush()
-    day = record.date
-    session.add_all(Citation(action_id=record.id, action_date=day, **vars(ref)) for ref in record.citations)
-    session.add_all(ActorLink(action_id=record.id, action_date=day, **vars(ref)) for ref in record.actors)
-    session.add_all(OfficialLink(action_id=record.id, action_date=day, **vars(ref)) for ref in record.officials)
-    session.flush()

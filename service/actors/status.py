@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from service.actors.resolution import members
 from service.actors.schemas import ActorRef, LegalBasis, Listing, StatusEvent
-from service.models import Action, Actor, ActorLink, ActorMerge, Authority, Citation
+from service.models import Action, Actor, ActorLink, ActorMerge, Authority, Citation, Quote
 from service.vocabulary import ActionStatus, ActionType, AuthorityKind, Role
 
 STEPS = (ActionType.designation, ActionType.delisting)
@@ -25,9 +25,7 @@ def listings_of(session: Session, actor_id: str) -> list[Listing]:
 # running it. A listing and a delisting on one day: the delisting is the later step.
 _TARGET, _IMPOSER = aliased(ActorLink), aliased(ActorLink)
 _STEPS = (
-    select(
-        _TARGET.actor_id, Action.id, Action.type, Action.date, _TARGET.quote, _TARGET.source_id, Actor.id, Actor.name
-    )
+    select(_TARGET.actor_id, Action.id, Action.type, Action.date, Quote.text, _TARGET.source_id, Actor.id, Actor.name)
     .join(
         _TARGET,
         and_(
@@ -36,6 +34,7 @@ _STEPS = (
             _TARGET.role == Role.target,
         ),
     )
+    .join(Quote, and_(Quote.source_id == _TARGET.source_id, Quote.id == _TARGET.quote_id))
     .join(_IMPOSER, and_(_IMPOSER.action_id == Action.id, _IMPOSER.role == Role.imposer))
     .join(Actor, Actor.id == _IMPOSER.actor_id)
     .where(Action.type.in_(STEPS), Action.status == ActionStatus.published)

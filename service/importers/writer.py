@@ -20,7 +20,7 @@ from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRe
 from service.actors.resolution import resolve
 from service.actors.writes import put_actor, put_actors
 from service.importers.entries import REMOVED, Entry, ImportFailure, ImportReport
-from service.models import Action, ActionSource, Actor, Authority, ListEntry, ListImport, Source
+from service.models import Action, ActionSource, Actor, Authority, ListEntry, ListImport, Quote, Source
 from service.sources.service import sha256_of
 from service.vocabulary import ActionStatus, ActionType, DatePrecision, ListingStatus, Relation, Role
 from service.writes import Outcome, among, plan_for_each_batch, put_row, put_rows
@@ -139,8 +139,10 @@ class _Stored:
             )
         }
         action_sources: dict[str, set[SourceRef]] = {}
-        query = select(ActionSource.action_id, ActionSource.source_id, ActionSource.quote).where(
-            among(session, ActionSource.action_id, actions)
+        query = (
+            select(ActionSource.action_id, ActionSource.source_id, Quote.text)
+            .join(Quote, (Quote.source_id == ActionSource.source_id) & (Quote.id == ActionSource.quote_id))
+            .where(among(session, ActionSource.action_id, actions))
         )
         for action_id, source_id, quote in session.execute(query) if actions else ():
             action_sources.setdefault(action_id, set()).add(SourceRef(source_id, quote))

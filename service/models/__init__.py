@@ -1,6 +1,6 @@
 """All ORM classes, on one metadata, so that any domain can join any table without import cycles."""
 
-from service.models.actions import Action, ActionSource, ActorLink, Citation, OfficialLink
+from service.models.actions import Action, ActionSource, ActorLink, Citation, OfficialLink, Quote
 from service.models.actors import Actor, ActorAlias
 from service.models.authorities import Authority
 from service.models.base import Base
@@ -34,5 +34,6 @@ __all__ = [
     "ListImport",
     "Official",
     "OfficialLink",
+    "Quote",
     "Source",
 ]

@@ -20,7 +20,7 @@ from service.actors.queries import get_actor
 from service.actors.writes import Address, Identifier, put_actor
 from service.config import Settings
 from service.db import make_engine
-from service.models import Action, ActionSource, ActorLink, Citation, Source
+from service.models import Action, Quote, Source
 from service.seeding.loader import load_seeds
 from service.writes import acting_as, put_row
 from tests.conftest import _PG_SKIP, SEEDS, _fresh_database, _migrate, client_for
@@ -226,12 +226,11 @@ def actor_details(url: str, ids) -> dict:
 
 
 def untraceable(url: str) -> list[str]:
-    """Every quote that is not a passage of its source."""
+    """Every quote that is not a passage of its source (each link's quote is a row of `quotes` of its source)."""
     with session_on(url) as session:
         texts = dict(session.execute(select(Source.id, Source.text)).all())
         return [
-            f"{model.__tablename__} {action_id}: {text[:60]!r}"
-            for model in (ActionSource, Citation, ActorLink)
-            for action_id, source_id, text in session.execute(select(model.action_id, model.source_id, model.quote))
+            f"quote of {source_id}: {text[:60]!r}"
+            for source_id, text in session.execute(select(Quote.source_id, Quote.text))
             if text not in texts[source_id]
         ]
