@@ -92,11 +92,13 @@ class Envelope(_HttpMiddleware):
         started = time.perf_counter()
         incoming_id = declared = None
         for name, value in scope["headers"]:  # one pass over the headers for the two this layer reads
-            if name == b"x-request-id":
+            if name == b"x-request-id" and incoming_id is None:
                 incoming_id = value.decode("latin-1")
             elif name == b"content-length":
                 declared = value
         request_id = incoming_id if incoming_id and _acceptable_request_id(incoming_id) else token_hex(16)
+        if incoming_id and request_id != incoming_id:
+            log.warning("X-Request-ID refused (over 128 characters or not printable): made %s", request_id)
         correlation_id.set(request_id)  # what the logs' filter reads (logs.py)
         extra = [*(DOCS_HEADERS if scope["path"].startswith(DOCS_PATHS) else API_HEADERS)]
         extra.append((b"x-request-id", request_id.encode("latin-1")))
