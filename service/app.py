@@ -4,8 +4,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import anyio
-from asgi_correlation_id import CorrelationIdMiddleware
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
@@ -13,6 +12,7 @@ from service import errors, openapi
 from service.actions.documents import DocumentCache
 from service.actions.routes import router as actions_router
 from service.actors.routes import router as actors_router
+from service.api_route import ApiRoute, OpenRoute
 from service.caching import DataVersion, ResponseCache
 from service.changes.routes import router as changes_router
 from service.config import Settings
@@ -20,10 +20,8 @@ from service.db import make_engine, make_session_factory
 from service.export.routes import router as export_router
 from service.extraction.routes import router as extraction_router
 from service.health import router as health_router
-from service.keys.auth import reads_guard
-from service.middleware import AccessLog, BodyLimit, MethodSemantics, SecurityHeaders
+from service.middleware import Envelope, MethodSemantics
 from service.officials.routes import router as officials_router
-from service.parameters import known_query_only
 from service.resolutions.routes import router as resolutions_router
 from service.screening.routes import router as screening_router
 from service.sources.routes import router as sources_router
@@ -58,19 +56,6 @@ TAGS = [
 ]
 
 
-async def api_checks(request: Request) -> None:
-    """What every route of the API checks before its own work: that reads are open or the key may read, then
-    that the query names only parameters of the route. One dependency rather than two: FastAPI's resolution of
-    each dependency costs more than either check (together, a tenth of a kept action's answer)."""
-    await reads_guard(request)
-    await known_query_only(request)
-
-
-def _acceptable_request_id(value: str) -> bool:
-    """An incoming X-Request-ID is kept if it is short and printable (so it is safe in a log line)."""
-    return 0 < len(value) <= 128 and value.isascii() and value.isprintable()
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
 
@@ -95,19 +80,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     openapi.install(app)
     _add_middleware(app, settings)
-    for router in (
-        actions_router,
-        resolutions_router,
-        actors_router,
-        officials_router,
-        sources_router,
-        changes_router,
-        extraction_router,
-        screening_router,
-        export_router,
+    for router, route_class in (
+        (actions_router, ApiRoute),
+        (resolutions_router, ApiRoute),
+        (actors_router, ApiRoute),
+        (officials_router, ApiRoute),
+        (sources_router, ApiRoute),
+        (changes_router, ApiRoute),
+        (extraction_router, ApiRoute),
+        (screening_router, ApiRoute),
+        (export_router, ApiRoute),
+        (health_router, OpenRoute),
     ):
-        app.include_router(router, dependencies=[Depends(api_checks)])
-    app.include_router(health_router, dependencies=[Depends(known_query_only)])
+        # The checks every route makes are in its class (api_route.py): a router made without it would skip them.
+        if router.route_class is not route_class:
+            raise TypeError(f"the router of {router.prefix or router.tags} must make {route_class.__name__}s")
+        app.include_router(router)
     return app
 
 
@@ -132,8 +120,8 @@ def _application(lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    # The last added runs first: the request id is set before anything logs, and headers go on every answer;
-    # CORS answers its preflight OPTIONS before MethodSemantics answers a plain one; the answer cache runs
+    # The last added runs first: the envelope sets the request id before anything logs, and puts its headers on
+    # every answer; CORS answers its preflight OPTIONS before MethodSemantics answers a plain one; the answer cache runs
     # last, so that what it keeps is the same for every caller (no CORS, no request id) and HEAD shares it.
     app.add_middleware(ResponseCache, max_bytes=settings.response_cache_bytes)
     app.add_middleware(MethodSemantics)
@@ -153,7 +141,4 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
             expose_headers=["ETag", "Link", "Location", "X-Request-ID"],
         )
     extract_limit = min(settings.extract_max_bytes, settings.max_body_bytes)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, per_path={"/v1/extract": extract_limit})
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(AccessLog)
-    app.add_middleware(CorrelationIdMiddleware, validator=_acceptable_request_id)
+    app.add_middleware(Envelope, max_bytes=settings.max_body_bytes, per_path={"/v1/extract": extract_limit})

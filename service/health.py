@@ -4,11 +4,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from service import migrations
+from service.api_route import OpenRoute
 from service.errors import ProblemType, problem, problem_responses
 from service.keys.auth import reads_guard
 from service.metrics import render
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], route_class=OpenRoute)
 
 
 class Health(BaseModel):

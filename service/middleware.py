@@ -1,5 +1,5 @@
-"""ASGI middleware: the methods every path answers, security headers, a request body limit, and one access log
-line and metric per request.
+"""ASGI middleware: what every exchange gets (a request id, security headers, a request body limit, one access
+log line and metric), and the methods every path answers.
 
 Written as plain ASGI (not BaseHTTPMiddleware), so that a streamed response stays streamed and a request pays
 no extra task."""
@@ -7,8 +7,10 @@ no extra task."""
 import logging
 import re
 import time
+from secrets import token_hex
 
 import secure
+from asgi_correlation_id.context import correlation_id
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.routing import Route, compile_path
@@ -64,18 +66,6 @@ class _HttpMiddleware:
         raise NotImplementedError
 
 
-class SecurityHeaders(_HttpMiddleware):
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        extra = DOCS_HEADERS if scope["path"].startswith(DOCS_PATHS) else API_HEADERS
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *extra]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
 class BodyTooLarge(HTTPException):
     """Raised while the body streams in; an HTTPException, so that FastAPI's body parsing passes it on to the
     problem handler as a 413 instead of calling it a malformed body."""
@@ -84,22 +74,43 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, f"The body exceeds {max_bytes} bytes.")
 
 
-class BodyLimit(_HttpMiddleware):
-    """413 for a body over `max_bytes` (or the limit of its path in `per_path`), whether announced by
-    Content-Length or streamed in chunks."""
+class Envelope(_HttpMiddleware):
+    """What every HTTP exchange gets, in one layer: a request id (the client's X-Request-ID if it is short and
+    printable, else a new one) in the logs' context and on the answer; the security headers; a 413 for a body over
+    `max_bytes` (or the limit of its path in `per_path`), whether announced by Content-Length or streamed in
+    chunks; and one access log line and metric observation, with the route's template (not the raw path, so that
+    ids do not explode the metric's labels).
+
+    One layer rather than one per concern: each layer of plain ASGI costs a call and a wrapped `send` per request,
+    and the four together cost more than a kept action's whole answer."""
 
     def __init__(self, app: ASGIApp, max_bytes: int, per_path: dict[str, int]):
         super().__init__(app)
         self.max_bytes, self.per_path = max_bytes, per_path
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = time.perf_counter()
+        incoming_id = declared = None
+        for name, value in scope["headers"]:  # one pass over the headers for the two this layer reads
+            if name == b"x-request-id" and incoming_id is None:
+                incoming_id = value.decode("latin-1")
+            elif name == b"content-length":
+                declared = value
+        request_id = incoming_id if incoming_id and _acceptable_request_id(incoming_id) else token_hex(16)
+        if incoming_id and request_id != incoming_id:
+            log.warning("X-Request-ID refused (over 128 characters or not printable): made %s", request_id)
+        correlation_id.set(request_id)  # what the logs' filter reads (logs.py)
+        extra = [*(DOCS_HEADERS if scope["path"].startswith(DOCS_PATHS) else API_HEADERS)]
+        extra.append((b"x-request-id", request_id.encode("latin-1")))
         limit = self.per_path.get(scope["path"], self.max_bytes)
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            await self._refuse(limit, scope, receive, send)
-            return
-        received = 0
-        started = False
+        status = received = 0  # no answer started yet; no body bytes yet
+
+        async def enveloping_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
 
         async def counting_receive() -> Message:
             nonlocal received
@@ -110,19 +121,40 @@ class BodyLimit(_HttpMiddleware):
                     raise BodyTooLarge(limit)
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            if declared is not None and (not declared.isdigit() or int(declared) > limit):
+                raise BodyTooLarge(limit)
+            await self.app(scope, counting_receive, enveloping_send)
         except BodyTooLarge:
-            if not started:
-                await self._refuse(limit, scope, receive, send)
+            if not status:
+                problem_type, detail = ProblemType.too_large, f"The body exceeds {limit} bytes."
+                await problem(413, problem_type, detail)(scope, receive, enveloping_send)
+        finally:
+            _log_request(scope, status or 500, time.perf_counter() - started)
 
-    async def _refuse(self, limit: int, scope: Scope, receive: Receive, send: Send) -> None:
-        await problem(413, ProblemType.too_large, f"The body exceeds {limit} bytes.")(scope, receive, send)
+
+def _acceptable_request_id(value: str) -> bool:
+    """An incoming X-Request-ID is kept if it is short and printable (so it is safe in a log line)."""
+    return 0 < len(value) <= 128 and value.isascii() and value.isprintable()
+
+
+def _log_request(scope: Scope, status: int, seconds: float) -> None:
+    route = getattr(scope.get("route"), "path", "unmatched")
+    observe_request(scope["method"], route, status, seconds)
+    if log.isEnabledFor(logging.INFO):  # the line's fields are built only for a log that keeps them
+        log.info(
+            "%s %s %s",
+            scope["method"],
+            scope["path"],
+            status,
+            extra={
+                "method": scope["method"],
+                "path": scope["path"],
+                "route": route,
+                "status": status,
+                "ms": round(seconds * 1000, 2),
+            },
+        )
 
 
 class MethodSemantics(_HttpMiddleware):
@@ -135,31 +167,38 @@ class MethodSemantics(_HttpMiddleware):
     def __init__(self, app: ASGIApp):
         super().__init__(app)
         # The path templates by their first two segments (`/v1/actions`), so that a request is matched against
-        # the few templates that can match it instead of every one; built on the first request.
-        self.paths: dict[str, list[tuple[re.Pattern[str], set[str]]]] | None = None
+        # the few templates that can match it instead of every one; built on the first request. Each with the
+        # methods it answers, HEAD and OPTIONS included.
+        self.paths: dict[str, list[tuple[re.Pattern[str], frozenset[str]]]] | None = None
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         methods = self._methods_of_path(scope)
-        if not methods:  # no such path (404), or one outside the API (the docs): the router answers
-            await self.app(scope, receive, send)
-            return
-        allow = {"Allow": ", ".join(sorted(methods))}
         method = scope["method"]
-        if method == "OPTIONS":
-            await Response(status_code=204, headers=allow)(scope, receive, send)
-        elif method not in methods:
-            detail = f"{scope['path']} answers {allow['Allow']}."
-            await problem(405, ProblemType.method_not_allowed, detail, headers=allow)(scope, receive, send)
-        elif method == "HEAD":
+        if not methods or (method in methods and method not in ("HEAD", "OPTIONS")):
+            # No such path (404), or one outside the API (the docs), or a method its routes answer: the router's.
+            await self.app(scope, receive, send)
+        elif method == "HEAD" and method in methods:
             await self._head(scope, receive, send)
         else:
-            await self.app(scope, receive, send)
+            allow = {"Allow": ", ".join(sorted(methods))}
+            if method == "OPTIONS":
+                await Response(status_code=204, headers=allow)(scope, receive, send)
+            else:
+                detail = f"{scope['path']} answers {allow['Allow']}."
+                await problem(405, ProblemType.method_not_allowed, detail, headers=allow)(scope, receive, send)
 
     @staticmethod
     def _prefix(path: str) -> str:
         return "/".join(path.split("/", 3)[:3])
 
-    def _methods_of_path(self, scope: Scope) -> set[str]:
+    @staticmethod
+    def _answered(methods: set[str]) -> frozenset[str]:
+        """With HEAD wherever GET is answered, and OPTIONS wherever any method is."""
+        if not methods:
+            return frozenset()
+        return frozenset(methods | {"OPTIONS"} | ({"HEAD"} if "GET" in methods else set()))
+
+    def _methods_of_path(self, scope: Scope) -> frozenset[str]:
         if self.paths is None:
             # The OpenAPI document lists every path of the API with all its methods, whichever routers
             # declare them; the routes of the app itself are the docs.
@@ -172,13 +211,10 @@ class MethodSemantics(_HttpMiddleware):
             for path, methods in templates:
                 if "{" in self._prefix(path):
                     raise RuntimeError(f"{path}: a parameter in the first two segments defeats the lookup")
-                self.paths.setdefault(self._prefix(path), []).append((compile_path(path)[0], methods))
+                self.paths.setdefault(self._prefix(path), []).append((compile_path(path)[0], self._answered(methods)))
         path = scope["path"]
-        candidates = self.paths.get(self._prefix(path), ())
-        methods = set().union(*(methods for pattern, methods in candidates if pattern.match(path)))
-        if "GET" in methods:
-            methods.add("HEAD")
-        return methods | {"OPTIONS"} if methods else methods
+        matched = [methods for pattern, methods in self.paths.get(self._prefix(path), ()) if pattern.match(path)]
+        return matched[0] if len(matched) == 1 else frozenset().union(*matched)
 
     async def _head(self, scope: Scope, receive: Receive, send: Send) -> None:
         # The GET answer without its body: a copy of the scope, so that the server still knows that the
@@ -195,38 +231,3 @@ class MethodSemantics(_HttpMiddleware):
         await self.app(as_get, receive, headers_only)
         if "route" in as_get:
             scope["route"] = as_get["route"]
-
-
-class AccessLog(_HttpMiddleware):
-    """One log line and one metric observation per request, with the route's template (not the raw path, so
-    that ids do not explode the metric's labels)."""
-
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        started = time.perf_counter()
-        status = 500
-
-        async def recording_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, recording_send)
-        finally:
-            seconds = time.perf_counter() - started
-            route = getattr(scope.get("route"), "path", "unmatched")
-            observe_request(scope["method"], route, status, seconds)
-            log.info(
-                "%s %s %s",
-                scope["method"],
-                scope["path"],
-                status,
-                extra={
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "route": route,
-                    "status": status,
-                    "ms": round(seconds * 1000, 2),
-                },
-            )

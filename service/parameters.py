@@ -25,6 +25,8 @@ def _query_names(dependant: Dependant) -> frozenset[str]:
 
 
 async def known_query_only(request: Request) -> None:
+    if not request.scope.get("query_string"):
+        return  # no parameter at all: none unknown
     route = request.scope["route"]
     assert isinstance(route, APIRoute)
     if route.unique_id not in _known:

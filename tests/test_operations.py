@@ -1,6 +1,9 @@
 """What every response carries, and what operators read: security headers, request ids, metrics, body limit, CORS."""
 
+import logging
+
 import pytest
+from asgi_correlation_id import CorrelationIdFilter
 
 from tests.conftest import client_for
 
@@ -27,6 +30,36 @@ async def test_an_incoming_request_id_is_kept_and_a_missing_one_is_made(client):
     assert len(made) == 32
     unsafe = (await client.get("/healthz", headers={"X-Request-ID": "a" * 500})).headers["x-request-id"]
     assert unsafe != "a" * 500
+
+
+async def test_each_request_is_one_access_log_line_with_its_route_template_and_request_id(client):
+    lines: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lines.append
+    handler.addFilter(CorrelationIdFilter(uuid_length=32, default_value="-"))  # as the service's logs have it
+    access = logging.getLogger("service.access")
+    access.addHandler(handler)
+    level = access.level
+    access.setLevel(logging.INFO)
+    try:
+        kept = await client.get(
+            "/v1/actions/act-2024-03-russia-vetoes-panel-of-experts-mandate", headers={"X-Request-ID": "trace-7"}
+        )
+        missing = await client.get("/v1/actions/no-such-action")
+    finally:
+        access.removeHandler(handler)
+        access.setLevel(level)
+    assert kept.status_code == 200 and missing.status_code == 404
+    assert [(line.method, line.path, line.route, line.status, line.correlation_id) for line in lines] == [
+        (
+            "GET",
+            "/v1/actions/act-2024-03-russia-vetoes-panel-of-experts-mandate",
+            "/v1/actions/{action_id}",
+            200,
+            "trace-7",
+        ),
+        ("GET", "/v1/actions/no-such-action", "/v1/actions/{action_id}", 404, missing.headers["x-request-id"]),
+    ]
 
 
 async def test_metrics_count_requests_by_route_template(client):

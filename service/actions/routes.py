@@ -6,6 +6,7 @@ from service.actions.documents import served_documents
 from service.actions.queries import documents_page, get_action
 from service.actions.schemas import CREATE_EXAMPLES, ActionCreate, ActionFilters, ActionOut, ActionPatch
 from service.actions.service import create_action, delete_action, update_action
+from service.api_route import ApiRoute
 from service.db import SessionDep
 from service.errors import found
 from service.etags import IfMatch, document_response
@@ -15,7 +16,7 @@ from service.pagination import Page, json_page, record_id
 from service.record_routes import RecordRoutes
 from service.records import Records, Write
 
-router = APIRouter(prefix="/v1/actions", tags=["actions"])
+router = APIRouter(prefix="/v1/actions", tags=["actions"], route_class=ApiRoute)
 
 ActionId = Annotated[str, record_id("act-2024-10-29-us-condemns-russia-dprk-training")]
 ACTIONS = Records(Action, "action", "/v1/actions/{id}", get_action, create_action, update_action, delete_action)

@@ -9,6 +9,7 @@ from service.actors.queries import get_actor, list_actors, search_actors
 from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch, ActorStatus
 from service.actors.service import create_actor, delete_actor, update_actor
 from service.actors.status import listings_of
+from service.api_route import ApiRoute
 from service.db import SessionDep
 from service.errors import InvalidParameter, found
 from service.etags import IfMatch, record_response
@@ -21,7 +22,7 @@ from service.records import Records, Write
 from service.schemas import PRINTABLE
 from service.vocabulary import ActorKind
 
-router = APIRouter(prefix="/v1/actors", tags=["actors"])
+router = APIRouter(prefix="/v1/actors", tags=["actors"], route_class=ApiRoute)
 
 ActorId = Annotated[str, record_id("state-kp")]
 ACTORS = Records(Actor, "actor", "/v1/actors/{id}", get_actor, create_actor, update_actor, delete_actor)

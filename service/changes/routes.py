@@ -2,6 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
+from service.api_route import ApiRoute
 from service.changes.queries import audit_entries, changes_after, last_change
 from service.changes.schemas import AuditPage, ChangesPage
 from service.db import SessionDep
@@ -9,7 +10,7 @@ from service.errors import InvalidParameter, problem_responses
 from service.keys.auth import AdminReader
 from service.pagination import MAX_INTEGER, Cursor, Filter, Limit, paged
 
-router = APIRouter(tags=["changes"])
+router = APIRouter(tags=["changes"], route_class=ApiRoute)
 
 # Both answer 401 and 403: the feed when REQUIRE_KEY_FOR_READS closes the reads, the audit trail to a key
 # short of `admin`.

@@ -8,12 +8,13 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionFilters, ExportFilters
+from service.api_route import ApiRoute
 from service.changes.queries import last_change
 from service.export.pages import export_filters, read_snapshot
 from service.export.service import FILE_NAMES, MEDIA_TYPES, Format, export_chunks
 from service.openapi import LIST_RESPONSES
 
-router = APIRouter(prefix="/v1/export", tags=["export"])
+router = APIRouter(prefix="/v1/export", tags=["export"], route_class=ApiRoute)
 
 ExportFiltersDep = Annotated[ExportFilters, Query()]
 

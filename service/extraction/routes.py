@@ -1,13 +1,14 @@
 import anyio
 from fastapi import APIRouter, Depends, Request
 
+from service.api_route import ApiRoute
 from service.db import SessionDep
 from service.errors import Busy, problem_responses
 from service.extraction import Draft, ExtractRequest
 from service.extraction.service import draft_of
 from service.keys.auth import extract_guard
 
-router = APIRouter(prefix="/v1/extract", tags=["extraction"])
+router = APIRouter(prefix="/v1/extract", tags=["extraction"], route_class=ApiRoute)
 
 
 @router.post(

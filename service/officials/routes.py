@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from service.actions.queries import documents_page
 from service.actions.schemas import OfficialActionQuery
+from service.api_route import ApiRoute
 from service.db import SessionDep
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
@@ -15,7 +16,7 @@ from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
 from service.record_routes import RecordRoutes
 from service.records import Records, Write
 
-router = APIRouter(prefix="/v1/officials", tags=["officials"])
+router = APIRouter(prefix="/v1/officials", tags=["officials"], route_class=ApiRoute)
 
 OfficialId = Annotated[str, record_id("official-matthew-miller")]
 OFFICIALS = Records(

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from service.actions.documents import DocumentCache
 from service.actions.queries import documents_page, page_ids
 from service.actions.schemas import ActionFilters, ResolutionActionQuery
+from service.api_route import ApiRoute
 from service.db import SessionDep, read_in_own_session
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
@@ -19,7 +20,7 @@ from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionP
 from service.resolutions.service import create_resolution, delete_resolution, update_resolution
 from service.schemas import CanonicalInt
 
-router = APIRouter(prefix="/v1/resolutions", tags=["resolutions"])
+router = APIRouter(prefix="/v1/resolutions", tags=["resolutions"], route_class=ApiRoute)
 
 Number = Annotated[
     CanonicalInt, Path(ge=1, le=99999, description="The resolution's number, in digits.", examples=[1718])

@@ -1,11 +1,12 @@
 from fastapi import APIRouter
 
+from service.api_route import ApiRoute
 from service.db import SessionDep
 from service.errors import problem_responses
 from service.screening.schemas import MatchRequest, MatchResponse
 from service.screening.service import match
 
-router = APIRouter(tags=["screening"])
+router = APIRouter(tags=["screening"], route_class=ApiRoute)
 
 
 @router.post(

@@ -2,6 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Request, Response
 
+from service.api_route import ApiRoute
 from service.db import SessionDep
 from service.etags import IfMatch, record_response
 from service.idempotency import IdempotencyKey
@@ -13,7 +14,7 @@ from service.sources.queries import get_source, list_sources
 from service.sources.schemas import SourceDetail, SourceIn, SourceOut, SourcePatch
 from service.sources.service import create_source, delete_source, update_source
 
-router = APIRouter(prefix="/v1/sources", tags=["sources"])
+router = APIRouter(prefix="/v1/sources", tags=["sources"], route_class=ApiRoute)
 
 SourceId = Annotated[str, record_id("src-2024-10-29-state-briefing")]
 SOURCES = Records(Source, "source", "/v1/sources/{id}", get_source, create_source, update_source, delete_source)
