@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from service.extraction.classify import Cue
+from service.extraction.classify import AGENT_AFTER, Cue
 from service.extraction.gazetteer import Entity, demonyms
 from service.extraction.names import Matcher, Mention, fold
 from service.extraction.schemas import ActorMention, OfficialMention
@@ -215,7 +215,6 @@ _PASSIVE_AGENT = re.compile(
     r"\b(?:taken|imposed|announced|adopted|issued|released|decided|made|approved)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
 # "Speaking after the UN Security Council unanimously adopted UNSCR 2375, the Foreign Secretary said": the one
@@ -240,7 +239,7 @@ def agents(
     for sentence in sentences:
         here = grouped.get(sentence, [])
         for verb in _AGENT_VERB.finditer(sentence.text):
-            if _PASSIVE.search(sentence.text[: verb.start()]) or _BY_AGENT.match(sentence.text, verb.end()):
+            if _PASSIVE.search(sentence.text[: verb.start()]) or AGENT_AFTER.match(sentence.text, verb.end()):
                 continue  # "which is prohibited by ... North Korea will be designated", "a session called by
                 # Russia": no agent before it
             agents = agents_of(verb.start(), sentence, here)

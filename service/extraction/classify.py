@@ -144,13 +144,15 @@ _VAGUE = re.compile(r"^\s*(?:on\s+|against\s+)?(?:a\s+number\s+of|various|numero
 _DESCRIBES_DOCUMENT = re.compile(
     r"\b(?:following|below)\s+(?:text\s+)?is\b|\btext\s+of\s+the\s+following\b", re.IGNORECASE
 )
-_NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|would\s+have|not)\s+$", re.IGNORECASE)
-# "Had it passed, the Council would have condemned": what a failed draft would have done was not done.
+# "Had it passed, the Council would have condemned": what a failed draft would have done was not done, whatever
+# the act; nor was a mandate that the Council "failed to extend", or did "not" extend.
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|not)\s+$", re.IGNORECASE)
 # "The draft resolution was vetoed and hence not adopted": a veto told with no one casting it is the context of the
 # text, not what it reports (a report names the vetoer: "vetoed by China and the Russian Federation").
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
-_AGENT_AFTER = re.compile(r"^\s+by\b", re.IGNORECASE)
+# A verb followed by "by" is a passive whose agent comes after it ("vetoed by China").
+AGENT_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
     # "following the launch" is background, "the following joint statement" is the text below
     r"\b(?:after|since|(?<!the\s)following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b"
@@ -175,11 +177,9 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
         return 0.0
     if kind is ActionType.joint_statement and (sentence.in_header or _DESCRIBES_DOCUMENT.search(sentence.text)):
         weight *= 2  # a headline "Joint Statement ..." says what the document is, whatever it condemns
-    if kind is ActionType.other and _NOT_DONE.search(before):
-        return 0.0  # "failed to extend the mandate", "would have extended it"
-    if _WOULD_HAVE.search(before):
+    if _WOULD_HAVE.search(before) or (kind is ActionType.other and _NOT_DONE.search(before)):
         return 0.0
-    if kind is ActionType.veto and _PASSIVE_BEFORE.search(before) and not _AGENT_AFTER.match(sentence.text[end:]):
+    if kind is ActionType.veto and _PASSIVE_BEFORE.search(before) and not AGENT_AFTER.match(sentence.text, end):
         weight *= 0.3
     if _BACKGROUND.search(before):
         weight *= 0.3
