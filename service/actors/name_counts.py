@@ -94,4 +94,5 @@ def _moved(session: Session, kept: NameCounts, kept_version: int, version: int) 
     return kept.moved(gone, added)
 
 
-name_counts = PerDataVersion(_counted, _moved)
+# Four versions: the counts are small, and screening reads them under writers (see PerDataVersion).
+name_counts = PerDataVersion(_counted, _moved, versions=4)
