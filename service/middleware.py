@@ -125,10 +125,9 @@ class Envelope(_HttpMiddleware):
             if declared is not None and (not declared.isdigit() or int(declared) > limit):
                 raise BodyTooLarge(limit)
             await self.app(scope, counting_receive, enveloping_send)
-        except BodyTooLarge:
+        except BodyTooLarge as error:
             if not status:
-                problem_type, detail = ProblemType.too_large, f"The body exceeds {limit} bytes."
-                await problem(413, problem_type, detail)(scope, receive, enveloping_send)
+                await problem(413, ProblemType.too_large, error.detail)(scope, receive, enveloping_send)
         finally:
             _log_request(scope, status or 500, time.perf_counter() - started)
 
