@@ -200,11 +200,14 @@ class _QuoteIds(dict[tuple[str, str], int]):
         return self[key]
 
 
+# The four link tables, those that point at action_sources first: in this order their rows can be deleted.
+_LINK_TABLES = (Citation, ActorLink, OfficialLink, ActionSource)
+
+
 def _delete_links(session: Session, action_ids: list[str]) -> None:
     if not action_ids:
         return
-    # The links point at action_sources, so they go first.
-    for model in (Citation, ActorLink, OfficialLink, ActionSource):
+    for model in _LINK_TABLES:
         session.connection().execute(delete(model).where(among(session, model.action_id, action_ids)))
 
 
@@ -237,8 +240,7 @@ def _drop_unquoted(session: Session, keys: set[tuple[str, int]]) -> None:
     if by_source:
         hold_feed_lock(session)
     unquoted = [
-        ~exists().where(model.source_id == Quote.source_id, model.quote_id == Quote.id)
-        for model in (ActionSource, Citation, ActorLink, OfficialLink)
+        ~exists().where(model.source_id == Quote.source_id, model.quote_id == Quote.id) for model in _LINK_TABLES
     ]
     for source_id, ids in by_source.items():
         query = delete(Quote).where(Quote.source_id == source_id, among(session, Quote.id, ids), *unquoted)
