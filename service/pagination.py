@@ -18,10 +18,15 @@ T = TypeVar("T")
 MAX_INTEGER = 2**63 - 1
 
 
-def record_id(example: str) -> Any:
-    """The path parameter holding a record's stable id: `Annotated[str, record_id(example)]`."""
+def record_id(name: str, example: str) -> Any:
+    """The path parameter `name` holding a record's stable id: `Annotated[str, record_id(name, example)]`."""
     return Path(
-        min_length=1, max_length=100, pattern=PRINTABLE, description="The record's stable id.", examples=[example]
+        alias=name,
+        min_length=1,
+        max_length=100,
+        pattern=PRINTABLE,
+        description="The record's stable id.",
+        examples=[example],
     )
 
 

@@ -9,16 +9,15 @@ from service.actions.service import create_action, delete_action, update_action
 from service.api_route import ApiRoute
 from service.db import SessionDep
 from service.errors import found
-from service.etags import IfMatch, document_response
-from service.idempotency import IdempotencyKey
+from service.etags import document_response
 from service.models import Action
 from service.pagination import Page, json_page, record_id
-from service.record_routes import RecordRoutes
-from service.records import Records, Write
+from service.record_routes import RecordRoutes, WriteDocs
+from service.records import Records
 
 router = APIRouter(prefix="/v1/actions", tags=["actions"], route_class=ApiRoute)
 
-ActionId = Annotated[str, record_id("act-2024-10-29-us-condemns-russia-dprk-training")]
+ActionId = Annotated[str, record_id("action_id", "act-2024-10-29-us-condemns-russia-dprk-training")]
 ACTIONS = Records(Action, "action", "/v1/actions/{id}", get_action, create_action, update_action, delete_action)
 routes = RecordRoutes(router, ACTIONS.kind)
 
@@ -47,27 +46,12 @@ async def get_one(request: Request, action_id: ActionId):
     return document_response(request, (await action_document(request, action_id)).encode())
 
 
-@routes.create(ActionOut, "Create an action")
-def create(
-    write: Write,
-    body: Annotated[ActionCreate, Body(openapi_examples=CREATE_EXAMPLES)],
-    idempotency_key: IdempotencyKey = None,
-):
-    """Record a new action with its citations, actors, officials and sources, all referenced by id; every
-    quote must be found word for word in its source. Needs a key of scope `write`. With an
-    `Idempotency-Key`, a retry returns the first answer and writes nothing again."""
-    return write.create(ACTIONS, body, idempotency_key)
-
-
-@routes.update("/{action_id}", ActionOut, "Change an action")
-def change(write: Write, action_id: ActionId, patch: ActionPatch, if_match: IfMatch = None):
-    """Replace the fields given (a list replaces the whole list). With `If-Match`, only if the action is
-    still at that version. Needs a key of scope `write`."""
-    return write.update(ACTIONS, action_id, patch, if_match)
-
-
-@routes.delete("/{action_id}", "Delete an action")
-def remove(write: Write, action_id: ActionId, if_match: IfMatch = None):
-    """Delete the action and its links (its sources, actors and officials stay). The change feed keeps a
-    tombstone. With `If-Match`, only if the action is still at that version. Needs a key of scope `write`."""
-    return write.delete(ACTIONS, action_id, if_match)
+WRITES = WriteDocs(
+    create="Record a new action with its citations, actors, officials and sources, all referenced by id; every "
+    "quote must be found word for word in its source.",
+    update="Replace the fields given (a list replaces the whole list).",
+    delete="Delete the action and its links (its sources, actors and officials stay). The change feed keeps a "
+    "tombstone.",
+)
+NewAction = Annotated[ActionCreate, Body(openapi_examples=CREATE_EXAMPLES)]
+routes.writes(ACTIONS, ActionId, NewAction, ActionPatch, ActionOut, WRITES)

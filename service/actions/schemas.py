@@ -2,6 +2,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
+from fastapi.openapi.models import Example
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -361,7 +362,7 @@ class ActionPatch(In):
 
 # A body that "Try it out" can send as it is against the seed data: every id exists and every quote is copied
 # from the seed source it names (the State Department's statement of 17 May 2024, as reported).
-CREATE_EXAMPLES = {
+CREATE_EXAMPLES: dict[str, Example] = {
     "statement": {
         "summary": "A statement, quoted from a seed source",
         "value": {

@@ -12,19 +12,18 @@ from service.actors.status import listings_of
 from service.api_route import ApiRoute
 from service.db import SessionDep
 from service.errors import InvalidParameter, found
-from service.etags import IfMatch, record_response
-from service.idempotency import IdempotencyKey
+from service.etags import record_response
 from service.models import Actor
 from service.openapi import LIST_RESPONSES, RECORD_RESPONSES
 from service.pagination import Cursor, Filter, Limit, Page, json_page, paged, record_id
-from service.record_routes import RecordRoutes
-from service.records import Records, Write
+from service.record_routes import RecordRoutes, WriteDocs
+from service.records import Records
 from service.schemas import PRINTABLE
 from service.vocabulary import ActorKind
 
 router = APIRouter(prefix="/v1/actors", tags=["actors"], route_class=ApiRoute)
 
-ActorId = Annotated[str, record_id("state-kp")]
+ActorId = Annotated[str, record_id("actor_id", "state-kp")]
 ACTORS = Records(Actor, "actor", "/v1/actors/{id}", get_actor, create_actor, update_actor, delete_actor)
 routes = RecordRoutes(router, ACTORS.kind)
 
@@ -112,21 +111,9 @@ def actions(session: SessionDep, request: Request, actor_id: ActorId, query: Ann
     return json_page(request, *documents_page(session, query, request.app.state.documents, actor=actor_id))
 
 
-@routes.create(ActorDetail, "Create an actor")
-def create(write: Write, body: ActorIn, idempotency_key: IdempotencyKey = None):
-    """Record a state, person, organization, vessel, aircraft or body with its aliases, identifiers and
-    addresses. Needs a key of scope `write`."""
-    return write.create(ACTORS, body, idempotency_key)
-
-
-@routes.update("/{actor_id}", ActorDetail, "Change an actor")
-def change(write: Write, actor_id: ActorId, patch: ActorPatch, if_match: IfMatch = None):
-    """Replace the fields given (a list replaces the whole list); with `If-Match`, only if still at that
-    version."""
-    return write.update(ACTORS, actor_id, patch, if_match)
-
-
-@routes.delete("/{actor_id}", "Delete an actor")
-def remove(write: Write, actor_id: ActorId, if_match: IfMatch = None):
-    """Delete an actor no action names any more (409 otherwise)."""
-    return write.delete(ACTORS, actor_id, if_match)
+WRITES = WriteDocs(
+    create="Record a state, person, organization, vessel, aircraft or body, with aliases, identifiers and addresses.",
+    update="Replace the fields given (a list replaces the whole list).",
+    delete="Delete an actor no action names any more (409 otherwise).",
+)
+routes.writes(ACTORS, ActorId, ActorIn, ActorPatch, ActorDetail, WRITES)

@@ -6,19 +6,18 @@ from service.actions.queries import documents_page
 from service.actions.schemas import OfficialActionQuery
 from service.api_route import ApiRoute
 from service.db import SessionDep
-from service.etags import IfMatch, record_response
-from service.idempotency import IdempotencyKey
+from service.etags import record_response
 from service.models import Official
 from service.officials.queries import get_official, list_officials
 from service.officials.schemas import OfficialIn, OfficialOut, OfficialPatch
 from service.officials.service import create_official, delete_official, update_official
 from service.pagination import Cursor, Limit, Page, json_page, paged, record_id
-from service.record_routes import RecordRoutes
-from service.records import Records, Write
+from service.record_routes import RecordRoutes, WriteDocs
+from service.records import Records
 
 router = APIRouter(prefix="/v1/officials", tags=["officials"], route_class=ApiRoute)
 
-OfficialId = Annotated[str, record_id("official-matthew-miller")]
+OfficialId = Annotated[str, record_id("official_id", "official-matthew-miller")]
 OFFICIALS = Records(
     Official, "official", "/v1/officials/{id}", get_official, create_official, update_official, delete_official
 )
@@ -53,19 +52,9 @@ def actions(
     return json_page(request, *documents_page(session, query, request.app.state.documents, official=official.id))
 
 
-@routes.create(OfficialOut, "Create an official")
-def create(write: Write, body: OfficialIn, idempotency_key: IdempotencyKey = None):
-    """Record a person who announces or speaks for actions. Needs a key of scope `write`."""
-    return write.create(OFFICIALS, body, idempotency_key)
-
-
-@routes.update("/{official_id}", OfficialOut, "Change an official")
-def change(write: Write, official_id: OfficialId, patch: OfficialPatch, if_match: IfMatch = None):
-    """Replace the fields given; with `If-Match`, only if the official is still at that version."""
-    return write.update(OFFICIALS, official_id, patch, if_match)
-
-
-@routes.delete("/{official_id}", "Delete an official")
-def remove(write: Write, official_id: OfficialId, if_match: IfMatch = None):
-    """Delete an official no action names any more (409 otherwise)."""
-    return write.delete(OFFICIALS, official_id, if_match)
+WRITES = WriteDocs(
+    create="Record a person who announces or speaks for actions.",
+    update="Replace the fields given.",
+    delete="Delete an official no action names any more (409 otherwise).",
+)
+routes.writes(OFFICIALS, OfficialId, OfficialIn, OfficialPatch, OfficialOut, WRITES)

@@ -9,12 +9,11 @@ from service.actions.queries import documents_page, page_ids
 from service.actions.schemas import ActionFilters, ResolutionActionQuery
 from service.api_route import ApiRoute
 from service.db import SessionDep, read_in_own_session
-from service.etags import IfMatch, record_response
-from service.idempotency import IdempotencyKey
+from service.etags import record_response
 from service.models import Authority
 from service.pagination import Cursor, Limit, Page, json_page, paged
-from service.record_routes import RecordRoutes
-from service.records import Records, Write
+from service.record_routes import RecordRoutes, WriteDocs
+from service.records import Records
 from service.resolutions.queries import get_resolution, list_resolutions, resolution_key
 from service.resolutions.schemas import ResolutionIn, ResolutionOut, ResolutionPatch, resolution_id
 from service.resolutions.service import create_resolution, delete_resolution, update_resolution
@@ -23,7 +22,8 @@ from service.schemas import CanonicalInt
 router = APIRouter(prefix="/v1/resolutions", tags=["resolutions"], route_class=ApiRoute)
 
 Number = Annotated[
-    CanonicalInt, Path(ge=1, le=99999, description="The resolution's number, in digits.", examples=[1718])
+    CanonicalInt,
+    Path(alias="number", ge=1, le=99999, description="The resolution's number, in digits.", examples=[1718]),
 ]
 RESOLUTIONS = Records(
     Authority,
@@ -82,19 +82,9 @@ def _documents_page(
     return documents_page(session, query, cache, resolution=number)
 
 
-@routes.create(ResolutionOut, "Add a resolution")
-def create(write: Write, body: ResolutionIn, idempotency_key: IdempotencyKey = None):
-    """Record a UN Security Council resolution so that actions can cite it. Needs a key of scope `write`."""
-    return write.create(RESOLUTIONS, body, idempotency_key)
-
-
-@routes.update("/{number}", ResolutionOut, "Change a resolution")
-def change(write: Write, number: Number, patch: ResolutionPatch, if_match: IfMatch = None):
-    """Replace the year, adoption date or title; with `If-Match`, only if still at that version."""
-    return write.update(RESOLUTIONS, number, patch, if_match)
-
-
-@routes.delete("/{number}", "Delete a resolution")
-def remove(write: Write, number: Number, if_match: IfMatch = None):
-    """Delete a resolution no action cites (409 otherwise)."""
-    return write.delete(RESOLUTIONS, number, if_match)
+WRITES = WriteDocs(
+    create="Record a UN Security Council resolution so that actions can cite it.",
+    update="Replace the year, adoption date or title.",
+    delete="Delete a resolution no action cites (409 otherwise).",
+)
+routes.writes(RESOLUTIONS, Number, ResolutionIn, ResolutionPatch, ResolutionOut, WRITES)

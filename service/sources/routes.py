@@ -4,19 +4,18 @@ from fastapi import APIRouter, Request, Response
 
 from service.api_route import ApiRoute
 from service.db import SessionDep
-from service.etags import IfMatch, record_response
-from service.idempotency import IdempotencyKey
+from service.etags import record_response
 from service.models import Source
 from service.pagination import Cursor, Limit, Page, paged, record_id
-from service.record_routes import RecordRoutes
-from service.records import Records, Write
+from service.record_routes import RecordRoutes, WriteDocs
+from service.records import Records
 from service.sources.queries import get_source, list_sources
 from service.sources.schemas import SourceDetail, SourceIn, SourceOut, SourcePatch
 from service.sources.service import create_source, delete_source, update_source
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"], route_class=ApiRoute)
 
-SourceId = Annotated[str, record_id("src-2024-10-29-state-briefing")]
+SourceId = Annotated[str, record_id("source_id", "src-2024-10-29-state-briefing")]
 SOURCES = Records(Source, "source", "/v1/sources/{id}", get_source, create_source, update_source, delete_source)
 routes = RecordRoutes(router, SOURCES.kind)
 
@@ -33,20 +32,10 @@ def get_one(session: SessionDep, request: Request, source_id: SourceId):
     return record_response(request, get_source(session, source_id))
 
 
-@routes.create(SourceDetail, "Create a source")
-def create(write: Write, body: SourceIn, idempotency_key: IdempotencyKey = None):
-    """Record a source document with its full text, which quotes are then checked against. A text already
-    recorded is a 409 naming the source that has it. Needs a key of scope `write`."""
-    return write.create(SOURCES, body, idempotency_key)
-
-
-@routes.update("/{source_id}", SourceDetail, "Change a source")
-def change(write: Write, source_id: SourceId, patch: SourcePatch, if_match: IfMatch = None):
-    """Replace the URL, publisher, title or publication date; the text never changes."""
-    return write.update(SOURCES, source_id, patch, if_match)
-
-
-@routes.delete("/{source_id}", "Delete a source")
-def remove(write: Write, source_id: SourceId, if_match: IfMatch = None):
-    """Delete a source no action cites any more (409 otherwise)."""
-    return write.delete(SOURCES, source_id, if_match)
+WRITES = WriteDocs(
+    create="Record a source document with its full text, which quotes are then checked against. A text already "
+    "recorded is a 409 naming the source that has it.",
+    update="Replace the URL, publisher, title or publication date; the text never changes.",
+    delete="Delete a source no action cites any more (409 otherwise).",
+)
+routes.writes(SOURCES, SourceId, SourceIn, SourcePatch, SourceDetail, WRITES)
