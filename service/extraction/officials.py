@@ -74,7 +74,7 @@ _SPEECH = (
     r"warned|warns|claimed|claims|stressed|stresses|highlighted|emphasi[sz]ed|urged|urges|called|calls|condemned|"
     r"condemns|made|remarked|reiterated|commented|declared|explained|insisted|welcomed|briefed|informed|posted|"
     r"issued|underscored|affirmed|expressed|echoed|indicated|confirmed|denied|dismissed|criticized|criticised|"
-    r"accused|vowed|pledged|rejected|reaffirmed|observed|replied|answered|responded|argued|asserted|spoke|"
+    r"accused|vowed|pledged|rejected|reaffirmed|observed|replied|answered|responded|argued|asserted|spoke|agreed|"
     r"quoted\s+as\s+saying|met\s[^.;]{0,60}?\band\s+(?:issued|released|adopted|signed)"
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
@@ -109,6 +109,7 @@ _MINISTRIES = [
     (re.compile(r"unification\s+minist|minist\w*\s+of\s+unification", re.IGNORECASE), "Ministry of Unification"),
 ]  # fmt: skip
 _INSTITUTION = re.compile(r"department|treasury|house|kremlin|pentagon|ministry|office|OFAC|council", re.IGNORECASE)
+_FOREIGN_SECRETARY = re.compile(r"\bforeign\s+secretary\b", re.IGNORECASE)
 _SPOKES = re.compile(r"spokes|press\s+secretary", re.IGNORECASE)
 
 
@@ -170,7 +171,7 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
         chunks.append(current)
     # Connectors and determiners at the edges belong to the sentence, not to the chunk.
     trimmed = []
-    for chunk in chunks:
+    for chunk in (part for run in chunks for part in _split_at_and_the(run)):
         while chunk and chunk[-1].group().lower() in _CONNECTORS:
             chunk = chunk[:-1]
         while chunk and chunk[0].group().lower() in _CONNECTORS | _DETERMINERS | {"by"}:
@@ -178,6 +179,15 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
         if chunk:
             trimmed.append(chunk)
     return trimmed
+
+
+def _split_at_and_the(chunk: list[re.Match]) -> list[list[re.Match]]:
+    """ "The Secretary and the Foreign Minister reaffirmed": two offices; a title's own "and" takes no article
+    ("Minister for Foreign Affairs and Trade")."""
+    words = [t.group().lower() for t in chunk]
+    cuts = [i for i in range(1, len(chunk) - 1) if words[i] == "and" and words[i + 1] == "the"]
+    edges = [0, *cuts, len(chunk)]
+    return [chunk[a:b] for a, b in zip(edges, edges[1:], strict=False)]
 
 
 @lru_cache(maxsize=65536)
@@ -292,6 +302,9 @@ def _organisation(title: str, states: Matcher[Entity]) -> tuple[str | None, str]
             if country is not None and organisation is None:
                 organisation = f"{country.name} {ministry}"
             break
+    # "The Foreign Secretary" names the UK's office without naming the UK, as "Secretary of State" names the US one.
+    if organisation is None and country is None and _FOREIGN_SECRETARY.search(written):
+        organisation = "Foreign Office"
     # "U.S. Representative to the United Nations", "UK Permanent Representative to the UN": the country they
     # speak for, not the body they are posted to.
     if country is not None and (organisation is None or organisation in ("United Nations", "European Union")):
@@ -376,6 +389,10 @@ def _titled_names(
     return found
 
 
+# "Republic of Korea (ROK) Foreign Minister Park Jin": a state and its acronym in brackets before a title.
+_STATE_AND_ACRONYM = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?)*[A-Z][\w’'.-]*)\s*\([A-Z.]{2,}\)\s*$")
+
+
 def _title_then_name(
     sentence: Sentence,
     name: str,
@@ -386,7 +403,11 @@ def _title_then_name(
 ) -> _Found:
     """ "Department Spokesperson Matthew Miller": `last` is the name's last word, `apposed` the chunk after the
     name when nothing else follows it in its own chunk."""
-    organisation, title = _organisation(_text(sentence, title_tokens), states)
+    written = _text(sentence, title_tokens)
+    served = _STATE_AND_ACRONYM.search(sentence.text[: title_tokens[0].start()])
+    if served and _is_place(served.group(1), states):
+        written = f"{served.group(1)} {written}"  # the state the title left out: it is whom the official serves
+    organisation, title = _organisation(written, states)
     first, end = title_tokens[0].start(), last.end()
     mention = _Found(name, title, organisation, sentence, _speaking(sentence, first, end), first, end)
     # "Ambassador Matthew Rycroft, UK Permanent Representative to the United Nations, on DPRK": the title in
