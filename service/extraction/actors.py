@@ -206,7 +206,14 @@ def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[P
         if re.search(r"\band\s+(?:the\s+)?$", sentence.text[: p.mention.start - sentence.start]):
             break
         agents.insert(0, p)
-    return agents
+    # "... on the DPRK's ICBM Test The United States strongly condemns" (a headline run into the lead): an owner
+    # written before another state or body nearer the verb is not an agent.
+    return [
+        p for p in agents[:-1] if not _POSSESSIVE_AFTER.match(sentence.text, p.mention.end - sentence.start)
+    ] + agents[-1:]
+
+
+_POSSESSIVE_AFTER = re.compile(r"\)?['’]s\b")
 
 
 _VETOER = re.compile(r"\b(?:negative\s+vote|veto(?:es|ed)?)\s+(?:cast\s+)?(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -378,7 +378,7 @@ def find(
 ) -> Found:
     """The act's date. `found` is `candidates(sentences)` when the caller reads several acts of one text."""
     url_day, url_year = _url_date([u for u in [url, *_URL.findall(text)] if u])
-    dateline = _dateline(sentences)
+    dateline = _original_day(text) or _dateline(sentences)
     reference = published_on or dateline or url_day
     candidates, events = candidates_of(sentences) if found is None else found
     candidates = [
@@ -392,6 +392,19 @@ def find(
     if _score(text, best, act_sentences) < _LEAST_SCORE:
         return Found(warnings=[f"'{best.match.group()}' reads as background, not the action's date; no date given."])
     return _dated(best, reference, url_year or _commonest_year(text), published_on)
+
+
+# A copy that links its original: "Official news published at https://www.whitehouse.gov/.../2023/02/18/...".
+_ORIGINAL = re.compile(
+    r"\b(?:published\s+(?:at|on)|originally\s+(?:published|posted)(?:\s+(?:at|on|by))?|source)\s*:?\s*(https?://\S+)",
+    re.IGNORECASE,
+)
+
+
+def _original_day(text: str) -> dt.date | None:
+    """The day in the URL of the original a copy links to: it dates the document, the copy's dateline does not."""
+    links = [match.group(1) for match in _ORIGINAL.finditer(text)]
+    return _url_date(links)[0] if links else None
 
 
 def _commonest_year(text: str) -> int | None:

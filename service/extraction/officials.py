@@ -346,6 +346,13 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
     chunks = _chunks(sentence)
     for index, chunk in enumerate(chunks):
         following = chunks[index + 1] if index + 1 < len(chunks) else None
+        # "the Permanent Representative ..., H.E. Ms. Susan E. Rice,": the honorifics stand before the name.
+        if (
+            following is not None
+            and index + 2 < len(chunks)
+            and all(_HONORIFIC.fullmatch(t.group()) for t in following)
+        ):
+            following = chunks[index + 2]
         names = _names_in(chunk, states)
         if names:
             found.extend(_titled_names(sentence, chunk, names, following, states))
@@ -445,15 +452,19 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end(), True)]
 
 
+_HONORIFIC = re.compile(r"H\.E\.|Mr|Ms|Mrs|Dr", re.IGNORECASE)
+_APPOSED_GAP = re.compile(r"\s*,\s*(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)*")
+
+
 def _title_first(sentence: Sentence, chunk: list, following: list | None, states: Matcher[Entity]) -> list[_Found]:
     """ "The spokesperson, Matthew Miller, said" or, with no name given, "a State Department spokesperson said" """
     organisation, title = _organisation(_text(sentence, chunk), states)
     if following is not None:
         gap = sentence.text[chunk[-1].end() : following[0].start()]
         names = _names_in(following, states)
-        if re.fullmatch(r"\s*,\s*", gap) and names == [(0, len(following))]:
+        if _APPOSED_GAP.fullmatch(gap) and names == [(0, len(following))]:
             name = _text(sentence, following)
-            speaking = _speaking(sentence, following[0].start(), following[-1].end())
+            speaking = _speaking(sentence, chunk[0].start(), following[-1].end())  # "by the Minister, Name,"
             return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end())]
     # Only a singular title word makes an unnamed official: "officials have warned" is no one in particular.
     head = chunk[-1].group().lower() if chunk[-1].group().lower() in _HEADS else None
@@ -537,6 +548,24 @@ def _transcript_labels(sentences: list[Sentence]) -> list[_Found]:
     return found
 
 
+# A headline naming the speaker's statement by a possessive: "President Bush's Statement on North Korea Nuclear Test",
+# "Secretary Blinken's Remarks to the Press".
+_HEADLINE_SPEAKER = re.compile(
+    r"^(?P<title>(?:[A-Z][\w-]*\s+){1,4}?)(?P<name>[A-Z][\w-]+)['’]s\s+"
+    r"(?:Statement|Remarks|Call|Calls|Press\s+Conference|Speech|Address)\b"
+)
+
+
+def _headline_speakers(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
+    found = []
+    for sentence in sentences:
+        match = _HEADLINE_SPEAKER.match(sentence.text) if sentence.in_header else None
+        if match and _has_head_word(match.group("title")) and _is_name_token(match.group("name")):
+            organisation, title = _organisation(match.group("title").strip(), states)
+            found.append(_Found(match.group("name"), title, organisation, sentence, True, match.start(), match.end()))
+    return found
+
+
 def _same_person(a: str, b: str) -> bool:
     """ "Matthew Miller" and "Miller" are one person, "Park Jin" and "Park", "HAYASHI Yoshimasa" and "Hayashi"
     too (the family name may come first); "Matthew Miller" and "Mark Miller" are two."""
@@ -571,7 +600,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     """The officials, one per person, and warnings about those left unnamed."""
     found = [mention for sentence in sentences for mention in _mentions(sentence, states)]
     _share_speech(found)
-    found += _blocks(sentences, states) + _transcript_labels(sentences)
+    found += _blocks(sentences, states) + _transcript_labels(sentences) + _headline_speakers(sentences, states)
     people = _people(found)
     _office_holders_speak(found, people)
     named = [p for name, p in people.items() if p.speaking or _surname_speaks(sentences, name.split()[-1])]

@@ -367,3 +367,14 @@ def test_a_partner_designating_at_the_same_time_co_signs_the_designation():
 def test_a_partner_only_coordinating_does_not_co_sign():
     text = "Today, OFAC sanctioned two entities that support the DPRK, in close coordination with Japan."
     assert roles(text).get("Japan") != "co_signatory"
+
+
+def test_an_owner_written_before_the_subject_of_the_verb_does_not_act():
+    # a headline run into the lead: "... on Freedonia's Missile Test The United States condemns"
+    text = "Statement by the Spokesperson on North Korea's Missile Test The United States strongly condemns the test."
+    assert roles(text)["United States"] == "imposer"
+    assert roles(text)["North Korea"] != "imposer"
+
+
+def test_an_owner_alone_before_the_verb_still_acts():
+    assert roles("Japan's Ministry of Foreign Affairs strongly condemned the launch.")["Japan"] == "imposer"

@@ -256,3 +256,12 @@ def test_the_day_a_call_or_meeting_took_place_dates_its_readout():
         "with the Foreign Minister of Freedonia following the latest launches. The two condemned the launches."
     )
     assert when(text)[0] == dt.date(2023, 6, 1)
+
+
+def test_a_copy_is_dated_by_the_original_it_links_to_not_by_its_own_dateline():
+    text = (
+        "April 16, 2024\nStatement by the Spokesperson on the Launch\n\nThe United States strongly condemns the "
+        "launch, a flagrant violation of multiple resolutions.\n\nOfficial news published at "
+        "https://www.example.gov/statements/2023/02/18/statement-on-the-launch/\n"
+    )
+    assert when(text)[0] == dt.date(2023, 2, 18)

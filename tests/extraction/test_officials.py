@@ -272,3 +272,19 @@ def test_the_foreign_secretary_serves_the_uk_when_the_text_names_no_state():
     draft = extract("Foreign Secretary statement\n\nThe Foreign Secretary John Smith said: I welcome the resolution.")
     assert [o.organisation for o in draft.officials] == ["Foreign Office"]
     assert [a.name for a in draft.actors if a.role == "imposer"] == ["United Kingdom"]
+
+
+def test_honorifics_between_a_title_and_its_name_in_apposition_are_skipped():
+    text = (
+        "Remarks by the Permanent Representative of Freedonia, H.E. Ms. Jane Q. Doe, on the resolution. The "
+        "Council acted today."
+    )
+    assert officials(text) == [("Jane Q. Doe", "Permanent Representative of Freedonia")]
+
+
+def test_a_headline_naming_a_statement_by_its_speakers_possessive_names_the_speaker():
+    text = (
+        "President Smith's Statement on the Nuclear Test\n\nTHE PRESIDENT: The United States condemns this "
+        "provocative act and will work with its allies to respond.\n"
+    )
+    assert ("Smith", "President") in officials(text)
