@@ -159,8 +159,7 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
         word = token.group()
         fits = _is_capitalised(word) or word.lower() in _TITLE_WORDS or word.lower() in _CONNECTORS
         gap = sentence.text[previous_end : token.start()] if previous_end is not None else " "
-        joined = current and gap.strip() in ("", "/")  # "High Representative/Vice-President" is one title
-        if fits and (joined or not current):
+        if fits and (not current or _continues(current, word, gap)):
             current.append(token)
         else:
             if current:
@@ -171,7 +170,7 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
         chunks.append(current)
     # Connectors and determiners at the edges belong to the sentence, not to the chunk.
     trimmed = []
-    for chunk in (part for run in chunks for part in _split_at_and_the(run)):
+    for chunk in chunks:
         while chunk and chunk[-1].group().lower() in _CONNECTORS:
             chunk = chunk[:-1]
         while chunk and chunk[0].group().lower() in _CONNECTORS | _DETERMINERS | {"by"}:
@@ -181,13 +180,14 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
     return trimmed
 
 
-def _split_at_and_the(chunk: list[re.Match]) -> list[list[re.Match]]:
-    """ "The Secretary and the Foreign Minister reaffirmed": two offices; a title's own "and" takes no article
-    ("Minister for Foreign Affairs and Trade")."""
-    words = [t.group().lower() for t in chunk]
-    cuts = [i for i in range(1, len(chunk) - 1) if words[i] == "and" and words[i + 1] == "the"]
-    edges = [0, *cuts, len(chunk)]
-    return [chunk[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+def _continues(current: list[re.Match], word: str, gap: str) -> bool:
+    """Whether the word joins the chunk before it: nothing but a space or a slash between ("High
+    Representative/Vice-President" is one title), and not "the" after "and": "The Secretary and the Foreign
+    Minister reaffirmed" are two offices, while a title's own "and" takes no article ("Minister for Foreign
+    Affairs and Trade")."""
+    if gap.strip() not in ("", "/"):
+        return False
+    return not (word.lower() == "the" and current[-1].group().lower() == "and")
 
 
 @lru_cache(maxsize=65536)
