@@ -4,6 +4,7 @@
     python bench/extraction_eval.py --set heldout    # on heldout.yaml, documents the rules were not tuned on
     python bench/extraction_eval.py --misses         # and, per document, what was missed or added
     python bench/extraction_eval.py --set public --split test   # real public documents (issue 18), one split
+    python bench/extraction_eval.py --set public --only 'public/h*'   # one batch of documents (file pattern)
     python bench/extraction_eval.py --speed          # warm milliseconds per 10 kB of public text
 
 How a prediction counts as right, per field:
@@ -21,6 +22,7 @@ a crash and scored as an empty draft.
 """
 
 import argparse
+import fnmatch
 import re
 import sys
 import time
@@ -137,10 +139,10 @@ class Result:
     crashes: list[str] = field(default_factory=list)
 
 
-def evaluate(labels: str, split: str = "all") -> Result:
+def evaluate(labels: str, split: str = "all", only: str = "*") -> Result:
     result = Result({})
     for label in yaml.safe_load((DATA / f"{labels}.yaml").read_text(encoding="utf-8")):
-        if split != "all" and label.get("split") != split:
+        if split != "all" and label.get("split") != split or not fnmatch.fnmatch(label["file"], only):
             continue
         text = (DATA / label["file"]).read_text(encoding="utf-8")
         try:
@@ -198,13 +200,14 @@ def main() -> None:
         "--set", choices=["labels", "heldout", "final", "public"], default="labels", help="which labelled set"
     )
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all", help="public set: which split")
+    parser.add_argument("--only", default="*", help="only the documents whose file matches this pattern")
     parser.add_argument("--misses", action="store_true", help="list what each document missed or added")
     parser.add_argument("--speed", action="store_true", help="time extraction of 10 kB texts instead of scoring")
     args = parser.parse_args()
     if args.speed:
         speed()
         return
-    result = evaluate(args.set, args.split)
+    result = evaluate(args.set, args.split, args.only)
     tallies = result.tallies
     print("| field | precision | recall | F1 | right / predicted / labelled |")
     print("| --- | ---: | ---: | ---: | ---: |")

@@ -28,7 +28,7 @@ _AGENT_VERB = re.compile(
     r"\b(condemn\w*|denounc\w*|deplor\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
     r"issued|says?|said|announc\w*|decided|adopted|call(?:s|ed)|urged?|demand\w*|stated|added|agreed|released|"
     r"published|rejected|dismissed|held|convened|failed|appreciat\w*|welcom\w*|lodged|protest\w*|approved|"
-    r"reaffirm\w*|express\w*|reiterat\w*|stands?|affirm\w*|co-?sponsored|"
+    r"reaffirm\w*|express\w*|reiterat\w*|stands?|affirm\w*|co-?sponsored|emphasi[sz]ed|"
     r"strongly|firmly|remains?|is\s+(?:deeply|gravely)|are\s+(?:deeply|gravely)|extend\w*)\b",
     re.IGNORECASE,
 )
@@ -206,7 +206,14 @@ def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[P
         if re.search(r"\band\s+(?:the\s+)?$", sentence.text[: p.mention.start - sentence.start]):
             break
         agents.insert(0, p)
-    return agents
+    # "... on the DPRK's ICBM Test The United States strongly condemns" (a headline run into the lead): an owner
+    # written before another state or body nearer the verb is not an agent.
+    return [
+        p for p in agents[:-1] if not _POSSESSIVE_AFTER.match(sentence.text, p.mention.end - sentence.start)
+    ] + agents[-1:]
+
+
+_POSSESSIVE_AFTER = re.compile(r"\)?['’]s\b")
 
 
 _VETOER = re.compile(r"\b(?:negative\s+vote|veto(?:es|ed)?)\s+(?:cast\s+)?(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -278,11 +285,11 @@ def _is_party(p: Placed) -> bool:
 
 
 def _official_agents(
-    cues: list[Cue], officials: list[OfficialMention], names: Matcher[Entity], placed: list[Placed]
+    sentences: list[Sentence], officials: list[OfficialMention], names: Matcher[Entity], placed: list[Placed]
 ) -> list[Placed]:
     """The states of the officials written as the act's agents: "Secretary Blinken, Foreign Minister Park, and
     Foreign Minister Hayashi strongly condemned the launches" is the United States, South Korea and Japan."""
-    for sentence in dict.fromkeys(cue.sentence for cue in cues):
+    for sentence in dict.fromkeys(sentences):
         verb = _AGENT_VERB.search(sentence.text)
         if verb is None:
             continue
@@ -515,11 +522,39 @@ def _subjects(placed: list[Placed]) -> dict[str, Placed]:
 
 def _issuer(names: Matcher[Entity], officials: list[OfficialMention], placed: list[Placed]) -> list[Placed]:
     """The state or body of the first official, the one speaking for the text, when the organisation names one
-    ("Kremlin spokesman"); a minister the speaker reports meeting is not the text's issuer."""
-    for official in officials[:1]:
+    ("Kremlin spokesman"); a minister the speaker reports meeting is not the text's issuer. A first official whose
+    organisation the text does not give ("Spokesperson Matthew Miller") speaks for the next one's."""
+    for official in [o for o in officials if o.organisation][:1]:
         for mention in names.find(official.organisation or "", capitalised=True):
             return [_first_placed(mention.value, placed, _sentence_of(official), mention.text)]
     return []
+
+
+def _agents_or_issuer(
+    placed: list[Placed],
+    sentences: list[Sentence],
+    kind: ActionType,
+    cues: list[Cue],
+    officials: list[OfficialMention],
+    names: Matcher[Entity],
+    conduct: frozenset[str],
+) -> list[Placed]:
+    """Who acts, when no list of signers says: the act's agents, else the text's issuer, whichever the text gives
+    first in this order."""
+    lead = [s for s in sentences if s.in_lead][:2]
+    header = [s for s in sentences if s.in_header]
+    return (
+        # "Secretary Blinken and Foreign Minister Park jointly condemned": the officials written as the subject of
+        # the strongest cue act for their states, before any state named as the subject of a weaker one; with no
+        # cue (a call's readout: "Secretary Blinken and Foreign Minister Chung emphasized"), those of the lead
+        _official_agents([cues[0].sentence] if cues else lead, officials, names, placed)
+        or agents(placed, cues, kind, lead + header, conduct)
+        or _official_agents([cue.sentence for cue in cues], officials, names, placed)
+        or _issuer(names, officials, placed)
+        or _named_issuer(placed)
+        or _institution(placed)
+        or _self_named(placed, conduct, frozenset(_subjects(placed)))
+    )
 
 
 def roles(
@@ -535,20 +570,14 @@ def roles(
     signatories = _signatories(placed, cues) if kind is ActionType.joint_statement else []
     signatories = signatories or _listed_signers(placed, sentences)
     joined = bool(signatories) and any(_JOIN.search(p.sentence.text) for p in signatories[:1])
-    lead = [s for s in sentences if s.in_lead][:2]
-    header = [s for s in sentences if s.in_header]
     conduct = _doers_of_conduct(placed, kind)
-    imposers = (
-        (signatories[:1] if not joined else [])
-        or agents(placed, cues, kind, lead + header, conduct)
-        or _official_agents(cues, officials, names, placed)
-        or _issuer(names, officials, placed)
-        or _named_issuer(placed)
-        or _institution(placed)
-        or _self_named(placed, conduct, frozenset(_subjects(placed)))
+    imposers = (signatories[:1] if not joined else []) or _agents_or_issuer(
+        placed, sentences, kind, cues, officials, names, conduct
     )
     _assign(chosen, Role.imposer, imposers)
     _assign(chosen, Role.co_signatory, signatories[0 if joined else 1 :])
+    if kind is ActionType.designation:
+        _assign(chosen, Role.co_signatory, _designating_too(placed, cues, conduct))
     if kind is ActionType.joint_statement:
         # "Joint Statement by the High Representative Josep Borrell and Minister of Foreign Affairs of the Republic
         # of Korea Cho Tae-yul": each signing official's state or body signs.
@@ -569,6 +598,47 @@ def roles(
         )
         for role, p in sorted(chosen.values(), key=lambda pair: (_PRECEDENCE.index(pair[0]), pair[1].mention.start))
     ]
+
+
+# A partner designating at the same time: "our Republic of Korea (ROK) partners, who are concurrently taking
+# sanctions action ..., by jointly designating", "Japan and the Republic of Korea are each announcing designations".
+_DESIGNATING_TOO = re.compile(
+    r"\b(?:jointly|concurrently|simultaneously|each)\s+(?:designat\w*|sanctioning|imposing|"
+    r"announcing\s+(?:\w+\s+)?(?:designations|sanctions)|taking\s+(?:\w+\s+){0,2}?action)\b",
+    re.IGNORECASE,
+)
+_NEAR = 60  # characters between the partner's name and its designating
+_OBJECT_BEFORE = re.compile(r"\b(?:against|on|targeting|of|to|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _designating_too(placed: list[Placed], cues: list[Cue], conduct: frozenset[str]) -> list[Placed]:
+    """In a designation, the state or body named right before a phrase saying it designates too."""
+    found = []
+    for sentence in dict.fromkeys(cue.sentence for cue in cues):
+        for match in _DESIGNATING_TOO.finditer(sentence.text):
+            before = [
+                p
+                for p in placed
+                if p.sentence == sentence
+                and _is_party(p)
+                and 0 <= match.start() - (p.mention.end - sentence.start) <= _NEAR
+                and p.mention.value.key not in conduct
+                and not _OBJECT_BEFORE.search(_before(p))  # "action against overseas DPRK IT workers"
+            ]
+            if before:
+                found.extend(_with_listed_before(before[-1], placed))
+    return found
+
+
+def _with_listed_before(last: Placed, placed: list[Placed]) -> list[Placed]:
+    """A state or body and those listed right before it: "Australia, Japan, and the Republic of Korea"."""
+    run = [last]
+    for p in reversed([p for p in placed if p.sentence == last.sentence and p.mention.end <= run[0].mention.start]):
+        gap = last.sentence.text[p.mention.end - last.sentence.start : run[0].mention.start - last.sentence.start]
+        if not _IN_A_LIST.fullmatch(gap):
+            break
+        run.insert(0, p)
+    return run
 
 
 def _assign(chosen: dict[str, tuple[Role, Placed]], role: Role, placed: list[Placed]) -> None:

@@ -18,8 +18,9 @@ _NUMBERISH = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 
 _CUES: dict[ActionType, list[str]] = {
     ActionType.joint_statement: [
-        # "the Joint Statement of the Six-Party Talks" names an old document, not this act
-        r"\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b"
+        # "the Joint Statement of the Six-Party Talks" names an old document, not this act; so does one named by
+        # its date ("the January 9 joint statement", "the September 19, 2005 Joint Statement")
+        r"(?<!\d\s)(?<!\d,\s)\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b"
         r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:Talks|Summit|Meeting|Conference)\b)",
         r"\bjointly\s+(?:said|stated|condemned|declared|announced)\b",
         r"^We,\s+the\b",
@@ -160,6 +161,13 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 
+# "thanked Foreign Minister Cho for the ROK signing the January 9 joint statement condemning ...": what a text
+# thanks, commends or congratulates someone for is that one's act, not the text's.
+_CREDITED = re.compile(
+    r"\b(?:thank(?:s|ed|ing)?|commend(?:s|ed|ing)?|congratulat\w*|prais(?:e|es|ed|ing))\b[^,;]{0,40}?\bfor\b[^;]{0,100}$",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -178,6 +186,8 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
     if kind is ActionType.joint_statement and (sentence.in_header or _DESCRIBES_DOCUMENT.search(sentence.text)):
         weight *= 2  # a headline "Joint Statement ..." says what the document is, whatever it condemns
     if _WOULD_HAVE.search(before) or (kind is ActionType.other and _NOT_DONE.search(before)):
+        return 0.0
+    if _CREDITED.search(before):
         return 0.0
     if kind is ActionType.veto and _PASSIVE_BEFORE.search(before) and not AGENT_AFTER.match(sentence.text, end):
         weight *= 0.3

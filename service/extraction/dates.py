@@ -197,7 +197,7 @@ def _phrases(text: str, patterns: list[tuple[str, re.Pattern[str]]]) -> Iterator
 _ACT = re.compile(
     r"\b(said|says|told|announc\w*|statement|briefing|press\s+(?:conference|release)|remarks|condemn\w*|"
     r"sanction\w*|designat\w*|impos\w*|issued|decided|adopted|vetoe?d?|warned|tweeted|wrote|meeting|talks|"
-    r"joint|declared|denied|released|published)\b",
+    r"joint|declared|denied|released|published|spoke|met)\b",
     re.IGNORECASE,
 )
 # "North Korea's launch of an ICBM on 18 December": a date after an event and its complement dates that event
@@ -253,9 +253,9 @@ def _ends_something(text: str, match: re.Match[str]) -> bool:
 
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
-# "the 28 November launch", "Tuesday's test"
+# "the 28 November launch", "Tuesday's test", "the DPRK's July 12 intercontinental ballistic missile launch"
 _EVENT_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:launch\w*|tests?|strikes?|attacks?|visit|invasion|explosion|flights?)\b",
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:launch\w*|tests?|strikes?|attacks?|visit|invasion|explosion|flights?)\b",
     re.IGNORECASE,
 )
 
@@ -264,7 +264,9 @@ def _event_around(text: str, match: re.Match[str]) -> str | None:
     """A date phrase that is part of a range, or that an event's name follows."""
     if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text[: match.start()]):
         return match.group()  # "September 11-15, 2017": a meeting's days, not one day
-    if event_after := _EVENT_AFTER.match(text[match.end() :]):
+    event_after = _EVENT_AFTER.match(text[match.end() :])
+    # "on Monday condemned the launch" dates the condemnation
+    if event_after and not _ACT.search(event_after.group()):
         return f"{match.group()}{event_after.group()}"
     return None
 
@@ -376,7 +378,7 @@ def find(
 ) -> Found:
     """The act's date. `found` is `candidates(sentences)` when the caller reads several acts of one text."""
     url_day, url_year = _url_date([u for u in [url, *_URL.findall(text)] if u])
-    dateline = _dateline(sentences)
+    dateline = _original_day(text) or _dateline(sentences)
     reference = published_on or dateline or url_day
     candidates, events = candidates_of(sentences) if found is None else found
     candidates = [
@@ -390,6 +392,19 @@ def find(
     if _score(text, best, act_sentences) < _LEAST_SCORE:
         return Found(warnings=[f"'{best.match.group()}' reads as background, not the action's date; no date given."])
     return _dated(best, reference, url_year or _commonest_year(text), published_on)
+
+
+# A copy that links its original: "Official news published at https://www.whitehouse.gov/.../2023/02/18/...".
+_ORIGINAL = re.compile(
+    r"\b(?:published\s+(?:at|on)|originally\s+(?:published|posted)(?:\s+(?:at|on|by))?|source)\s*:?\s*(https?://\S+)",
+    re.IGNORECASE,
+)
+
+
+def _original_day(text: str) -> dt.date | None:
+    """The day in the URL of the original a copy links to: it dates the document, the copy's dateline does not."""
+    links = [match.group(1) for match in _ORIGINAL.finditer(text)]
+    return _url_date(links)[0] if links else None
 
 
 def _commonest_year(text: str) -> int | None:

@@ -74,7 +74,7 @@ _SPEECH = (
     r"warned|warns|claimed|claims|stressed|stresses|highlighted|emphasi[sz]ed|urged|urges|called|calls|condemned|"
     r"condemns|made|remarked|reiterated|commented|declared|explained|insisted|welcomed|briefed|informed|posted|"
     r"issued|underscored|affirmed|expressed|echoed|indicated|confirmed|denied|dismissed|criticized|criticised|"
-    r"accused|vowed|pledged|rejected|reaffirmed|observed|replied|answered|responded|argued|asserted|spoke|"
+    r"accused|vowed|pledged|rejected|reaffirmed|observed|replied|answered|responded|argued|asserted|spoke|agreed|"
     r"quoted\s+as\s+saying|met\s[^.;]{0,60}?\band\s+(?:issued|released|adopted|signed)"
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
@@ -109,6 +109,7 @@ _MINISTRIES = [
     (re.compile(r"unification\s+minist|minist\w*\s+of\s+unification", re.IGNORECASE), "Ministry of Unification"),
 ]  # fmt: skip
 _INSTITUTION = re.compile(r"department|treasury|house|kremlin|pentagon|ministry|office|OFAC|council", re.IGNORECASE)
+_FOREIGN_SECRETARY = re.compile(r"\bforeign\s+secretary\b", re.IGNORECASE)
 _SPOKES = re.compile(r"spokes|press\s+secretary", re.IGNORECASE)
 
 
@@ -158,8 +159,7 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
         word = token.group()
         fits = _is_capitalised(word) or word.lower() in _TITLE_WORDS or word.lower() in _CONNECTORS
         gap = sentence.text[previous_end : token.start()] if previous_end is not None else " "
-        joined = current and gap.strip() in ("", "/")  # "High Representative/Vice-President" is one title
-        if fits and (joined or not current):
+        if fits and (not current or _continues(current, word, gap)):
             current.append(token)
         else:
             if current:
@@ -178,6 +178,16 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
         if chunk:
             trimmed.append(chunk)
     return trimmed
+
+
+def _continues(current: list[re.Match], word: str, gap: str) -> bool:
+    """Whether the word joins the chunk before it: nothing but a space or a slash between ("High
+    Representative/Vice-President" is one title), and not "the" after "and": "The Secretary and the Foreign
+    Minister reaffirmed" are two offices, while a title's own "and" takes no article ("Minister for Foreign
+    Affairs and Trade")."""
+    if gap.strip() not in ("", "/"):
+        return False
+    return not (word.lower() == "the" and current[-1].group().lower() == "and")
 
 
 @lru_cache(maxsize=65536)
@@ -292,6 +302,9 @@ def _organisation(title: str, states: Matcher[Entity]) -> tuple[str | None, str]
             if country is not None and organisation is None:
                 organisation = f"{country.name} {ministry}"
             break
+    # "The Foreign Secretary" names the UK's office without naming the UK, as "Secretary of State" names the US one.
+    if organisation is None and country is None and _FOREIGN_SECRETARY.search(written):
+        organisation = "Foreign Office"
     # "U.S. Representative to the United Nations", "UK Permanent Representative to the UN": the country they
     # speak for, not the body they are posted to.
     if country is not None and (organisation is None or organisation in ("United Nations", "European Union")):
@@ -333,6 +346,13 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
     chunks = _chunks(sentence)
     for index, chunk in enumerate(chunks):
         following = chunks[index + 1] if index + 1 < len(chunks) else None
+        # "the Permanent Representative ..., H.E. Ms. Susan E. Rice,": the honorifics stand before the name.
+        if (
+            following is not None
+            and index + 2 < len(chunks)
+            and all(_HONORIFIC.fullmatch(t.group()) for t in following)
+        ):
+            following = chunks[index + 2]
         names = _names_in(chunk, states)
         if names:
             found.extend(_titled_names(sentence, chunk, names, following, states))
@@ -376,6 +396,10 @@ def _titled_names(
     return found
 
 
+# "Republic of Korea (ROK) Foreign Minister Park Jin": a state and its acronym in brackets before a title.
+_STATE_AND_ACRONYM = re.compile(r"((?:[A-Z][\w’'.-]*\s+(?:of\s+(?:the\s+)?)?)*[A-Z][\w’'.-]*)\s*\([A-Z.]{2,}\)\s*$")
+
+
 def _title_then_name(
     sentence: Sentence,
     name: str,
@@ -386,7 +410,11 @@ def _title_then_name(
 ) -> _Found:
     """ "Department Spokesperson Matthew Miller": `last` is the name's last word, `apposed` the chunk after the
     name when nothing else follows it in its own chunk."""
-    organisation, title = _organisation(_text(sentence, title_tokens), states)
+    written = _text(sentence, title_tokens)
+    served = _STATE_AND_ACRONYM.search(sentence.text[: title_tokens[0].start()])
+    if served and _is_place(served.group(1), states):
+        written = f"{served.group(1)} {written}"  # the state the title left out: it is whom the official serves
+    organisation, title = _organisation(written, states)
     first, end = title_tokens[0].start(), last.end()
     mention = _Found(name, title, organisation, sentence, _speaking(sentence, first, end), first, end)
     # "Ambassador Matthew Rycroft, UK Permanent Representative to the United Nations, on DPRK": the title in
@@ -424,15 +452,19 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end(), True)]
 
 
+_HONORIFIC = re.compile(r"H\.E\.|Mr|Ms|Mrs|Dr", re.IGNORECASE)
+_APPOSED_GAP = re.compile(r"\s*,\s*(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)*")
+
+
 def _title_first(sentence: Sentence, chunk: list, following: list | None, states: Matcher[Entity]) -> list[_Found]:
     """ "The spokesperson, Matthew Miller, said" or, with no name given, "a State Department spokesperson said" """
     organisation, title = _organisation(_text(sentence, chunk), states)
     if following is not None:
         gap = sentence.text[chunk[-1].end() : following[0].start()]
         names = _names_in(following, states)
-        if re.fullmatch(r"\s*,\s*", gap) and names == [(0, len(following))]:
+        if _APPOSED_GAP.fullmatch(gap) and names == [(0, len(following))]:
             name = _text(sentence, following)
-            speaking = _speaking(sentence, following[0].start(), following[-1].end())
+            speaking = _speaking(sentence, chunk[0].start(), following[-1].end())  # "by the Minister, Name,"
             return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end())]
     # Only a singular title word makes an unnamed official: "officials have warned" is no one in particular.
     head = chunk[-1].group().lower() if chunk[-1].group().lower() in _HEADS else None
@@ -516,6 +548,24 @@ def _transcript_labels(sentences: list[Sentence]) -> list[_Found]:
     return found
 
 
+# A headline naming the speaker's statement by a possessive: "President Bush's Statement on North Korea Nuclear Test",
+# "Secretary Blinken's Remarks to the Press".
+_HEADLINE_SPEAKER = re.compile(
+    r"^(?P<title>(?:[A-Z][\w-]*\s+){1,4}?)(?P<name>[A-Z][\w-]+)['’]s\s+"
+    r"(?:Statement|Remarks|Call|Calls|Press\s+Conference|Speech|Address)\b"
+)
+
+
+def _headline_speakers(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
+    found = []
+    for sentence in sentences:
+        match = _HEADLINE_SPEAKER.match(sentence.text) if sentence.in_header else None
+        if match and _has_head_word(match.group("title")) and _is_name_token(match.group("name")):
+            organisation, title = _organisation(match.group("title").strip(), states)
+            found.append(_Found(match.group("name"), title, organisation, sentence, True, match.start(), match.end()))
+    return found
+
+
 def _same_person(a: str, b: str) -> bool:
     """ "Matthew Miller" and "Miller" are one person, "Park Jin" and "Park", "HAYASHI Yoshimasa" and "Hayashi"
     too (the family name may come first); "Matthew Miller" and "Mark Miller" are two."""
@@ -550,7 +600,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     """The officials, one per person, and warnings about those left unnamed."""
     found = [mention for sentence in sentences for mention in _mentions(sentence, states)]
     _share_speech(found)
-    found += _blocks(sentences, states) + _transcript_labels(sentences)
+    found += _blocks(sentences, states) + _transcript_labels(sentences) + _headline_speakers(sentences, states)
     people = _people(found)
     _office_holders_speak(found, people)
     named = [p for name, p in people.items() if p.speaking or _surname_speaks(sentences, name.split()[-1])]

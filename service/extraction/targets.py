@@ -68,6 +68,11 @@ _AFTER_VERB = re.compile(
     r"\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing)|blacklisted|targeting|targeted|listed)\s+"
     r"(?:(?:for\s+sanctions|today|also)\s+)?(?P<list>[A-Z][^.]*)"
 )
+# The name as the subject of a passive: "Wu Huihui (Wu) is being designated pursuant to E.O. 13722".
+_DESIGNATED_SUBJECT = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'.-]+)){1,5})\s+(?:\([^)]{1,40}\)\s+)?"
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:being\s+)?designated\b"
+)
 _ITEM = re.compile(rf"^(?P<name>{_WORD}(?:\s+(?:of|for|de|the|and|&)?\s*{_WORD}){{1,6}})")
 # Capitalised words that start no target: "sanctioned North Korean banks", "designated Today's ...".
 _NOT_A_TARGET = re.compile(
@@ -77,6 +82,8 @@ _NOT_A_TARGET = re.compile(
 )
 # An organisation named as someone's employer or owner is not thereby designated ("who heads the ... Bureau").
 _OWNER_BEFORE = re.compile(r"\b(?:heads?|headed|leads?|led|of|for|at|from|with|under)\s+(?:the\s+)?$", re.IGNORECASE)
+# Nor is one that a target supports: "for providing material support to the Lazarus Group".
+_SUPPORTED_BEFORE = re.compile(r"\bsupport\s+(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # Words a capitalised run may start with that are not part of the target's name.
 _LEADING = re.compile(
     r"^(?:(?:The|Today|Treasury|OFAC|(?:[A-Z][\w]*\s+)*[A-Z][\w]*-(?:based|registered|flagged)|Russian|"
@@ -145,7 +152,7 @@ def _organisations(sentence: Sentence) -> list[_Target]:
     text = sentence.text
     for pattern in (_LEGAL_FORM_FIRST, _LEGAL_FORM_LAST, _DESCRIBED, _GROUP):
         for match in pattern.finditer(text):
-            if _OWNER_BEFORE.search(text[: match.start()]):
+            if _OWNER_BEFORE.search(text[: match.start()]) or _SUPPORTED_BEFORE.search(text[: match.start()]):
                 continue
             # "Korea Kwangson Banking Corporation and Hana Electronics JVC" are two companies.
             for name in _LEGAL_FORM_AND.split(_LEADING.sub("", match.group("name")).strip()):
@@ -167,6 +174,10 @@ def _named_after(sentence: Sentence) -> list[_Target]:
     found = []
     for match in _INCLUDING.finditer(sentence.text):
         for name in _names_listed(match.group("list"), r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])"):
+            found.append(_Target(name, _kind_of(name), sentence))
+    for match in _DESIGNATED_SUBJECT.finditer(sentence.text):
+        name = _LEADING.sub("", match.group("name"))
+        if " " in name and not _NOT_A_TARGET.match(name):
             found.append(_Target(name, _kind_of(name), sentence))
     for match in _AFTER_VERB.finditer(sentence.text):
         # Items are separated by semicolons, or by commas where no description follows.
@@ -236,7 +247,9 @@ def _known(placed: list[Placed], chosen: set[Sentence]) -> list[_Target]:
     return [
         _Target(p.mention.value.name, p.mention.value.kind, p.sentence, p.mention.value)
         for p in placed
-        if p.sentence in chosen and p.mention.value.kind in _TARGET_KINDS
+        if p.sentence in chosen
+        and p.mention.value.kind in _TARGET_KINDS
+        and not _SUPPORTED_BEFORE.search(p.sentence.text[: p.mention.start - p.sentence.start])
     ]
 
 

@@ -331,3 +331,50 @@ def test_a_state_stating_its_intent_once_acts_unless_its_conduct_is_the_texts_su
         "The DPRK continues to implement its five-year military plan, she noted."
     )
     assert "North Korea" not in imposers(report)
+
+
+def test_officials_of_two_states_condemning_together_act_for_both_states():
+    text = (
+        "date 2023-06-02 The below is attributable to the Spokesperson.\n\n"
+        "Secretary of State Jane Doe spoke on June 1 with Republic of Korea (ROK) Foreign Minister Kim Min-su. "
+        "Secretary Doe and Foreign Minister Kim jointly condemned the launch. The Secretary reaffirmed the "
+        "ironclad U.S. commitment to the ROK."
+    )
+    acting = {name for name, role in roles(text).items() if role in ("imposer", "co_signatory")}
+    assert acting == {"United States", "South Korea"}
+
+
+def test_a_readout_with_no_act_names_both_parties_of_the_call_as_acting():
+    text = (
+        "The below is attributable to Spokesperson John Roe:\n\n"
+        "Secretary of State Jane Doe spoke today with Republic of Korea Foreign Minister Kim Min-su. Secretary Doe "
+        "and Foreign Minister Kim emphasized the importance of the alliance."
+    )
+    acting = {name for name, role in roles(text).items() if role in ("imposer", "co_signatory")}
+    assert acting == {"United States", "South Korea"}
+
+
+def test_a_partner_designating_at_the_same_time_co_signs_the_designation():
+    text = (
+        "Today, OFAC sanctioned two entities that support the DPRK. Today's action was coordinated with Japan, "
+        "which is concurrently taking sanctions action against DPRK networks by jointly designating one entity."
+    )
+    found = roles(text)
+    assert found["Japan"] == "co_signatory"
+    assert found["North Korea"] != "co_signatory"
+
+
+def test_a_partner_only_coordinating_does_not_co_sign():
+    text = "Today, OFAC sanctioned two entities that support the DPRK, in close coordination with Japan."
+    assert roles(text).get("Japan") != "co_signatory"
+
+
+def test_an_owner_written_before_the_subject_of_the_verb_does_not_act():
+    # a headline run into the lead: "... on Freedonia's Missile Test The United States condemns"
+    text = "Statement by the Spokesperson on North Korea's Missile Test The United States strongly condemns the test."
+    assert roles(text)["United States"] == "imposer"
+    assert roles(text)["North Korea"] != "imposer"
+
+
+def test_an_owner_alone_before_the_verb_still_acts():
+    assert roles("Japan's Ministry of Foreign Affairs strongly condemned the launch.")["Japan"] == "imposer"

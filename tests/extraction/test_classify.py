@@ -263,3 +263,19 @@ def test_remarks_tell_of_the_councils_act_and_of_a_veto_as_their_occasion():
         "in violation of Council resolutions."
     )
     assert kind(speech) == "condemnation"
+
+
+def test_a_joint_statement_named_by_its_date_is_an_earlier_document():
+    text = (
+        "The Minister spoke with the Foreign Minister of Freedonia. They recalled the March 4 joint statement and "
+        "discussed regional security."
+    )
+    assert kind(text) == "other"
+
+
+def test_what_a_text_thanks_someone_for_is_not_its_own_act():
+    text = (
+        "The Secretary spoke with the Foreign Minister of Freedonia and thanked him for Freedonia's statement "
+        "condemning the launches. They discussed trade."
+    )
+    assert kind(text) == "other"

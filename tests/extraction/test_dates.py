@@ -233,3 +233,35 @@ def test_a_photo_caption_neither_dates_the_act_nor_starts_the_body():
     draft = extract(text)
     assert draft.date is None
     assert [a.name for a in draft.actors if a.role == "imposer"] == ["United States"]
+
+
+# Round 19: an event's date written before a longer name of the event, and the day a call reports.
+def test_a_date_before_a_several_word_event_name_dates_that_event_not_the_act():
+    text = (
+        "August 2, 2024\nThe United States condemns in the strongest terms the DPRK's July 30 intercontinental "
+        "ballistic missile launch, a violation of multiple resolutions."
+    )
+    assert when(text)[0] == dt.date(2024, 8, 2)
+
+
+def test_a_date_before_an_event_name_with_an_act_between_dates_the_act():
+    # "on March 3 condemned the launch": the condemnation's day, not the launch's
+    text = "The Foreign Minister on March 3 condemned the recent launch, the ministry said in 2024."
+    assert when(text)[0] == dt.date(2024, 3, 3)
+
+
+def test_the_day_a_call_or_meeting_took_place_dates_its_readout():
+    text = (
+        "date 2023-06-02 The below is attributable to the Spokesperson:\n\nThe Secretary of State spoke on June 1 "
+        "with the Foreign Minister of Freedonia following the latest launches. The two condemned the launches."
+    )
+    assert when(text)[0] == dt.date(2023, 6, 1)
+
+
+def test_a_copy_is_dated_by_the_original_it_links_to_not_by_its_own_dateline():
+    text = (
+        "April 16, 2024\nStatement by the Spokesperson on the Launch\n\nThe United States strongly condemns the "
+        "launch, a flagrant violation of multiple resolutions.\n\nOfficial news published at "
+        "https://www.example.gov/statements/2023/02/18/statement-on-the-launch/\n"
+    )
+    assert when(text)[0] == dt.date(2023, 2, 18)

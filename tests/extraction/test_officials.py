@@ -246,3 +246,45 @@ def test_a_byline_of_its_own_and_a_name_with_its_country_in_brackets_speak():
     assert officials(by) == [("Jeffrey DeLaurentis", "Senior Advisor for Special Political Affairs")]
     chair = "Briefing the Council for the first time, its Chairman, Peter Burian (Slovakia), noted that it had met."
     assert officials(chair) == [("Peter Burian", "Chairman")]
+
+
+def test_a_state_and_its_acronym_before_the_title_name_the_officials_organisation():
+    draft = extract("Republic of Korea (ROK) Foreign Minister Kim Min-su said the launch was unlawful.")
+    assert [(o.name, o.title, o.organisation) for o in draft.officials] == [
+        ("Kim Min-su", "Foreign Minister", "South Korea Ministry of Foreign Affairs")
+    ]
+
+
+def test_two_offices_joined_by_and_the_are_not_one_title():
+    text = "The Secretary and the Foreign Minister reaffirmed their commitment to denuclearization."
+    assert officials(text) == []
+
+
+def test_officials_who_agreed_speak_for_the_act():
+    text = (
+        "Secretary of State Jane Doe spoke today with Japanese Foreign Minister Sato Ken. Secretary Doe and "
+        "Foreign Minister Sato agreed to keep working together."
+    )
+    assert ("Sato Ken", "Foreign Minister") in officials(text)
+
+
+def test_the_foreign_secretary_serves_the_uk_when_the_text_names_no_state():
+    draft = extract("Foreign Secretary statement\n\nThe Foreign Secretary John Smith said: I welcome the resolution.")
+    assert [o.organisation for o in draft.officials] == ["Foreign Office"]
+    assert [a.name for a in draft.actors if a.role == "imposer"] == ["United Kingdom"]
+
+
+def test_honorifics_between_a_title_and_its_name_in_apposition_are_skipped():
+    text = (
+        "Remarks by the Permanent Representative of Freedonia, H.E. Ms. Jane Q. Doe, on the resolution. The "
+        "Council acted today."
+    )
+    assert officials(text) == [("Jane Q. Doe", "Permanent Representative of Freedonia")]
+
+
+def test_a_headline_naming_a_statement_by_its_speakers_possessive_names_the_speaker():
+    text = (
+        "President Smith's Statement on the Nuclear Test\n\nTHE PRESIDENT: The United States condemns this "
+        "provocative act and will work with its allies to respond.\n"
+    )
+    assert ("Smith", "President") in officials(text)

@@ -117,3 +117,11 @@ def test_bullets_under_a_line_introducing_the_targets():
 def test_names_after_including():
     text = "OFAC sanctioned five individuals, including Ivan Petrov and Olga Smirnova, on Tuesday."
     assert {t.name for t in extract(text).targets} == {"Ivan Petrov", "Olga Smirnova"}
+
+
+def test_a_name_as_the_subject_of_is_being_designated_is_a_target():
+    text = (
+        "Today, OFAC sanctioned two individuals. Li Wei Ming (Li) is being designated pursuant to E.O. 13722 for "
+        "providing material support to the Andariel Group. Zhao Hong Bo was designated for supporting Li."
+    )
+    assert [name for name, _ in targets(text)] == ["Li Wei Ming", "Zhao Hong Bo"]
