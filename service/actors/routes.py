@@ -84,9 +84,10 @@ async def _search(
     request: Request, q: str, kind: str | None, country: str | None, limit: int, cursor: str | None
 ) -> tuple[list[str], str | None]:
     """The page's documents and the next cursor. On SQLite, a search that names holding every word of the query
-    answer (one look-up of the index, a bounded cost) runs on the event loop: a worker thread would take the
-    GIL back at each row sqlite3 reads, which cost a search under load half as much again as its work. Any
-    other search (a scan, or the near misses of a misspelt query) runs in a worker thread."""
+    answer (one look-up of the index, a bounded cost) runs on the event loop: in a worker thread, handing the GIL
+    back and forth at each row sqlite3 reads cost it 2.2 ms of CPU against 1.3–1.5 on the loop (1M, 32
+    connections). Any other search (a scan, or the near misses of a misspelt query, up to tens of ms) runs in a
+    worker thread."""
     session = request.app.state.data_version.loop_session()
     if session is not None:
         with session:
