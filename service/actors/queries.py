@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from service.actors.resolution import members
 from service.actors.schemas import ActorDetail, ActorMatch, ActorOut, AddressOut, IdentifierOut
-from service.actors.search import find_actors
+from service.actors.search import Match, find_actors
 from service.actors.status import listed, listings_of
 from service.errors import found
 from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier, ActorMerge
@@ -60,19 +60,27 @@ SEARCH_DEPTH = 1000
 
 def search_actors(
     session: Session, q: str, kind: str | None, country: str | None, limit: int, cursor: str | None
-) -> tuple[list[ActorMatch], str | None]:
-    """A page of the actors matching `q`, best first; the cursor holds the rank key of the page's last one, so
-    the next page goes on from there (the ranking is the same for the same query and data)."""
-    ranked = find_actors(session, q, kind, country, SEARCH_DEPTH)
+) -> tuple[list[str], str | None]:
+    """A page of the actors matching `q`, best first, as JSON documents, and the next cursor."""
+    return search_page(session, find_actors(session, q, kind, country, SEARCH_DEPTH), limit, cursor)
+
+
+def search_page(session: Session, ranked: list[Match], limit: int, cursor: str | None) -> tuple[list[str], str | None]:
+    """The page of `ranked` after `cursor`: each actor as the JSON document of an ActorMatch. The cursor holds the
+    rank key of the page's last one, so the next page goes on from there (the ranking is the same for the same
+    query and data)."""
     if cursor:
         score, matched, actor_id = decode_cursor(cursor, "actors-search", (float, str, str))
         ranked = [m for m in ranked if (-m.score, m.matched, m.actor_id) > (-score, matched, actor_id)]
     page = ranked[:limit]
     actors = actors_by_id(session, [m.actor_id for m in page])
-    items = [ActorMatch(**actors[m.actor_id].model_dump(), score=m.score, matched=m.matched) for m in page]
+    documents = [
+        ActorMatch.model_construct(**dict(actors[m.actor_id]), score=m.score, matched=m.matched).model_dump_json()
+        for m in page
+    ]
     last = page[-1] if page else None
     more = len(ranked) > limit
-    return items, encode_cursor(
+    return documents, encode_cursor(
         "actors-search", [float(last.score), last.matched, last.actor_id]
     ) if more and last else None
 

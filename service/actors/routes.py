@@ -1,16 +1,18 @@
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Query, Request, Response
 
 from service.actions.queries import documents_page
 from service.actions.schemas import ActorActionQuery
 from service.actors.merged import MERGED_RESPONSES, redirect_if_merged
-from service.actors.queries import get_actor, list_actors, search_actors
+from service.actors.queries import SEARCH_DEPTH, get_actor, list_actors, search_actors, search_page
 from service.actors.schemas import ActorDetail, ActorIn, ActorMatch, ActorOut, ActorPatch, ActorStatus
+from service.actors.search import find_by_every_word
 from service.actors.service import create_actor, delete_actor, update_actor
 from service.actors.status import listings_of
 from service.api_route import ApiRoute
-from service.db import SessionDep
+from service.db import SessionDep, read_in_own_session
 from service.errors import InvalidParameter, found
 from service.etags import record_response
 from service.models import Actor
@@ -29,8 +31,7 @@ routes = RecordRoutes(router, ACTORS.kind)
 
 
 @routes.list(Page[ActorMatch] | Page[ActorOut], "List or search actors")
-def list_all(
-    session: SessionDep,
+async def list_all(
     request: Request,
     response: Response,
     q: Annotated[
@@ -71,8 +72,31 @@ def list_all(
         if listed_by is not None or in_force is not None:
             name = "listed_by" if listed_by is not None else "in_force"
             raise InvalidParameter(name, "filters the list of actors, not a search: leave out q, or this")
-        return paged(request, response, *search_actors(session, q, kind, country, limit, cursor))
-    return paged(request, response, *list_actors(session, kind, country, listed_by, in_force, limit, cursor))
+        return json_page(request, *await _search(request, q, kind, country, limit, cursor))
+    listing = (kind, country, listed_by, in_force, limit, cursor)
+    session_factory = request.app.state.session_factory
+    return paged(
+        request, response, *await anyio.to_thread.run_sync(read_in_own_session, session_factory, list_actors, *listing)
+    )
+
+
+async def _search(
+    request: Request, q: str, kind: str | None, country: str | None, limit: int, cursor: str | None
+) -> tuple[list[str], str | None]:
+    """The page's documents and the next cursor. On SQLite, a search that names holding every word of the query
+    answer (one look-up of the index, a bounded cost) runs on the event loop: in a worker thread, handing the GIL
+    back and forth at each row sqlite3 reads cost it 2.2 ms of CPU against 1.3–1.5 on the loop (1M, 32
+    connections). Any other search (a scan, or the near misses of a misspelt query, up to tens of ms) runs in a
+    worker thread."""
+    session = request.app.state.data_version.loop_session()
+    if session is not None:
+        with session:
+            ranked = find_by_every_word(session, q, kind, country, SEARCH_DEPTH)
+            if ranked is not None:
+                return search_page(session, ranked, limit, cursor)
+    search = (q, kind, country, limit, cursor)
+    session_factory = request.app.state.session_factory
+    return await anyio.to_thread.run_sync(read_in_own_session, session_factory, search_actors, *search)
 
 
 @routes.read("/{actor_id}", ActorDetail, "One actor", RECORD_RESPONSES | MERGED_RESPONSES)

@@ -2,9 +2,10 @@
 
 Names are folded to lowercase ASCII words (service.folding: other scripts transliterated). A trigram index over
 every name and alias (migration 0006: FTS5 on SQLite, pg_trgm GIN on PostgreSQL) narrows the candidates to
-the names sharing three-letter runs with the query, most shared first (for a query no name holds every word of,
-its six rarest trigrams; a query of words under three letters, 'U n so ng Ri', is looked for by a scan first),
-and rapidfuzz ranks only those.
+the names holding every word of the query (on SQLite, those the index gives for the rarest trigram of each word,
+then checked for the whole words), or for a query no name holds every word of, the names sharing most of its
+six rarest trigrams; a query of words under three letters, 'U n so ng Ri', is looked for by a scan first.
+rapidfuzz ranks only those.
 """
 
 from collections.abc import Callable, Sequence
@@ -109,24 +110,51 @@ def find_actors(
     if not query_key:
         return []
     ranked = partial(_ranked, session, query_key, scorer=scorer, limit=limit)
-    words = [word for word in query_key.split() if word not in STOP_WORDS and len(word) >= 3]
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    words = _indexed_words(query_key)
     # First the names holding every word of the query, which is selective, then, for a misspelt query,
     # the names sharing most of its trigrams.
-    connection = session.connection()
     if words:
-        every_word = _sqlite_every_word if sqlite else _postgresql_every_word
-        candidates = connection.execute(*every_word(words, kind, country)).all()
+        candidates = _holding_every_word(session, words, kind, country)
     else:  # no word an index of trigrams can look up: scan the names for the query
-        candidates = connection.execute(_short_query(query_key, kind, country)).all()
+        candidates = session.connection().execute(_short_query(query_key, kind, country)).all()
     found = ranked(candidates)
     if found and (not near_misses or found[0].score >= 100):
         return found
-    fuzzy = _sqlite_trigrams if sqlite else _postgresql_trigrams
+    fuzzy = _sqlite_trigrams if session.get_bind().dialect.name == "sqlite" else _postgresql_trigrams
     trigrams = _rarest(_trigrams(query_key), name_counts.get(session).trigrams)
     if not trigrams:
         return found
-    return ranked([*candidates, *connection.execute(*fuzzy(trigrams, kind, country)).all()])
+    return ranked([*candidates, *session.connection().execute(*fuzzy(trigrams, kind, country)).all()])
+
+
+def find_by_every_word(
+    session: Session, q: str, kind: str | None, country: str | None, limit: int
+) -> list[Match] | None:
+    """What find_actors answers (default scorer, no near misses) when names holding every word of the query
+    match: one look-up of the index and at most CANDIDATES names ranked, a bounded cost. None when that is not
+    the answer: a query of words under three letters, which a scan answers, or one no name holds every word of
+    (misspelt), answered by the names sharing most trigrams."""
+    query_key = fold(q)
+    words = _indexed_words(query_key)
+    if not words:
+        return None
+    return _ranked(session, query_key, _holding_every_word(session, words, kind, country), score, limit) or None
+
+
+def _indexed_words(query_key: str) -> list[str]:
+    """The query's words an index of trigrams can look up: of three letters or more, and not a stop word."""
+    return [word for word in query_key.split() if word not in STOP_WORDS and len(word) >= 3]
+
+
+def _holding_every_word(
+    session: Session, words: list[str], kind: str | None, country: str | None
+) -> Sequence[tuple[str, str, str]]:
+    if session.get_bind().dialect.name == "sqlite":
+        # The counts choose which trigrams SQLite's index looks up; PostgreSQL's planner does that itself.
+        statement = _sqlite_every_word(words, name_counts.get(session).trigrams, kind, country)
+    else:
+        statement = _postgresql_every_word(words, kind, country)
+    return session.connection().execute(*statement).all()
 
 
 def _ranked(
@@ -173,30 +201,42 @@ def _filters(kind: str | None, country: str | None) -> list[ColumnElement[bool]]
     return conditions
 
 
-_NAMES = table("actor_names", column("id"), column("actor_id"), column("name"), column("search_key"))
+_NAMES = table(
+    "actor_names", column("id"), column("actor_id"), column("name"), column("search_key"), column("spaceless")
+)
 _FTS = table("actor_names_fts", column("rowid"), column("rank"))
 
 
-def _sqlite_every_word(words: list[str], kind: str | None, country: str | None) -> tuple[Select, dict]:
-    # A trigram phrase matches where it stands inside the key, across the spaces the key no longer has.
-    match = "spaceless : (" + " AND ".join(_phrase(word) for word in words) + ")"
-    return _sqlite_search("length", bool(kind), bool(country)), {"match": match, "kind": kind, "country": country}
+def _sqlite_every_word(
+    words: list[str], counts: dict[str, int], kind: str | None, country: str | None
+) -> tuple[Select, dict]:
+    """The names holding every word, wherever it stands in the key, across the spaces the key no longer has.
+    The index is asked for the rarest trigram of each word only, and the words are then looked for in the few
+    names it gives: a phrase of every trigram of each word costs the index several times more, each common
+    trigram ('tec', 'ogy') being in a thousand names whose positions it must compare."""
+    rarest = dict.fromkeys(
+        min(key_trigrams(word), key=lambda trigram: (counts.get(trigram, 0), trigram)) for word in words
+    )
+    match = "spaceless : (" + " AND ".join(_phrase(trigram) for trigram in rarest) + ")"
+    parameters = {"match": match, "kind": kind, "country": country} | {f"word{i}": w for i, w in enumerate(words)}
+    return _sqlite_search("length", bool(kind), bool(country), len(words)), parameters
 
 
 def _sqlite_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> tuple[Select, dict]:
     # bm25 ranks the names by the trigrams they share, the rarer weighing more and shorter names first.
     match = "spaceless : (" + " OR ".join(_phrase(trigram) for trigram in trigrams) + ")"
-    return _sqlite_search("rank", bool(kind), bool(country)), {"match": match, "kind": kind, "country": country}
+    return _sqlite_search("rank", bool(kind), bool(country), 0), {"match": match, "kind": kind, "country": country}
 
 
-@lru_cache(maxsize=8)
-def _sqlite_search(order: str, by_kind: bool, by_country: bool) -> Select:
-    """Built once per order and filters, with the MATCH expression a parameter: building a statement costs
-    SQLAlchemy about as much as SQLite spends on the index."""
+@lru_cache(maxsize=32)
+def _sqlite_search(order: str, by_kind: bool, by_country: bool, words: int) -> Select:
+    """Built once per order, filters and number of words held (parameters `word0`…), with the MATCH expression
+    a parameter: building a statement costs SQLAlchemy about as much as SQLite spends on the index."""
     query = (
         select(_NAMES.c.actor_id, _NAMES.c.name, _NAMES.c.search_key)
         .select_from(_FTS.join(_NAMES, _NAMES.c.id == _FTS.c.rowid))
         .where(text("actor_names_fts MATCH :match"))
+        .where(*(func.instr(_NAMES.c.spaceless, bindparam(f"word{i}")) > 0 for i in range(words)))
         .order_by(func.length(_NAMES.c.search_key) if order == "length" else _FTS.c.rank)
         .limit(CANDIDATES)
     )
