@@ -8,8 +8,10 @@ names are words of the listed names drawn at random (fixed seed), with ids `gene
 so that the name index and the word rarities have a list's shape at twice its size. They are labelled as such
 in the ids and in docs/matching.md; nothing else reads them.
 
-The load: --connections clients on keep-alive connections (httpx, asyncio, in this process), each sending its
-next request as soon as the last is answered, for --seconds after a warm-up. The queries: half listed names in
+The load: wrk (one thread, --connections keep-alive connections, as the other benchmarks of bench/ load their
+servers), each connection sending its next request as soon as the last is answered, for --seconds after a 2 s
+warm-up. Until 2026-12-01 the clients were httpx's, in this process: on the two shared cores they held
+/v1/match at 185-195 a second with the worker 58-60% busy (docs/matching.md). The queries: half listed names in
 the variants screening meets (case, word order, hyphens), half generated names that no actor holds, round robin.
 Then the same load again while a writer adds a new actor --write-rate times a second through the API (each
 write is a new version of the data: the name index grows, the word rarities and trigram counts kept per version
@@ -19,7 +21,6 @@ are computed again), as a ratio to the figure without writes of the same run.
 """
 
 import argparse
-import asyncio
 import json
 import os
 import random
@@ -37,6 +38,7 @@ from sqlalchemy.orm import Session
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.servers import _parse as parse_wrk  # noqa: E402 (wrk's output, read as the other benchmarks read it)
 from bench.writer import write_key, writing  # noqa: E402
 from service import migrations  # noqa: E402
 from service.actors.writes import ActorRecord, put_actors  # noqa: E402
@@ -110,45 +112,54 @@ def server_cpu_seconds(pid: int) -> float:
     return total
 
 
-async def load(base: str, requests: list[tuple[str, str, dict | None]], seconds: float, connections: int) -> dict:
-    """Send the requests round robin from `connections` clients for `seconds`; answers and errors counted."""
-    done = errors = 0
-    latencies: list[float] = []
-    position = 0
-    deadline = time.monotonic() + seconds
+# wrk sends the requests of this file round robin: a method, a path and a JSON body (maybe empty) a line.
+_REQUESTS_SCRIPT = """
+local requests = {}
+for line in io.lines(os.getenv("MATCH_SPEED_REQUESTS")) do
+  local method, path, body = line:match("^(%S+)\t(%S+)\t(.*)$")
+  local headers = body ~= "" and {["Content-Type"] = "application/json"} or {}
+  requests[#requests + 1] = wrk.format(method, path, headers, body ~= "" and body or nil)
+end
+local i = 0
+request = function()
+  i = i % #requests + 1
+  return requests[i]
+end
+"""
 
-    async def client(http: httpx.AsyncClient) -> None:
-        nonlocal done, errors, position
-        while time.monotonic() < deadline:
-            method, path, body = requests[position % len(requests)]
-            position += 1
-            started = time.monotonic()
-            answer = await http.request(method, path, json=body)
-            latencies.append(time.monotonic() - started)
-            if answer.status_code == 200:
-                done += 1
-            else:
-                errors += 1
 
-    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
-        started = time.monotonic()
-        await asyncio.gather(*(client(http) for _ in range(connections)))
-        elapsed = time.monotonic() - started
-    latencies.sort()
+def load(base: str, requests: list[tuple[str, str, dict | None]], seconds: float, connections: int) -> dict:
+    """Send the requests round robin with wrk from `connections` connections for `seconds`; answers and errors
+    (socket errors and answers other than 2xx or 3xx) counted."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script, tempfile.NamedTemporaryFile("w") as listing:
+        script.write(_REQUESTS_SCRIPT)
+        script.flush()
+        listing.writelines(f"{method}\t{path}\t{json.dumps(body) if body else ''}\n" for method, path, body in requests)
+        listing.flush()
+        command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s", "--latency"]
+        done = subprocess.run(
+            [*command, "-s", script.name, base + requests[0][1]],
+            capture_output=True,
+            text=True,
+            env=os.environ | {"MATCH_SPEED_REQUESTS": listing.name},
+            timeout=seconds + 60,
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"wrk failed: {done.stderr or done.stdout}")
+    result = parse_wrk(done.stdout)
     return {
-        "requests_per_second": round(done / elapsed, 1),
-        "answered": done,
-        "errors": errors,
-        "p50_ms": round(latencies[len(latencies) // 2] * 1000, 2),
-        "p99_ms": round(latencies[int(len(latencies) * 0.99)] * 1000, 2),
+        "requests_per_second": result.requests_per_second,
+        "answered": result.requests - result.errors,
+        "errors": result.errors,
+        "p50_ms": result.p50_ms,
+        "p99_ms": result.p99_ms,
     }
 
 
 def measure(base: str, pid: int, requests: list, seconds: float, connections: int) -> dict:
-    asyncio.run(load(base, requests, 2, connections))  # warm-up: caches, connections
+    load(base, requests, 2, connections)  # warm-up: caches, connections
     cpu = server_cpu_seconds(pid)
-    result = asyncio.run(load(base, requests, seconds, connections))
+    result = load(base, requests, seconds, connections)
     result["server_cpu_ms_per_request"] = round((server_cpu_seconds(pid) - cpu) * 1000 / max(result["answered"], 1), 2)
     return result
 

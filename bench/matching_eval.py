@@ -6,12 +6,15 @@ same queries and the same actors.
     python bench/matching_eval.py --split dev --misses     # the split to look at while changing the scoring
     python bench/matching_eval.py --ofac lists/ofac_sdn_2021        # with OFAC's 2021 SDN set too
     python bench/matching_eval.py --split fresh-dev        # the fresh set (run 5 on): OFAC's parties
+    python bench/matching_eval.py --split fresh2-dev       # the second fresh set (run 6 on): OFAC's, others
 
 The set of runs 1 to 4: every person and entity of the UN list is put in the dev or the test split by a hash of
 its id (the split is fixed before any scoring is changed). The fresh set (made 2026-12-01, after run 4's test
 split had been looked at): OFAC's 2021 persons and organisations that are neither merged into a UN actor nor
 hold a UN actor's name (word order aside), a sixteenth each in fresh-dev and fresh-test by another hash, with
-negatives of their own (FRESH_NEGATIVES); the database holds both lists.
+negatives of their own (FRESH_NEGATIVES); the database holds both lists. The second fresh set (made 2026-12-01,
+after fresh-test's first run, before any change to the scoring): OFAC's parties of the same kind in the next
+two thirty-seconds of that hash (fresh2-test, fresh2-dev), with negatives of new words (FRESH2_NEGATIVES).
 
 Positives are variants of a listed name that screening meets in practice: case, hyphens dropped or turned into
 spaces, word order turned round, the commoner alternative romanisations of Korean, Russian and Arabic name parts,
@@ -287,6 +290,58 @@ FRESH_GENERIC = [
     "Global",
 ]
 FRESH_NEGATIVES = negatives(FRESH_GIVEN, FRESH_SURNAMES, FRESH_GENERIC)
+# The second fresh set's negatives (typed 2026-12-01, before any run on them): none of the words above.
+FRESH2_GIVEN = [
+    "Margaret",
+    "Helga",
+    "Diego",
+    "Chiara",
+    "Bogdan",
+    "Ayumi",
+    "Oluwaseun",
+    "Camille",
+    "Henrik",
+    "Lucia",
+    "Siddharth",
+    "Zofia",
+    "Tomasz",
+    "Beatriz",
+    "Kwame",
+    "Freya",
+]
+FRESH2_SURNAMES = [
+    "Thompson",
+    "Becker",
+    "Moreau",
+    "Jansen",
+    "Nakamura",
+    "Horvath",
+    "Lindqvist",
+    "Oliveira",
+    "Kaplan",
+    "Murphy",
+    "Byrne",
+    "Eriksen",
+    "Bianchi",
+    "Castillo",
+]
+FRESH2_GENERIC = [
+    "Textiles",
+    "Pharmaceuticals",
+    "Aviation",
+    "Insurance",
+    "Telecom",
+    "Foods",
+    "Chemicals",
+    "Engineering",
+    "Media",
+    "Electronics",
+    "Motors",
+    "Minerals",
+    "Airlines",
+    "Ventures",
+]
+FRESH2_NEGATIVES = negatives(FRESH2_GIVEN, FRESH2_SURNAMES, FRESH2_GENERIC)
 
 
 @dataclass(frozen=True)
@@ -301,20 +356,31 @@ def split_of(actor_id: str) -> str:
     return "test" if hashlib.sha256(actor_id.encode()).digest()[0] % 2 else "dev"
 
 
-def fresh_split_of(key: str, share: int) -> str | None:
-    """The fresh set's split (OFAC actors and FRESH_NEGATIVES), by a hash of its own: `share` of 256 each for
-    fresh-test and fresh-dev, the rest left for sets to come."""
-    bucket = hashlib.sha256(f"fresh {key}".encode()).digest()[0]
-    return "fresh-test" if bucket < share else "fresh-dev" if bucket < 2 * share else None
+def fresh_bucket(key: str) -> int:
+    """0–255 by a hash of its own, for the fresh sets' splits (OFAC's actors, the fresh set's negatives)."""
+    return hashlib.sha256(f"fresh {key}".encode()).digest()[0]
 
 
-FRESH_ACTORS = 16  # of 256: a sixteenth of OFAC's persons and organisations in each fresh split
-FRESH_NEGATIVE_SHARE = 128  # half the fresh negatives in each
+# The buckets of OFAC's persons and organisations in each fresh split: a sixteenth each in the fresh set's, a
+# thirty-second each in the second's (smaller, so that the baseline scores it in minutes); the rest are left
+# for sets to come.
+FRESH_ACTORS = {
+    "fresh-test": range(0, 16),
+    "fresh-dev": range(16, 32),
+    "fresh2-test": range(32, 40),
+    "fresh2-dev": range(40, 48),
+}
+
+
+def fresh_negative_split(name: str, fresh_set: str) -> str:
+    """Half of a fresh set's negatives in its test split, half in its dev split, by a hash of the set's own."""
+    bucket = hashlib.sha256(f"{fresh_set} {name}".encode()).digest()[0]
+    return f"{fresh_set}-test" if bucket < 128 else f"{fresh_set}-dev"
 
 
 def in_split(actor_id: str, split: str) -> bool:
     if split.startswith("fresh"):
-        return actor_id.startswith("ofac-") and fresh_split_of(actor_id, FRESH_ACTORS) == split
+        return actor_id.startswith("ofac-") and fresh_bucket(actor_id) in FRESH_ACTORS[split]
     return actor_id.startswith("un-") and split_of(actor_id) == split
 
 
@@ -391,12 +457,15 @@ def _negatives(session: Session, split: str) -> list[Case]:
     names = {fold(name) for (name,) in session.execute(select(Actor.name))}
     names |= {fold(alias) for (alias,) in session.execute(select(ActorAlias.alias))}
     listed_words = [sorted(name.split()) for name in names]
-    if split.startswith("fresh"):
-        unlisted = [name for name in FRESH_NEGATIVES if fresh_split_of(name, FRESH_NEGATIVE_SHARE) == split]
+    fresh_set, _ = split.rsplit("-", 1) if split.startswith("fresh") else (None, None)
+    if fresh_set:
+        words = FRESH_NEGATIVES if fresh_set == "fresh" else FRESH2_NEGATIVES
+        unlisted = [name for name in words if fresh_negative_split(name, fresh_set) == split]
     else:
         unlisted = [name for name in NEGATIVES if split_of(name) == split]
+    generic = GENERIC + FRESH_GENERIC + FRESH2_GENERIC
     return [
-        Case(name, None, "generic words" if name.split()[0] in GENERIC + FRESH_GENERIC else "common names")
+        Case(name, None, "generic words" if name.split()[0] in generic else "common names")
         for name in unlisted
         if not any(_spelt_alike(sorted(fold(name).split()), w) for w in listed_words)
     ]
@@ -538,7 +607,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--un", type=Path, default=ROOT / "lists" / "un_consolidated.xml")
     parser.add_argument("--ofac", type=Path, help="a directory of OFAC's legacy SDN CSV files")
-    parser.add_argument("--split", choices=["dev", "test", "fresh-dev", "fresh-test"], default="test")
+    parser.add_argument("--split", choices=["dev", "test", *FRESH_ACTORS], default="test")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--no-baseline", action="store_true", help="score /v1/match only (the baseline is slow)")
     parser.add_argument("--baseline-only", action="store_true", help="score the baseline alone")

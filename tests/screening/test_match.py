@@ -5,6 +5,8 @@ import pytest
 
 from service.actors.writes import put_actor
 from service.importers.un_xml import import_un_xml
+from service.screening.schemas import MatchRequest, MatchResponse
+from service.screening.service import match
 from service.writes import acting_as
 from tests.conftest import client_for
 from tests.importers.conftest import UN, run, session_on
@@ -133,6 +135,17 @@ async def test_a_batch_answers_each_query_in_order_and_the_threshold_and_limit_a
     results = await _match(listed_db, {"name": "Ri Je-son"}, {"name": "Paek Chang-ho"}, threshold=50, limit=1)
     assert [r["query"]["name"] for r in results] == ["Ri Je-son", "Paek Chang-ho"]
     assert [[c["actor"]["id"] for c in r["candidates"]] for r in results] == [["un-kpi.002"], ["un-kpi.006"]]
+
+
+async def test_the_answer_is_the_documented_model_as_the_screening_builds_it(listed_db):
+    request = {"queries": [{"name": "Yun Ho-jin", "nationality": "KP"}, {"name": "Maria Gonzalez"}], "limit": 2}
+    async for client in client_for(listed_db):
+        answer = await client.post("/v1/match", json=request)
+    with session_on(listed_db) as session:
+        built = match(session, MatchRequest.model_validate(request))
+    assert answer.headers["content-type"] == "application/json"
+    assert MatchResponse.model_validate_json(answer.content) == built
+    assert answer.json() == built.model_dump(mode="json", by_alias=True)
 
 
 async def test_a_batch_over_100_or_an_empty_one_is_refused(listed_db):
