@@ -19,6 +19,7 @@ from service.resolutions.schemas import resolution_number
 from service.writes import (
     Outcome,
     among,
+    collector_paused,
     hold_feed_lock,
     insert_rows,
     record_change,
@@ -131,7 +132,8 @@ def put_actions(session: Session, records: Iterable[ActionRecord], batch_size: i
     session.flush()  # what the caller added through the ORM (sources, actors) before links point at it
     remaining = iter(records)
     while batch := list(islice(remaining, batch_size)):
-        outcomes.update(_put_batch(session, {record.id: record for record in batch}))
+        with collector_paused():
+            outcomes.update(_put_batch(session, {record.id: record for record in batch}))
     return +outcomes
 
 
