@@ -159,7 +159,7 @@ def markdown(results: dict) -> str:
         ),
         "",
         *([results["load_note"] + ".", ""] if results.get("load_note") else []),
-        "| target (1M actions, SQLite) | this run | met |",
+        f"| target ({results['actions']:,} actions; SQLite unless named) | this run | met |",
         "| --- | --- | --- |",
     ]
     for target, figure, met in targets(results):
