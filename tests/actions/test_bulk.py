@@ -154,9 +154,15 @@ def test_bulk_stores_the_rows_and_changes_put_action_stores(migrated_engine):
         assert [len(bulk[table]) for table in bulk] == [8, 8, 11, 11, 3, 8]
 
 
-def test_a_bulk_load_naming_an_unknown_actor_fails_as_any_insert_would(migrated_engine):
+def _naming_an_unknown_actor() -> list[ActionRecord]:
+    """Three records, the second of which names an actor no one recorded."""
     unknown = records(3)
     unknown[1] = ActionRecord(**vars(unknown[1]) | {"actors": frozenset({ActorRef("nobody", "target", QUOTE, SOURCE)})})
+    return unknown
+
+
+def test_a_bulk_load_naming_an_unknown_actor_fails_as_any_insert_would(migrated_engine):
+    unknown = _naming_an_unknown_actor()
     with Session(migrated_engine) as session:
         load_seeds(session, SEEDS)
         acting_as(session, "test")
@@ -167,8 +173,7 @@ def test_a_bulk_load_naming_an_unknown_actor_fails_as_any_insert_would(migrated_
 
 
 def test_a_bulk_load_leaves_the_cycle_collector_on_after_a_batch_and_after_a_failure(migrated_engine):
-    unknown = records(3)
-    unknown[1] = ActionRecord(**vars(unknown[1]) | {"actors": frozenset({ActorRef("nobody", "target", QUOTE, SOURCE)})})
+    unknown = _naming_an_unknown_actor()
     with Session(migrated_engine) as session:
         load_seeds(session, SEEDS)
         acting_as(session, "test")
