@@ -43,6 +43,11 @@ class Placed:
     mention: Mention[Entity]
     sentence: Sentence
 
+    @property
+    def before(self) -> str:
+        """The text of its sentence before the mention."""
+        return self.sentence.text[: self.mention.start - self.sentence.start]
+
 
 # Names inside other names: "East China Sea", "a Taiwan national", "a Hong Kong-based ship manager".
 _NOT_AN_ACTOR_AFTER = re.compile(
@@ -99,7 +104,7 @@ _JOIN = re.compile(
 
 def _portfolio(p: Placed) -> bool:
     """ "U.S. Senior Official for the DPRK Jung Pak": a state an official's title is about signs nothing."""
-    return bool(re.search(r"\b(?:for|to|on)\s+(?:the\s+)?$", p.sentence.text[: p.mention.start - p.sentence.start]))
+    return bool(re.search(r"\b(?:for|to|on)\s+(?:the\s+)?$", p.before))
 
 
 # What may stand between two co-signatories of a joint statement: "Australia, Canada", "Secretary of State
@@ -147,7 +152,7 @@ def _listed_signers(placed: list[Placed], sentences: list[Sentence]) -> list[Pla
             continue
         parties = [p for p in grouped.get(sentence, []) if p.mention.value.kind in _PARTIES and not _portfolio(p)]
         for index, p in enumerate(parties):
-            if not _introduces_signers(sentence.text[: p.mention.start - sentence.start]):
+            if not _introduces_signers(p.before):
                 continue
             run = [p]
             for q in parties[index + 1 :]:
@@ -203,7 +208,7 @@ def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[P
             continue
         if not agents or not re.fullmatch(r"[\s)]*,\s*(?:and\s+)?(?:the\s+)?", gap):
             break
-        if re.search(r"\band\s+(?:the\s+)?$", sentence.text[: p.mention.start - sentence.start]):
+        if re.search(r"\band\s+(?:the\s+)?$", p.before):
             break
         agents.insert(0, p)
     # "... on the DPRK's ICBM Test The United States strongly condemns" (a headline run into the lead): an owner
@@ -240,7 +245,7 @@ def agents(
     sentences = list(dict.fromkeys([*(cue.sentence for cue in cues), *lead]))
     if kind is ActionType.veto:
         # "the Security Council failed to adopt a resolution ... vetoed by China": the Council casts no veto.
-        vetoers = [p for p in placed if p.sentence in sentences and _VETOER.search(_before(p))]
+        vetoers = [p for p in placed if p.sentence in sentences and _VETOER.search(p.before)]
         if vetoers:
             return _with_listed(vetoers[0], placed)
     for sentence in sentences:
@@ -252,7 +257,7 @@ def agents(
             agents = agents_of(verb.start(), sentence, here)
             if agents and agents[0].mention.value.key not in others and not _in_time_clause(agents[0]):
                 return agents
-        passive = [p for p in here if _PASSIVE_AGENT.search(sentence.text[: p.mention.start - sentence.start])]
+        passive = [p for p in here if _PASSIVE_AGENT.search(p.before)]
         if passive and _is_party(passive[0]):
             return passive[:1]
     return []
@@ -271,13 +276,8 @@ def _with_listed(first: Placed, placed: list[Placed]) -> list[Placed]:
 _IN_A_LIST = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _before(p: Placed) -> str:
-    """The text of the mention's sentence before it."""
-    return p.sentence.text[: p.mention.start - p.sentence.start]
-
-
 def _in_time_clause(p: Placed) -> bool:
-    return bool(_TIME_CLAUSE.search(_before(p)))
+    return bool(_TIME_CLAUSE.search(p.before))
 
 
 def _is_party(p: Placed) -> bool:
@@ -369,7 +369,7 @@ def _institution(placed: list[Placed]) -> list[Placed]:
     acting."""
     for p in placed:
         if p.sentence.weight >= 2 and p.mention.value.kind is ActorKind.state:
-            before = p.sentence.text[: p.mention.start - p.sentence.start]
+            before = p.before
             if _INSTITUTION.search(p.mention.text) or _OFFICE_OF.search(before):
                 return [p]
     return []
@@ -446,7 +446,7 @@ _SUBJECT_AFTER = re.compile(
 
 def _subject_signal(p: Placed, previous: Placed | None, previous_is_subject: bool) -> bool:
     sentence = p.sentence
-    before = sentence.text[: p.mention.start - sentence.start]
+    before = p.before
     after = sentence.text[p.mention.end - sentence.start :]
     if _SUBJECT_BEFORE.search(before):
         return True
@@ -479,7 +479,7 @@ _WAR_BEFORE = re.compile(
 
 
 def _is_aside(p: Placed) -> bool:
-    before = p.sentence.text[: p.mention.start - p.sentence.start]
+    before = p.before
     return bool(_ASIDE_BEFORE.search(before)) and not _WAR_BEFORE.search(before)
 
 
@@ -501,9 +501,7 @@ def _doers_of_conduct(placed: list[Placed], kind: ActionType) -> frozenset[str]:
     not act in the condemnation or warning that is about it; a veto's or a denial's doer acts."""
     if kind in (ActionType.veto, ActionType.denial):
         return frozenset()
-    return frozenset(
-        p.mention.value.key for p in placed if _DONE_BY.search(p.sentence.text[: p.mention.start - p.sentence.start])
-    )
+    return frozenset(p.mention.value.key for p in placed if _DONE_BY.search(p.before))
 
 
 def _subjects(placed: list[Placed]) -> dict[str, Placed]:
@@ -623,7 +621,7 @@ def _designating_too(placed: list[Placed], cues: list[Cue], conduct: frozenset[s
                 and _is_party(p)
                 and 0 <= match.start() - (p.mention.end - sentence.start) <= _NEAR
                 and p.mention.value.key not in conduct
-                and not _OBJECT_BEFORE.search(_before(p))  # "action against overseas DPRK IT workers"
+                and not _OBJECT_BEFORE.search(p.before)  # "action against overseas DPRK IT workers"
             ]
             if before:
                 found.extend(_with_listed_before(before[-1], placed))

@@ -247,9 +247,7 @@ def _known(placed: list[Placed], chosen: set[Sentence]) -> list[_Target]:
     return [
         _Target(p.mention.value.name, p.mention.value.kind, p.sentence, p.mention.value)
         for p in placed
-        if p.sentence in chosen
-        and p.mention.value.kind in _TARGET_KINDS
-        and not _SUPPORTED_BEFORE.search(p.sentence.text[: p.mention.start - p.sentence.start])
+        if p.sentence in chosen and p.mention.value.kind in _TARGET_KINDS and not _SUPPORTED_BEFORE.search(p.before)
     ]
 
 
