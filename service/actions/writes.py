@@ -117,7 +117,7 @@ def delete_action(session: Session, action: Action) -> None:
     links = links_of(session, action.id)
     before = _snapshot(_fields(action), links)
     session.execute(delete(Action).where(Action.id == action.id))
-    _drop_unquoted(session, _quote_keys([links], _QuoteIds()))
+    _drop_quotes_left(session, [links], [], _QuoteIds())
     record_change(session, "action", action.id, before, None)
 
 
@@ -177,8 +177,7 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
     insert_rows(session, Action, ("id", *_FIELDS, "created_at", "updated_at"), [(*action(r), now, now) for r in new])
     quote_ids = _QuoteIds()
     _insert_links(session, new + relinked, quote_ids)
-    unquoted = _quote_keys((stored_links[r.id] for r in relinked), quote_ids)
-    _drop_unquoted(session, unquoted - _quote_keys(map(_links_wanted, relinked), quote_ids))
+    _drop_quotes_left(session, [stored_links[r.id] for r in relinked], relinked, quote_ids)
     record_changes(session, "action", changes)
     unchanged = len(records) - len(new) - len(changed)
     return Counter({Outcome.added: len(new), Outcome.changed: len(changed), Outcome.unchanged: unchanged})
@@ -221,8 +220,7 @@ def _replace_links(session: Session, records: list[ActionRecord], before: dict[s
     _delete_links(session, [record.id for record in records])
     quote_ids = _QuoteIds()
     _insert_links(session, records, quote_ids)
-    unquoted = _quote_keys(before.values(), quote_ids) - _quote_keys(map(_links_wanted, records), quote_ids)
-    _drop_unquoted(session, unquoted)
+    _drop_quotes_left(session, before.values(), records, quote_ids)
 
 
 def _put_quotes(session: Session, quote_ids: dict[tuple[str, str], int]) -> None:
@@ -235,6 +233,15 @@ def _put_quotes(session: Session, quote_ids: dict[tuple[str, str], int]) -> None
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     rows = [{"source_id": source_id, "id": id, "text": text} for (source_id, text), id in quote_ids.items()]
     connection.execute(insert(Quote).on_conflict_do_nothing(), rows)
+
+
+def _drop_quotes_left(
+    session: Session, before: Iterable[tuple], records: list[ActionRecord], quote_ids: _QuoteIds
+) -> None:
+    """Delete the quotes of the links `before` (each an action's four sets, as _links_wanted) that these records'
+    links no longer quote, nor any other link."""
+    kept = _quote_keys(map(_links_wanted, records), quote_ids)
+    _drop_unquoted(session, _quote_keys(before, quote_ids) - kept)
 
 
 def _drop_unquoted(session: Session, keys: set[tuple[str, int]]) -> None:
