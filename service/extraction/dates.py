@@ -234,8 +234,8 @@ _DOCUMENT_OF = re.compile(
 
 def _event_before(text: str, match: re.Match[str]) -> str | None:
     """The event a date phrase dates by standing after it: "the launch of an ICBM on 18 December"."""
-    if match.group().lower().startswith(("of ", "dated ")) and _DOCUMENT_OF.search(text[: match.start()]):
-        return f"{_DOCUMENT_OF.search(text[: match.start()]).group()} {match.group()}"  # type: ignore[union-attr]
+    if match.group().lower().startswith(("of ", "dated ")) and (document := _DOCUMENT_OF.search(text[: match.start()])):
+        return f"{document.group()} {match.group()}"
     event = _EVENT_BEFORE.search(text[: match.start()])
     if event and _ACT.search(event.group()):
         event = None  # "condemned the launch on Sunday" dates the condemnation
