@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.servers import _parse as parse_wrk  # noqa: E402 (wrk's output, read as the other benchmarks read it)
+from bench.servers import Server, wrk  # noqa: E402
 from bench.writer import write_key, writing  # noqa: E402
 from service import migrations  # noqa: E402
 from service.actors.writes import ActorRecord, put_actors  # noqa: E402
@@ -97,71 +97,25 @@ def queries(listed: list[str], rng: random.Random, size: int = 400) -> list[dict
     return [party for pair in zip(variants, unlisted, strict=True) for party in pair]
 
 
-def server_cpu_seconds(pid: int) -> float:
-    """CPU time of the server process and its children (uvicorn may run the app in a child)."""
-    total = 0.0
-    pids = [pid]
-    try:
-        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
-    except FileNotFoundError:
-        children = []
-    for each in pids + [int(child) for child in children]:
-        with open(f"/proc/{each}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
-
-
-# wrk sends the requests of this file round robin: a method, a path and a JSON body (maybe empty) a line.
-_REQUESTS_SCRIPT = """
-local requests = {}
-for line in io.lines(os.getenv("MATCH_SPEED_REQUESTS")) do
-  local method, path, body = line:match("^(%S+)\t(%S+)\t(.*)$")
-  local headers = body ~= "" and {["Content-Type"] = "application/json"} or {}
-  requests[#requests + 1] = wrk.format(method, path, headers, body ~= "" and body or nil)
-end
-local i = 0
-request = function()
-  i = i % #requests + 1
-  return requests[i]
-end
-"""
-
-
-def load(base: str, requests: list[tuple[str, str, dict | None]], seconds: float, connections: int) -> dict:
-    """Send the requests round robin with wrk from `connections` connections for `seconds`; answers and errors
-    (socket errors and answers other than 2xx or 3xx) counted."""
-    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script, tempfile.NamedTemporaryFile("w") as listing:
-        script.write(_REQUESTS_SCRIPT)
-        script.flush()
-        listing.writelines(f"{method}\t{path}\t{json.dumps(body) if body else ''}\n" for method, path, body in requests)
-        listing.flush()
-        command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s", "--latency"]
-        done = subprocess.run(
-            [*command, "-s", script.name, base + requests[0][1]],
-            capture_output=True,
-            text=True,
-            env=os.environ | {"MATCH_SPEED_REQUESTS": listing.name},
-            timeout=seconds + 60,
-        )
-    if done.returncode != 0:
-        raise RuntimeError(f"wrk failed: {done.stderr or done.stdout}")
-    result = parse_wrk(done.stdout)
+def measure(
+    server: Server,
+    paths: list[str],
+    bodies: list[dict] | None,
+    seconds: float,
+    connections: int,
+    beside: writing | None = None,
+) -> dict:
+    """wrk's figures of one load (bench/servers.py; `beside` from its warm-up to its end), with what was
+    answered: requests less socket errors and answers other than 2xx or 3xx."""
+    result = wrk(server, paths, seconds, connections, beside=beside, bodies=bodies)
     return {
         "requests_per_second": result.requests_per_second,
         "answered": result.requests - result.errors,
         "errors": result.errors,
         "p50_ms": result.p50_ms,
         "p99_ms": result.p99_ms,
+        "server_cpu_ms_per_request": result.cpu_ms_per_request,
     }
-
-
-def measure(base: str, pid: int, requests: list, seconds: float, connections: int) -> dict:
-    load(base, requests, 2, connections)  # warm-up: caches, connections
-    cpu = server_cpu_seconds(pid)
-    result = load(base, requests, seconds, connections)
-    result["server_cpu_ms_per_request"] = round((server_cpu_seconds(pid) - cpu) * 1000 / max(result["answered"], 1), 2)
-    return result
 
 
 def main() -> None:
@@ -179,31 +133,32 @@ def main() -> None:
         started = time.monotonic()
         actors, listed = build(url, arguments.actors, rng)
         print(f"database: {actors} actors ({time.monotonic() - started:.0f} s to build)", flush=True)
-        bodies = [("POST", "/v1/match", {"queries": [party]}) for party in queries(listed, rng)]
+        bodies = [{"queries": [party]} for party in queries(listed, rng)]
+        paths = ["/v1/match"] * len(bodies)
         command = [sys.executable, "-m", "service.cli", "serve", "--port", str(arguments.port), "--workers", "1"]
-        server = subprocess.Popen(
+        process = subprocess.Popen(
             command,
             cwd=ROOT,
             env=os.environ | {"DATABASE_URL": url},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        base = f"http://127.0.0.1:{arguments.port}"
+        server = Server(process, f"http://127.0.0.1:{arguments.port}")
         try:
             for _ in range(300):
                 try:
-                    httpx.get(base + "/healthz")
+                    httpx.get(server.base + "/healthz")
                     break
                 except httpx.TransportError:
                     time.sleep(0.1)
-            health = measure(base, server.pid, [("GET", "/healthz", None)], arguments.seconds, arguments.connections)
-            match = measure(base, server.pid, bodies, arguments.seconds, arguments.connections)
-            with writing(base, write_key(url), arguments.write_rate) as writes:
-                match_writing = measure(base, server.pid, bodies, arguments.seconds, arguments.connections)
-            match_writing |= {"writes": writes.made, "failed_writes": writes.failed}
+            health = measure(server, ["/healthz"], None, arguments.seconds, arguments.connections)
+            match = measure(server, paths, bodies, arguments.seconds, arguments.connections)
+            writer = writing(server.base, write_key(url), arguments.write_rate)
+            match_writing = measure(server, paths, bodies, arguments.seconds, arguments.connections, writer)
+            match_writing |= {"writes": writer.writes.made, "failed_writes": writer.writes.failed}
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            process.terminate()
+            process.wait(timeout=30)
     figures = {
         "actors": actors,
         "connections": arguments.connections,

@@ -126,14 +126,21 @@ class WrkResult:
         return asdict(self)
 
 
-# wrk picks the path of each request from this list, round robin, when given several.
-_PATHS_SCRIPT = """
-local paths = {}
-for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
+# wrk sends the requests of this file round robin, a line each: a path, and the JSON body to POST there (none: GET).
+_REQUESTS_SCRIPT = """
+local requests = {}
+for line in io.lines(os.getenv("WRK_REQUESTS")) do
+  local path, body = line:match("^(%S+)\t(.*)$")
+  if body == "" then
+    requests[#requests + 1] = wrk.format("GET", path)
+  else
+    requests[#requests + 1] = wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)
+  end
+end
 local i = 0
 request = function()
-  i = i % #paths + 1
-  return wrk.format(nil, paths[i])
+  i = i % #requests + 1
+  return requests[i]
 end
 """
 
@@ -141,24 +148,29 @@ end
 def wrk(
     server: Server,
     paths: list[str],
-    seconds: int,
+    seconds: float,
     connections: int = 32,
     warmup: int = 2,
     beside: AbstractContextManager | None = None,
+    bodies: list[dict] | None = None,
 ) -> WrkResult:
     """Load the server with wrk (one thread, CONNECTIONS connections, keep-alive) for SECONDS, after an
     unmeasured warm-up of WARMUP seconds; before each, the server is left to finish what it was doing.
-    BESIDE runs from the warm-up to the end of the measured run (a writer, say)."""
+    BESIDE runs from the warm-up to the end of the measured run (a writer, say). With BODIES, each request POSTs
+    the body at its place in the list to the path at the same place; otherwise each GETs its path."""
     base = server.base
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script, tempfile.NamedTemporaryFile("w") as listing:
-        script.write(_PATHS_SCRIPT)
+        script.write(_REQUESTS_SCRIPT)
         script.flush()
-        listing.write("\n".join(paths) + "\n")
+        listing.writelines(
+            f"{path}\t{json.dumps(body) if body else ''}\n"
+            for path, body in zip(paths, bodies or [None] * len(paths), strict=True)
+        )
         listing.flush()
-        env = os.environ | {"WRK_PATHS": listing.name}
+        env = os.environ | {"WRK_REQUESTS": listing.name}
 
-        def run(duration: int) -> str:
-            command = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency"]
+        def run(duration: float) -> str:
+            command = ["wrk", "-t1", f"-c{connections}", f"-d{duration:g}s", "--timeout", "10s", "--latency"]
             command += ["-s", script.name, base + paths[0]]
             done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=duration + 60)
             if done.returncode != 0:
