@@ -3,7 +3,7 @@ write lands in the change feed with who made it and the record before and after.
 
 import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any, ClassVar, Protocol, TypeVar, cast
 
 from sqlalchemy import ARRAY, ColumnElement, CursorResult, Table, any_, bindparam, insert, select, text, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, QueryableAttribute, Session
 
 from service.errors import Conflict, NotFound
@@ -253,6 +253,49 @@ def insert_rows(session: Session, model: type[Base], columns: Sequence[str], row
                 converted.append(map(lookup.__getitem__, values))
         rows = list(zip(*converted, strict=True))
     connection.exec_driver_sql(f"INSERT INTO {target} VALUES ({', '.join('?' * len(columns))})", rows)
+
+
+@contextmanager
+def keys_checked_per_batch(
+    session: Session, parents: Mapping[InstrumentedAttribute[str], Iterable[str]]
+) -> Iterator[None]:
+    """A bulk write's foreign keys to these parents (each a key column and the keys the rows to be written name)
+    checked once per key instead of once per row. On PostgreSQL the per-row checks are triggers, each a query
+    that locks its parent row: three quarters of the time of a bulk load. Here each parent is read and locked as
+    those queries would (FOR KEY SHARE: no one deletes it or changes its key before this transaction ends), a
+    missing one fails as a row naming it would, and the block's inserts run with the triggers off
+    (session_replication_role, for this transaction until the block ends). The block's rows may point at these
+    parents and at rows this transaction wrote itself, nothing else, and it may only insert: an update or a
+    delete would lose its cascades. A role that may not set it (neither a superuser nor, from PostgreSQL 15,
+    granted SET on it) keeps the per-row checks; so does SQLite, whose checks are lookups in the parent's
+    index (turning them off there saved a tenth of a load's time)."""
+    if session.get_bind().dialect.name != "postgresql" or not _may_pause_triggers(session):
+        yield
+        return
+    connection = session.connection()
+    for key, wanted in parents.items():
+        if not (wanted := set(wanted)):
+            continue
+        found = set(connection.scalars(select(key).where(among(session, key, wanted)).with_for_update(key_share=True)))
+        if missing := sorted(wanted - found):
+            raise key_violation(session, f"{key.class_.__tablename__} has no {key.key} {', '.join(missing)}")
+    connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
+    yield  # on a failure the transaction is rolled back, and the setting with it
+    connection.exec_driver_sql("SET LOCAL session_replication_role = origin")
+
+
+def key_violation(session: Session, message: str) -> IntegrityError:
+    """The error a row breaking a foreign key raises, for one found before the row is written."""
+    return IntegrityError(None, None, session.get_bind().dialect.loaded_dbapi.IntegrityError(message))
+
+
+def _may_pause_triggers(session: Session) -> bool:
+    connection = session.connection()
+    if (connection.dialect.server_version_info or ()) >= (15,):  # SET may be granted on a parameter since 15
+        query = "SELECT has_parameter_privilege('session_replication_role', 'SET')"
+    else:
+        query = "SELECT current_setting('is_superuser') = 'on'"
+    return bool(connection.exec_driver_sql(query).scalar())
 
 
 @contextmanager

@@ -10,9 +10,21 @@ from operator import attrgetter
 
 from sqlalchemy import bindparam, delete, exists, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from service.models import Action, ActionSource, ActorLink, Base, Citation, OfficialLink, Quote
+from service.models import (
+    Action,
+    ActionSource,
+    Actor,
+    ActorLink,
+    Authority,
+    Base,
+    Citation,
+    Official,
+    OfficialLink,
+    Quote,
+    Source,
+)
 from service.models.actions import quote_id
 from service.models.base import utcnow
 from service.resolutions.schemas import resolution_number
@@ -22,6 +34,8 @@ from service.writes import (
     collector_paused,
     hold_feed_lock,
     insert_rows,
+    key_violation,
+    keys_checked_per_batch,
     record_change,
     record_changes,
     touch,
@@ -176,9 +190,10 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
     action = attrgetter("id", *_FIELDS)
     insert_rows(session, Action, ("id", *_FIELDS, "created_at", "updated_at"), [(*action(r), now, now) for r in new])
     quote_ids = _QuoteIds()
-    _insert_links(session, new + relinked, quote_ids)
+    with keys_checked_per_batch(session, _parents(session, new + relinked)):
+        _insert_links(session, new + relinked, quote_ids)
+        record_changes(session, "action", changes)  # its rows point at the set it inserts first
     _drop_quotes_left(session, [stored_links[r.id] for r in relinked], relinked, quote_ids)
-    record_changes(session, "action", changes)
     unchanged = len(records) - len(new) - len(changed)
     return Counter({Outcome.added: len(new), Outcome.changed: len(changed), Outcome.unchanged: unchanged})
 
@@ -201,6 +216,27 @@ def _insert_links(session: Session, records: list[ActionRecord], quote_ids: _Quo
     _put_quotes(session, quote_ids)
     for table, columns, rows in tables:
         insert_rows(session, table, columns, rows)
+
+
+def _parents(session: Session, records: list[ActionRecord]) -> dict[InstrumentedAttribute[str], set[str]]:
+    """The records outside the batch that these actions' links point at, for keys_checked_per_batch. The rest
+    they point at is the batch's own: the actions, their sources' links, the passages. A link quoting a source
+    its action does not list fails here, as its row would."""
+    parents: dict[InstrumentedAttribute[str], set[str]] = {
+        Source.id: set(),
+        Authority.id: set(),
+        Actor.id: set(),
+        Official.id: set(),
+    }
+    for record in records:
+        listed = {ref.source_id for ref in record.sources}
+        if unlisted := {ref.source_id for ref in chain(*_links_wanted(record)[1:])} - listed:
+            raise key_violation(session, f"action {record.id} quotes sources it does not list: {sorted(unlisted)}")
+        parents[Source.id] |= listed
+        parents[Authority.id].update(ref.authority_id for ref in record.citations)
+        parents[Actor.id].update(ref.actor_id for ref in record.actors)
+        parents[Official.id].update(ref.official_id for ref in record.officials)
+    return parents
 
 
 # The four link tables, those that point at action_sources first: in this order their rows can be deleted.

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from service.actions.queries import load_actions
@@ -20,6 +20,8 @@ from service.actions.writes import (
     put_actions,
 )
 from service.changes.queries import changes_after
+from service.config import Settings
+from service.db import make_engine
 from service.models import Change
 from service.seeding.loader import load_seeds
 from service.writes import Outcome, acting_as
@@ -170,6 +172,78 @@ def test_a_bulk_load_naming_an_unknown_actor_fails_as_any_insert_would(migrated_
             put_actions(session, unknown)
         session.rollback()
         assert session.scalar(select(func.count()).select_from(text("actions")).where(text("id LIKE 'bulk-%'"))) == 0
+
+
+def test_a_bulk_load_whose_link_quotes_a_source_its_action_does_not_list_fails_and_writes_nothing(migrated_engine):
+    unlisted = records(3)
+    other = "src-2023-08-01-korea-herald-yonhap"
+    unlisted[2] = ActionRecord(
+        **vars(unlisted[2]) | {"actors": frozenset({ActorRef("state-kp", "target", "Choe Son Hui", other)})}
+    )
+    with Session(migrated_engine) as session:
+        load_seeds(session, SEEDS)
+        acting_as(session, "test")
+        with pytest.raises(IntegrityError):
+            put_actions(session, unlisted)
+        session.rollback()
+        assert session.scalar(select(func.count()).select_from(text("actions")).where(text("id LIKE 'bulk-%'"))) == 0
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_bulk_load_leaves_its_sessions_triggers_on(migrated_engine):
+    """On PostgreSQL the per-row key checks are off for the span of a batch's inserts only: a later write in the
+    same transaction is checked row by row again."""
+    with Session(migrated_engine) as session:
+        load_seeds(session, SEEDS)
+        acting_as(session, "test")
+        put_actions(session, records(3))
+        assert session.scalar(text("SHOW session_replication_role")) == "origin"
+        with pytest.raises(IntegrityError):
+            session.execute(text("UPDATE action_actors SET actor_id = 'nobody' WHERE action_id = 'bulk-1'"))
+        session.rollback()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_bulk_load_keeps_the_actors_it_links_from_being_deleted_until_it_commits(migrated_url):
+    engine = make_engine(Settings(database_url=migrated_url))
+    with Session(engine) as session:
+        load_seeds(session, SEEDS)
+        session.commit()
+        acting_as(session, "test")
+        put_actions(session, records(3))
+        with engine.connect() as other:
+            other.execute(text("SET lock_timeout = '200ms'"))
+            with pytest.raises(OperationalError, match="lock timeout"):
+                other.execute(text("DELETE FROM actors WHERE id = 'state-kp'"))
+        session.commit()
+    engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_role_that_may_not_turn_triggers_off_loads_with_the_per_row_checks(migrated_url):
+    schema = migrated_url.rsplit("%3D", 1)[1]
+    role = f"loader_{schema}"
+    admin = make_engine(Settings(database_url=migrated_url))
+    with admin.begin() as connection:
+        load_seeds(Session(bind=connection), SEEDS)
+        connection.execute(text(f"CREATE ROLE {role} LOGIN"))
+        connection.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {role}"))
+        connection.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA {schema} TO {role}"))
+        connection.execute(text(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"))
+    loader = make_engine(Settings(database_url=migrated_url.replace("postgres@", f"{role}@")))
+    try:
+        with Session(loader) as session:
+            acting_as(session, "test")
+            assert put_actions(session, records(3)) == {Outcome.added: 3}
+            with pytest.raises(IntegrityError):
+                put_actions(session, _naming_an_unknown_actor())
+            session.rollback()
+    finally:
+        loader.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP OWNED BY {role}"))
+            connection.execute(text(f"DROP ROLE {role}"))
+        admin.dispose()
 
 
 def test_a_bulk_load_leaves_the_cycle_collector_on_after_a_batch_and_after_a_failure(migrated_engine):
