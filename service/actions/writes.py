@@ -376,12 +376,15 @@ def links_of_many(session: Session, action_ids: list[str]) -> dict[str, tuple]:
             (OfficialLink, OfficialRef),
         )
         for index, (model, ref_type) in enumerate(tables):
-            columns = [Quote.text if name == "quote" else getattr(model, name) for name in _names(ref_type)]
-            query = (
-                select(model.action_id, *columns)
-                .join(Quote, (Quote.source_id == model.source_id) & (Quote.id == model.quote_id))
-                .where(among(session, model.action_id, action_ids))
+            # The passage by a subquery per link, not a join: for a batch's few hundred links PostgreSQL's
+            # planner preferred hashing every passage (14 ms a query on OFAC's list, against 3 ms).
+            text = (
+                select(Quote.text)
+                .where(Quote.source_id == model.source_id, Quote.id == model.quote_id)
+                .scalar_subquery()
             )
+            columns = [text if name == "quote" else getattr(model, name) for name in _names(ref_type)]
+            query = select(model.action_id, *columns).where(among(session, model.action_id, action_ids))
             for action_id, *values in session.execute(query):
                 found[action_id][index].add(ref_type(*values))
     return {id: tuple(map(frozenset, links)) for id, links in found.items()}
