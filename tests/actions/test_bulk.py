@@ -163,28 +163,23 @@ def _naming_an_unknown_actor() -> list[ActionRecord]:
     return unknown
 
 
-def test_a_bulk_load_naming_an_unknown_actor_fails_as_any_insert_would(migrated_engine):
-    unknown = _naming_an_unknown_actor()
-    with Session(migrated_engine) as session:
-        load_seeds(session, SEEDS)
-        acting_as(session, "test")
-        with pytest.raises(IntegrityError):
-            put_actions(session, unknown)
-        session.rollback()
-        assert session.scalar(select(func.count()).select_from(text("actions")).where(text("id LIKE 'bulk-%'"))) == 0
-
-
-def test_a_bulk_load_whose_link_quotes_a_source_its_action_does_not_list_fails_and_writes_nothing(migrated_engine):
+def _quoting_an_unlisted_source() -> list[ActionRecord]:
+    """Three records, the third of which has a link quoting a source the action does not list."""
     unlisted = records(3)
     other = "src-2023-08-01-korea-herald-yonhap"
     unlisted[2] = ActionRecord(
         **vars(unlisted[2]) | {"actors": frozenset({ActorRef("state-kp", "target", "Choe Son Hui", other)})}
     )
+    return unlisted
+
+
+@pytest.mark.parametrize("breaking", [_naming_an_unknown_actor, _quoting_an_unlisted_source])
+def test_a_bulk_load_breaking_a_key_fails_as_any_insert_would_and_writes_nothing(migrated_engine, breaking):
     with Session(migrated_engine) as session:
         load_seeds(session, SEEDS)
         acting_as(session, "test")
         with pytest.raises(IntegrityError):
-            put_actions(session, unlisted)
+            put_actions(session, breaking())
         session.rollback()
         assert session.scalar(select(func.count()).select_from(text("actions")).where(text("id LIKE 'bulk-%'"))) == 0
 
