@@ -136,7 +136,7 @@ def key_score(query_key: str, key: str, counts: NameCounts, floor: float = 0.0) 
     if spaces == 1 and whole >= ALIGNED_FROM - 10:  # two words the other way round: one comparison more
         first, _, second = key.partition(" ")
         whole = max(whole, fuzz.ratio(query_letters, second + first))
-    elif spaces > 1 and whole >= ALIGNED_FROM:
+    elif spaces > 1 and whole >= ALIGNED_FROM and _bag(query_letters, letters) > max(whole, floor):
         # The name's words in the query's order: a word spelt otherwise and the words turned round ('Chin Sung
         # Zhang' of 'CHANG, Chin Sung'), or two of them written as one ('Zhang Chinsung'), are still alike.
         whole = max(whole, fuzz.ratio(query_letters, _in_query_order(tuple(key.split()), tuple(query_key.split()))))
@@ -152,18 +152,22 @@ def key_score(query_key: str, key: str, counts: NameCounts, floor: float = 0.0) 
     return round(whole * (0.5 + 0.5 * covered) * (1 - QUERY_WORDS_MISSING * (1 - query_covered)), 1)
 
 
+def _bag(query_letters: str, letters: str) -> float:
+    """The similarity of two names' letters, each sorted: no order of a name's words is more like the query."""
+    return fuzz.ratio("".join(sorted(query_letters)), "".join(sorted(letters)))
+
+
 def _in_query_order(words: tuple[str, ...], query_words: tuple[str, ...]) -> str:
     """The name's letters, its words ordered as the query's words they are likest (and where in a query word
     they stand, for two words the query writes as one)."""
     return "".join(sorted(words, key=lambda word: _place(word, query_words)))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=10_000)  # (a query's own: its words are in the key)
 def _place(word: str, query_words: tuple[str, ...]) -> tuple[int, int]:
-    """Which query word a name word is likest (as a part of it, for a longer one), and where in it it stands."""
-    likeness = [
-        fuzz.partial_ratio(word, other) if len(other) > len(word) else fuzz.ratio(word, other) for other in query_words
-    ]
+    """Which query word a name word is likest (one holding it, for two words the query writes as one), and where
+    in it it stands."""
+    likeness = [100.0 if word in other else fuzz.ratio(word, other) for other in query_words]
     index = likeness.index(max(likeness))
     return index, max(query_words[index].find(word), 0)
 
@@ -215,7 +219,6 @@ def _paired(words: tuple[str, ...], others: tuple[str, ...]) -> list[tuple[float
     return best
 
 
-@lru_cache(maxsize=100_000)
 def _piece_evidence(word: str, other: str) -> float:
     """1 when the other word begins or ends with this one, as spelt, or otherwise spelt for a word of three letters
     or more (the other at least two letters longer): two words written as one, 'Alisaleh' of 'Ali Saleh'."""
