@@ -163,7 +163,6 @@ def _in_query_order(words: tuple[str, ...], query_words: tuple[str, ...]) -> str
     return "".join(sorted(words, key=lambda word: _place(word, query_words)))
 
 
-@lru_cache(maxsize=10_000)  # (a query's own: its words are in the key)
 def _place(word: str, query_words: tuple[str, ...]) -> tuple[int, int]:
     """Which query word a name word is likest (one holding it, for two words the query writes as one), and where
     in it it stands."""
@@ -230,7 +229,6 @@ def _piece_evidence(word: str, other: str) -> float:
     return 0.0
 
 
-@lru_cache(maxsize=100_000)
 def word_evidence(word: str, other: str) -> float:
     """How surely two words are spellings of one (0–1): close, or short and the same but for the consonants
     romanisations write one for another, or of the same consonants. Two consonants the same letters ('Said',
