@@ -465,12 +465,11 @@ FRESH3_SPELLINGS = [
 ]
 # Its negatives: common full names in the lists' own languages (a common given name with a common surname, each
 # language's own) and company names of generic words with a common place, of the kind sanctioned companies have.
-# Sources (facts: which names are common): Korean surnames, Statistics Korea's 2015 census (Kim, Lee, Park, Choi,
-# Jeong, Kang, Cho, Yoon, Jang, Lim) and given names long among the commonest; Russian surnames, the frequency
-# list of Zhuravlev/Balanovsky (Smirnov, Ivanov, Kuznetsov...), given names of Rosstat's birth registers; Arabic
-# and Persian, the commonest given names and family names (Iran's Sabt-e Ahval lists for the Persian ones);
-# Chinese, the Ministry of Public Security's 2020 surname ranking (Wang, Li, Zhang, Liu, Chen...) and the
-# given names commonest in it (Wei, Fang, Min, Jing...).
+# Which names are common (facts): Korean surnames as Statistics Korea's 2015 census ranks them (Kim, Lee, Park,
+# Choi, Jeong, Kang, Cho, Yoon, Jang, Lim); Russian surnames as A. F. Zhuravlev's frequency list ranks them
+# (Smirnov, Ivanov, Kuznetsov, Popov, Vasilyev...); Chinese surnames as the Ministry of Public Security's 2020
+# report ranks them (Wang, Li, Zhang, Liu, Chen...); each language's given names, and the Arabic and Persian family
+# names, typed as well known to be among the commonest, from no one register.
 FRESH3_PEOPLE = {
     "korean": (
         [
