@@ -25,17 +25,22 @@ NATIONALITY_WEIGHT = 10
 BIRTH_DATE_WEIGHT = 10
 # How many names to score per candidate kept: the name search ranks them; the other evidence reorders a few.
 NAME_CANDIDATES_PER_RESULT = 4
-# Two words count as the same when at least this similar (0–100): 'Yusuf' and 'Yousef', 'Omar' and 'Umar'; words of
-# up to three letters when at least SHORT_WORD_MATCH ('Ri' and 'Li', 'Gim' and 'Kim'). Below, 'Khan' and 'Aman',
-# 'National' and 'Battalion' are other words; spellings of one word with the same consonants are still found
-# ('Husayn' and 'Hussein', 'Saeed' and 'Said': see _consonants).
+# Two words count as the same when at least this similar (0–100): 'Yusuf' and 'Yousef', 'Omar' and 'Umar', unless
+# they begin or end otherwise (see _other_name); words of up to three letters when the same but for the letters
+# romanisations write one for another ('Ri' and 'Li', 'Gim' and 'Kim'). Below, 'Khan' and 'Aman', 'National' and
+# 'Battalion' are other words; spellings of one word with the same consonants are still found ('Husayn' and
+# 'Hussein', 'Saeed' and 'Said': see _consonants).
 WORD_MATCH = 75
-SHORT_WORD_MATCH = 50
 # The rarity of a word no name holds.
 MAX_RARITY = 10.0
 # The most a name loses for the query's words it lacks, and what two words of the same two consonants count for.
 QUERY_WORDS_MISSING = 0.25
 WEAK_CONSONANTS = 0.5
+# Names less alike than this to the query, as written or their words sorted, are not put in the query's order:
+# four fifths of a search's candidates are, and none of those came within its least score (70) that way on
+# bench/match_speed.py's queries (where 108 names from 50 to 70 did). A name of two words is tried the other way
+# round from 10 less ('Chao Wei' and 'WEI, Zhao' are 43 alike with their words sorted).
+ALIGNED_FROM = 50
 
 
 def match(session: Session, request: MatchRequest) -> MatchResponse:
@@ -127,6 +132,14 @@ def key_score(query_key: str, key: str, counts: NameCounts, floor: float = 0.0) 
     if letters == query_letters:
         return 100.0  # the same letters, however the words are broken
     whole = max(fuzz.token_sort_ratio(query_key, key), fuzz.ratio(query_letters, letters))
+    spaces = key.count(" ")
+    if spaces == 1 and whole >= ALIGNED_FROM - 10:  # two words the other way round: one comparison more
+        first, _, second = key.partition(" ")
+        whole = max(whole, fuzz.ratio(query_letters, second + first))
+    elif spaces > 1 and whole >= ALIGNED_FROM and _bag(query_letters, letters) > max(whole, floor):
+        # The name's words in the query's order: a word spelt otherwise and the words turned round ('Chin Sung
+        # Zhang' of 'CHANG, Chin Sung'), or two of them written as one ('Zhang Chinsung'), are still alike.
+        whole = max(whole, fuzz.ratio(query_letters, _in_query_order(tuple(key.split()), tuple(query_key.split()))))
     if whole < floor:
         return whole
     words, query_words = key.split(), query_key.split()
@@ -139,49 +152,161 @@ def key_score(query_key: str, key: str, counts: NameCounts, floor: float = 0.0) 
     return round(whole * (0.5 + 0.5 * covered) * (1 - QUERY_WORDS_MISSING * (1 - query_covered)), 1)
 
 
-def _covered(words: list[str], others: list[str], counts: NameCounts) -> float:
-    """The share of these words, weighed by their rarity, that the other words hold, each by its evidence."""
-    weights = [counts.rarity(word, MAX_RARITY) for word in words]
+def _bag(query_letters: str, letters: str) -> float:
+    """The similarity of two names' letters, each sorted: no order of a name's words is more like the query."""
+    return fuzz.ratio("".join(sorted(query_letters)), "".join(sorted(letters)))
+
+
+def _in_query_order(words: tuple[str, ...], query_words: tuple[str, ...]) -> str:
+    """The name's letters, its words ordered as the query's words they are likest (and where in a query word
+    they stand, for two words the query writes as one)."""
+    return "".join(sorted(words, key=lambda word: _place(word, query_words)))
+
+
+def _place(word: str, query_words: tuple[str, ...]) -> tuple[int, int]:
+    """Which query word a name word is likest (one holding it, for two words the query writes as one), and where
+    in it it stands."""
+    likeness = [100.0 if word in other else fuzz.ratio(word, other) for other in query_words]
+    index = likeness.index(max(likeness))
+    return index, max(query_words[index].find(word), 0)
+
+
+def _matched(words: list[str], others: list[str]) -> list[tuple[float, int]]:
+    """Each word's evidence among the other words, and which other word gives it. Each other word is evidence for
+    one word only ('Jung-ho Kim' holds 'Jung' of 'KIM JUNG JONG', not 'Jong' too)."""
     others_key = tuple(others)
-    found = sum(weight * _evidence(word, others_key) for word, weight in zip(words, weights, strict=True))
-    return found / sum(weights) if sum(weights) else 1.0
+    best = [_best(word, others_key) for word in words]
+    claimed = [index for value, index in best if value]
+    if len(set(claimed)) < len(claimed):  # two words would rest on one other word: pair them, surest first
+        best = _paired(tuple(words), others_key)
+    return best
+
+
+def _covered(words: list[str], others: list[str], counts: NameCounts) -> float:
+    """The share of these words, weighed by their rarity, that the other words hold, each by its evidence (see
+    _matched), or as a piece of one of them: two words written as one ('Chinsung' holds 'Chin' and 'Sung')."""
+    weights = [counts.rarity(word, MAX_RARITY) for word in words]
+    total = sum(weights)
+    if not total:
+        return 1.0
+    best = _matched(words, others)
+    evidence = [
+        value if value == 1.0 else max(value, max(_piece_evidence(word, other) for other in others))
+        for word, (value, _) in zip(words, best, strict=True)
+    ]
+    return sum(weight * value for weight, value in zip(weights, evidence, strict=True)) / total
 
 
 @lru_cache(maxsize=100_000)
-def _evidence(word: str, others: tuple[str, ...]) -> float:
-    """The best evidence of the word among the others: a query's words meet the same name words again and again."""
-    return max(word_evidence(word, other) for other in others)
+def _best(word: str, others: tuple[str, ...]) -> tuple[float, int]:
+    """The word's best evidence among the others, and which (the likest, then the first, among equals); a query's
+    words meet the same name words again and again."""
+    index = max(range(len(others)), key=lambda j: (word_evidence(word, others[j]), fuzz.ratio(word, others[j]), -j))
+    return word_evidence(word, others[index]), index
+
+
+def _paired(words: tuple[str, ...], others: tuple[str, ...]) -> list[tuple[float, int]]:
+    """Each word's evidence with each other word taken once, the surest pairs first (the likest among equals)."""
+    pairs = [(word_evidence(w, o), fuzz.ratio(w, o), i, j) for i, w in enumerate(words) for j, o in enumerate(others)]
+    pairs.sort(key=lambda pair: (-pair[0], -pair[1], pair[2], pair[3]))
+    best = [(0.0, -1)] * len(words)
+    taken = set()
+    for value, _, i, j in pairs:
+        if value and best[i][1] < 0 and j not in taken:
+            taken.add(j)
+            best[i] = (value, j)
+    return best
+
+
+def _piece_evidence(word: str, other: str) -> float:
+    """1 when the other word begins or ends with this one, as spelt, or otherwise spelt for a word of three letters
+    or more (the other at least two letters longer): two words written as one, 'Alisaleh' of 'Ali Saleh'."""
+    if len(word) < 2 or len(other) < len(word) + 2:
+        return 0.0
+    for end in (other[: len(word)], other[-len(word) :]):
+        if end == word or (len(word) > 2 and fuzz.ratio(word, end) >= WORD_MATCH and not _other_name(word, end)):
+            return 1.0
+    return 0.0
 
 
 def word_evidence(word: str, other: str) -> float:
-    """How surely two words are spellings of one (0–1): close, or short and half alike, or of the same consonants.
-    Two consonants the same letters ('Said', 'Saeed') count; two made alike ('Miller' and 'Mire' are 'ml' by r/l
-    and the double l) count for WEAK_CONSONANTS only."""
-    similarity = fuzz.ratio(word, other)
-    if similarity >= WORD_MATCH:
+    """How surely two words are spellings of one (0–1): close, or short and the same but for the consonants
+    romanisations write one for another, or of the same consonants. Two consonants the same letters ('Said',
+    'Saeed') count; two made alike ('Miller' and 'Mire' are 'ml' by r/l and the double l) count for
+    WEAK_CONSONANTS only, and so do close words that are other names as often as other spellings (_other_name)."""
+    if word == other:
         return 1.0
-    if len(word) <= 3 and len(other) <= 3:
-        return 1.0 if similarity >= SHORT_WORD_MATCH else 0.0
+    if min(len(word), len(other)) <= 3:
+        # The same but for consonants made one ('Ri' and 'Li', 'Gim' and 'Kim', 'Cho' and 'Jo'), the article's
+        # a and e ('al', 'el'), or a vowel more ('Sok' and 'Seok'); not 'Ji' and 'Jo', 'Cho' and 'Chol'.
+        spelt, other_spelt = _consonants(word, vowels=True), _consonants(other, vowels=True)
+        if spelt == other_spelt:
+            return 1.0
+        vowels, other_vowels = re.sub(r"[^aeiou]", "", spelt), re.sub(r"[^aeiou]", "", other_spelt)
+        same_vowels = vowels in other_vowels or other_vowels in vowels
+        # (a w or y kept: 'Wen' and 'Eun', 'Wali' and 'Ali' are other words)
+        same_consonants = re.sub(r"[aeiou]", "", spelt) == re.sub(r"[aeiou]", "", other_spelt)
+        return 1.0 if same_vowels and same_consonants else 0.0
+    if fuzz.ratio(word, other) >= WORD_MATCH:
+        return WEAK_CONSONANTS if _other_name(word, other) else 1.0
     consonants = _consonants(word)
-    if len(consonants) < 2 or consonants != _consonants(other):
-        return 0.0
+    same = consonants == _consonants(other) or _consonants(word, ch="k") == _consonants(other, ch="k")
+    if len(consonants) < 2 or not same or abs(len(word) - len(other)) > 2:
+        return 0.0  # (a syllable more is another name: 'Fangwei' is not 'Fang', though both are 'fnk')
     if len(consonants) > 2 or _consonants(word, alike=False) == _consonants(other, alike=False):
         return 1.0
     return WEAK_CONSONANTS
 
 
+def _other_name(word: str, other: str) -> bool:
+    """Whether two close words are as often two names as two spellings of one: they begin otherwise ('Jang' and
+    'Kang', 'Wali' and 'Ali', 'Salim' and 'Alim'); one ends in a vowel where the other ends in a consonant
+    (Persian's -i of descent, 'Mohammadi' of 'Mohammad'; Korean 'Cho' and 'Chol'; a final h is silent:
+    'Abdulla', 'Abdullah'); or, in words of up to four letters, an a is another vowel ('Zhao' and 'Zhou')."""
+    if _onset(word) != _onset(other):
+        return True
+    if (word[-1] in _VOWELS) != (other[-1] in _VOWELS) and "h" not in (word[-1], other[-1]):
+        return True
+    return min(len(word), len(other)) <= 4 and word.count("a") != other.count("a")
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _onset(word: str) -> str:
+    """How a word begins: its first consonant as romanisations make them one, or nothing for a vowel or y
+    ('Yevgeny' and 'Evgeny' begin alike)."""
+    return "" if word[0] in _VOWELS else _consonants(word[:2])[:1] or word[0]
+
+
 @lru_cache(maxsize=100_000)
-def _consonants(word: str, alike: bool = True) -> str:
+def _consonants(word: str, alike: bool = True, vowels: bool = False, ch: str = "j") -> str:
     """A word's consonants, as the romanisations of one name most often agree on them: vowels and glides
     dropped, doubled letters made single, and the consonants romanisations write one for another made one
-    ('husayn', 'hussein' are 'hsn'; Korean 'chong', 'jong' are 'jnk'); not `alike`, the letters as written."""
+    ('husayn', 'hussein' are 'hsn'; Korean 'chong', 'jong' are 'jnk'); not `alike`, the letters as written; with
+    `vowels`, the vowels kept ('ri' and 'li' are 'li', 'ji' and 'jo' two words). A ch is Korean's j, or with
+    `ch` 'k', as English spells Greek names ('Michael', 'Mikhail')."""
+    if alike:
+        word = word.replace("ch", ch)
     for spellings, one in _SAME_CONSONANT if alike else ():
         word = re.sub(spellings, one, word)
+    if vowels:  # (English's ee and oo are i and u: 'Lee', 'Soo'; the article's e is a: 'el', 'al')
+        return re.sub(r"(.)\1+", r"\1", word.replace("ee", "i").replace("oo", "u").replace("e", "a"))
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", word))
 
 
-# McCune–Reischauer and Revised Romanisation of Korean (ch/j, k/g, t/d, p/b, r/l), and Arabic's kh, q and k.
-_SAME_CONSONANT = [("ch", "j"), ("kh|q|g", "k"), ("d", "t"), ("b", "p"), ("r", "l")]
+# McCune–Reischauer and Revised Romanisation of Korean (ch/j, k/g, t/d, p/b, r/l), Wade–Giles and pinyin of
+# Chinese (ch/zh, hs/x), Russian's ks and x ('Aleksey', 'Alexei'), Arabic's kh, q and k, and its dh and ḍ, written
+# d, dh or z ('Qadhafi', 'Gaddafi'; Persian 'Reza', Arabic 'Rida').
+_SAME_CONSONANT = [
+    ("zh", "j"),
+    ("hs", "x"),
+    ("x", "ks"),
+    ("kh|q|g", "k"),
+    ("dh|d|z", "t"),
+    ("b", "p"),
+    ("r", "l"),
+]
 
 
 def _birth_dates(session: Session, actor_ids: list[str]) -> dict[str, list[str]]:

@@ -103,11 +103,12 @@ async def test_two_consonants_made_alike_are_weak_evidence_and_the_same_two_are_
 
 
 async def test_of_two_names_scoring_alike_the_fewer_edits_away_comes_first(listed_db):
-    add_persons(listed_db, "Cho Chun Ryong", "Choe Chun Yong")
-    (result,) = await _match(listed_db, {"name": "Choi Chun Yong"})
+    # The same words in another order score alike (100); the name as written comes first, not the first by name.
+    add_persons(listed_db, "Choe Chun Yong", "Yong Chun Choe")
+    (result,) = await _match(listed_db, {"name": "Yong Chun Choe"})
     first, second = result["candidates"][:2]
     assert first["score"] == second["score"]
-    assert [first["actor"]["id"], second["actor"]["id"]] == ["person-choe-chun-yong", "person-cho-chun-ryong"]
+    assert [first["actor"]["id"], second["actor"]["id"]] == ["person-yong-chun-choe", "person-choe-chun-yong"]
 
 
 async def test_an_identifier_finds_its_holder_whatever_the_name(listed_db):
@@ -158,4 +159,51 @@ async def test_a_batch_over_100_or_an_empty_one_is_refused(listed_db):
         "queries",
         "queries",
         "threshold",
+    ]
+
+
+async def _first_ids(url: str, *names: str) -> list[str | None]:
+    results = await _match(url, *({"name": name} for name in names))
+    return [result["candidates"][0]["actor"]["id"] if result["candidates"] else None for result in results]
+
+
+async def test_a_name_spelt_otherwise_and_turned_round_or_written_as_one_word_is_found(listed_db):
+    # Wade–Giles 'Chang' is pinyin 'Zhang': the words compared in the query's order, not sorted ('chang' and
+    # 'zhang' sort apart); 'Chinsung' is 'Chin Sung' written as one word.
+    add_persons(listed_db, "Chang Chin Sung", "Husain Ali Saleh")
+    found = await _first_ids(listed_db, "Chin Sung Zhang", "Zhang Chinsung", "Husain Alisaleh")
+    assert found == ["person-chang-chin-sung", "person-chang-chin-sung", "person-husain-ali-saleh"]
+
+
+async def test_a_word_of_the_query_is_evidence_for_one_word_of_a_name_only(listed_db):
+    # 'Jung' is 'Jung' of the name; it is not 'Jong' too, which the query lacks ('Ho' is another word).
+    add_persons(listed_db, "Kim Jung Jong")
+    assert await _first_ids(listed_db, "Jung-ho Kim") == [None]
+
+
+async def test_short_words_are_alike_as_romanisations_make_them_and_not_by_a_vowel_changed(listed_db):
+    # 'Seok' is 'Sok' with a vowel more (Revised Romanisation, McCune–Reischauer); 'Ji' is not 'Jo', 'Cho' not
+    # 'Chol', 'Wen' not 'Eun'.
+    add_persons(listed_db, "Kim Sok Chol", "Jo Yong Chol", "Jiang Wen Ji")
+    found = await _first_ids(listed_db, "Kim Seok Chol", "Ji-young Cho", "Eun-ji Jang")
+    assert found == ["person-kim-sok-chol", None, None]
+
+
+async def test_close_words_that_begin_or_end_otherwise_are_other_names(listed_db):
+    # 'Wali' and 'Ali', 'Jabarin' and 'Jafari' begin or end otherwise; Persian's -i of descent makes 'Mohammadi'
+    # another name than 'Mohammad'; 'Zhou' and 'Zhao' are two Chinese surnames.
+    add_persons(listed_db, "Wali Mohammad", "Jabarin Zaher", "Wei Zhao")
+    assert await _first_ids(listed_db, "Ali Mohammadi", "Zahra Jafari", "Wei Zhou") == [None, None, None]
+
+
+async def test_consonants_the_romanisations_write_one_for_another_are_one(listed_db):
+    # ch and kh ('Michael', 'Mikhail'), x and ks ('Alexei', 'Aleksey'), z and d ('Reza', 'Rida').
+    add_persons(listed_db, "Plisyuk Mikhail Alekseyevich", "Droganov Aleksey Olegovich", "Rabiee Hamid Reza")
+    found = await _first_ids(
+        listed_db, "Michael Alekseyevich Plisyuk", "Alexei Olegovich Droganov", "Hamid Rida Rabiee"
+    )
+    assert found == [
+        "person-plisyuk-mikhail-alekseyevich",
+        "person-droganov-aleksey-olegovich",
+        "person-rabiee-hamid-reza",
     ]
