@@ -34,7 +34,9 @@ WORD_MATCH = 75
 # The rarity of a word no name holds.
 MAX_RARITY = 10.0
 # The most a name loses for the query's words it lacks, and what two words of the same two consonants count for.
-QUERY_WORDS_MISSING = 0.25
+# As much as for its own words the query lacks (half): at a quarter, 'Golden Star General Trading LLC' was the
+# listed 'GOLDEN STAR TRADING LLC' (81), 'General' being common in company names.
+QUERY_WORDS_MISSING = 0.5
 WEAK_CONSONANTS = 0.5
 # Names less alike than this to the query, as written or their words sorted, are not put in the query's order:
 # four fifths of a search's candidates are, and none of those came within its least score (70) that way on
@@ -190,8 +192,11 @@ def _covered(words: list[str], others: list[str], counts: NameCounts) -> float:
     if not total:
         return 1.0
     best = _matched(words, others)
+    # A word that is one of these words as spelt is not two written as one: 'Abdullah' of the query is the
+    # name's 'Abdullah', not its 'Abu' and a rest.
+    free = [other for other in others if other not in words]
     evidence = [
-        value if value == 1.0 else max(value, max(_piece_evidence(word, other) for other in others))
+        value if value == 1.0 else max([value, *(_piece_evidence(word, other, words) for other in free)])
         for word, (value, _) in zip(words, best, strict=True)
     ]
     return sum(weight * value for weight, value in zip(weights, evidence, strict=True)) / total
@@ -218,15 +223,39 @@ def _paired(words: tuple[str, ...], others: tuple[str, ...]) -> list[tuple[float
     return best
 
 
-def _piece_evidence(word: str, other: str) -> float:
-    """1 when the other word begins or ends with this one, as spelt, or otherwise spelt for a word of three letters
-    or more (the other at least two letters longer): two words written as one, 'Alisaleh' of 'Ali Saleh'."""
+def _piece_evidence(word: str, other: str, words: list[str]) -> float:
+    """The word's evidence as one of words written as one ('Alisaleh' of 'Ali Saleh', 'Michaelanatolievich' of
+    'Mikhail Anatolievich'): the other word begins or ends with a spelling of it, exact for a word of two letters,
+    and the rest of the other word is made of the other words (see _made_of). Only then: 'Abdul' begins 'Abdullah'
+    and 'Mian' is three letters of 'Mansour', but '-lah' and '-our' are no words of those names."""
     if len(word) < 2 or len(other) < len(word) + 2:
         return 0.0
-    for end in (other[: len(word)], other[-len(word) :]):
-        if end == word or (len(word) > 2 and fuzz.ratio(word, end) >= WORD_MATCH and not _other_name(word, end)):
-            return 1.0
-    return 0.0
+    rest_of_words = list(words)
+    rest_of_words.remove(word)  # (a word the name holds twice, 'Rashid Rashid', may be the rest)
+    best = 0.0
+    for cut in range(max(len(word) - 2, 2), min(len(word) + 2, len(other) - 2) + 1):
+        for piece, rest in ((other[:cut], other[cut:]), (other[-cut:], other[:-cut])):
+            if len(word) == 2 and piece != word:
+                continue
+            value = word_evidence(word, piece)
+            if value > best and _made_of(rest, rest_of_words):
+                best = value
+    return best
+
+
+def _made_of(letters: str, words: list[str], depth: int = 2) -> bool:
+    """Whether the letters are a spelling of one of the words, or the start of one ('Abd' of 'Abdul'), or, to
+    `depth` words more, begin with one of them as spelt and the rest is made of the others ('Nuraldin' of 'Nur al
+    Din')."""
+    for word in words:
+        if word_evidence(word, letters) or (len(letters) >= 3 and word.startswith(letters)):
+            return True
+        if depth and len(letters) > len(word) and letters.startswith(word):
+            others = list(words)
+            others.remove(word)
+            if _made_of(letters[len(word) :], others, depth - 1):
+                return True
+    return False
 
 
 def word_evidence(word: str, other: str) -> float:
@@ -247,12 +276,16 @@ def word_evidence(word: str, other: str) -> float:
         # (a w or y kept: 'Wen' and 'Eun', 'Wali' and 'Ali' are other words)
         same_consonants = re.sub(r"[aeiou]", "", spelt) == re.sub(r"[aeiou]", "", other_spelt)
         return 1.0 if same_vowels and same_consonants else 0.0
+    if abs(len(word) - len(other)) > 2:
+        return 0.0  # a syllable more is another name: 'Abdullah' is not 'Abdul', 'Fangwei' not 'Fang'
     if fuzz.ratio(word, other) >= WORD_MATCH:
+        if min(Levenshtein.distance(_consonants(word, ch=ch), _consonants(other, ch=ch)) for ch in _CH) > 1:
+            return 0.0  # close letters, two consonants apart: 'Masoud' ('msd') is not 'Mahmoud' ('mhmd')
         return WEAK_CONSONANTS if _other_name(word, other) else 1.0
     consonants = _consonants(word)
     same = consonants == _consonants(other) or _consonants(word, ch="k") == _consonants(other, ch="k")
-    if len(consonants) < 2 or not same or abs(len(word) - len(other)) > 2:
-        return 0.0  # (a syllable more is another name: 'Fangwei' is not 'Fang', though both are 'fnk')
+    if len(consonants) < 2 or not same or _syllables(word) != _syllables(other):
+        return 0.0  # (the same frame in a syllable more: 'Qiang' is not 'Quanguo', though both are 'knk')
     if len(consonants) > 2 or _consonants(word, alike=False) == _consonants(other, alike=False):
         return 1.0
     return WEAK_CONSONANTS
@@ -271,6 +304,13 @@ def _other_name(word: str, other: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouy")
+# What ch is in the romanisations: Korean's j, English's k for Greek names ('Michael'), French's sh ('Rachid').
+_CH = ("j", "k", "sh")
+
+
+def _syllables(word: str) -> int:
+    """The word's runs of vowels: 'Husayn' and 'Hussein' two each, 'Qiang' one, 'Quanguo' two."""
+    return len(re.findall(r"[aeiouy]+", word))
 
 
 def _onset(word: str) -> str:
@@ -297,8 +337,10 @@ def _consonants(word: str, alike: bool = True, vowels: bool = False, ch: str = "
 
 # McCune–Reischauer and Revised Romanisation of Korean (ch/j, k/g, t/d, p/b, r/l), Wade–Giles and pinyin of
 # Chinese (ch/zh, hs/x), Russian's ks and x ('Aleksey', 'Alexei'), Arabic's kh, q and k, and its dh and ḍ, written
-# d, dh or z ('Qadhafi', 'Gaddafi'; Persian 'Reza', Arabic 'Rida').
+# d, dh or z ('Qadhafi', 'Gaddafi'; Persian 'Reza', Arabic 'Rida'), and its th, written s in Turkish and Persian
+# ('Othman', 'Osman').
 _SAME_CONSONANT = [
+    ("th", "s"),
     ("zh", "j"),
     ("hs", "x"),
     ("x", "ks"),

@@ -207,3 +207,46 @@ async def test_consonants_the_romanisations_write_one_for_another_are_one(listed
         "person-droganov-aleksey-olegovich",
         "person-rabiee-hamid-reza",
     ]
+
+
+def add_actor(url: str, id: str, name: str, kind: str = "person", aliases: tuple[str, ...] = ()) -> None:
+    with session_on(url) as session:
+        acting_as(session, "test")
+        put_actor(session, id, name=name, kind=kind, country=None, aliases=list(aliases))
+        session.commit()
+
+
+async def test_a_name_word_begins_a_joined_word_only_when_the_rest_is_another_word_of_the_name(listed_db):
+    # 'Abdul' begins 'Abdullah' and 'Mian' is 'Man-' of 'Mansour' spelt otherwise, but '-lah' and '-our' are no
+    # words of those names; 'Michaelanatolievich' is 'Mikhail' (another spelling) and 'Anatolievich' written as one.
+    # The query's 'Abdullah' that is the name's 'Abdullah' is not also 'Ab-' (for 'Abu') and a rest.
+    add_actor(listed_db, "person-khalil", "Abu Khalil", aliases=("Abdul Khalil",))
+    add_persons(listed_db, "Abdullah Mian", "Nazarov Mikhail Anatolievich", "Abdullah Abu")
+    found = await _first_ids(
+        listed_db, "Abdullah Khalil", "Abdullah Mansour", "Nazarov Michaelanatolievich", "Abdullah Abbas"
+    )
+    assert found == [None, None, "person-nazarov-mikhail-anatolievich", None]
+
+
+async def test_the_same_consonants_in_a_syllable_more_are_another_name(listed_db):
+    # 'Qiang' and 'Quanguo' are both 'knk' once q and g are k, but one syllable against two.
+    add_persons(listed_db, "Chen Quanguo")
+    assert await _first_ids(listed_db, "Qiang Chen") == [None]
+
+
+async def test_close_words_two_consonants_apart_are_other_names(listed_db):
+    # 'Masoud' and 'Mahmoud' are 77% alike as written, but 'msd' and 'mhmd'; French 'Rachid' is 'Rashid'.
+    add_persons(listed_db, "Bagheri Mahmoud", "Naji Talal Rashid")
+    assert await _first_ids(listed_db, "Masoud Bagheri", "Naji Talal Rachid") == [None, "person-naji-talal-rashid"]
+
+
+async def test_a_query_word_the_name_lacks_costs_as_much_as_a_name_word_the_query_lacks(listed_db):
+    # 'General' is common in company names, and still tells 'Golden Star General Trading' from the listed one.
+    add_actor(listed_db, "org-golden-star", "Golden Star Trading LLC", kind="organization")
+    assert await _first_ids(listed_db, "Golden Star General Trading LLC") == [None]
+
+
+async def test_arabic_th_is_also_written_s(listed_db):
+    # ث: 'Othman', 'Uthman' and the Turkish and Persian 'Osman'.
+    add_persons(listed_db, "Othman Hasan Chehadeh")
+    assert await _first_ids(listed_db, "Hasan Chehadeh Osman") == ["person-othman-hasan-chehadeh"]
