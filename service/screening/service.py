@@ -288,7 +288,9 @@ def word_evidence(word: str, other: str) -> float:
         return 0.0  # (the same frame in a syllable more: 'Qiang' is not 'Quanguo', though both are 'knk')
     if len(consonants) > 2 or _consonants(word, alike=False) == _consonants(other, alike=False):
         return 1.0
-    return WEAK_CONSONANTS
+    # Two consonants made alike, letter for letter from the same first letter ('Reza', 'Rida'), are one name
+    # respelt; a letter more or less is as often another ('Mire', 'Miller').
+    return 1.0 if len(word) == len(other) and word[0] == other[0] else WEAK_CONSONANTS
 
 
 def _other_name(word: str, other: str) -> bool:

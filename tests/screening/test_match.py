@@ -250,3 +250,10 @@ async def test_arabic_th_is_also_written_s(listed_db):
     # ث: 'Othman', 'Uthman' and the Turkish and Persian 'Osman'.
     add_persons(listed_db, "Othman Hasan Chehadeh")
     assert await _first_ids(listed_db, "Hasan Chehadeh Osman") == ["person-othman-hasan-chehadeh"]
+
+
+async def test_two_consonants_made_alike_letter_for_letter_are_one_name(listed_db):
+    # Persian 'Reza' and Arabic 'Rida' (z and d both the Arabic letter ḍ) are the same name respelt, letter for
+    # letter; 'Miller' and 'Mire' (a letter apart in length) stay weak evidence.
+    add_persons(listed_db, "Heidari Reza")
+    assert await _first_ids(listed_db, "Rida Heidari") == ["person-heidari-reza"]
