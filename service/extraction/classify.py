@@ -22,7 +22,8 @@ _CUES: dict[ActionType, list[str]] = {
         # its date ("the January 9 joint statement", "the September 19, 2005 Joint Statement")
         r"(?<!\d\s)(?<!\d,\s)\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b"
         r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:Talks|Summit|Meeting|Conference)\b)",
-        r"\bjointly\s+(?:said|stated|condemned|declared|announced)\b",
+        # "they jointly condemned" in a call's readout is a condemnation the two made together, no joint statement
+        r"\bjointly\s+(?:said|stated|declared|announced)\b",
         r"^We,\s+the\b",
         # a line describing the document: "The following text is a joint statement by ...", "The text of the
         # following statement was released by the Secretary of State and the Foreign Ministers of ..."
@@ -104,8 +105,8 @@ _CUES: dict[ActionType, list[str]] = {
 # The kind of document, not an act: remarks at a briefing, a press conference, testimony. Each scores a flat
 # 1.0 wherever it stands, so an act the text reports in its lead ("The United States condemns") still wins.
 _VENUE = re.compile(
-    r"\b(?:remarks\s+(?:at|to|by)|explanation\s+of\s+vote|press\s+(?:conference|briefing|gaggle|stakeout)|"
-    r"testimony\s+of|speech)\b",
+    r"\b(?:remarks\s+(?:at|to|by|following|after)|response\s+at|explanation\s+of\s+vote|"
+    r"press\s+(?:conference|briefing|gaggle)|stakeout|testimony\s+of|speech)\b",
     re.IGNORECASE,
 )
 _PATTERNS = {kind: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in cues] for kind, cues in _CUES.items()}
@@ -121,6 +122,9 @@ _SOFT_WEIGHT = 0.6
 # clear message ...: face the consequences", "a UN Security Council informal meeting ... condemned") or a veto is
 # the occasion the speaker speaks of, not the speaker's act.
 _TOLD_OF = re.compile(r"\b(?:Security\s+)?Council\b(?!\s+resolutions?\b|['’]s\s+resolutions?\b)[^;]*$", re.IGNORECASE)
+# What the speaker speaks at: "Explanation of Vote at the Adoption of UN Security Council Resolution 2397 Imposing New
+# Sanctions", "Remarks Following the Adoption of a ... Statement Condemning": the adopted text's act, not the speaker's.
+_ADOPTED = re.compile(r"\b(?:at|on|following|after)\s+the\s+adoption\s+of\b[^;]*$", re.IGNORECASE)
 # A joint statement or a designation is the act itself, whatever it also condemns or warns about.
 _TYPE_WEIGHT = {
     ActionType.joint_statement: 1.5,
@@ -199,7 +203,7 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
 def _occasion(kind: ActionType, before: str) -> bool:
     """Whether a cue in remarks, an explanation of vote or a press conference tells of the occasion (a veto, an act
     of the Council) rather than of the speaker's act."""
-    return kind is ActionType.veto or bool(_TOLD_OF.search(before))
+    return kind is ActionType.veto or bool(_TOLD_OF.search(before) or _ADOPTED.search(before))
 
 
 def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
@@ -223,7 +227,7 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
             start, end = match.start() - starts[index], match.end() - starts[index]
             weight = 1.0 if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
             if venue and pattern is not _VENUE and _occasion(kind, sentence.text[:start]):
-                weight *= 0.3
+                weight *= 0.3 / sentence.weight  # told in the headline or not, the occasion is not the act
             if pattern is _CALLED_A_VIOLATION:
                 weight *= _SOFT_WEIGHT
             if weight > 0:

@@ -279,3 +279,30 @@ def test_what_a_text_thanks_someone_for_is_not_its_own_act():
         "condemning the launches. They discussed trade."
     )
     assert kind(text) == "other"
+
+
+def test_the_adopted_texts_act_in_an_explanation_of_votes_headline_is_its_occasion():
+    text = (
+        "Explanation of Vote at the Adoption of UN Security Council Resolution 9999 Imposing New Sanctions on "
+        "Freedonia\n\n"
+        "Ambassador Jane Roe\n\n"
+        "Thank you, Mr. President. Today this Council stands united against a regime that rejects the pursuit of "
+        "peace, and I thank my colleagues for their work on this text."
+    )
+    assert kind(text) == "other"
+    remarks = (
+        "Remarks Following the Adoption of a UN Security Council Statement Condemning Freedonia's Latest Launch\n\n"
+        "Ambassador Jane Roe\n\n"
+        "Thank you, Mr. President. Tonight all fifteen members of this Council spoke in unison, and we are glad "
+        "of it."
+    )
+    assert kind(remarks) == "other"
+
+
+def test_two_ministers_who_jointly_condemned_in_a_call_condemned():
+    text = (
+        "Secretary Doe's Call with Freedonian Foreign Minister Roe\n\n"
+        "Secretary of State Jane Doe spoke with Freedonian Foreign Minister Richard Roe and they jointly condemned "
+        "the launch of a ballistic missile as a clear violation of multiple UN Security Council resolutions."
+    )
+    assert kind(text) == "condemnation"
