@@ -206,6 +206,12 @@ def _occasion(kind: ActionType, before: str) -> bool:
     return kind is ActionType.veto or bool(_TOLD_OF.search(before) or _ADOPTED.search(before))
 
 
+def names_its_kind(sentences: list[Sentence]) -> bool:
+    """Whether the header says the text is remarks, an explanation of vote, a stakeout, a press conference or
+    testimony: a speaker telling of an occasion."""
+    return any(sentence.in_header and _VENUE.search(sentence.text) for sentence in sentences)
+
+
 def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
     """Every cue of every type, with its weight. Each pattern runs once over the sentences joined one a line
     ("^" is a sentence's start), not once per sentence: a text uses few of the cues."""
@@ -217,7 +223,7 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
         (ActionType.condemnation, _CALLED_A_VIOLATION),
         *((k, p) for k, ps in _PATTERNS.items() for p in ps),
     ]
-    venue = any(sentence.in_header and _VENUE.search(sentence.text) for sentence in sentences)
+    venue = names_its_kind(sentences)
     for kind, pattern in patterns:
         for match in pattern.finditer(whole):
             if "\n" in match.group():
