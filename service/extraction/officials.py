@@ -337,8 +337,25 @@ def _share_speech(found: list[_Found]) -> None:
             previous.speaking = True
 
 
+# "As President Trump stated in his speech ...", "as agreed to by Chairman Kim": an earlier statement the text
+# recalls, not one made for this act ("as well as" lists officials).
+_RECALLED = re.compile(
+    r"(?<!well\s)\b[Aa]s\s+(?:(?:\w+ed|said)\s+(?:to\s+)?by\s+)?(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
+)
+# "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
+_SPOKEN_WITH = re.compile(
+    r"\b(?:spoke|speaks|met|meets|talked|held\s+(?:a\s+)?(?:call|talks|meeting))\s+with\s+(?:the\s+)?$", re.IGNORECASE
+)
+_THEY_TOO = re.compile(rf"^[\s,]*and\s+(?:they|the\s+two|both)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", re.IGNORECASE)
+
+
 def _speaking(sentence: Sentence, start: int, end: int) -> bool:
-    return bool(_SPEECH_AFTER.match(sentence.text[end:]) or _SPEECH_BEFORE.search(sentence.text[:start]))
+    before, after = sentence.text[:start], sentence.text[end:]
+    if _RECALLED.search(before):
+        return False
+    if _SPOKEN_WITH.search(before) and _THEY_TOO.match(after):
+        return True
+    return bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
 
 
 def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
@@ -384,8 +401,8 @@ def _titled_names(
         start = b + 1
         if title_tokens and title_tokens[-1].group().lower() in _CONNECTORS:
             title_tokens = title_tokens[:-1]
-        while title_tokens and title_tokens[0].group().lower() in _CONNECTORS | _DETERMINERS:
-            title_tokens = title_tokens[1:]
+        while title_tokens and title_tokens[0].group().lower() in _CONNECTORS | _DETERMINERS | {"as"}:
+            title_tokens = title_tokens[1:]  # "As President Trump stated": "As" opens the clause, not the title
         name = _text(sentence, chunk[a:b])
         if title_tokens and _has_head(title_tokens):
             if not _is_place(name, states):
@@ -416,7 +433,11 @@ def _title_then_name(
         written = f"{served.group(1)} {written}"  # the state the title left out: it is whom the official serves
     organisation, title = _organisation(written, states)
     first, end = title_tokens[0].start(), last.end()
-    mention = _Found(name, title, organisation, sentence, _speaking(sentence, first, end), first, end)
+    # A header line that is a title and a name alone, as a briefing lists its speakers ("Press Briefing with" /
+    # "Acting Deputy Assistant Secretary Robert Scott," / "... Mark Lambert, and"): a byline.
+    alone = re.fullmatch(r"[\s.,;]*(?:and)?\s*", sentence.text[end:]) is not None
+    byline = sentence.in_header and first == 0 and alone and " " in name  # not a headline's last word ("... Abroad")
+    mention = _Found(name, title, organisation, sentence, byline or _speaking(sentence, first, end), first, end)
     # "Ambassador Matthew Rycroft, UK Permanent Representative to the United Nations, on DPRK": the title in
     # apposition is the fuller one.
     if apposed is not None:

@@ -288,3 +288,36 @@ def test_a_headline_naming_a_statement_by_its_speakers_possessive_names_the_spea
         "provocative act and will work with its allies to respond.\n"
     )
     assert ("Smith", "President") in officials(text)
+
+
+def test_a_briefings_header_lines_of_title_and_name_are_its_speakers():
+    text = (
+        "U.S. Policy on Freedonia\n\nPress Briefing with\n\nActing Deputy Assistant Secretary Jane Roe,\n\n"
+        "Special Representative for Freedonia Policy Richard Roe, and\n\nActing Deputy Assistant Secretary Ann Doe\n\n"
+        "Via Teleconference, Washington, D.C.\n\nJanuary 17, 2018\n\n"
+        "MODERATOR: Good afternoon to everyone, and thank you all for joining this discussion of our policy."
+    )
+    assert officials(text) == [
+        ("Jane Roe", "Acting Deputy Assistant Secretary"),
+        ("Richard Roe", "Special Representative for Freedonia Policy"),
+        ("Ann Doe", "Acting Deputy Assistant Secretary"),
+    ]
+
+
+def test_the_minister_spoken_with_speaks_when_they_act_together():
+    text = (
+        "Secretary of State Jane Doe spoke with Japanese Foreign Minister Richard Roe and they jointly condemned "
+        "the launch of a ballistic missile."
+    )
+    assert officials(text) == [("Jane Doe", "Secretary of State"), ("Richard Roe", "Foreign Minister")]
+    acting = {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
+    assert acting == {"United States", "Japan"}
+
+
+def test_a_statement_the_text_recalls_is_not_made_for_this_act():
+    text = (
+        "Secretary Jane Doe said the measures were critical. As President Richard Roe stated in his speech to the "
+        "General Assembly, it is time to act, and enforcement is key to denuclearization, as agreed to by Chairman "
+        "Kim."
+    )
+    assert officials(text) == [("Jane Doe", "Secretary")]
