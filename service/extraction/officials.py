@@ -74,7 +74,7 @@ _SPEECH = (
     r"warned|warns|claimed|claims|stressed|stresses|highlighted|emphasi[sz]ed|urged|urges|called|calls|condemned|"
     r"condemns|made|remarked|reiterated|commented|declared|explained|insisted|welcomed|briefed|informed|posted|"
     r"issued|underscored|affirmed|expressed|echoed|indicated|confirmed|denied|dismissed|criticized|criticised|"
-    r"accused|vowed|pledged|rejected|reaffirmed|observed|replied|answered|responded|argued|asserted|spoke|agreed|"
+    r"accused|vowed|pledged|rejected|reaffirmed|observed|replied|answered|responded|argued|asserted|spoke|agreed|met|"
     r"quoted\s+as\s+saying|met\s[^.;]{0,60}?\band\s+(?:issued|released|adopted|signed)"
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
@@ -338,9 +338,11 @@ def _share_speech(found: list[_Found]) -> None:
 
 
 # "As President Trump stated in his speech ...", "as agreed to by Chairman Kim": an earlier statement the text
-# recalls, not one made for this act ("as well as" lists officials).
+# recalls, not one made for this act ("as well as" lists officials; "Remarks as delivered by Ambassador X" are the
+# speaker's own).
 _RECALLED = re.compile(
-    r"(?<!well\s)\b[Aa]s\s+(?:(?:\w+ed|said)\s+(?:to\s+)?by\s+)?(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
+    r"(?<!well\s)\b[Aa]s\s+(?:(?:agreed|stated|said|noted|announced|declared|pledged|promised)\s+(?:to\s+)?by\s+)?"
+    r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
 )
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
 _SPOKEN_WITH = re.compile(

@@ -321,3 +321,17 @@ def test_a_statement_the_text_recalls_is_not_made_for_this_act():
         "Kim."
     )
     assert officials(text) == [("Jane Doe", "Secretary")]
+
+
+def test_ministers_who_met_speak_for_what_they_then_did():
+    text = (
+        "US Secretary of State Jane Doe, Japanese Foreign Minister Richard Roe, and Republic of Korea (ROK) Foreign "
+        "Minister Kim Min-su met today on the sidelines of the General Assembly in New York to reaffirm their "
+        "commitment to trilateral cooperation."
+    )
+    assert [name for name, _ in officials(text)] == ["Jane Doe", "Richard Roe", "Kim Min-su"]
+
+
+def test_remarks_as_delivered_by_an_ambassador_are_the_ambassadors():
+    text = "U.S. Statement as delivered by Ambassador Jane Roe\n\nThe United States condemns the launch."
+    assert officials(text) == [("Jane Roe", "Ambassador")]
