@@ -105,8 +105,8 @@ _CUES: dict[ActionType, list[str]] = {
 # The kind of document, not an act: remarks at a briefing, a press conference, testimony. Each scores a flat
 # 1.0 wherever it stands, so an act the text reports in its lead ("The United States condemns") still wins.
 _VENUE = re.compile(
-    r"\b(?:remarks\s+(?:at|to|by|following|after)|response\s+at|explanation\s+of\s+vote|"
-    r"press\s+(?:conference|briefing|gaggle)|stakeout|testimony\s+of|speech)\b",
+    r"\b(?:remarks\s+(?:at|to|by|with|following|after)|response\s+at|explanation\s+of\s+vote|"
+    r"press\s+(?:conference|briefing|gaggle|availability)|stakeout|testimony\s+of|speech)\b",
     re.IGNORECASE,
 )
 _PATTERNS = {kind: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in cues] for kind, cues in _CUES.items()}

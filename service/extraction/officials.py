@@ -84,7 +84,10 @@ _SPEECH_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_BEFORE = re.compile(
-    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by|testimony\s+of|on\s+behalf\s+of)"
+    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by|testimony\s+of|on\s+behalf\s+of|"
+    # "Remarks with Republic of Korea Foreign Minister Yun Byung-se and ...", "Joint Press Availability with ...":
+    # all of them speak
+    rf"(?:remarks|press\s+availability|press\s+conference)\s+with)"
     rf"(?:\s+(?:the|a|an|Mr\.?|Ms\.?|Mrs\.?|Dr\.?))?[\s,:]*$",
     re.IGNORECASE,
 )
@@ -227,7 +230,7 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
     def is_name(i: int) -> bool:
         return plain(i) or capitals(i)
 
-    names = []
+    names: list[tuple[int, int]] = []
     i = 0
     while i < len(chunk):
         if not is_name(i):
@@ -242,11 +245,27 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
         closes = j == len(chunk) or words[j] == "and" or words[j].lower() in _HEADLINE_VERBS
         # A name starts and ends with a word, not an initial: "Janet L. Yellen".
         length = j - i
-        after_title = i > 0 and _is_head(words[i - 1])
+        after_title = _after_title(words, i, names)
         if closes and (2 <= length <= 4 or (length == 1 and after_title)) and not re.fullmatch(r"[A-Z]\.", words[i]):
             names.append((i, j))
         i = j
     return names
+
+
+def _after_title(words: list[str], i: int, names: list[tuple[int, int]]) -> bool:
+    """Whether the word at `i` follows a title, so that a surname alone is a name there ("Secretary Blinken")."""
+    if i == 0:
+        return False
+    # "Director General Funakoshi": "General" ends that title though it heads none alone ("General Assembly")
+    if _is_head(words[i - 1]) or (words[i - 1] == "General" and i > 1 and _is_head(words[i - 2])):
+        return True
+    # "Vice Ministers Cho and Mori": a plural title lists surnames
+    return bool(names) and names[-1][1] == i - 1 and words[i - 1] == "and" and _plural_title(words, names[-1][0])
+
+
+def _plural_title(words: list[str], name_start: int) -> bool:
+    """Whether the word before a name is a plural title ("Ministers", "Secretaries")."""
+    return name_start > 0 and _is_head(words[name_start - 1]) and words[name_start - 1].lower().endswith(("s", "ies"))
 
 
 def _text(sentence: Sentence, tokens: list[re.Match]) -> str:
@@ -337,12 +356,13 @@ def _share_speech(found: list[_Found]) -> None:
             previous.speaking = True
 
 
-# "As President Trump stated in his speech ...", "as agreed to by Chairman Kim": an earlier statement the text
-# recalls, not one made for this act ("as well as" lists officials; "Remarks as delivered by Ambassador X" are the
-# speaker's own).
+# "As President Trump stated in his speech ...", "as agreed to by Chairman Kim", "you heard from Director General
+# Ihara": an earlier statement the text recalls, not one made for this act ("as well as" lists officials; "Remarks
+# as delivered by Ambassador X" are the speaker's own).
 _RECALLED = re.compile(
-    r"(?<!well\s)\b[Aa]s\s+(?:(?:agreed|stated|said|noted|announced|declared|pledged|promised)\s+(?:to\s+)?by\s+)?"
-    r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
+    r"(?:(?<!well\s)\b[Aa]s\s+(?:(?:agreed|stated|said|noted|announced|declared|pledged|promised)\s+(?:to\s+)?by\s+)?|"
+    # "as you heard from Vice Foreign Minister Sugiyama": what another said before the speaker spoke
+    r"\bheard\s+from\s+)(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
 )
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
 _SPOKEN_WITH = re.compile(
@@ -376,12 +396,34 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
         if names:
             found.extend(_titled_names(sentence, chunk, names, following, states))
             continue
+        if byline := _name_then_title(sentence, chunk, states):
+            found.append(byline)
+            continue
         # "Miller, a State Department spokesperson, said": a surname alone, named in full elsewhere or not at all.
         if len(chunk) == 1 and _is_name_token(chunk[0].group()) and following is not None:
             found.extend(_apposition(sentence, chunk[0].group(), chunk, following, states))
-        if _has_head(chunk):
+        if _has_head(chunk) and chunk[0].group() != "Office":  # "By Office of the Spokesperson": an office, no person
             found.extend(_title_first(sentence, chunk, following, states))
     return found
+
+
+_BYLINE_OPENING = re.compile(r"^\s*(?:by|testimony\s+of|remarks\s+by|statement\s+by)\s+$", re.IGNORECASE)
+
+
+def _name_then_title(sentence: Sentence, chunk: list[re.Match], states: Matcher[Entity]) -> _Found | None:
+    """A header's byline with no comma between the name and the title: "By Sung Kim Special Representative for North
+    Korea Policy", "Testimony of Sigal Mandelker Under Secretary"."""
+    words = [t.group() for t in chunk]
+    if len(words) > 2 and words[0] in ("Testimony", "Remarks", "Statement") and words[1] in ("of", "by"):
+        chunk, words = chunk[2:], words[2:]  # the opening is capitalised, so it starts the chunk
+    if not (sentence.in_header and _BYLINE_OPENING.match(sentence.text[: chunk[0].start()])):
+        return None
+    length = next((n for n in range(len(words)) if not _is_name_token(words[n]) or _is_place(words[n], states)), 0)
+    if not 2 <= length <= 4 or not _has_head(chunk[length:]):
+        return None
+    organisation, title = _organisation(_text(sentence, chunk[length:]), states)
+    name = _text(sentence, chunk[:length])
+    return _Found(name, title, organisation, sentence, True, chunk[0].start(), chunk[-1].end(), True)
 
 
 def _titled_names(
@@ -553,7 +595,9 @@ def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
 
 
 _LABEL = re.compile(
-    r"^(?:(?P<title>AMBASSADOR|SECRETARY|MINISTER|SPOKESPERSON|UNDER\s+SECRETARY|PRESIDENT|CHAIR)\s+|(?:MR|MS|MRS|DR)\.?\s+)"
+    # "FOREIGN MINISTER KISHIDA:", "DEPUTY SECRETARY BLINKEN:" too
+    r"^(?:(?P<title>(?:(?:FOREIGN|DEPUTY|VICE|FIRST|PRIME|SPECIAL|ASSISTANT|CHIEF)\s+)*(?:AMBASSADOR|SECRETARY|MINISTER|"
+    r"SPOKESPERSON|UNDER\s+SECRETARY|PRESIDENT|CHAIR|REPRESENTATIVE))\s+|(?:MR|MS|MRS|DR)\.?\s+)"
     r"(?P<name>[A-Z][A-Z’'-]+)\s*:"
 )
 
@@ -698,4 +742,11 @@ def _same_office(person: _Found, mention: _Found) -> bool:
     spokespeople = bool(_SPOKES.search(person.title) and _SPOKES.search(mention.title))
     same_organisation = mention.organisation is None or person.organisation in (None, mention.organisation)
     official = re.search(r"\bofficial$", mention.title, re.IGNORECASE) and person.organisation == mention.organisation
-    return (spokespeople and same_organisation) or bool(official) or fold(person.title) == fold(mention.title)
+    # "The Deputy Secretary reaffirmed" after "Deputy Secretary of State Wendy Sherman": her office, named shorter
+    shorter = mention.name is None and re.search(rf"\b{re.escape(fold(mention.title))}\b", fold(person.title))
+    return (
+        (spokespeople and same_organisation)
+        or bool(official)
+        or fold(person.title) == fold(mention.title)
+        or bool(shorter)
+    )

@@ -306,3 +306,16 @@ def test_two_ministers_who_jointly_condemned_in_a_call_condemned():
         "the launch of a ballistic missile as a clear violation of multiple UN Security Council resolutions."
     )
     assert kind(text) == "condemnation"
+
+
+def test_a_joint_press_availability_names_its_kind_as_remarks_do():
+    text = (
+        "Joint Press Availability with Japanese Vice Foreign Minister Taro Yamada\n\n"
+        "Press Availability\nJane Roe\nDeputy Secretary of State\nWashington, DC\nJanuary 5, 2017\n\n"
+        "DEPUTY SECRETARY ROE: Good afternoon, everyone. It is a great pleasure to be here with my colleagues.\n\n"
+        "Since our first trilateral meeting we have met six times, building a relationship of real strength.\n\n"
+        "We share a common purpose in addressing the region's most acute threat, and we work on it together.\n\n"
+        "This past year saw the unanimous passage of two resolutions, which sent a very clear message that the "
+        "regime will face ever-increasing consequences."
+    )
+    assert kind(text) == "other"  # a warning the text tells of weighs less than the kind of document
