@@ -109,6 +109,9 @@ _VENUE = re.compile(
     r"press\s+(?:conference|briefing|gaggle|availability)|stakeout|testimony\s+of|speech)\b",
     re.IGNORECASE,
 )
+# Under a plain sentence's condemnation (1.0): "We condemn the DPRK for providing Russia with its military
+# equipment" in a later paragraph of remarks is the speaker's act, not a tie with the kind of document.
+_KIND_WEIGHT = 0.9
 _PATTERNS = {kind: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in cues] for kind, cues in _CUES.items()}
 # A text that only calls the act a violation ("yet another outright and grave violation", "violates multiple
 # UNSCRs") condemns it without the verb; a weaker cue, so a welcomed resolution or a designation still wins.
@@ -206,10 +209,33 @@ def _occasion(kind: ActionType, before: str) -> bool:
     return kind is ActionType.veto or bool(_TOLD_OF.search(before) or _ADOPTED.search(before))
 
 
+# A copy of remarks that lost its header still opens as remarks do: "Thank you, Mr. President", "Thank you,
+# Under-Secretary-General DiCarlo and Mr. Leff, for your briefings".
+_ADDRESS = re.compile(
+    r"^Thank\s+you,?\s+(?:(?:Mr\.?|Madam|Madame)\s+)?[\w-]*(?:President|Chair|Secretary-General)\b|"
+    r"^Thank\s+you,?\s+[^.]{0,80}\bfor\s+(?:your|the)\s+briefings?\b",
+    re.IGNORECASE,
+)
+_OPENING_SENTENCES = 6
+
+
 def names_its_kind(sentences: list[Sentence]) -> bool:
     """Whether the header says the text is remarks, an explanation of vote, a stakeout, a press conference or
-    testimony: a speaker telling of an occasion."""
+    testimony, or the body opens by addressing the chair or a briefer: a speaker telling of an occasion."""
+    return _headed(sentences) or _address(sentences) is not None
+
+
+def _headed(sentences: list[Sentence]) -> bool:
     return any(sentence.in_header and _VENUE.search(sentence.text) for sentence in sentences)
+
+
+def _address(sentences: list[Sentence]) -> tuple[Sentence, re.Match[str]] | None:
+    """The opening sentence that addresses the chair or a briefer, and the words that do (a short "Thank you, ..."
+    line may count as the header, so the first few sentences are read)."""
+    for sentence in sentences[:_OPENING_SENTENCES]:
+        if match := _ADDRESS.match(sentence.text):
+            return sentence, match
+    return None
 
 
 def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
@@ -224,6 +250,10 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
         *((k, p) for k, ps in _PATTERNS.items() for p in ps),
     ]
     venue = names_its_kind(sentences)
+    address = None if _headed(sentences) else _address(sentences)
+    if address is not None:  # remarks with no header: the address scores as the kind of document would
+        sentence, match = address
+        found.append((Cue(ActionType.other, sentence, sentence.start, sentence.start + match.end()), _KIND_WEIGHT))
     for kind, pattern in patterns:
         for match in pattern.finditer(whole):
             if "\n" in match.group():
@@ -231,7 +261,7 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
             index = bisect.bisect_right(starts, match.start()) - 1
             sentence = sentences[index]
             start, end = match.start() - starts[index], match.end() - starts[index]
-            weight = 1.0 if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
+            weight = _KIND_WEIGHT if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
             if venue and pattern is not _VENUE and _occasion(kind, sentence.text[:start]):
                 weight *= 0.3 / sentence.weight  # told in the headline or not, the occasion is not the act
             if pattern is _CALLED_A_VIOLATION:

@@ -368,7 +368,11 @@ _RECALLED = re.compile(
 _SPOKEN_WITH = re.compile(
     r"\b(?:spoke|speaks|met|meets|talked|held\s+(?:a\s+)?(?:call|talks|meeting))\s+with\s+(?:the\s+)?$", re.IGNORECASE
 )
-_THEY_TOO = re.compile(rf"^[\s,]*and\s+(?:they|the\s+two|both)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", re.IGNORECASE)
+_THEY_TOO = re.compile(
+    rf"^[\s,]*(?:(?:today|yesterday|on\s+\w+(?:\s+\d{{1,2}})?)\s+)?and\s+(?:they|the\s+two|both)\s+(?:\w+ly\s+)?"
+    rf"(?:{_SPEECH})\b",
+    re.IGNORECASE,
+)
 
 
 def _speaking(sentence: Sentence, start: int, end: int) -> bool:
@@ -617,8 +621,9 @@ def _transcript_labels(sentences: list[Sentence]) -> list[_Found]:
 
 # A headline naming the speaker's statement by a possessive: "President Bush's Statement on North Korea Nuclear Test",
 # "Secretary Blinken's Remarks to the Press".
+# "Secretary of State John Kerry's Statement on ...": the title's own "of" and a full name too.
 _HEADLINE_SPEAKER = re.compile(
-    r"^(?P<title>(?:[A-Z][\w-]*\s+){1,4}?)(?P<name>[A-Z][\w-]+)['’]s\s+"
+    r"^(?P<title>(?:(?:[A-Z][\w-]*|of|for|the)\s+){1,6}?)(?P<name>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]+)['’]s\s+"
     r"(?:Statement|Remarks|Call|Calls|Press\s+Conference|Speech|Address)\b"
 )
 
@@ -627,9 +632,16 @@ def _headline_speakers(sentences: list[Sentence], states: Matcher[Entity]) -> li
     found = []
     for sentence in sentences:
         match = _HEADLINE_SPEAKER.match(sentence.text) if sentence.in_header else None
-        if match and _has_head_word(match.group("title")) and _is_name_token(match.group("name")):
-            organisation, title = _organisation(match.group("title").strip(), states)
-            found.append(_Found(match.group("name"), title, organisation, sentence, True, match.start(), match.end()))
+        if match is None:
+            continue
+        # the words of the name that are no name's ("State" in "Secretary of State John Kerry") end the title
+        title_words, name_words = match.group("title").split(), match.group("name").split()
+        while len(name_words) > 1 and not _is_name_token(name_words[0]):
+            title_words.append(name_words.pop(0))
+        title_text, name = " ".join(title_words), " ".join(name_words)
+        if _has_head_word(title_text) and all(_is_name_token(word) for word in name_words):
+            organisation, title = _organisation(title_text, states)
+            found.append(_Found(name, title, organisation, sentence, True, match.start(), match.end()))
     return found
 
 

@@ -319,3 +319,25 @@ def test_a_joint_press_availability_names_its_kind_as_remarks_do():
         "regime will face ever-increasing consequences."
     )
     assert kind(text) == "other"  # a warning the text tells of weighs less than the kind of document
+
+
+def test_remarks_copied_without_their_header_still_open_as_remarks():
+    text = (
+        "December 18, 2024\n"
+        "Thank you, Under-Secretary-General Jane Roe and Mr. Richard Doe, for your briefings.\n"
+        "In vetoing the mandate renewal of the Panel of Experts, Freedonia sought to prevent crucial, objective "
+        "investigations into violations of Security Council resolutions."
+    )
+    assert kind(text) == "other"
+
+
+def test_the_speakers_own_condemnation_in_a_later_paragraph_of_remarks_is_the_act():
+    text = (
+        "Remarks at a UN Security Council Briefing Called by Freedonia\n\n"
+        "Jane Roe\nPolitical Minister Counselor\nNew York, New York\nOctober 27, 2023\n\n"
+        "Thank you, Mr. President. And thank you for your briefing today, which we found useful in every way.\n\n"
+        "It has been two weeks since Freedonia last called a meeting of this Council on this very issue.\n\n"
+        "Addressing security threats from the illicit proliferation of arms is a longstanding priority of ours.\n\n"
+        "We condemn the DPRK for providing Freedonia with its military equipment."
+    )
+    assert kind(text) == "condemnation"

@@ -390,3 +390,16 @@ def test_the_officials_a_joint_appearances_header_names_and_its_transcript_label
         "SECRETARY ROE: Well, thank you very much for joining us here for this trilateral meeting."
     )
     assert {name for name, _ in officials(text)} == {"Jane Roe", "Kim Min-su", "Taro Yamada"}
+
+
+def test_a_headline_names_its_speakers_statement_by_title_and_full_name():
+    text = (
+        "Secretary of State Jane Roe's Statement on Freedonia's Nuclear Test\n\n"
+        "The United States and nations around the world have condemned the test as a grave threat to peace."
+    )
+    assert officials(text) == [("Jane Roe", "Secretary of State")]
+
+
+def test_the_minister_spoken_with_today_speaks_when_they_act_together():
+    text = "Secretary Jane Doe spoke with Foreign Minister Richard Roe today and they jointly condemned the launch."
+    assert ("Richard Roe", "Foreign Minister") in officials(text)
