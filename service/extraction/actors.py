@@ -624,6 +624,13 @@ def roles(
     _assign(chosen, Role.co_signatory, signatories[0 if joined else 1 :])
     if kind is ActionType.designation:
         _assign(chosen, Role.co_signatory, _designating_too(placed, cues, conduct))
+    # "Remarks with Republic of Korea Foreign Minister Yun Byung-se and Japanese Foreign Minister Fumio Kishida",
+    # "Joint Press Availability with ...": a joint appearance, whose guests speak for their states beside the host
+    _assign(
+        chosen,
+        Role.co_signatory,
+        _official_states(names, [o for o in officials if _JOINT_APPEARANCE.search(o.quote)], placed),
+    )
     if kind is ActionType.joint_statement:
         # "Joint Statement by the High Representative Josep Borrell and Minister of Foreign Affairs of the Republic
         # of Korea Cho Tae-yul": each signing official's state or body signs.
@@ -644,6 +651,11 @@ def roles(
         )
         for role, p in sorted(chosen.values(), key=lambda pair: (_PRECEDENCE.index(pair[0]), pair[1].mention.start))
     ]
+
+
+_JOINT_APPEARANCE = re.compile(
+    r"^(?:Joint\s+)?(?:Remarks|Press\s+Availability|Press\s+Conference)\s+with\b", re.IGNORECASE
+)
 
 
 # A partner designating at the same time: "our Republic of Korea (ROK) partners, who are concurrently taking

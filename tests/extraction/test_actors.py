@@ -411,3 +411,18 @@ def test_a_government_site_publishing_the_text_is_its_issuer_when_the_text_names
     assert _acting(extract(text, url="http://m.state.gov/md123862.htm")) == ["United States"]
     assert _acting(extract(text, url="https://www.mofa.go.jp/announce/press/0526.html")) == ["Japan"]
     assert _acting(extract(text, url="https://blog.example.com/2009/05/remarks.html")) == []
+
+
+def test_the_guests_of_a_joint_appearance_act_for_their_states():
+    text = (
+        "Joint Press Availability with Japanese Vice Foreign Minister Taro Yamada and Republic of Korea First Vice "
+        "Foreign Minister Kim Min-su\n\n"
+        "Press Availability\nJane Roe\nDeputy Secretary of State\nWashington, DC\nJanuary 5, 2017\n\n"
+        "DEPUTY SECRETARY ROE: Good afternoon, everyone. We share a common purpose in addressing the region's most "
+        "acute threat, and our three countries are committed to seeing the resolutions implemented fully."
+    )
+    assert set(_acting(extract(text, url="https://2009-2017.state.gov/s/d/2017d/1.htm"))) == {
+        "United States",
+        "Japan",
+        "South Korea",
+    }
