@@ -29,14 +29,14 @@ _HEADS = {
     "ambassador", "director", "representative", "envoy", "coordinator", "president", "chancellor", "chair",
     "chairman", "chairwoman", "chairperson", "commissioner", "adviser", "advisor", "counselor", "counsellor",
     "administrator", "undersecretary", "under-secretary-general", "official", "premier", "chief", "ministers",
-    "secretaries", "spokespersons",
+    "secretaries", "spokespersons", "chargé", "chargée",
 }  # fmt: skip
 # Lower-case words that may stand inside a title phrase ("national security spokesperson").
 _TITLE_WORDS = _HEADS | {
     "deputy", "vice", "senior", "principal", "assistant", "acting", "chief", "special", "permanent", "press",
     "national", "security", "foreign", "defense", "defence", "state", "department", "ministry", "government",
     "administration", "treasury", "affairs", "high", "general", "prime", "under", "executive", "political",
-    "policy", "cabinet",
+    "policy", "cabinet", "d’affaires", "d'affaires", "a.i.",  # "U.S. Chargé d’Affaires a.i." (ad interim)
 }  # fmt: skip
 _CONNECTORS = {"of", "for", "to", "the", "and"}
 _PEERS = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
@@ -68,7 +68,7 @@ _NOT_NAMES = {
     "asked", "speaking", "according", "but", "and", "while", "when", "after", "before", "since", "as", "if",
 }  # fmt: skip
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.|[^\W\d_][\w’'-]*|\d+")
+_TOKEN = re.compile(r"a\.i\.|(?:[A-Z]\.){2,}|[A-Z]\.|[^\W\d_][\w’'-]*|\d+")
 _SPEECH = (
     r"said|says|say|told|tells|stated|states|added|adds|noted|notes|announced|announces|tweeted|wrote|writes|"
     r"warned|warns|claimed|claims|stressed|stresses|highlighted|emphasi[sz]ed|urged|urges|called|calls|condemned|"

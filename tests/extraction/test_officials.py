@@ -403,3 +403,8 @@ def test_a_headline_names_its_speakers_statement_by_title_and_full_name():
 def test_the_minister_spoken_with_today_speaks_when_they_act_together():
     text = "Secretary Jane Doe spoke with Foreign Minister Richard Roe today and they jointly condemned the launch."
     assert ("Richard Roe", "Foreign Minister") in officials(text)
+
+
+def test_a_charge_daffaires_ad_interim_is_a_title():
+    text = "U.S. Statement as delivered by U.S. Chargé d’Affaires a.i. Jane Roe\n\nThe United States condemns the test."
+    assert officials(text) == [("Jane Roe", "Chargé d’Affaires a.i.")]
