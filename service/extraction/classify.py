@@ -103,7 +103,7 @@ _CUES: dict[ActionType, list[str]] = {
     ],
 }
 # The kind of document, not an act: remarks at a briefing, a press conference, testimony. Each scores a flat
-# 1.0 wherever it stands, so an act the text reports in its lead ("The United States condemns") still wins.
+# _KIND_WEIGHT wherever it stands, so an act the text reports in its lead ("The United States condemns") still wins.
 _VENUE = re.compile(
     r"\b(?:remarks\s+(?:at|to|by|with|following|after)|response\s+at|explanation\s+of\s+vote|"
     r"press\s+(?:conference|briefing|gaggle|availability)|stakeout|testimony\s+of|speech)\b",
