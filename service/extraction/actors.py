@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from service.extraction.classify import AGENT_AFTER, Cue
+from service.extraction.classify import AGENT_AFTER, Cue, names_its_kind
 from service.extraction.gazetteer import Entity, demonyms
 from service.extraction.names import Matcher, Mention, fold
 from service.extraction.schemas import ActorMention, OfficialMention
@@ -528,6 +528,46 @@ def _issuer(names: Matcher[Entity], officials: list[OfficialMention], placed: li
     return []
 
 
+# A government's own site is the text's publisher: usun.usmission.gov, home.treasury.gov, www.gov.uk, mofa.go.jp.
+_PUBLISHER_SITES = (
+    (re.compile(r"\.(?:gov|mil)$"), "United States"),
+    (re.compile(r"(?:^|\.)gov\.uk$"), "United Kingdom"),
+    (re.compile(r"\.go\.jp$"), "Japan"),
+    (re.compile(r"\.go\.kr$"), "South Korea"),
+    (re.compile(r"(?:^|\.)europa\.eu$"), "European Union"),
+)
+
+
+# The host of a URL, read by hand: urllib's parser raises on some malformed ones ("http://[").
+_HOST = re.compile(r"^[a-z][\w+.-]*://(?:[^/@\s]*@)?([^/?#:\s]+)", re.IGNORECASE)
+
+
+def _publisher(
+    url: str | None, names: Matcher[Entity], placed: list[Placed], sentences: list[Sentence]
+) -> list[Placed]:
+    """The state or body whose government site the text comes from, quoted where the text names it, else at its
+    first sentence; a copy on another site names none."""
+    host = _HOST.match(url or "")
+    host_name = host.group(1).lower() if host and sentences else ""
+    for site, name in _PUBLISHER_SITES:
+        if site.search(host_name):
+            for mention in names.find(name, capitalised=True):
+                return [_first_placed(mention.value, placed, sentences[0])]
+    return []
+
+
+def _speaker(
+    url: str | None,
+    officials: list[OfficialMention],
+    names: Matcher[Entity],
+    placed: list[Placed],
+    sentences: list[Sentence],
+) -> list[Placed]:
+    """The state the speaker of remarks speaks for: the publishing government's, else the first official's that
+    has one (the first official named is the speaker)."""
+    return _publisher(url, names, placed, sentences) or _issuer(names, officials, placed)
+
+
 def _agents_or_issuer(
     placed: list[Placed],
     sentences: list[Sentence],
@@ -536,6 +576,7 @@ def _agents_or_issuer(
     officials: list[OfficialMention],
     names: Matcher[Entity],
     conduct: frozenset[str],
+    url: str | None = None,
 ) -> list[Placed]:
     """Who acts, when no list of signers says: the act's agents, else the text's issuer, whichever the text gives
     first in this order."""
@@ -545,13 +586,18 @@ def _agents_or_issuer(
         # "Secretary Blinken and Foreign Minister Park jointly condemned": the officials written as the subject of
         # the strongest cue act for their states, before any state named as the subject of a weaker one; with no
         # cue (a call's readout: "Secretary Blinken and Foreign Minister Chung emphasized"), those of the lead
-        _official_agents([cues[0].sentence] if cues else lead, officials, names, placed)
+        _official_agents([cue.sentence for cue in cues[:1]] or lead, officials, names, placed)
+        # in remarks, an explanation of vote or a stakeout the speaker acts for the state whose site publishes
+        # them, else for the speaker's own; the Council or a delegation the speaker tells of ("your Chinese
+        # colleagues said") is the occasion
+        or (_speaker(url, officials, names, placed, sentences) if names_its_kind(sentences) else [])
         or agents(placed, cues, kind, lead + header, conduct)
         or _official_agents([cue.sentence for cue in cues], officials, names, placed)
         or _issuer(names, officials, placed)
         or _named_issuer(placed)
         or _institution(placed)
         or _self_named(placed, conduct, frozenset(_subjects(placed)))
+        or _publisher(url, names, placed, sentences)
     )
 
 
@@ -562,20 +608,29 @@ def roles(
     cues: list[Cue],
     officials: list[OfficialMention],
     names: Matcher[Entity],
+    url: str | None = None,
 ) -> list[ActorMention]:
-    """One entry per actor with its strongest role, quoting the sentence that gave it that role."""
+    """One entry per actor with its strongest role, quoting the sentence that gave it that role; `url`, where
+    the text was published, names the issuer when its site is a government's."""
     chosen: dict[str, tuple[Role, Placed]] = {}
     signatories = _signatories(placed, cues) if kind is ActionType.joint_statement else []
     signatories = signatories or _listed_signers(placed, sentences)
     joined = bool(signatories) and any(_JOIN.search(p.sentence.text) for p in signatories[:1])
     conduct = _doers_of_conduct(placed, kind)
     imposers = (signatories[:1] if not joined else []) or _agents_or_issuer(
-        placed, sentences, kind, cues, officials, names, conduct
+        placed, sentences, kind, cues, officials, names, conduct, url
     )
     _assign(chosen, Role.imposer, imposers)
     _assign(chosen, Role.co_signatory, signatories[0 if joined else 1 :])
     if kind is ActionType.designation:
         _assign(chosen, Role.co_signatory, _designating_too(placed, cues, conduct))
+    # "Remarks with Republic of Korea Foreign Minister Yun Byung-se and Japanese Foreign Minister Fumio Kishida",
+    # "Joint Press Availability with ...": a joint appearance, whose guests speak for their states beside the host
+    _assign(
+        chosen,
+        Role.co_signatory,
+        _official_states(names, [o for o in officials if _JOINT_APPEARANCE.search(o.quote)], placed),
+    )
     if kind is ActionType.joint_statement:
         # "Joint Statement by the High Representative Josep Borrell and Minister of Foreign Affairs of the Republic
         # of Korea Cho Tae-yul": each signing official's state or body signs.
@@ -596,6 +651,11 @@ def roles(
         )
         for role, p in sorted(chosen.values(), key=lambda pair: (_PRECEDENCE.index(pair[0]), pair[1].mention.start))
     ]
+
+
+_JOINT_APPEARANCE = re.compile(
+    r"^(?:Joint\s+)?(?:Remarks|Press\s+Availability|Press\s+Conference)\s+with\b", re.IGNORECASE
+)
 
 
 # A partner designating at the same time: "our Republic of Korea (ROK) partners, who are concurrently taking

@@ -22,7 +22,8 @@ _CUES: dict[ActionType, list[str]] = {
         # its date ("the January 9 joint statement", "the September 19, 2005 Joint Statement")
         r"(?<!\d\s)(?<!\d,\s)\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b"
         r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:Talks|Summit|Meeting|Conference)\b)",
-        r"\bjointly\s+(?:said|stated|condemned|declared|announced)\b",
+        # "they jointly condemned" in a call's readout is a condemnation the two made together, no joint statement
+        r"\bjointly\s+(?:said|stated|declared|announced)\b",
         r"^We,\s+the\b",
         # a line describing the document: "The following text is a joint statement by ...", "The text of the
         # following statement was released by the Secretary of State and the Foreign Ministers of ..."
@@ -102,12 +103,15 @@ _CUES: dict[ActionType, list[str]] = {
     ],
 }
 # The kind of document, not an act: remarks at a briefing, a press conference, testimony. Each scores a flat
-# 1.0 wherever it stands, so an act the text reports in its lead ("The United States condemns") still wins.
+# _KIND_WEIGHT wherever it stands, so an act the text reports in its lead ("The United States condemns") still wins.
 _VENUE = re.compile(
-    r"\b(?:remarks\s+(?:at|to|by)|explanation\s+of\s+vote|press\s+(?:conference|briefing|gaggle|stakeout)|"
-    r"testimony\s+of|speech)\b",
+    r"\b(?:remarks\s+(?:at|to|by|with|following|after)|response\s+at|explanation\s+of\s+vote|"
+    r"press\s+(?:conference|briefing|gaggle|availability)|stakeout|testimony\s+of|speech)\b",
     re.IGNORECASE,
 )
+# Under a plain sentence's condemnation (1.0): "We condemn the DPRK for providing Russia with its military
+# equipment" in a later paragraph of remarks is the speaker's act, not a tie with the kind of document.
+_KIND_WEIGHT = 0.9
 _PATTERNS = {kind: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in cues] for kind, cues in _CUES.items()}
 # A text that only calls the act a violation ("yet another outright and grave violation", "violates multiple
 # UNSCRs") condemns it without the verb; a weaker cue, so a welcomed resolution or a designation still wins.
@@ -121,6 +125,9 @@ _SOFT_WEIGHT = 0.6
 # clear message ...: face the consequences", "a UN Security Council informal meeting ... condemned") or a veto is
 # the occasion the speaker speaks of, not the speaker's act.
 _TOLD_OF = re.compile(r"\b(?:Security\s+)?Council\b(?!\s+resolutions?\b|['’]s\s+resolutions?\b)[^;]*$", re.IGNORECASE)
+# What the speaker speaks at: "Explanation of Vote at the Adoption of UN Security Council Resolution 2397 Imposing New
+# Sanctions", "Remarks Following the Adoption of a ... Statement Condemning": the adopted text's act, not the speaker's.
+_ADOPTED = re.compile(r"\b(?:at|on|following|after)\s+the\s+adoption\s+of\b[^;]*$", re.IGNORECASE)
 # A joint statement or a designation is the act itself, whatever it also condemns or warns about.
 _TYPE_WEIGHT = {
     ActionType.joint_statement: 1.5,
@@ -199,7 +206,36 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
 def _occasion(kind: ActionType, before: str) -> bool:
     """Whether a cue in remarks, an explanation of vote or a press conference tells of the occasion (a veto, an act
     of the Council) rather than of the speaker's act."""
-    return kind is ActionType.veto or bool(_TOLD_OF.search(before))
+    return kind is ActionType.veto or bool(_TOLD_OF.search(before) or _ADOPTED.search(before))
+
+
+# A copy of remarks that lost its header still opens as remarks do: "Thank you, Mr. President", "Thank you,
+# Under-Secretary-General DiCarlo and Mr. Leff, for your briefings".
+_ADDRESS = re.compile(
+    r"^Thank\s+you,?\s+(?:(?:Mr\.?|Madam|Madame)\s+)?[\w-]*(?:President|Chair|Secretary-General)\b|"
+    r"^Thank\s+you,?\s+[^.]{0,80}\bfor\s+(?:your|the)\s+briefings?\b",
+    re.IGNORECASE,
+)
+_OPENING_SENTENCES = 6
+
+
+def names_its_kind(sentences: list[Sentence]) -> bool:
+    """Whether the header says the text is remarks, an explanation of vote, a stakeout, a press conference or
+    testimony, or the body opens by addressing the chair or a briefer: a speaker telling of an occasion."""
+    return _headed(sentences) or _address(sentences) is not None
+
+
+def _headed(sentences: list[Sentence]) -> bool:
+    return any(sentence.in_header and _VENUE.search(sentence.text) for sentence in sentences)
+
+
+def _address(sentences: list[Sentence]) -> tuple[Sentence, re.Match[str]] | None:
+    """The opening sentence that addresses the chair or a briefer, and the words that do (a short "Thank you, ..."
+    line may count as the header, so the first few sentences are read)."""
+    for sentence in sentences[:_OPENING_SENTENCES]:
+        if match := _ADDRESS.match(sentence.text):
+            return sentence, match
+    return None
 
 
 def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
@@ -213,7 +249,11 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
         (ActionType.condemnation, _CALLED_A_VIOLATION),
         *((k, p) for k, ps in _PATTERNS.items() for p in ps),
     ]
-    venue = any(sentence.in_header and _VENUE.search(sentence.text) for sentence in sentences)
+    venue = names_its_kind(sentences)
+    address = None if _headed(sentences) else _address(sentences)
+    if address is not None:  # remarks with no header: the address scores as the kind of document would
+        sentence, match = address
+        found.append((Cue(ActionType.other, sentence, sentence.start, sentence.start + match.end()), _KIND_WEIGHT))
     for kind, pattern in patterns:
         for match in pattern.finditer(whole):
             if "\n" in match.group():
@@ -221,9 +261,9 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
             index = bisect.bisect_right(starts, match.start()) - 1
             sentence = sentences[index]
             start, end = match.start() - starts[index], match.end() - starts[index]
-            weight = 1.0 if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
+            weight = _KIND_WEIGHT if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
             if venue and pattern is not _VENUE and _occasion(kind, sentence.text[:start]):
-                weight *= 0.3
+                weight *= 0.3 / sentence.weight  # told in the headline or not, the occasion is not the act
             if pattern is _CALLED_A_VIOLATION:
                 weight *= _SOFT_WEIGHT
             if weight > 0:

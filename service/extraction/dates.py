@@ -69,18 +69,28 @@ def _month(word: str) -> int:
     return _MONTHS[word[:3].lower()]
 
 
-def _full_date(match: re.Match) -> dt.date | None:
+def _full_date(match: re.Match, url_day: dt.date | None = None) -> dt.date | None:
     groups = match.groupdict()
     if groups.get("first"):
         first, second = int(groups["first"]), int(groups["second"])
         if first <= 12 and second <= 12:
-            return None  # 07/02/2016: 7 February in Brussels, July 2 in Washington
+            # 07/02/2016: 7 February in Brussels, July 2 in Washington; the URL's day, when it is one of the two
+            # readings ("10/7/2021" under ".../2021/10/07/..."), says which
+            readings = {_date_or_none(int(groups["year"]), m, d) for m, d in ((first, second), (second, first))}
+            return url_day if url_day in readings else None
         day, month = (first, second) if first > 12 else (second, first)
     else:
         day = int(groups["day"])
         month = int(groups["m"]) if groups.get("m") else _month(groups["month"])
     try:
         return dt.date(int(groups["year"]), month, day)
+    except ValueError:
+        return None
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
     except ValueError:
         return None
 
@@ -108,7 +118,7 @@ _LABELLED = re.compile(r"\b(?:published|posted|issued|date)\b", re.IGNORECASE)
 _PAGE_EVENT = re.compile(r"\b(?:archived|accessed|retrieved|scanned|submission|copyright)\b", re.I)
 
 
-def _dateline(sentences: list[Sentence]) -> dt.date | None:
+def _dateline(sentences: list[Sentence], url_day: dt.date | None = None) -> dt.date | None:
     """The publication date a document states above its body: a labelled one, else the last one."""
     found = []
     for sentence in sentences:
@@ -120,7 +130,7 @@ def _dateline(sentences: list[Sentence]) -> dt.date | None:
             if kind != "full":
                 continue
             for match in pattern.finditer(_masked(sentence.text)):
-                day = _full_date(match)
+                day = _full_date(match, url_day)
                 opening = match.group().split()[0].lower()
                 if (
                     day
@@ -173,7 +183,8 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
             event = _event_before(text, match)
             if event is None and _ends_something(text, match):
                 continue
-            event = event or _event_around(text, match)
+            # "today's missile launch": today is the text's own day, whatever else it dates
+            event = event or (None if kind == "today" else _event_around(text, match))
             if event is not None:
                 events.append(event)
             else:
@@ -378,7 +389,7 @@ def find(
 ) -> Found:
     """The act's date. `found` is `candidates(sentences)` when the caller reads several acts of one text."""
     url_day, url_year = _url_date([u for u in [url, *_URL.findall(text)] if u])
-    dateline = _original_day(text) or _dateline(sentences)
+    dateline = _original_day(text) or _dateline(sentences, url_day)
     reference = published_on or dateline or url_day
     candidates, events = candidates_of(sentences) if found is None else found
     candidates = [

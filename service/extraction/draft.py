@@ -83,7 +83,13 @@ def _act(
     )
     designated, target_keys, target_warnings = targets.find(kind, cues, doc.sentences, doc.placed, doc.names)
     parties = actors.roles(
-        [p for p in doc.placed if p.mention.value.key not in target_keys], doc.sentences, kind, cues, people, doc.names
+        [p for p in doc.placed if p.mention.value.key not in target_keys],
+        doc.sentences,
+        kind,
+        cues,
+        people,
+        doc.names,
+        doc.url,
     )
     people = _speaking_for_the_act(people, parties, doc.names)
     warnings = [*when.warnings, *official_warnings, *target_warnings]

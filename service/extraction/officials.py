@@ -29,14 +29,14 @@ _HEADS = {
     "ambassador", "director", "representative", "envoy", "coordinator", "president", "chancellor", "chair",
     "chairman", "chairwoman", "chairperson", "commissioner", "adviser", "advisor", "counselor", "counsellor",
     "administrator", "undersecretary", "under-secretary-general", "official", "premier", "chief", "ministers",
-    "secretaries", "spokespersons",
+    "secretaries", "spokespersons", "chargé", "chargée",
 }  # fmt: skip
 # Lower-case words that may stand inside a title phrase ("national security spokesperson").
 _TITLE_WORDS = _HEADS | {
     "deputy", "vice", "senior", "principal", "assistant", "acting", "chief", "special", "permanent", "press",
     "national", "security", "foreign", "defense", "defence", "state", "department", "ministry", "government",
     "administration", "treasury", "affairs", "high", "general", "prime", "under", "executive", "political",
-    "policy", "cabinet",
+    "policy", "cabinet", "d’affaires", "d'affaires", "a.i.",  # "U.S. Chargé d’Affaires a.i." (ad interim)
 }  # fmt: skip
 _CONNECTORS = {"of", "for", "to", "the", "and"}
 _PEERS = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
@@ -68,13 +68,13 @@ _NOT_NAMES = {
     "asked", "speaking", "according", "but", "and", "while", "when", "after", "before", "since", "as", "if",
 }  # fmt: skip
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.|[^\W\d_][\w’'-]*|\d+")
+_TOKEN = re.compile(r"a\.i\.|(?:[A-Z]\.){2,}|[A-Z]\.|[^\W\d_][\w’'-]*|\d+")
 _SPEECH = (
     r"said|says|say|told|tells|stated|states|added|adds|noted|notes|announced|announces|tweeted|wrote|writes|"
     r"warned|warns|claimed|claims|stressed|stresses|highlighted|emphasi[sz]ed|urged|urges|called|calls|condemned|"
     r"condemns|made|remarked|reiterated|commented|declared|explained|insisted|welcomed|briefed|informed|posted|"
     r"issued|underscored|affirmed|expressed|echoed|indicated|confirmed|denied|dismissed|criticized|criticised|"
-    r"accused|vowed|pledged|rejected|reaffirmed|observed|replied|answered|responded|argued|asserted|spoke|agreed|"
+    r"accused|vowed|pledged|rejected|reaffirmed|observed|replied|answered|responded|argued|asserted|spoke|agreed|met|"
     r"quoted\s+as\s+saying|met\s[^.;]{0,60}?\band\s+(?:issued|released|adopted|signed)"
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
@@ -84,7 +84,10 @@ _SPEECH_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SPEECH_BEFORE = re.compile(
-    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by|testimony\s+of|on\s+behalf\s+of)"
+    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by|testimony\s+of|on\s+behalf\s+of|"
+    # "Remarks with Republic of Korea Foreign Minister Yun Byung-se and ...", "Joint Press Availability with ...":
+    # all of them speak
+    rf"(?:remarks|press\s+availability|press\s+conference)\s+with)"
     rf"(?:\s+(?:the|a|an|Mr\.?|Ms\.?|Mrs\.?|Dr\.?))?[\s,:]*$",
     re.IGNORECASE,
 )
@@ -227,7 +230,7 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
     def is_name(i: int) -> bool:
         return plain(i) or capitals(i)
 
-    names = []
+    names: list[tuple[int, int]] = []
     i = 0
     while i < len(chunk):
         if not is_name(i):
@@ -242,11 +245,27 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
         closes = j == len(chunk) or words[j] == "and" or words[j].lower() in _HEADLINE_VERBS
         # A name starts and ends with a word, not an initial: "Janet L. Yellen".
         length = j - i
-        after_title = i > 0 and _is_head(words[i - 1])
+        after_title = _after_title(words, i, names)
         if closes and (2 <= length <= 4 or (length == 1 and after_title)) and not re.fullmatch(r"[A-Z]\.", words[i]):
             names.append((i, j))
         i = j
     return names
+
+
+def _after_title(words: list[str], i: int, names: list[tuple[int, int]]) -> bool:
+    """Whether the word at `i` follows a title, so that a surname alone is a name there ("Secretary Blinken")."""
+    if i == 0:
+        return False
+    # "Director General Funakoshi": "General" ends that title though it heads none alone ("General Assembly")
+    if _is_head(words[i - 1]) or (words[i - 1] == "General" and i > 1 and _is_head(words[i - 2])):
+        return True
+    # "Vice Ministers Cho and Mori": a plural title lists surnames
+    return bool(names) and names[-1][1] == i - 1 and words[i - 1] == "and" and _plural_title(words, names[-1][0])
+
+
+def _plural_title(words: list[str], name_start: int) -> bool:
+    """Whether the word before a name is a plural title ("Ministers", "Secretaries")."""
+    return name_start > 0 and _is_head(words[name_start - 1]) and words[name_start - 1].lower().endswith(("s", "ies"))
 
 
 def _text(sentence: Sentence, tokens: list[re.Match]) -> str:
@@ -337,8 +356,32 @@ def _share_speech(found: list[_Found]) -> None:
             previous.speaking = True
 
 
+# "As President Trump stated in his speech ...", "as agreed to by Chairman Kim", "you heard from Director General
+# Ihara": an earlier statement the text recalls, not one made for this act ("as well as" lists officials; "Remarks
+# as delivered by Ambassador X" are the speaker's own).
+_RECALLED = re.compile(
+    r"(?:(?<!well\s)\b[Aa]s\s+(?:(?:agreed|stated|said|noted|announced|declared|pledged|promised)\s+(?:to\s+)?by\s+)?|"
+    # "as you heard from Vice Foreign Minister Sugiyama": what another said before the speaker spoke
+    r"\bheard\s+from\s+)(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
+)
+# "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
+_SPOKEN_WITH = re.compile(
+    r"\b(?:spoke|speaks|met|meets|talked|held\s+(?:a\s+)?(?:call|talks|meeting))\s+with\s+(?:the\s+)?$", re.IGNORECASE
+)
+_THEY_TOO = re.compile(
+    rf"^[\s,]*(?:(?:today|yesterday|on\s+\w+(?:\s+\d{{1,2}})?)\s+)?and\s+(?:they|the\s+two|both)\s+(?:\w+ly\s+)?"
+    rf"(?:{_SPEECH})\b",
+    re.IGNORECASE,
+)
+
+
 def _speaking(sentence: Sentence, start: int, end: int) -> bool:
-    return bool(_SPEECH_AFTER.match(sentence.text[end:]) or _SPEECH_BEFORE.search(sentence.text[:start]))
+    before, after = sentence.text[:start], sentence.text[end:]
+    if _RECALLED.search(before):
+        return False
+    if _SPOKEN_WITH.search(before) and _THEY_TOO.match(after):
+        return True
+    return bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
 
 
 def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
@@ -357,12 +400,34 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
         if names:
             found.extend(_titled_names(sentence, chunk, names, following, states))
             continue
+        if byline := _name_then_title(sentence, chunk, states):
+            found.append(byline)
+            continue
         # "Miller, a State Department spokesperson, said": a surname alone, named in full elsewhere or not at all.
         if len(chunk) == 1 and _is_name_token(chunk[0].group()) and following is not None:
             found.extend(_apposition(sentence, chunk[0].group(), chunk, following, states))
-        if _has_head(chunk):
+        if _has_head(chunk) and chunk[0].group() != "Office":  # "By Office of the Spokesperson": an office, no person
             found.extend(_title_first(sentence, chunk, following, states))
     return found
+
+
+_BYLINE_OPENING = re.compile(r"^\s*(?:by|testimony\s+of|remarks\s+by|statement\s+by)\s+$", re.IGNORECASE)
+
+
+def _name_then_title(sentence: Sentence, chunk: list[re.Match], states: Matcher[Entity]) -> _Found | None:
+    """A header's byline with no comma between the name and the title: "By Sung Kim Special Representative for North
+    Korea Policy", "Testimony of Sigal Mandelker Under Secretary"."""
+    words = [t.group() for t in chunk]
+    if len(words) > 2 and words[0] in ("Testimony", "Remarks", "Statement") and words[1] in ("of", "by"):
+        chunk, words = chunk[2:], words[2:]  # the opening is capitalised, so it starts the chunk
+    if not (sentence.in_header and _BYLINE_OPENING.match(sentence.text[: chunk[0].start()])):
+        return None
+    length = next((n for n in range(len(words)) if not _is_name_token(words[n]) or _is_place(words[n], states)), 0)
+    if not 2 <= length <= 4 or not _has_head(chunk[length:]):
+        return None
+    organisation, title = _organisation(_text(sentence, chunk[length:]), states)
+    name = _text(sentence, chunk[:length])
+    return _Found(name, title, organisation, sentence, True, chunk[0].start(), chunk[-1].end(), True)
 
 
 def _titled_names(
@@ -384,8 +449,8 @@ def _titled_names(
         start = b + 1
         if title_tokens and title_tokens[-1].group().lower() in _CONNECTORS:
             title_tokens = title_tokens[:-1]
-        while title_tokens and title_tokens[0].group().lower() in _CONNECTORS | _DETERMINERS:
-            title_tokens = title_tokens[1:]
+        while title_tokens and title_tokens[0].group().lower() in _CONNECTORS | _DETERMINERS | {"as"}:
+            title_tokens = title_tokens[1:]  # "As President Trump stated": "As" opens the clause, not the title
         name = _text(sentence, chunk[a:b])
         if title_tokens and _has_head(title_tokens):
             if not _is_place(name, states):
@@ -416,7 +481,11 @@ def _title_then_name(
         written = f"{served.group(1)} {written}"  # the state the title left out: it is whom the official serves
     organisation, title = _organisation(written, states)
     first, end = title_tokens[0].start(), last.end()
-    mention = _Found(name, title, organisation, sentence, _speaking(sentence, first, end), first, end)
+    # A header line that is a title and a name alone, as a briefing lists its speakers ("Press Briefing with" /
+    # "Acting Deputy Assistant Secretary Robert Scott," / "... Mark Lambert, and"): a byline.
+    alone = re.fullmatch(r"[\s.,;]*(?:and)?\s*", sentence.text[end:]) is not None
+    byline = sentence.in_header and first == 0 and alone and " " in name  # not a headline's last word ("... Abroad")
+    mention = _Found(name, title, organisation, sentence, byline or _speaking(sentence, first, end), first, end)
     # "Ambassador Matthew Rycroft, UK Permanent Representative to the United Nations, on DPRK": the title in
     # apposition is the fuller one.
     if apposed is not None:
@@ -530,7 +599,9 @@ def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
 
 
 _LABEL = re.compile(
-    r"^(?:(?P<title>AMBASSADOR|SECRETARY|MINISTER|SPOKESPERSON|UNDER\s+SECRETARY|PRESIDENT|CHAIR)\s+|(?:MR|MS|MRS|DR)\.?\s+)"
+    # "FOREIGN MINISTER KISHIDA:", "DEPUTY SECRETARY BLINKEN:" too
+    r"^(?:(?P<title>(?:(?:FOREIGN|DEPUTY|VICE|FIRST|PRIME|SPECIAL|ASSISTANT|CHIEF)\s+)*(?:AMBASSADOR|SECRETARY|MINISTER|"
+    r"SPOKESPERSON|UNDER\s+SECRETARY|PRESIDENT|CHAIR|REPRESENTATIVE))\s+|(?:MR|MS|MRS|DR)\.?\s+)"
     r"(?P<name>[A-Z][A-Z’'-]+)\s*:"
 )
 
@@ -550,8 +621,9 @@ def _transcript_labels(sentences: list[Sentence]) -> list[_Found]:
 
 # A headline naming the speaker's statement by a possessive: "President Bush's Statement on North Korea Nuclear Test",
 # "Secretary Blinken's Remarks to the Press".
+# "Secretary of State John Kerry's Statement on ...": the title's own "of" and a full name too.
 _HEADLINE_SPEAKER = re.compile(
-    r"^(?P<title>(?:[A-Z][\w-]*\s+){1,4}?)(?P<name>[A-Z][\w-]+)['’]s\s+"
+    r"^(?P<title>(?:(?:[A-Z][\w-]*|of|for|the)\s+){1,6}?)(?P<name>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]+)['’]s\s+"
     r"(?:Statement|Remarks|Call|Calls|Press\s+Conference|Speech|Address)\b"
 )
 
@@ -560,9 +632,16 @@ def _headline_speakers(sentences: list[Sentence], states: Matcher[Entity]) -> li
     found = []
     for sentence in sentences:
         match = _HEADLINE_SPEAKER.match(sentence.text) if sentence.in_header else None
-        if match and _has_head_word(match.group("title")) and _is_name_token(match.group("name")):
-            organisation, title = _organisation(match.group("title").strip(), states)
-            found.append(_Found(match.group("name"), title, organisation, sentence, True, match.start(), match.end()))
+        if match is None:
+            continue
+        # the words of the name that are no name's ("State" in "Secretary of State John Kerry") end the title
+        title_words, name_words = match.group("title").split(), match.group("name").split()
+        while len(name_words) > 1 and not _is_name_token(name_words[0]):
+            title_words.append(name_words.pop(0))
+        title_text, name = " ".join(title_words), " ".join(name_words)
+        if _has_head_word(title_text) and all(_is_name_token(word) for word in name_words):
+            organisation, title = _organisation(title_text, states)
+            found.append(_Found(name, title, organisation, sentence, True, match.start(), match.end()))
     return found
 
 
@@ -675,4 +754,11 @@ def _same_office(person: _Found, mention: _Found) -> bool:
     spokespeople = bool(_SPOKES.search(person.title) and _SPOKES.search(mention.title))
     same_organisation = mention.organisation is None or person.organisation in (None, mention.organisation)
     official = re.search(r"\bofficial$", mention.title, re.IGNORECASE) and person.organisation == mention.organisation
-    return (spokespeople and same_organisation) or bool(official) or fold(person.title) == fold(mention.title)
+    # "The Deputy Secretary reaffirmed" after "Deputy Secretary of State Wendy Sherman": her office, named shorter
+    shorter = mention.name is None and re.search(rf"\b{re.escape(fold(mention.title))}\b", fold(person.title))
+    return (
+        (spokespeople and same_organisation)
+        or bool(official)
+        or fold(person.title) == fold(mention.title)
+        or bool(shorter)
+    )

@@ -378,3 +378,51 @@ def test_an_owner_written_before_the_subject_of_the_verb_does_not_act():
 
 def test_an_owner_alone_before_the_verb_still_acts():
     assert roles("Japan's Ministry of Foreign Affairs strongly condemned the launch.")["Japan"] == "imposer"
+
+
+def _acting(draft) -> list[str]:
+    return [a.name for a in draft.actors if a.role in ("imposer", "co_signatory")]
+
+
+def test_in_remarks_the_speakers_state_acts_not_the_council_or_a_delegation_told_of():
+    adoption = (
+        "Remarks Following the Adoption of a UN Security Council Statement Condemning Freedonia's Latest Launch\n\n"
+        "Ambassador Jane Roe\nU.S. Permanent Representative to the United Nations\nNew York City\nAugust 29, 2017\n\n"
+        "Thank you, Mr. President. All fifteen members of the Security Council have spoken in unison tonight. We "
+        "are all denouncing Freedonia's outrageous act against another Member State."
+    )
+    assert _acting(extract(adoption)) == ["United States"]
+    stakeout = (
+        "Remarks by Ambassador Jane Roe at the UN Security Council Stakeout on Freedonia\n\n"
+        "Ambassador Jane Roe\nU.S. Representative to the United Nations\nNew York, New York\nFebruary 4, 2022\n\n"
+        "QUESTION: Ambassador, your Chinese colleagues said that the U.S. needs to do more. Is it time to talk?\n\n"
+        "AMBASSADOR ROE: We have made clear that we are willing to meet without preconditions."
+    )
+    assert _acting(extract(stakeout)) == ["United States"]
+
+
+def test_a_government_site_publishing_the_text_is_its_issuer_when_the_text_names_none():
+    text = (
+        "Jane Roe\nPermanent Representative to the United Nations\nRemarks to the media following consultations\n"
+        "New York City\nMay 26, 2009\n\n"
+        "Ambassador Roe: Good evening. We had a very good, productive initial discussion about the elements of a "
+        "resolution on Freedonia, and we are off to a very good start."
+    )
+    assert _acting(extract(text, url="http://m.state.gov/md123862.htm")) == ["United States"]
+    assert _acting(extract(text, url="https://www.mofa.go.jp/announce/press/0526.html")) == ["Japan"]
+    assert _acting(extract(text, url="https://blog.example.com/2009/05/remarks.html")) == []
+
+
+def test_the_guests_of_a_joint_appearance_act_for_their_states():
+    text = (
+        "Joint Press Availability with Japanese Vice Foreign Minister Taro Yamada and Republic of Korea First Vice "
+        "Foreign Minister Kim Min-su\n\n"
+        "Press Availability\nJane Roe\nDeputy Secretary of State\nWashington, DC\nJanuary 5, 2017\n\n"
+        "DEPUTY SECRETARY ROE: Good afternoon, everyone. We share a common purpose in addressing the region's most "
+        "acute threat, and our three countries are committed to seeing the resolutions implemented fully."
+    )
+    assert set(_acting(extract(text, url="https://2009-2017.state.gov/s/d/2017d/1.htm"))) == {
+        "United States",
+        "Japan",
+        "South Korea",
+    }

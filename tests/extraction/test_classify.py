@@ -279,3 +279,65 @@ def test_what_a_text_thanks_someone_for_is_not_its_own_act():
         "condemning the launches. They discussed trade."
     )
     assert kind(text) == "other"
+
+
+def test_the_adopted_texts_act_in_an_explanation_of_votes_headline_is_its_occasion():
+    text = (
+        "Explanation of Vote at the Adoption of UN Security Council Resolution 9999 Imposing New Sanctions on "
+        "Freedonia\n\n"
+        "Ambassador Jane Roe\n\n"
+        "Thank you, Mr. President. Today this Council stands united against a regime that rejects the pursuit of "
+        "peace, and I thank my colleagues for their work on this text."
+    )
+    assert kind(text) == "other"
+    remarks = (
+        "Remarks Following the Adoption of a UN Security Council Statement Condemning Freedonia's Latest Launch\n\n"
+        "Ambassador Jane Roe\n\n"
+        "Thank you, Mr. President. Tonight all fifteen members of this Council spoke in unison, and we are glad "
+        "of it."
+    )
+    assert kind(remarks) == "other"
+
+
+def test_two_ministers_who_jointly_condemned_in_a_call_condemned():
+    text = (
+        "Secretary Doe's Call with Freedonian Foreign Minister Roe\n\n"
+        "Secretary of State Jane Doe spoke with Freedonian Foreign Minister Richard Roe and they jointly condemned "
+        "the launch of a ballistic missile as a clear violation of multiple UN Security Council resolutions."
+    )
+    assert kind(text) == "condemnation"
+
+
+def test_a_joint_press_availability_names_its_kind_as_remarks_do():
+    text = (
+        "Joint Press Availability with Japanese Vice Foreign Minister Taro Yamada\n\n"
+        "Press Availability\nJane Roe\nDeputy Secretary of State\nWashington, DC\nJanuary 5, 2017\n\n"
+        "DEPUTY SECRETARY ROE: Good afternoon, everyone. It is a great pleasure to be here with my colleagues.\n\n"
+        "Since our first trilateral meeting we have met six times, building a relationship of real strength.\n\n"
+        "We share a common purpose in addressing the region's most acute threat, and we work on it together.\n\n"
+        "This past year saw the unanimous passage of two resolutions, which sent a very clear message that the "
+        "regime will face ever-increasing consequences."
+    )
+    assert kind(text) == "other"  # a warning the text tells of weighs less than the kind of document
+
+
+def test_remarks_copied_without_their_header_still_open_as_remarks():
+    text = (
+        "December 18, 2024\n"
+        "Thank you, Under-Secretary-General Jane Roe and Mr. Richard Doe, for your briefings.\n"
+        "In vetoing the mandate renewal of the Panel of Experts, Freedonia sought to prevent crucial, objective "
+        "investigations into violations of Security Council resolutions."
+    )
+    assert kind(text) == "other"
+
+
+def test_the_speakers_own_condemnation_in_a_later_paragraph_of_remarks_is_the_act():
+    text = (
+        "Remarks at a UN Security Council Briefing Called by Freedonia\n\n"
+        "Jane Roe\nPolitical Minister Counselor\nNew York, New York\nOctober 27, 2023\n\n"
+        "Thank you, Mr. President. And thank you for your briefing today, which we found useful in every way.\n\n"
+        "It has been two weeks since Freedonia last called a meeting of this Council on this very issue.\n\n"
+        "Addressing security threats from the illicit proliferation of arms is a longstanding priority of ours.\n\n"
+        "We condemn the DPRK for providing Freedonia with its military equipment."
+    )
+    assert kind(text) == "condemnation"

@@ -265,3 +265,21 @@ def test_a_copy_is_dated_by_the_original_it_links_to_not_by_its_own_dateline():
         "https://www.example.gov/statements/2023/02/18/statement-on-the-launch/\n"
     )
     assert when(text)[0] == dt.date(2023, 2, 18)
+
+
+def test_todays_event_is_dated_by_the_text_itself():
+    text = "On the Launch\n\nThe United States strongly condemned today's missile launch by Freedonia."
+    draft = extract(text, url="http://blogs.example.gov/stories/2016/02/06/launch.html")
+    assert (draft.date, draft.date_precision) == (dt.date(2016, 2, 6), "day")
+
+
+def test_an_ambiguous_slashed_dateline_is_read_as_the_url_dates_it():
+    text = (
+        "Secretary Doe spoke with Foreign Minister Roe\n\n10/7/2021 Washington D.C.\n\n"
+        "During the call, Secretary Doe and Foreign Minister Roe reaffirmed that the alliance is the cornerstone "
+        "of peace and security in the region and beyond."
+    )
+    draft = extract(text, url="https://news.example.com/2021/10/07/secretary-doe-spoke-with-roe/")
+    assert (draft.date, draft.date_precision) == (dt.date(2021, 10, 7), "day")
+    elsewhere = extract(text, url="https://news.example.com/2021/07/10/secretary-doe-spoke-with-roe/")
+    assert elsewhere.date == dt.date(2021, 7, 10)

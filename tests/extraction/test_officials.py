@@ -288,3 +288,123 @@ def test_a_headline_naming_a_statement_by_its_speakers_possessive_names_the_spea
         "provocative act and will work with its allies to respond.\n"
     )
     assert ("Smith", "President") in officials(text)
+
+
+def test_a_briefings_header_lines_of_title_and_name_are_its_speakers():
+    text = (
+        "U.S. Policy on Freedonia\n\nPress Briefing with\n\nActing Deputy Assistant Secretary Jane Roe,\n\n"
+        "Special Representative for Freedonia Policy Richard Roe, and\n\nActing Deputy Assistant Secretary Ann Doe\n\n"
+        "Via Teleconference, Washington, D.C.\n\nJanuary 17, 2018\n\n"
+        "MODERATOR: Good afternoon to everyone, and thank you all for joining this discussion of our policy."
+    )
+    assert officials(text) == [
+        ("Jane Roe", "Acting Deputy Assistant Secretary"),
+        ("Richard Roe", "Special Representative for Freedonia Policy"),
+        ("Ann Doe", "Acting Deputy Assistant Secretary"),
+    ]
+
+
+def test_the_minister_spoken_with_speaks_when_they_act_together():
+    text = (
+        "Secretary of State Jane Doe spoke with Japanese Foreign Minister Richard Roe and they jointly condemned "
+        "the launch of a ballistic missile."
+    )
+    assert officials(text) == [("Jane Doe", "Secretary of State"), ("Richard Roe", "Foreign Minister")]
+    acting = {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
+    assert acting == {"United States", "Japan"}
+
+
+def test_a_statement_the_text_recalls_is_not_made_for_this_act():
+    text = (
+        "Secretary Jane Doe said the measures were critical. As President Richard Roe stated in his speech to the "
+        "General Assembly, it is time to act, and enforcement is key to denuclearization, as agreed to by Chairman "
+        "Kim."
+    )
+    assert officials(text) == [("Jane Doe", "Secretary")]
+
+
+def test_ministers_who_met_speak_for_what_they_then_did():
+    text = (
+        "US Secretary of State Jane Doe, Japanese Foreign Minister Richard Roe, and Republic of Korea (ROK) Foreign "
+        "Minister Kim Min-su met today on the sidelines of the General Assembly in New York to reaffirm their "
+        "commitment to trilateral cooperation."
+    )
+    assert [name for name, _ in officials(text)] == ["Jane Doe", "Richard Roe", "Kim Min-su"]
+
+
+def test_remarks_as_delivered_by_an_ambassador_are_the_ambassadors():
+    text = "U.S. Statement as delivered by Ambassador Jane Roe\n\nThe United States condemns the launch."
+    assert officials(text) == [("Jane Roe", "Ambassador")]
+
+
+def test_a_director_general_a_plural_titles_surnames_and_an_office_named_shorter():
+    readout = (
+        "By Office of the Spokesperson\n\n"
+        "Today in Tokyo, Special Representative for the DPRK Jane Roe met Japanese Director General for Asian "
+        "Affairs Taro Yamada and Republic of Korea Special Representative Kim Min-su. Special Representative Roe, "
+        "Special Representative Kim, and Director General Yamada reaffirmed the importance of their cooperation."
+    )
+    assert [name for name, _ in officials(readout)] == ["Jane Roe", "Taro Yamada", "Kim Min-su"]
+    call = (
+        "Deputy Secretary of State Jane Roe spoke with Republic of Korea First Vice Foreign Minister Kim Min-su and "
+        "Japanese Vice Foreign Minister Yamada Taro on November 6. Deputy Secretary Roe and Vice Ministers Kim and "
+        "Yamada jointly condemned the launches. The Deputy Secretary reaffirmed the commitments of the United States."
+    )
+    assert officials(call) == [
+        ("Jane Roe", "Deputy Secretary of State"),
+        ("Kim Min-su", "First Vice Foreign Minister"),
+        ("Yamada Taro", "Vice Foreign Minister"),
+    ]
+
+
+def test_a_headers_byline_with_no_comma_between_name_and_title():
+    remarks = (
+        "Trilateral Meeting on Freedonia: Remarks at Iikura House, Tokyo\n\n"
+        "By Jane Roe Special Representative for Freedonia Policy\n\n"
+        "AMBASSADOR ROE: Good afternoon. It was a very productive meeting, and we stand united."
+    )
+    assert officials(remarks) == [("Jane Roe", "Special Representative for Freedonia Policy")]
+    testimony = (
+        "Testimony of Jane Roe Under Secretary, Terrorism and Financial Intelligence U.S. Department of the "
+        "Treasury Senate Banking Committee Thursday, September 28, 2017\n\n"
+        "Chairman Smith, Ranking Member Doe, and distinguished members of this Committee, I am honored to appear "
+        "before you today to discuss our strategy."
+    )
+    assert officials(testimony) == [("Jane Roe", "Under Secretary")]
+
+
+def test_what_the_audience_heard_from_another_official_is_not_said_here():
+    text = (
+        "Remarks at a Trilateral Press Conference\n\nJane Roe\nDeputy Secretary of State\n\n"
+        "It was very productive, as I'm sure you heard from Director General Taro Yamada and Ambassador Kim Min-su. "
+        "The challenge was at the center of our discussion, as you heard from Vice Foreign Minister Ken Sato."
+    )
+    assert officials(text) == [("Jane Roe", "Deputy Secretary of State")]
+
+
+def test_the_officials_a_joint_appearances_header_names_and_its_transcript_labels_speak():
+    text = (
+        "Remarks with Republic of Korea Foreign Minister Kim Min-su and Japanese Foreign Minister Taro Yamada\n\n"
+        "Jane Roe\nSecretary of State\nNew York City, NY\nSeptember 18, 2016\n\n"
+        "FOREIGN MINISTER YAMADA: The three countries should work closely together to apply stronger pressure.\n\n"
+        "SECRETARY ROE: Well, thank you very much for joining us here for this trilateral meeting."
+    )
+    assert {name for name, _ in officials(text)} == {"Jane Roe", "Kim Min-su", "Taro Yamada"}
+
+
+def test_a_headline_names_its_speakers_statement_by_title_and_full_name():
+    text = (
+        "Secretary of State Jane Roe's Statement on Freedonia's Nuclear Test\n\n"
+        "The United States and nations around the world have condemned the test as a grave threat to peace."
+    )
+    assert officials(text) == [("Jane Roe", "Secretary of State")]
+
+
+def test_the_minister_spoken_with_today_speaks_when_they_act_together():
+    text = "Secretary Jane Doe spoke with Foreign Minister Richard Roe today and they jointly condemned the launch."
+    assert ("Richard Roe", "Foreign Minister") in officials(text)
+
+
+def test_a_charge_daffaires_ad_interim_is_a_title():
+    text = "U.S. Statement as delivered by U.S. Chargé d’Affaires a.i. Jane Roe\n\nThe United States condemns the test."
+    assert officials(text) == [("Jane Roe", "Chargé d’Affaires a.i.")]

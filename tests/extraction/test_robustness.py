@@ -59,3 +59,11 @@ def test_country_codes_are_read_as_text():
     codes = {entity.country for entity, _ in _builtin() if entity.country}
     assert "NO" in codes and all(isinstance(code, str) and len(code) == 2 for code in codes)
     assert _DATA.name == "gazetteer.yaml"
+
+
+def test_a_malformed_url_crashes_nothing():
+    """The URL is read for a date and for a government publisher: a host that urllib refuses ("http://[") or none
+    at all gives neither, and no error."""
+    for url in ("http://[", "::::", "https://", "http://user@/", "x" * 2000):
+        draft = extract("Jane Roe said we had a good discussion of the resolution.", url=url)
+        assert not any(a.role == "imposer" for a in draft.actors)
