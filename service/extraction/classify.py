@@ -249,8 +249,9 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
         (ActionType.condemnation, _CALLED_A_VIOLATION),
         *((k, p) for k, ps in _PATTERNS.items() for p in ps),
     ]
-    venue = names_its_kind(sentences)
-    address = None if _headed(sentences) else _address(sentences)
+    headed = _headed(sentences)
+    address = None if headed else _address(sentences)
+    venue = headed or address is not None  # names_its_kind, each part read once
     if address is not None:  # remarks with no header: the address scores as the kind of document would
         sentence, match = address
         found.append((Cue(ActionType.other, sentence, sentence.start, sentence.start + match.end()), _KIND_WEIGHT))
