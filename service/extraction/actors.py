@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from service.extraction.classify import AGENT_AFTER, Cue, names_its_kind
 from service.extraction.gazetteer import Entity, demonyms
 from service.extraction.names import Matcher, Mention, fold
+from service.extraction.officials import JOINT_APPEARANCE
 from service.extraction.schemas import ActorMention, OfficialMention
 from service.extraction.sentences import Sentence
 from service.vocabulary import ActionType, ActorKind, Role
@@ -653,9 +654,7 @@ def roles(
     ]
 
 
-_JOINT_APPEARANCE = re.compile(
-    r"^(?:Joint\s+)?(?:Remarks|Press\s+Availability|Press\s+Conference)\s+with\b", re.IGNORECASE
-)
+_JOINT_APPEARANCE = re.compile(rf"^(?:Joint\s+)?{JOINT_APPEARANCE}\b", re.IGNORECASE)
 
 
 # A partner designating at the same time: "our Republic of Korea (ROK) partners, who are concurrently taking

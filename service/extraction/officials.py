@@ -83,11 +83,12 @@ _SPEECH_AFTER = re.compile(
     rf"\w+ly)\s+)*(?:(?:{_SPEECH})\b|:(?!\S*//))",  # a transcript's "Minister Kishida: First, ..." (not a URL)
     re.IGNORECASE,
 )
+# "Remarks with Republic of Korea Foreign Minister Yun Byung-se and ...", "Joint Press Availability with ...": a
+# joint appearance, all of whose guests speak (and act for their states: actors.py).
+JOINT_APPEARANCE = r"(?:remarks|press\s+availability|press\s+conference)\s+with"
 _SPEECH_BEFORE = re.compile(
     rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by|testimony\s+of|on\s+behalf\s+of|"
-    # "Remarks with Republic of Korea Foreign Minister Yun Byung-se and ...", "Joint Press Availability with ...":
-    # all of them speak
-    rf"(?:remarks|press\s+availability|press\s+conference)\s+with)"
+    rf"{JOINT_APPEARANCE})"
     rf"(?:\s+(?:the|a|an|Mr\.?|Ms\.?|Mrs\.?|Dr\.?))?[\s,:]*$",
     re.IGNORECASE,
 )
