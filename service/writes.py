@@ -3,7 +3,7 @@ write lands in the change feed with who made it and the record before and after.
 
 import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -257,23 +257,23 @@ def insert_rows(session: Session, model: type[Base], columns: Sequence[str], row
 
 @contextmanager
 def keys_checked_per_batch(
-    session: Session, parents: Mapping[InstrumentedAttribute[str], Iterable[str]]
+    session: Session, parents: Callable[[], Mapping[InstrumentedAttribute[str], Iterable[str]]]
 ) -> Iterator[None]:
-    """A bulk write's foreign keys to these parents (each a key column and the keys the rows to be written name)
-    checked once per key instead of once per row. On PostgreSQL the per-row checks are triggers, each a query
-    that locks its parent row: three quarters of the time of a bulk load. Here each parent is read and locked as
-    those queries would (FOR KEY SHARE: no one deletes it or changes its key before this transaction ends), a
-    missing one fails as a row naming it would, and the block's inserts run with the triggers off
-    (session_replication_role, for this transaction until the block ends). The block's rows may point at these
-    parents and at rows this transaction wrote itself, nothing else, and it may only insert: an update or a
-    delete would lose its cascades. A role that may not set it (neither a superuser nor, from PostgreSQL 15,
-    granted SET on it) keeps the per-row checks; so does SQLite, whose checks are lookups in the parent's
-    index (turning them off there saved a tenth of a load's time)."""
+    """A bulk write's foreign keys to the parents `parents` gives (each a key column and the keys the rows to be
+    written name; asked for only where they are checked here) checked once per key instead of once per row. On
+    PostgreSQL the per-row checks are triggers, each a query that locks its parent row: three quarters of the
+    time of a bulk load. Here each parent is read and locked as those queries would (FOR KEY SHARE: no one
+    deletes it or changes its key before this transaction ends), a missing one fails as a row naming it would,
+    and the block's inserts run with the triggers off (session_replication_role, for this transaction until the
+    block ends). The block's rows may point at these parents and at rows this transaction wrote itself, nothing
+    else, and it may only insert: an update or a delete would lose its cascades. A role that may not set it
+    (neither a superuser nor, from PostgreSQL 15, granted SET on it) keeps the per-row checks; so does SQLite,
+    whose checks are lookups in the parent's index (turning them off there saved a tenth of a load's time)."""
     if session.get_bind().dialect.name != "postgresql" or not _may_pause_triggers(session):
         yield
         return
     connection = session.connection()
-    for key, wanted in parents.items():
+    for key, wanted in parents().items():
         if not (wanted := set(wanted)):
             continue
         found = set(connection.scalars(select(key).where(among(session, key, wanted)).with_for_update(key_share=True)))
@@ -290,12 +290,16 @@ def key_violation(session: Session, message: str) -> IntegrityError:
 
 
 def _may_pause_triggers(session: Session) -> bool:
+    """Whether the connection's role may set session_replication_role: asked once per database connection (kept
+    in its `info`, which lives as long as the connection in the pool), not once per batch."""
     connection = session.connection()
-    if (connection.dialect.server_version_info or ()) >= (15,):  # SET may be granted on a parameter since 15
-        query = "SELECT has_parameter_privilege('session_replication_role', 'SET')"
-    else:
-        query = "SELECT current_setting('is_superuser') = 'on'"
-    return bool(connection.exec_driver_sql(query).scalar())
+    if "may_pause_triggers" not in connection.info:
+        if (connection.dialect.server_version_info or ()) >= (15,):  # SET may be granted on a parameter since 15
+            query = "SELECT has_parameter_privilege('session_replication_role', 'SET')"
+        else:
+            query = "SELECT current_setting('is_superuser') = 'on'"
+        connection.info["may_pause_triggers"] = bool(connection.exec_driver_sql(query).scalar())
+    return bool(connection.info["may_pause_triggers"])
 
 
 @contextmanager

@@ -190,7 +190,7 @@ def _put_batch(session: Session, records: dict[str, ActionRecord]) -> Counter:
     action = attrgetter("id", *_FIELDS)
     insert_rows(session, Action, ("id", *_FIELDS, "created_at", "updated_at"), [(*action(r), now, now) for r in new])
     quote_ids = _QuoteIds()
-    with keys_checked_per_batch(session, _parents(session, new + relinked)):
+    with keys_checked_per_batch(session, lambda: _parents(session, new + relinked)):
         _insert_links(session, new + relinked, quote_ids)
         record_changes(session, "action", changes)  # its rows point at the set it inserts first
     _drop_quotes_left(session, [stored_links[r.id] for r in relinked], relinked, quote_ids)
