@@ -4,7 +4,8 @@ Names are folded to lowercase ASCII words (service.folding: other scripts transl
 every name and alias (migration 0006: FTS5 on SQLite, pg_trgm GIN on PostgreSQL) narrows the candidates to
 the names holding every word of the query (on SQLite, those the index gives for the rarest trigram of each word,
 then checked for the whole words), or for a query no name holds every word of, the names sharing most of its
-six rarest trigrams; a query of words under three letters, 'U n so ng Ri', is looked for by a scan first.
+six rarest trigrams (and, for a screening, those holding every word of it but one); a query of words under three
+letters, 'U n so ng Ri', is looked for by a scan first.
 rapidfuzz ranks only those.
 """
 
@@ -103,9 +104,9 @@ def find_actors(
     near_misses: bool = False,
 ) -> list[Match]:
     """The actors whose names score at least MIN_SCORE by `scorer` (screening brings its own), best first. With
-    `near_misses`, the names sharing most trigrams are ranked too unless a name holding every word of the query
-    scores 100: a name one letter off the query ('Hassan' for 'Hasan') is not hidden by its relatives that hold
-    every word ('Hasan' in the name of each of his sons)."""
+    `near_misses`, the names holding every word of the query but one and those sharing most trigrams are ranked
+    too unless a name holding every word of the query scores 100: a name one letter off the query ('Hassan' for
+    'Hasan') is not hidden by its relatives that hold every word ('Hasan' in the name of each of his sons)."""
     query_key = fold(q)
     if not query_key:
         return []
@@ -120,11 +121,29 @@ def find_actors(
     found = ranked(candidates)
     if found and (not near_misses or found[0].score >= 100):
         return found
+    if near_misses:
+        candidates = [*candidates, *_holding_all_but_one(session, words, kind, country)]
     fuzzy = _sqlite_trigrams if session.get_bind().dialect.name == "sqlite" else _postgresql_trigrams
     trigrams = _rarest(_trigrams(query_key), name_counts.get(session).trigrams)
     if not trigrams:
-        return found
+        return ranked(candidates)
     return ranked([*candidates, *session.connection().execute(*fuzzy(trigrams, kind, country)).all()])
+
+
+def _holding_all_but_one(
+    session: Session, words: list[str], kind: str | None, country: str | None
+) -> list[tuple[str, str, str]]:
+    """The names holding every word of the query but one, for each of its words: a word spelt otherwise
+    ('saeed Mahmoud IBRAHIM' of 'IBRAHIM SAID, Mahmoud') hides a name from the every-word look-up, and the
+    trigrams of a query of common words spelt otherwise ('abdullah ABDU' of 'ABDU, Abdallah') are shared by
+    hundreds of names before it."""
+    if len(words) < 2:
+        return []
+    return [
+        row
+        for i in range(len(words))
+        for row in _holding_every_word(session, words[:i] + words[i + 1 :], kind, country)
+    ]
 
 
 def find_by_every_word(
@@ -162,7 +181,11 @@ def _ranked(
 ) -> list[Match]:
     """The candidates' actors scoring at least MIN_SCORE, each by its best name, best first; a name of an actor
     merged into another counts for that one, the survivor."""
-    scored = [(member_id, name, round(scorer(query_key, name_key), 1)) for member_id, name, name_key in candidates]
+    # (A name two look-ups found is scored once.)
+    scored = [
+        (member_id, name, round(scorer(query_key, name_key), 1))
+        for member_id, name, name_key in dict.fromkeys(map(tuple, candidates))
+    ]
     kept = [(member_id, name, value) for member_id, name, value in scored if value >= MIN_SCORE]
     survivor = survivors(session, {member_id for member_id, _, _ in kept})  # of the few kept only
     best: dict[str, Match] = {}
