@@ -279,9 +279,13 @@ def word_evidence(word: str, other: str) -> float:
     if abs(len(word) - len(other)) > 2:
         return 0.0  # a syllable more is another name: 'Abdullah' is not 'Abdul', 'Fangwei' not 'Fang'
     if fuzz.ratio(word, other) >= WORD_MATCH:
-        if min(Levenshtein.distance(_consonants(word, ch=ch), _consonants(other, ch=ch)) for ch in _CH) > 1:
+        frames_apart = min(Levenshtein.distance(_consonants(word, ch=ch), _consonants(other, ch=ch)) for ch in _CH)
+        if frames_apart > 1:
             return 0.0  # close letters, two consonants apart: 'Masoud' ('msd') is not 'Mahmoud' ('mhmd')
-        return WEAK_CONSONANTS if _other_name(word, other) else 1.0
+        # One consonant written for another that no romanisation writes for it, letter for letter, is as often
+        # another name ('Qasim', 'Qasir'); a consonant more or less is a spelling ('Mikhail', 'Mihail').
+        changed = frames_apart == 1 and Levenshtein.distance(word, other) == 1 and len(word) == len(other)
+        return WEAK_CONSONANTS if changed or _other_name(word, other) else 1.0
     consonants = _consonants(word)
     same = consonants == _consonants(other) or _consonants(word, ch="k") == _consonants(other, ch="k")
     if len(consonants) < 2 or not same or _syllables(word) != _syllables(other):
@@ -340,7 +344,7 @@ def _consonants(word: str, alike: bool = True, vowels: bool = False, ch: str = "
 # McCune–Reischauer and Revised Romanisation of Korean (ch/j, k/g, t/d, p/b, r/l), Wade–Giles and pinyin of
 # Chinese (ch/zh, hs/x), Russian's ks and x ('Aleksey', 'Alexei'), Arabic's kh, q and k, and its dh and ḍ, written
 # d, dh or z ('Qadhafi', 'Gaddafi'; Persian 'Reza', Arabic 'Rida'), and its th, written s in Turkish and Persian
-# ('Othman', 'Osman').
+# ('Othman', 'Osman'); Arabic and Persian و, written w or v ('Jawad', 'Javad').
 _SAME_CONSONANT = [
     ("th", "s"),
     ("zh", "j"),
@@ -350,6 +354,7 @@ _SAME_CONSONANT = [
     ("dh|d|z", "t"),
     ("b", "p"),
     ("r", "l"),
+    ("(?<![^aeiouy])w", "v"),  # (after a consonant, w is a glide: 'Hwang', 'Huang')
 ]
 
 

@@ -265,3 +265,18 @@ async def test_a_name_holding_every_word_of_the_query_but_one_spelt_otherwise_is
     # (or 'Abdullah' alone), the shortest first, are searched too.
     add_persons(listed_db, "Abdu Abdallah", *(f"Abdullahab Mahmoud Decoy {number:03d}" for number in range(250)))
     assert await _first_ids(listed_db, "Abdullah Abdu") == ["person-abdu-abdallah"]
+
+
+async def test_one_consonant_written_for_another_letter_for_letter_is_weak_evidence(listed_db):
+    # 'Qasim' and 'Qasir' are 80% alike and their consonants a letter apart, but no romanisation writes r for m:
+    # the query's own surname, with its given name respelt, comes before another surname a letter off. 'Kasim'
+    # is 'Qasim' (k and q are one), 'Jawad' 'Javad' (w and v are one: Arabic and Persian و), and 'Mihail'
+    # 'Mikhail' (a consonant less, not another).
+    add_persons(listed_db, "Qasim Mohammed", "Qasir Muhammad", "Petrov Mikhail", "Oji Javad")
+    found = await _first_ids(listed_db, "Mohammed Qasir", "Kasim Mohammed", "Mihail Petrov", "Jawad Oji")
+    assert found == [
+        "person-qasir-muhammad",
+        "person-qasim-mohammed",
+        "person-petrov-mikhail",
+        "person-oji-javad",
+    ]
