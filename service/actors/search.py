@@ -39,6 +39,7 @@ from service.models import Actor, ActorAlias
 
 MIN_SCORE = 70
 CANDIDATES = 200  # names ranked per query: the shortest holding every word, or those sharing most trigrams
+ALL_BUT_ONE_CANDIDATES = 50  # and for a screening's misspelt query, the shortest holding every word but one
 MAX_TRIGRAMS = 6  # a misspelt query's candidates: the names sharing most of its 6 rarest trigrams
 SHORT_CANDIDATES = 5000  # a query under three letters has no trigram: its names are found by a scan
 # Words a query may carry that no name needs to share ("the Kremlin" is "Kremlin").
@@ -122,7 +123,7 @@ def find_actors(
     if found and (not near_misses or found[0].score >= 100):
         return found
     if near_misses:
-        candidates = [*candidates, *_holding_all_but_one(session, words, kind, country)]
+        candidates = [*candidates, *_holding_all_but_one(session, query_key, words, kind, country)]
     fuzzy = _sqlite_trigrams if session.get_bind().dialect.name == "sqlite" else _postgresql_trigrams
     trigrams = _rarest(_trigrams(query_key), name_counts.get(session).trigrams)
     if not trigrams:
@@ -131,18 +132,19 @@ def find_actors(
 
 
 def _holding_all_but_one(
-    session: Session, words: list[str], kind: str | None, country: str | None
+    session: Session, query_key: str, words: list[str], kind: str | None, country: str | None
 ) -> list[tuple[str, str, str]]:
-    """The names holding every word of the query but one, for each of its words: a word spelt otherwise
-    ('saeed Mahmoud IBRAHIM' of 'IBRAHIM SAID, Mahmoud') hides a name from the every-word look-up, and the
-    trigrams of a query of common words spelt otherwise ('abdullah ABDU' of 'ABDU, Abdallah') are shared by
-    hundreds of names before it."""
+    """The names holding every word of the query but one, for each of its words, those of a length nearest the
+    query's first: a word spelt otherwise ('saeed Mahmoud IBRAHIM' of 'IBRAHIM SAID, Mahmoud') hides a name from
+    the every-word look-up, and the trigrams of a query of common words spelt otherwise ('abdullah ABDU' of 'ABDU,
+    Abdallah') are shared by hundreds of names before it. (A name far longer or shorter than the query cannot be
+    alike enough, and ordered by length alone, 'ABDU, Abdallah' came after the 50 shortest names holding 'abdu'.)"""
     if len(words) < 2:
         return []
     return [
         row
         for i in range(len(words))
-        for row in _holding_every_word(session, words[:i] + words[i + 1 :], kind, country)
+        for row in _holding_every_word(session, words[:i] + words[i + 1 :], kind, country, len(query_key))
     ]
 
 
@@ -166,13 +168,15 @@ def _indexed_words(query_key: str) -> list[str]:
 
 
 def _holding_every_word(
-    session: Session, words: list[str], kind: str | None, country: str | None
+    session: Session, words: list[str], kind: str | None, country: str | None, near: int | None = None
 ) -> Sequence[tuple[str, str, str]]:
+    """The CANDIDATES shortest names holding every word; with `near`, the ALL_BUT_ONE_CANDIDATES whose length is
+    nearest it."""
     if session.get_bind().dialect.name == "sqlite":
         # The counts choose which trigrams SQLite's index looks up; PostgreSQL's planner does that itself.
-        statement = _sqlite_every_word(words, name_counts.get(session).trigrams, kind, country)
+        statement = _sqlite_every_word(words, name_counts.get(session).trigrams, kind, country, near)
     else:
-        statement = _postgresql_every_word(words, kind, country)
+        statement = _postgresql_every_word(words, kind, country, near)
     return session.connection().execute(*statement).all()
 
 
@@ -231,7 +235,7 @@ _FTS = table("actor_names_fts", column("rowid"), column("rank"))
 
 
 def _sqlite_every_word(
-    words: list[str], counts: dict[str, int], kind: str | None, country: str | None
+    words: list[str], counts: dict[str, int], kind: str | None, country: str | None, near: int | None
 ) -> tuple[Select, dict]:
     """The names holding every word, wherever it stands in the key, across the spaces the key no longer has.
     The index is asked for the rarest trigram of each word only, and the words are then looked for in the few
@@ -241,8 +245,9 @@ def _sqlite_every_word(
         min(key_trigrams(word), key=lambda trigram: (counts.get(trigram, 0), trigram)) for word in words
     )
     match = "spaceless : (" + " AND ".join(_phrase(trigram) for trigram in rarest) + ")"
-    parameters = {"match": match, "kind": kind, "country": country} | {f"word{i}": w for i, w in enumerate(words)}
-    return _sqlite_search("length", bool(kind), bool(country), len(words)), parameters
+    parameters = {"match": match, "kind": kind, "country": country, "near": near}
+    parameters |= {f"word{i}": w for i, w in enumerate(words)}
+    return _sqlite_search("near" if near else "length", bool(kind), bool(country), len(words)), parameters
 
 
 def _sqlite_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> tuple[Select, dict]:
@@ -260,8 +265,8 @@ def _sqlite_search(order: str, by_kind: bool, by_country: bool, words: int) -> S
         .select_from(_FTS.join(_NAMES, _NAMES.c.id == _FTS.c.rowid))
         .where(text("actor_names_fts MATCH :match"))
         .where(*(func.instr(_NAMES.c.spaceless, bindparam(f"word{i}")) > 0 for i in range(words)))
-        .order_by(func.length(_NAMES.c.search_key) if order == "length" else _FTS.c.rank)
-        .limit(CANDIDATES)
+        .order_by(_ORDERS[order])
+        .limit(ALL_BUT_ONE_CANDIDATES if order == "near" else CANDIDATES)
     )
     if by_kind or by_country:
         query = query.join(Actor, Actor.id == _NAMES.c.actor_id)
@@ -272,20 +277,32 @@ def _sqlite_search(order: str, by_kind: bool, by_country: bool, words: int) -> S
     return query
 
 
+_ORDERS = {
+    "length": func.length(_NAMES.c.search_key),
+    "near": func.abs(func.length(_NAMES.c.search_key) - bindparam("near")),
+    "rank": _FTS.c.rank,
+}
+
+
 def _spaceless(names: Subquery) -> ColumnElement[str]:
     # Literals, not parameters: the indexed expression is replace(search_key, ' ', '').
     return func.replace(names.c.search_key, literal_column("' '"), literal_column("''"))
 
 
-def _postgresql_every_word(words: list[str], kind: str | None, country: str | None) -> tuple[Select, dict]:
+def _postgresql_every_word(
+    words: list[str], kind: str | None, country: str | None, near: int | None
+) -> tuple[Select, dict]:
     # Each LIKE is served by the GIN trigram index of the spaceless key.
     names = _names(kind, country)
     spaceless = _spaceless(names)
     query = (
         select(names.c.actor_id, names.c.name, names.c.search_key)
         .where(*(spaceless.contains(word, autoescape=True) for word in words))
-        .order_by(func.length(names.c.search_key), names.c.name)
-        .limit(CANDIDATES)
+        .order_by(
+            func.abs(func.length(names.c.search_key) - near) if near else func.length(names.c.search_key),
+            names.c.name,
+        )
+        .limit(ALL_BUT_ONE_CANDIDATES if near else CANDIDATES)
     )
     return query, {}
 
