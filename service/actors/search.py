@@ -18,6 +18,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     Subquery,
+    and_,
     bindparam,
     case,
     column,
@@ -39,7 +40,7 @@ from service.models import Actor, ActorAlias
 
 MIN_SCORE = 70
 CANDIDATES = 200  # names ranked per query: the shortest holding every word, or those sharing most trigrams
-ALL_BUT_ONE_CANDIDATES = 50  # and for a screening's misspelt query, the shortest holding every word but one
+ALL_BUT_ONE_CANDIDATES = 50  # and per word of a screening's misspelt query, names holding every word but one
 MAX_TRIGRAMS = 6  # a misspelt query's candidates: the names sharing most of its 6 rarest trigrams
 SHORT_CANDIDATES = 5000  # a query under three letters has no trigram: its names are found by a scan
 # Words a query may carry that no name needs to share ("the Kremlin" is "Kremlin").
@@ -134,18 +135,19 @@ def find_actors(
 def _holding_all_but_one(
     session: Session, query_key: str, words: list[str], kind: str | None, country: str | None
 ) -> list[tuple[str, str, str]]:
-    """The names holding every word of the query but one, for each of its words, those of a length nearest the
-    query's first: a word spelt otherwise ('saeed Mahmoud IBRAHIM' of 'IBRAHIM SAID, Mahmoud') hides a name from
-    the every-word look-up, and the trigrams of a query of common words spelt otherwise ('abdullah ABDU' of 'ABDU,
-    Abdallah') are shared by hundreds of names before it. (A name far longer or shorter than the query cannot be
-    alike enough, and ordered by length alone, 'ABDU, Abdallah' came after the 50 shortest names holding 'abdu'.)"""
+    """The names holding every word of the query but one, ALL_BUT_ONE_CANDIDATES per word of it, those of a
+    length nearest the query's first, in one look-up: a word spelt otherwise ('saeed Mahmoud IBRAHIM' of 'IBRAHIM
+    SAID, Mahmoud') hides a name from the every-word look-up, and the trigrams of a query of common words spelt
+    otherwise ('abdullah ABDU' of 'ABDU, Abdallah') are shared by hundreds of names before it. (A name far longer
+    or shorter than the query cannot be alike enough, and ordered by length alone, 'ABDU, Abdallah' came after the
+    50 shortest names holding 'abdu'.)"""
     if len(words) < 2:
         return []
-    return [
-        row
-        for i in range(len(words))
-        for row in _holding_every_word(session, words[:i] + words[i + 1 :], kind, country, len(query_key))
-    ]
+    if session.get_bind().dialect.name == "sqlite":
+        statement = _sqlite_all_but_one(words, name_counts.get(session).trigrams, kind, country, len(query_key))
+    else:
+        statement = _postgresql_all_but_one(words, kind, country, len(query_key))
+    return list(session.connection().execute(*statement).all())
 
 
 def find_by_every_word(
@@ -168,15 +170,13 @@ def _indexed_words(query_key: str) -> list[str]:
 
 
 def _holding_every_word(
-    session: Session, words: list[str], kind: str | None, country: str | None, near: int | None = None
+    session: Session, words: list[str], kind: str | None, country: str | None
 ) -> Sequence[tuple[str, str, str]]:
-    """The CANDIDATES shortest names holding every word; with `near`, the ALL_BUT_ONE_CANDIDATES whose length is
-    nearest it."""
     if session.get_bind().dialect.name == "sqlite":
         # The counts choose which trigrams SQLite's index looks up; PostgreSQL's planner does that itself.
-        statement = _sqlite_every_word(words, name_counts.get(session).trigrams, kind, country, near)
+        statement = _sqlite_every_word(words, name_counts.get(session).trigrams, kind, country)
     else:
-        statement = _postgresql_every_word(words, kind, country, near)
+        statement = _postgresql_every_word(words, kind, country)
     return session.connection().execute(*statement).all()
 
 
@@ -235,19 +235,36 @@ _FTS = table("actor_names_fts", column("rowid"), column("rank"))
 
 
 def _sqlite_every_word(
-    words: list[str], counts: dict[str, int], kind: str | None, country: str | None, near: int | None
+    words: list[str], counts: dict[str, int], kind: str | None, country: str | None
 ) -> tuple[Select, dict]:
     """The names holding every word, wherever it stands in the key, across the spaces the key no longer has.
     The index is asked for the rarest trigram of each word only, and the words are then looked for in the few
     names it gives: a phrase of every trigram of each word costs the index several times more, each common
     trigram ('tec', 'ogy') being in a thousand names whose positions it must compare."""
-    rarest = dict.fromkeys(
-        min(key_trigrams(word), key=lambda trigram: (counts.get(trigram, 0), trigram)) for word in words
-    )
-    match = "spaceless : (" + " AND ".join(_phrase(trigram) for trigram in rarest) + ")"
+    match = "spaceless : (" + _every_trigram(_rarest_of_each(words, counts)) + ")"
+    parameters = {"match": match, "kind": kind, "country": country} | {f"word{i}": w for i, w in enumerate(words)}
+    return _sqlite_search("length", bool(kind), bool(country), len(words)), parameters
+
+
+def _sqlite_all_but_one(
+    words: list[str], counts: dict[str, int], kind: str | None, country: str | None, near: int
+) -> tuple[Select, dict]:
+    """As _sqlite_every_word, every word but one, whichever: the index is asked for the rarest trigrams of all
+    the words but each one in turn."""
+    rarest = _rarest_of_each(words, counts)
+    subsets = [_every_trigram(rarest[:i] + rarest[i + 1 :]) for i in range(len(words))]
+    match = "spaceless : (" + " OR ".join(f"({subset})" for subset in subsets) + ")"
     parameters = {"match": match, "kind": kind, "country": country, "near": near}
     parameters |= {f"word{i}": w for i, w in enumerate(words)}
-    return _sqlite_search("near" if near else "length", bool(kind), bool(country), len(words)), parameters
+    return _sqlite_search("near", bool(kind), bool(country), len(words)), parameters
+
+
+def _rarest_of_each(words: list[str], counts: dict[str, int]) -> list[str]:
+    return [min(key_trigrams(word), key=lambda trigram: (counts.get(trigram, 0), trigram)) for word in words]
+
+
+def _every_trigram(trigrams: list[str]) -> str:
+    return " AND ".join(_phrase(trigram) for trigram in dict.fromkeys(trigrams))
 
 
 def _sqlite_trigrams(trigrams: list[str], kind: str | None, country: str | None) -> tuple[Select, dict]:
@@ -258,15 +275,17 @@ def _sqlite_trigrams(trigrams: list[str], kind: str | None, country: str | None)
 
 @lru_cache(maxsize=32)
 def _sqlite_search(order: str, by_kind: bool, by_country: bool, words: int) -> Select:
-    """Built once per order, filters and number of words held (parameters `word0`…), with the MATCH expression
-    a parameter: building a statement costs SQLAlchemy about as much as SQLite spends on the index."""
+    """Built once per order, filters and number of words held (parameters `word0`…; for the order "near", all but
+    one of them), with the MATCH expression a parameter: building a statement costs SQLAlchemy about as much as
+    SQLite spends on the index."""
+    held = [func.instr(_NAMES.c.spaceless, bindparam(f"word{i}")) > 0 for i in range(words)]
     query = (
         select(_NAMES.c.actor_id, _NAMES.c.name, _NAMES.c.search_key)
         .select_from(_FTS.join(_NAMES, _NAMES.c.id == _FTS.c.rowid))
         .where(text("actor_names_fts MATCH :match"))
-        .where(*(func.instr(_NAMES.c.spaceless, bindparam(f"word{i}")) > 0 for i in range(words)))
+        .where(*held if order != "near" else [_count(held) >= words - 1])
         .order_by(_ORDERS[order])
-        .limit(ALL_BUT_ONE_CANDIDATES if order == "near" else CANDIDATES)
+        .limit(ALL_BUT_ONE_CANDIDATES * words if order == "near" else CANDIDATES)
     )
     if by_kind or by_country:
         query = query.join(Actor, Actor.id == _NAMES.c.actor_id)
@@ -284,25 +303,38 @@ _ORDERS = {
 }
 
 
+def _count(conditions: list[ColumnElement[bool]]) -> ColumnElement[int]:
+    """How many of the conditions hold."""
+    return sum((case((condition, 1), else_=0) for condition in conditions), literal(0))
+
+
 def _spaceless(names: Subquery) -> ColumnElement[str]:
     # Literals, not parameters: the indexed expression is replace(search_key, ' ', '').
     return func.replace(names.c.search_key, literal_column("' '"), literal_column("''"))
 
 
-def _postgresql_every_word(
-    words: list[str], kind: str | None, country: str | None, near: int | None
-) -> tuple[Select, dict]:
+def _postgresql_every_word(words: list[str], kind: str | None, country: str | None) -> tuple[Select, dict]:
     # Each LIKE is served by the GIN trigram index of the spaceless key.
     names = _names(kind, country)
     spaceless = _spaceless(names)
     query = (
         select(names.c.actor_id, names.c.name, names.c.search_key)
         .where(*(spaceless.contains(word, autoescape=True) for word in words))
-        .order_by(
-            func.abs(func.length(names.c.search_key) - near) if near else func.length(names.c.search_key),
-            names.c.name,
-        )
-        .limit(ALL_BUT_ONE_CANDIDATES if near else CANDIDATES)
+        .order_by(func.length(names.c.search_key), names.c.name)
+        .limit(CANDIDATES)
+    )
+    return query, {}
+
+
+def _postgresql_all_but_one(words: list[str], kind: str | None, country: str | None, near: int) -> tuple[Select, dict]:
+    names = _names(kind, country)
+    spaceless = _spaceless(names)
+    held = [spaceless.contains(word, autoescape=True) for word in words]
+    query = (
+        select(names.c.actor_id, names.c.name, names.c.search_key)
+        .where(or_(*(and_(*held[:i], *held[i + 1 :]) for i in range(len(words)))))
+        .order_by(func.abs(func.length(names.c.search_key) - near), names.c.name)
+        .limit(ALL_BUT_ONE_CANDIDATES * len(words))
     )
     return query, {}
 
@@ -312,11 +344,10 @@ def _postgresql_trigrams(trigrams: list[str], kind: str | None, country: str | N
     names = _names(kind, country)
     spaceless = _spaceless(names)
     contains = [spaceless.contains(trigram, autoescape=True) for trigram in trigrams]
-    shared = sum((case((condition, 1), else_=0) for condition in contains), literal(0))
     query = (
         select(names.c.actor_id, names.c.name, names.c.search_key)
         .where(or_(*contains))
-        .order_by(shared.desc(), func.length(names.c.search_key), names.c.name)
+        .order_by(_count(contains).desc(), func.length(names.c.search_key), names.c.name)
         .limit(CANDIDATES)
     )
     return query, {}
