@@ -670,7 +670,7 @@ FRESH4_FORMS = ["Ltd", "FZCO", "LLC", "Co Ltd", "Corporation", "OJSC"]
 
 # The fifth fresh set (typed 2026-12-02 00:20 UTC, after fresh4-test's first run, before any change to the scoring
 # and before any run on it): fresh3's make again, with parties of its own (a quarter of OFAC's, so that one party
-# more or less moves precision at rank 1 by about 0.0005, not 0.002) and negatives of new words. In each of the five
+# more or less moves precision at rank 1 by under 0.001, not 0.002) and negatives of new words. In each of the five
 # languages ten other common given names and ten other common surnames: the Korean surnames the next ten of
 # Statistics Korea's 2015 census after fresh4's (21st to 30th, as remembered), the Russian, Chinese, Arabic and
 # Persian ones and every given name typed as well known to be common, from memory, not looked up; no given name

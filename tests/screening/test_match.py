@@ -262,7 +262,7 @@ async def test_two_consonants_made_alike_letter_for_letter_are_one_name(listed_d
 async def test_a_name_holding_every_word_of_the_query_but_one_spelt_otherwise_is_a_candidate(listed_db):
     # 'Abdu Abdallah' holds neither 'Abdullah' nor half the trigrams of 'abdullahabdu', which 250 longer names
     # hold every one of: a search by every word or by trigrams ranks those first. The names holding 'Abdu' alone
-    # (or 'Abdullah' alone), the shortest first, are searched too.
+    # (or 'Abdullah' alone), those nearest the query's length first, are searched too.
     add_persons(listed_db, "Abdu Abdallah", *(f"Abdullahab Mahmoud Decoy {number:03d}" for number in range(250)))
     assert await _first_ids(listed_db, "Abdullah Abdu") == ["person-abdu-abdallah"]
 
