@@ -62,7 +62,10 @@ def _match_one(session: Session, party: Party, request: MatchRequest) -> MatchRe
     shared = _shared_identifiers(session, party)
     survivor = survivors(session, {actor_id for actor_id, _ in shared})
     for actor_id, value in shared:
-        identifiers.setdefault(survivor[actor_id], []).append(value)
+        held = identifiers.setdefault(survivor[actor_id], [])
+        # A number both lists of a merged party give, however each writes it, is one piece of evidence.
+        if _normalised(value) not in map(_normalised, held):
+            held.append(value)
     found = list(names.keys() | identifiers.keys())
     actors = actors_by_id(session, found) if found else {}  # half the queries screened find nobody
     born = _birth_dates(session, list(actors)) if party.birth_date else {}

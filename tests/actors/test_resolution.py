@@ -183,6 +183,10 @@ async def test_match_weighs_a_birth_date_and_answers_with_the_survivor(fresh_see
     assert not any(evidence["kind"] == "birth_date" for evidence in differs["matched"])
     assert (agrees["score"], differs["score"]) == (100, 90)  # the name alone scores 100
     assert {listing["listed_by"]["id"] for listing in by_passport["in_force"]} == {"body-unsc", "body-us-ofac"}
+    # Both lists give the passport: one piece of evidence, not one per merged actor.
+    assert [e for e in by_passport["matched"] if e["kind"] == "identifier"] == [
+        {"kind": "identifier", "value": "PS 472330208", "score": 100}
+    ]
 
 
 async def test_a_survivor_read_with_get_goes_back_as_a_patch_without_taking_the_merged_actors_data(fresh_seeded_url):
