@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from service.actors.name_counts import NameCounts, name_counts
 from service.actors.resolution import KIND_GROUPS, survivors
+from service.folding import fold
 from service.models import Actor, ActorAlias, ActorBirthDate, ActorJudgement, ListEntry
 from service.screening.service import name_score
 from service.vocabulary import ActorKind
@@ -112,8 +113,10 @@ def _sharing_words(names: dict[str, set[str]]) -> list[tuple[str, str]]:
 
 def _scored(actors: _Actors, a: str, b: str, counts: NameCounts) -> Candidate:
     (name_a, _, country_a), (name_b, _, country_b) = actors.fields[a], actors.fields[b]
-    score, key_a, key_b = max(
-        (min(name_score(x, y, counts), name_score(y, x, counts)), x, y)
+    own = {fold(name_a), fold(name_b)}
+    # Among names as alike, the actors' own before their aliases: they say best why the pair is proposed.
+    score, _, key_a, key_b = max(
+        (min(name_score(x, y, counts), name_score(y, x, counts)), (x in own) + (y in own), x, y)
         for x in actors.names[a]
         for y in actors.names[b]
     )

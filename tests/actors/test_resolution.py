@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from service.actors import resolution
+from service.actors import resolution, review
 from service.actors.writes import BirthDate, put_actor
 from service.errors import Conflict
 from service.importers.ofac_csv import import_ofac_csv
@@ -227,6 +227,17 @@ def test_xref_proposes_a_pair_short_of_strong_evidence_until_a_person_judges_it(
     judged = CliRunner().invoke(app, ["not-same", "person-kang", "un-kpi.019", "--who", "analyst"], env=env)
     assert judged.exit_code == 0, judged.output
     assert "person-kang" not in CliRunner().invoke(app, ["xref", "--threshold", "90"], env=env).output
+
+
+def test_xref_names_the_pair_by_their_own_names_where_an_alias_is_as_alike(fresh_seeded_url):
+    # Both lists give OFFICE 39 the alias 'Third Floor': its own name says better why the pair is proposed.
+    with session_on(fresh_seeded_url) as session:
+        acting_as(session, "test")
+        for id in ("org-office-39-a", "org-office-39-b"):
+            put_actor(session, id, name="OFFICE 39", kind="organization", country="KP", aliases=["Third Floor"])
+        session.commit()
+        (pair,) = [c for c in review.candidates(session, 90, 50) if c.left == "org-office-39-a"]
+    assert pair.evidence[0] == "names 'office 39' and 'office 39': 100"
 
 
 async def _every_action(client, path: str, **query) -> list[tuple[str, str]]:
