@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from service.actors.name_counts import NameCounts, name_counts
 from service.actors.resolution import KIND_GROUPS, survivors
-from service.folding import fold
 from service.models import Actor, ActorAlias, ActorBirthDate, ActorJudgement, ListEntry
 from service.screening.service import name_score
 from service.vocabulary import ActorKind
@@ -36,7 +35,7 @@ COUNTRY_WEIGHT = 5
 class _Actors:
     """What review compares, each actor merged into another counted as its survivor."""
 
-    fields: dict[str, tuple[str, str, str | None]]  # name, kind, country
+    fields: dict[str, tuple[str, str, str | None, str]]  # name, kind, country, the name folded
     names: dict[str, set[str]]  # folded names and aliases
     lists: dict[str, set[str]]
     born: dict[str, set[str]]
@@ -45,8 +44,10 @@ class _Actors:
     @classmethod
     def read(cls, session: Session) -> "_Actors":
         fields = {
-            id: (name, kind, country)
-            for id, name, kind, country in session.execute(select(Actor.id, Actor.name, Actor.kind, Actor.country))
+            id: (name, kind, country, key)
+            for id, name, kind, country, key in session.execute(
+                select(Actor.id, Actor.name, Actor.kind, Actor.country, Actor.search_key)
+            )
         }
         merged = survivors(session, fields)
 
@@ -56,7 +57,9 @@ class _Actors:
                 found[merged[id]].add(value)
             return found
 
-        names = by_survivor(select(Actor.id, Actor.search_key))
+        names: dict[str, set[str]] = defaultdict(set)
+        for id, (*_, key) in fields.items():
+            names[merged[id]].add(key)
         for id, keys in by_survivor(select(ActorAlias.actor_id, ActorAlias.search_key)).items():
             names[id] |= keys
         judged = {
@@ -112,8 +115,8 @@ def _sharing_words(names: dict[str, set[str]]) -> list[tuple[str, str]]:
 
 
 def _scored(actors: _Actors, a: str, b: str, counts: NameCounts) -> Candidate:
-    (name_a, _, country_a), (name_b, _, country_b) = actors.fields[a], actors.fields[b]
-    own = {fold(name_a), fold(name_b)}
+    (name_a, _, country_a, own_a), (name_b, _, country_b, own_b) = actors.fields[a], actors.fields[b]
+    own = {own_a, own_b}
     # Among names as alike, the actors' own before their aliases: they say best why the pair is proposed.
     score, _, key_a, key_b = max(
         (min(name_score(x, y, counts), name_score(y, x, counts)), (x in own) + (y in own), x, y)
