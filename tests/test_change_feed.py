@@ -106,8 +106,8 @@ async def test_the_audit_shows_an_imported_change_before_and_after(fresh_seeded_
         ("create", "import ofac-csv"),
     ]
     update, create = entries
-    assert "CHONGCHAL CHONGGUK" in update["after"]["aliases"]
-    assert "CHONGCHAL CHONGGUK" not in update["before"]["aliases"]
+    assert "CHONGCHAL CHONGGUK" in update["after"]["weak_aliases"]  # a weak AKA of the newer list's remarks
+    assert "CHONGCHAL CHONGGUK" not in update["before"]["weak_aliases"]
     assert update["before"] == create["after"]
     assert create["before"] is None
 

@@ -8,11 +8,14 @@ from sqlalchemy.orm import Session
 
 from service import migrations
 from service.actions.documents import action_documents
+from service.actors.writes import WeakAlias, put_actor
 from service.config import Settings
 from service.db import make_engine
+from service.folding import fold
 from service.models import Base
 from service.models.actions import quote_id
 from service.seeding.loader import load_seeds
+from service.writes import acting_as
 from tests.conftest import SEEDS
 
 TABLES = {
@@ -27,6 +30,7 @@ TABLES = {
     "actor_identifiers",
     "actor_addresses",
     "actor_birth_dates",
+    "actor_weak_aliases",
     "actor_judgements",
     "actor_merges",
     "list_entries",
@@ -126,6 +130,34 @@ def test_migration_0008_moves_the_passages_into_each_link_and_back_into_quotes_s
     assert len(stored) < quoted.total()  # the seeds' links share passages
     with Session(engine) as session:
         assert action_documents(session, ids) == documents
+    engine.dispose()
+
+
+def test_migration_0009_puts_weak_aliases_back_among_the_aliases_on_the_way_down(empty_url):
+    engine = make_engine(Settings(database_url=empty_url))
+    with engine.begin() as connection:
+        migrations.upgrade(connection)
+    with Session(engine) as session:
+        acting_as(session, "test")
+        put_actor(
+            session,
+            "org-cartel",
+            name="SINALOA CARTEL",
+            kind="organization",
+            country="MX",
+            aliases=["CARTEL DE SINALOA"],
+            weak_aliases=[WeakAlias("FEDERATION"), WeakAlias("ALLIANCE")],
+        )
+        session.commit()
+    with engine.begin() as connection:
+        migrations.downgrade(connection, "0008")
+        aliases = connection.execute(text("SELECT alias, search_key FROM actor_aliases ORDER BY alias")).all()
+        assert [tuple(row) for row in aliases] == [
+            ("ALLIANCE", fold("ALLIANCE")),
+            ("CARTEL DE SINALOA", fold("CARTEL DE SINALOA")),
+            ("FEDERATION", fold("FEDERATION")),
+        ]
+        migrations.upgrade(connection)
     engine.dispose()
 
 

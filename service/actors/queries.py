@@ -9,7 +9,7 @@ from service.actors.schemas import ActorDetail, ActorMatch, ActorOut, AddressOut
 from service.actors.search import Match, find_actors
 from service.actors.status import listed, listings_of
 from service.errors import found
-from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier, ActorMerge
+from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier, ActorMerge, ActorWeakAlias
 from service.pagination import decode_cursor, encode_cursor
 
 _COLUMNS = (Actor.id, Actor.name, Actor.kind, Actor.country)
@@ -112,11 +112,15 @@ def get_actor(session: Session, actor_id: str, with_merged: bool = True) -> Acto
     birth_dates = session.scalars(
         select(ActorBirthDate.date).where(ActorBirthDate.actor_id.in_(ids)).distinct().order_by(ActorBirthDate.date)
     )
+    weak_aliases = session.scalars(
+        select(ActorWeakAlias.alias).where(ActorWeakAlias.actor_id.in_(ids)).distinct().order_by(ActorWeakAlias.alias)
+    )
     return ActorDetail(
         **actor.model_dump(),
         identifiers=[IdentifierOut.model_validate(row) for row in identifiers],
         addresses=[AddressOut.model_validate(row) for row in addresses],
         birth_dates=list(birth_dates),
+        weak_aliases=[alias for alias in weak_aliases if alias != actor.name and alias not in actor.aliases],
         merged_from=members(session, [actor_id])[actor_id][1:],
         listings=listings_of(session, actor_id),
     )

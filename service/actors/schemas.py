@@ -95,6 +95,11 @@ class ActorDetail(ActorOut):
         description="A person's birth dates as the lists give them: YYYY-MM-DD, YYYY-MM or YYYY.",
         examples=[["1963-02-09"]],
     )
+    weak_aliases: list[str] = Field(
+        description="Names the lists call too broad to identify the actor alone (OFAC's weak AKAs, the UN's "
+        "aliases of low quality): to confirm a match found otherwise. Never searched or screened on.",
+        examples=[["FEDERATION"]],
+    )
     merged_from: list[str] = Field(
         description="The actors judged the same party and merged into this one: their ids answer with a 308 "
         "redirect here, and their names, identifiers, birth dates and listings are this actor's.",
@@ -132,6 +137,12 @@ class ActorIn(In):
     addresses: list[AddressIn] = []
     birth_dates: list[BirthDateText] = Field(
         default=[], max_length=20, description="A person's: YYYY-MM-DD, YYYY-MM or YYYY.", examples=[["1963-02-09"]]
+    )
+    weak_aliases: list[Name] = Field(
+        default=[],
+        description="Names too broad to identify the actor alone, never searched or screened on (one that is "
+        "also its name or an alias is not kept).",
+        examples=[["FEDERATION"]],
     )
 
 
@@ -196,3 +207,4 @@ class ActorPatch(In):
     identifiers: list[IdentifierIn] | None = None
     addresses: list[AddressIn] | None = None
     birth_dates: list[BirthDateText] | None = Field(default=None, max_length=20)
+    weak_aliases: list[Name] | None = None

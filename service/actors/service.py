@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from service.actors.queries import get_actor
 from service.actors.resolution import members
 from service.actors.schemas import ActorIn, ActorPatch
-from service.actors.writes import Address, BirthDate, Identifier, put_actor
+from service.actors.writes import Address, BirthDate, Identifier, WeakAlias, put_actor
 from service.errors import Conflict
 from service.models import Actor, ActorLink, ListEntry
 from service.schemas import merged
@@ -43,10 +43,11 @@ def _put(session: Session, actor_id: str, body: ActorIn) -> Outcome:
         identifiers=[Identifier(**i.model_dump()) for i in body.identifiers],
         addresses=[Address(**a.model_dump()) for a in body.addresses],
         birth_dates=[BirthDate(day) for day in body.birth_dates],
+        weak_aliases=[WeakAlias(alias) for alias in body.weak_aliases],
     )
 
 
-_LISTS = ("aliases", "identifiers", "addresses", "birth_dates")
+_LISTS = ("aliases", "identifiers", "addresses", "birth_dates", "weak_aliases")
 
 
 def _without_merged(session: Session, actor_id: str, current: dict[str, Any], patch: ActorPatch) -> ActorPatch:
@@ -69,6 +70,4 @@ def _dumped(item: BaseModel | str) -> dict[str, Any] | str:
 
 def _current(session: Session, actor_id: str) -> dict[str, Any]:
     """The stored actor in the form a client writes it: its own record, not the actors merged into it."""
-    return get_actor(session, actor_id, with_merged=False).model_dump(
-        include={"name", "kind", "country", "aliases", "identifiers", "addresses", "birth_dates"}
-    )
+    return get_actor(session, actor_id, with_merged=False).model_dump(include={"name", "kind", "country", *_LISTS})

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from service.actors.search import BULK_NAMES, compact_name_index
 from service.folding import fold
-from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier
+from service.models import Actor, ActorAddress, ActorAlias, ActorBirthDate, ActorIdentifier, ActorWeakAlias
 from service.models.base import utcnow
 from service.writes import Outcome, among, insert_rows, record_change, record_changes, touch, upsert_row
 
@@ -33,7 +33,12 @@ class BirthDate:
     date: str  # YYYY-MM-DD, YYYY-MM or YYYY: as precise as the list gives it
 
 
-Item = TypeVar("Item", Identifier, Address, BirthDate)
+@dataclass(frozen=True)
+class WeakAlias:
+    alias: str  # a name too broad to screen on alone (service/models/actors.py, ActorWeakAlias)
+
+
+Item = TypeVar("Item", Identifier, Address, BirthDate, WeakAlias)
 
 
 def put_actor(
@@ -47,9 +52,11 @@ def put_actor(
     identifiers: Iterable[Identifier] | None = None,
     addresses: Iterable[Address] | None = None,
     birth_dates: Iterable[BirthDate] | None = None,
+    weak_aliases: Iterable[WeakAlias] | None = None,
 ) -> Outcome:
     """Upsert an actor with its aliases and, when given (None leaves them as they are), its identifiers,
-    addresses and birth dates; one change records all of it."""
+    addresses, birth dates and weak aliases; one change records all of it. A weak alias that is also the
+    actor's name or one of its aliases is not kept: the stronger name stands."""
     fields = {"name": name, "kind": kind, "country": country}
     result = upsert_row(session, Actor, id, fields | {"search_key": fold(name)})
     new = result.outcome is Outcome.added  # then nothing points at it yet: no need to look
@@ -68,6 +75,7 @@ def put_actor(
         ("identifiers", ActorIdentifier, identifiers),
         ("addresses", ActorAddress, addresses),
         ("birth_dates", ActorBirthDate, birth_dates),
+        ("weak_aliases", ActorWeakAlias, None if weak_aliases is None else _weaker(weak_aliases, wanted | {name})),
     ):
         if given is None:  # kept as stored; the change still records them, for the feed's record to be whole
             kept = stored = set() if new else _stored_details(session, id, model)
@@ -87,7 +95,8 @@ def put_actor(
 
 
 def _replace_details(session: Session, actor_id: str, model, given: Iterable, new: bool) -> tuple[set, set]:
-    """Make the actor's identifiers (or addresses, or birth dates) the given ones; return (wanted, stored before)."""
+    """Make the actor's identifiers (or addresses, birth dates, weak aliases) the given ones; return (wanted,
+    stored before)."""
     wanted = _unique(model, given)
     stored = set() if new else _stored_details(session, actor_id, model)
     kept = set(wanted.values())
@@ -100,28 +109,31 @@ def _replace_details(session: Session, actor_id: str, model, given: Iterable, ne
 
 
 def _stored_details(session: Session, actor_id: str, model) -> set:
-    """The actor's stored identifiers (or addresses, or birth dates)."""
+    """The actor's stored identifiers (or addresses, birth dates, weak aliases)."""
     record = dict(_DETAILS)[model]
     columns = [getattr(model, item.name) for item in fields(record)]
     return {record(*row) for row in session.execute(select(*columns).where(model.actor_id == actor_id))}
 
 
+def _weaker(weak_aliases: Iterable[WeakAlias], names: set[str]) -> list[WeakAlias]:
+    return [weak for weak in weak_aliases if weak.alias not in names]
+
+
 def _key(model, item) -> tuple:
-    if model is ActorIdentifier:
-        return (item.scheme, item.value)
-    return (item.address,) if model is ActorAddress else (item.date,)
+    return (item.scheme, item.value) if model is ActorIdentifier else astuple(item)[:1]
 
 
 def _listed(items: set) -> list:
-    """Identifiers, addresses or birth dates as the change feed keeps them: as ActorIn takes them."""
-    if all(isinstance(item, BirthDate) for item in items):
-        return sorted(item.date for item in items)
+    """Identifiers, addresses, birth dates or weak aliases as the change feed keeps them: as ActorIn takes them
+    (a list of one field each is a list of its values)."""
+    if all(isinstance(item, BirthDate | WeakAlias) for item in items):
+        return sorted(astuple(item)[0] for item in items)
     return sorted((asdict(item) for item in items), key=lambda item: tuple(str(v) for v in item.values()))
 
 
 @dataclass(frozen=True)
 class ActorRecord:
-    """An actor as a list gives it: names, identifiers and addresses, all of them."""
+    """An actor as a list gives it: names, identifiers, addresses, birth dates and weak aliases, all of them."""
 
     id: str
     name: str
@@ -131,18 +143,20 @@ class ActorRecord:
     identifiers: tuple[Identifier, ...]
     addresses: tuple[Address, ...]
     birth_dates: tuple[BirthDate, ...] = ()
+    weak_aliases: tuple[WeakAlias, ...] = ()
 
 
-_DETAILS: tuple[tuple[type[ActorIdentifier] | type[ActorAddress] | type[ActorBirthDate], type], ...] = (
+_DETAILS: tuple[tuple[type[ActorIdentifier | ActorAddress | ActorBirthDate | ActorWeakAlias], type], ...] = (
     (ActorIdentifier, Identifier),
     (ActorAddress, Address),
     (ActorBirthDate, BirthDate),
+    (ActorWeakAlias, WeakAlias),
 )
 
 
 @dataclass
 class _ActorState:
-    """An actor as put_actor compares it: its fields, aliases, and identifiers and addresses by table."""
+    """An actor as put_actor compares it: its fields, aliases, and its other details by table."""
 
     fields: dict[str, str | None]
     aliases: set[str]
@@ -150,13 +164,16 @@ class _ActorState:
 
     @classmethod
     def wanted(cls, record: ActorRecord) -> "_ActorState":
+        aliases = set(record.aliases) - {record.name}
+        weak_aliases = _weaker(record.weak_aliases, aliases | {record.name})
         return cls(
             {"name": record.name, "kind": record.kind, "country": record.country},
-            set(record.aliases) - {record.name},
+            aliases,
             {
                 ActorIdentifier: set(_unique(ActorIdentifier, record.identifiers).values()),
                 ActorAddress: set(_unique(ActorAddress, record.addresses).values()),
                 ActorBirthDate: set(_unique(ActorBirthDate, record.birth_dates).values()),
+                ActorWeakAlias: set(_unique(ActorWeakAlias, weak_aliases).values()),
             },
         )
 
@@ -166,12 +183,13 @@ class _ActorState:
             "identifiers": _listed(self.details[ActorIdentifier]),
             "addresses": _listed(self.details[ActorAddress]),
             "birth_dates": _listed(self.details[ActorBirthDate]),
+            "weak_aliases": _listed(self.details[ActorWeakAlias]),
         }
 
 
 def put_actors(session: Session, records: list[ActorRecord]) -> Counter:
-    """put_actor for many actors at once (imports): their stored fields, aliases, identifiers and addresses read
-    in four queries and compared in memory; what is new inserted by insert_rows, what changed updated, deleted
+    """put_actor for many actors at once (imports): their stored fields, aliases and other details read a
+    table at a time and compared in memory; what is new inserted by insert_rows, what changed updated, deleted
     and inserted a table at a time, and the changes recorded as one set. Same rows and changes as put_actor on
     each."""
     stored = _stored_actors(session, [record.id for record in records])
@@ -251,7 +269,7 @@ class _ActorBatch:
 
 
 def _stored_actors(session: Session, ids: list[str]) -> dict[str, _ActorState]:
-    """The stored actors of these ids, in four queries."""
+    """The stored actors of these ids, a query per table."""
     connection = session.connection()
     query = select(Actor.id, Actor.name, Actor.kind, Actor.country).where(among(session, Actor.id, ids))
     stored = {

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from service.actions.schemas import ActionOut
 from service.importers.countries import COUNTRY_CODES, country_code
-from service.models import ActorAddress, ActorAlias, ActorIdentifier, Official, Source
+from service.models import ActorAddress, ActorAlias, ActorIdentifier, ActorWeakAlias, Official, Source
 from service.vocabulary import ActionType, ActorKind, AuthorityKind, DatePrecision, IdentifierScheme, Role
 
 NAMESPACE = "tracker"
@@ -257,11 +257,8 @@ class FtmWriter:
     def _actors(self, actors: dict, ids: list[str]) -> list[dict]:
         if not ids:
             return []
-        aliases, identifiers, addresses = defaultdict(list), defaultdict(list), defaultdict(list)
-        for actor_id, alias in self.session.execute(
-            select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids)).order_by(ActorAlias.alias)
-        ):
-            aliases[actor_id].append(alias)
+        aliases, weak_aliases = self._aliases(ActorAlias, ids), self._aliases(ActorWeakAlias, ids)
+        identifiers, addresses = defaultdict(list), defaultdict(list)
         for row in self.session.execute(
             select(ActorIdentifier.__table__)
             .where(ActorIdentifier.actor_id.in_(ids))
@@ -274,10 +271,18 @@ class FtmWriter:
             addresses[row.actor_id].append(row)
         found = []
         for id in ids:
-            found.extend(self._actor(actors[id], aliases[id], identifiers[id], addresses[id]))
+            found.extend(self._actor(actors[id], (aliases[id], weak_aliases[id]), identifiers[id], addresses[id]))
         return found
 
-    def _actor(self, actor, aliases: list[str], identifiers: list, addresses: list) -> list[dict]:
+    def _aliases(self, model: type[ActorAlias | ActorWeakAlias], ids: list[str]) -> dict[str, list[str]]:
+        aliases = defaultdict(list)
+        query = select(model.actor_id, model.alias).where(model.actor_id.in_(ids)).order_by(model.alias)
+        for actor_id, alias in self.session.execute(query):
+            aliases[actor_id].append(alias)
+        return aliases
+
+    def _actor(self, actor, aliases: tuple[list[str], list[str]], identifiers: list, addresses: list) -> list[dict]:
+        """The actor's entity, and its identifiers' where its schema has them; `aliases` its strong and weak."""
         schema = SCHEMA_OF_KIND[actor.kind]
         holder = entity_id("actor", actor.id)
         natives: dict[str, list[str]] = defaultdict(list)
@@ -293,7 +298,8 @@ class FtmWriter:
                 schema,
                 {
                     "name": [actor.name],
-                    "alias": aliases,
+                    "alias": aliases[0],
+                    "weakAlias": aliases[1],
                     "country": [self.country(actor.country)],
                     "topics": [TOPIC_OF_KIND.get(actor.kind)],
                     "address": [a.address for a in addresses],

@@ -56,6 +56,7 @@ class ActorData:
     kind: str
     country: str | None
     aliases: list[str]
+    weak_aliases: list[str] = field(default_factory=list)
     identifiers: dict[tuple[str, str], Identifier] = field(default_factory=dict)
     addresses: dict[str, Address] = field(default_factory=dict)
     stored_only: bool = False  # an actor the file refers to but does not hold: used, never written
@@ -281,7 +282,8 @@ class Drafts:
         name = self._name(data, names)
         aliases = names + properties.get("alias", []) + properties.get("previousName", [])
         aliases = [a for a in dict.fromkeys(aliases) if a != name and len(a) <= MAX_NAME]
-        actor = ActorData(our_id, name, kind, _country(properties), aliases)
+        weak_aliases = [a for a in dict.fromkeys(properties.get("weakAlias", [])) if len(a) <= MAX_NAME]
+        actor = ActorData(our_id, name, kind, _country(properties), aliases, weak_aliases)
         actor.identifiers.update(_own_identifiers(schema, properties))
         actor.identifiers.update(self._documents(ftm_id))
         for value in sorted(self.file.un_references.get(ftm_id, ())):

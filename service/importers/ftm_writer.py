@@ -12,7 +12,7 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from service.actions.writes import ActionRecord, CitationRef, put_actions
-from service.actors.writes import put_actor
+from service.actors.writes import WeakAlias, put_actor
 from service.folding import fold
 from service.importers.entries import ImportReport
 from service.importers.ftm_drafts import MAX_NAME, ActorData, Draft, bounded_slug
@@ -133,6 +133,7 @@ class FtmWriter:
                     aliases=actor.aliases,
                     identifiers=list(actor.identifiers.values()),
                     addresses=list(actor.addresses.values()),
+                    weak_aliases=[WeakAlias(alias) for alias in actor.weak_aliases],
                 )
                 self.report.count("actors", outcome)
 

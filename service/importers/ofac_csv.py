@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from service.actors.writes import ActorRecord, Address, BirthDate, Identifier
+from service.actors.writes import ActorRecord, Address, BirthDate, Identifier, WeakAlias
 from service.folding import slug
 from service.importers.countries import country_code, only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
@@ -329,11 +329,12 @@ class SdnReader:
         )
         items = [item.strip() for item in (remarks + extension).rstrip(".").split(";") if item.strip()]
         aliases = [item.fields["alt_name"] for item in related if item.file == "alt.csv"]
-        aliases += [match.group(1) for item in items if (match := ALIAS.match(item))]
+        # The a.k.a.s of the remarks are OFAC's weak AKAs, those of alt.csv its strong ones (OFAC FAQ 123).
+        weak_aliases = [match.group(1) for item in items if (match := ALIAS.match(item))]
         identifiers, nationalities = _identifiers(ent_num, fields, items)
         addresses = self._addresses(ent_num, related)
         country = _country(kind, fields, nationalities, addresses)
-        for value in (name, *aliases):
+        for value in (name, *aliases, *weak_aliases):
             if len(value) > 500:
                 raise self._fail(row, "SDN_Name", f"a name longer than 500 characters: {value[:40]!r}…", ent_num)
 
@@ -351,6 +352,7 @@ class SdnReader:
                 tuple(identifiers),
                 tuple(addresses),
                 _birth_dates(items),
+                tuple(map(WeakAlias, dict.fromkeys(weak_aliases))),
             ),
             text=text,
             title=f"OFAC SDN List: {name[:400]} (entry {ent_num})",

@@ -15,7 +15,7 @@ from typing import TypedDict, cast
 
 from sqlalchemy.orm import Session
 
-from service.actors.writes import ActorRecord, Address, BirthDate, Identifier
+from service.actors.writes import ActorRecord, Address, BirthDate, Identifier, WeakAlias
 from service.folding import slug
 from service.importers.countries import only_country
 from service.importers.entries import Entry, ImportFailure, ImportReport
@@ -224,10 +224,11 @@ class UnXmlReader:
                 name,
                 kind,
                 country,
-                _aliases(element),
+                _aliases(element, weak=False),
                 tuple(identifiers),
                 tuple(addresses),
                 tuple(dict.fromkeys(filter(None, map(_birth_date, element.findall("INDIVIDUAL_DATE_OF_BIRTH"))))),
+                tuple(map(WeakAlias, _aliases(element, weak=True))),
             ),
             text="\n".join([header, *rendered]),
             title=f"{LABEL}: {name[:400]} ({reference})",
@@ -267,16 +268,18 @@ def _country(element: ET.Element, kind: str, addresses: list[Address]) -> str | 
     return only_country(address.country for address in addresses)
 
 
-def _aliases(element: ET.Element) -> tuple[str, ...]:
-    """The entry's other names, each once: its aliases and its name in the original script."""
+def _aliases(element: ET.Element, *, weak: bool) -> tuple[str, ...]:
+    """The entry's other names, each once: its aliases and its name in the original script; or, `weak`, the
+    aliases the list gives as of low quality (QUALITY 'Low': too broad to identify the party alone)."""
     # Some entries give several spellings in one ALIAS_NAME, joined by ';' (27 in the list of 27 February 2026).
     aliases = [
         spelling.strip()
         for alias in element
-        if alias.tag.endswith("_ALIAS")
+        if alias.tag.endswith("_ALIAS") and (_text(alias.find("QUALITY")) == "Low") == weak
         for spelling in _text(alias.find("ALIAS_NAME")).split(";")
     ]
-    aliases += [_text(original) for original in element.findall("NAME_ORIGINAL_SCRIPT")]
+    if not weak:
+        aliases += [_text(original) for original in element.findall("NAME_ORIGINAL_SCRIPT")]
     return tuple(dict.fromkeys(alias for alias in aliases if alias))
 
 

@@ -1,7 +1,7 @@
 """All ORM classes, on one metadata, so that any domain can join any table without import cycles."""
 
 from service.models.actions import Action, ActionSource, ActorLink, Citation, OfficialLink, Quote
-from service.models.actors import Actor, ActorAlias
+from service.models.actors import Actor, ActorAlias, ActorWeakAlias
 from service.models.authorities import Authority
 from service.models.base import Base
 from service.models.changes import Change, ChangeSet, IdempotentRequest
@@ -22,6 +22,7 @@ __all__ = [
     "ActorIdentifier",
     "ActorJudgement",
     "ActorMerge",
+    "ActorWeakAlias",
     "ActorLink",
     "ApiKey",
     "Authority",

@@ -30,3 +30,14 @@ class ActorAlias(Base):
     actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     alias: Mapped[str] = mapped_column(String(500), primary_key=True)
     search_key: Mapped[str] = mapped_column(String(500))
+
+
+class ActorWeakAlias(Base):
+    """A name a list gives an actor but calls too broad to identify it alone: OFAC's weak AKAs (nicknames, noms
+    de guerre, common acronyms), the UN's aliases of low quality, FollowTheMoney's weakAlias. Shown with the actor,
+    to confirm a match found otherwise; never searched, screened or linked on, as its list advises."""
+
+    __tablename__ = "actor_weak_aliases"
+
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    alias: Mapped[str] = mapped_column(String(500), primary_key=True)

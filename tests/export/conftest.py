@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from service.actions.queries import load_actions
 from service.actions.writes import ActionRecord, ActorRef, CitationRef, SourceRef, put_actions
 from service.actors.queries import get_actor
-from service.actors.writes import Address, Identifier, put_actor
+from service.actors.writes import Address, Identifier, WeakAlias, put_actor
 from service.config import Settings
 from service.db import make_engine
 from service.models import Action, Quote, Source
@@ -81,6 +81,7 @@ def add_listings(url: str) -> None:
             kind="vessel",
             country="KP",
             aliases=["Chonmasan"],
+            weak_aliases=[WeakAlias("CMS")],  # invented for the tests: a weak alias to carry across
             identifiers=[
                 Identifier("imo", "8660313"),
                 Identifier("mmsi", "445577000"),

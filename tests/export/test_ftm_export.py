@@ -163,6 +163,7 @@ def test_actors_carry_their_names_identifiers_and_addresses(listed_url):
     assert vessel["properties"]["mmsi"] == ["445577000"]
     assert vessel["properties"]["callSign"] == ["HMYW"]
     assert vessel["properties"]["alias"] == ["Chonmasan"]
+    assert vessel["properties"]["weakAlias"] == ["CMS"]
     person = found[entity_id("actor", PERSON)]
     assert person["schema"] == "Person"
     assert person["properties"]["passportNumber"] == ["381420754"]

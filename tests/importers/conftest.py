@@ -20,6 +20,7 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 UN = FIXTURES / "un" / "consolidated.xml"
 UN_NEWER = FIXTURES / "un" / "consolidated_newer.xml"
 UN_MALFORMED = FIXTURES / "un" / "consolidated_malformed.xml"
+UN_CHOE_SOK_MIN = FIXTURES / "un" / "choe_sok_min.xml"  # KPi.064, cut from lists/un_consolidated.xml
 OFAC = FIXTURES / "ofac" / "list"
 OFAC_NEWER = FIXTURES / "ofac" / "newer"
 OFAC_MALFORMED = FIXTURES / "ofac" / "malformed"

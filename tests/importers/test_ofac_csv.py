@@ -52,13 +52,20 @@ def test_individual_gets_nationality_and_passport(seeded_db):
     assert ("passport", "563410081") in identifiers(actor)
 
 
-def test_entity_gets_alt_names_remark_akas_and_addresses(seeded_db):
+def test_entity_gets_alt_names_as_aliases_remark_akas_as_weak_aliases_and_addresses(seeded_db):
     run(seeded_db, import_ofac_csv, OFAC, list_date=JUNE)
     with session_on(seeded_db) as session:
         actor = get_actor(session, "ofac-11195")
     assert actor.kind == "organization"
-    assert {"HESA TRADE CENTER", "IRAN AIRCRAFT MANUFACTURING COMPANY", "HESA", "SHAHIN CO."} <= set(actor.aliases)
-    assert len(actor.aliases) == 13
+    assert actor.aliases == [  # alt.csv: OFAC's strong AKAs
+        "HESA TRADE CENTER",
+        "IRAN AIRCRAFT MANUFACTURING COMPANY",
+        "IRAN AIRCRAFT MANUFACTURING INDUSTRIES",
+        "KARKHANEJATE SANAYE HAVAPAYMAIE IRAN",
+    ]
+    # the a.k.a.s of the remarks: OFAC's weak AKAs (acronyms, old spellings), for confirming a hit only
+    assert {"HESA", "HTC", "IAMI", "SHAHIN CO.", "HAVA PEYMA SAZI-E IRAN"} <= set(actor.weak_aliases)
+    assert len(actor.weak_aliases) == 9
     assert "P.O. Box 81465-935, Esfahan, Iran" in [address.address for address in actor.addresses]
     assert len(actor.addresses) == 5
     assert actor.country == "IR"
@@ -70,7 +77,7 @@ def test_remarks_continued_in_sdn_comments_are_read_whole(seeded_db):
     with session_on(seeded_db) as session:
         actor = get_actor(session, "ofac-33151")
         text = session.scalar(select(Source.text).where(Source.id.like("src-ofac-33151-%")))
-    assert "SUCCESSFUL EXCHANGE" in actor.aliases  # its a.k.a. is in the continuation only
+    assert "SUCCESSFUL EXCHANGE" in actor.weak_aliases  # its a.k.a. is in the continuation only
     assert "[sdn_comments.csv]\nRemarks_Extension: aa35MVkf7sDjuGUYAP5izQt7Qi;" in text
 
 
@@ -191,7 +198,7 @@ def test_a_newer_ofac_list_reports_what_was_added_changed_and_removed(seeded_db)
     report = run(seeded_db, import_ofac_csv, OFAC_NEWER, list_date=JULY)
     assert dict(report.counts["entries"]) == {"added": 1, "changed": 1, "unchanged": 7, "removed": 1}
     with session_on(seeded_db) as session:
-        assert "CHONGCHAL CHONGGUK" in get_actor(session, "ofac-12210").aliases
+        assert "CHONGCHAL CHONGGUK" in get_actor(session, "ofac-12210").weak_aliases
         assert get_actor(session, "ofac-17085").name == "BAEK MA KANG"
 
 

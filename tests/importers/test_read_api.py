@@ -45,12 +45,28 @@ async def test_resolution_1718_lists_the_un_designations(api):
         ("Yun Hojin", "un-kpi.001"),  # another transliteration
         ("KOMID", "un-kpe.001"),
         ("Chong Chon Gang", "ofac-17069"),
-        ("RGB", "ofac-12210"),
     ],
 )
 async def test_actor_search_finds_targets_by_any_alias_and_transliteration(api, q, expected):
     items = (await api.get("/v1/actors", params={"q": q})).json()["items"]
     assert items[0]["id"] == expected
+
+
+async def test_a_weak_alias_is_shown_with_its_actor_but_neither_searched_nor_screened(api):
+    """OFAC lists 'RGB' as a weak AKA of the Reconnaissance General Bureau (a.k.a. 'RGB' in its remarks): a name
+    to confirm a hit found otherwise, which OFAC does not expect anyone to screen on (FAQs 122 to 124)."""
+    actor = (await api.get("/v1/actors/ofac-12210")).json()
+    assert actor["weak_aliases"] == ["RGB"]
+    assert "RGB" not in actor["aliases"]
+    found = (await api.get("/v1/actors", params={"q": "RGB"})).json()["items"]
+    assert "ofac-12210" not in [item["id"] for item in found]
+
+    async def screened(name: str) -> list[str]:
+        answer = (await api.post("/v1/match", json={"queries": [{"name": name}]})).json()
+        return [candidate["actor"]["id"] for candidate in answer["results"][0]["candidates"]]
+
+    assert "ofac-12210" not in await screened("RGB")
+    assert (await screened("Reconnaissance General Bureau"))[:1] == ["ofac-12210"]
 
 
 async def test_actor_detail_shows_identifiers_and_addresses(api):

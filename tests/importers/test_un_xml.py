@@ -12,7 +12,7 @@ from service.importers.entries import ImportFailure
 from service.importers.un_xml import import_un_xml
 from service.models import Action, Authority, ListEntry, Source
 from tests.conftest import snapshot
-from tests.importers.conftest import UN, UN_MALFORMED, UN_NEWER, run, session_on, untraceable
+from tests.importers.conftest import UN, UN_CHOE_SOK_MIN, UN_MALFORMED, UN_NEWER, run, session_on, untraceable
 
 COMMENTS_KPI_001 = (
     "Director of Namchongang Trading Corporation; oversees the import of items\n"
@@ -48,6 +48,25 @@ def test_spellings_joined_in_one_alias_become_aliases_of_their_own(seeded_db, tm
     run(seeded_db, import_un_xml, joined)
     with session_on(seeded_db) as session:
         assert sorted(get_actor(session, "un-kpi.001").aliases) == ["Yun Ho Jin", "Yun Ho-chin", "Yun Hojin"]
+
+
+def test_an_alias_of_low_quality_becomes_a_weak_alias_and_a_good_one_an_alias(seeded_db, tmp_path):
+    """KPi.064 as the real list gives it: 'Choe Sok Min' an alias of QUALITY 'Low', too broad to identify him
+    alone; then with a good alias added beside it."""
+    run(seeded_db, import_un_xml, UN_CHOE_SOK_MIN)
+    with session_on(seeded_db) as session:
+        actor = get_actor(session, "un-kpi.064")
+    assert (actor.name, actor.aliases, actor.weak_aliases) == ("CH'OE SO’K MIN", [], ["Choe Sok Min"])
+
+    low = "<ALIAS_NAME>Choe Sok Min</ALIAS_NAME>"
+    good = f"{low}\n      </INDIVIDUAL_ALIAS>\n      <INDIVIDUAL_ALIAS>\n        <QUALITY>Good</QUALITY>\n"
+    good += "        <ALIAS_NAME>Choe Sok-min</ALIAS_NAME>"
+    newer = tmp_path / "newer.xml"
+    newer.write_text(UN_CHOE_SOK_MIN.read_text(encoding="utf-8").replace(low, good), encoding="utf-8")
+    run(seeded_db, import_un_xml, newer)
+    with session_on(seeded_db) as session:
+        actor = get_actor(session, "un-kpi.064")
+    assert (actor.aliases, actor.weak_aliases) == (["Choe Sok-min"], ["Choe Sok Min"])
 
 
 def test_un_passports_and_imo_numbers_become_identifiers(seeded_db):
