@@ -92,18 +92,22 @@ def candidates(session: Session, threshold: float, limit: int) -> list[Candidate
     counts = name_counts.get(session)
     found = [
         candidate
-        for a, b in _sharing_words(actors.names)
+        for a, b in _alike(actors.names)
         if actors.comparable(a, b) and (candidate := _scored(actors, a, b, counts)).score >= threshold
     ]
     found.sort(key=lambda candidate: (-candidate.score, candidate.left, candidate.right))
     return found[:limit]
 
 
-def _sharing_words(names: dict[str, set[str]]) -> list[tuple[str, str]]:
-    """The pairs of actors whose names share two words or more of three letters or more, none of them common."""
+def _alike(names: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """The pairs of actors that share a name, or whose names share two words or more of three letters or more,
+    none of them common. A name is a pair's evidence whatever its words: 'OFFICE 39' has one word of three
+    letters, and each of 'KOREA MINING DEVELOPMENT TRADING CORPORATION' is in many names."""
+    holders_of: dict[str, set[str]] = defaultdict(set)
     words: dict[str, set[str]] = defaultdict(set)
     for id, keys in names.items():
         for key in keys:
+            holders_of[key].add(id)
             for word in key.split():
                 if len(word) >= 3:
                     words[word].add(id)
@@ -111,7 +115,13 @@ def _sharing_words(names: dict[str, set[str]]) -> list[tuple[str, str]]:
     for holders in words.values():
         if len(holders) <= COMMON_WORD:
             shared.update(combinations(sorted(holders), 2))
-    return [pair for pair, count in shared.items() if count >= 2]
+    same_name = {
+        pair
+        for holders in holders_of.values()
+        if len(holders) <= COMMON_WORD
+        for pair in combinations(sorted(holders), 2)
+    }
+    return same_name | {pair for pair, count in shared.items() if count >= 2}
 
 
 def _scored(actors: _Actors, a: str, b: str, counts: NameCounts) -> Candidate:

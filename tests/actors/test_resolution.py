@@ -240,6 +240,24 @@ def test_xref_names_the_pair_by_their_own_names_where_an_alias_is_as_alike(fresh
     assert pair.evidence[0] == "names 'office 39' and 'office 39': 100"
 
 
+def test_xref_proposes_two_actors_of_one_name_whatever_its_words(fresh_seeded_url):
+    """OFFICE 39 in the UN list and in OFAC's, with no alias in common once OFAC's weak ones are apart: one word
+    of three letters, too few to pair them by words; and a name all of whose words are common ones."""
+    common = "Korea General Trading Corporation"
+    with session_on(fresh_seeded_url) as session:
+        acting_as(session, "test")
+        for id in ("org-office-39-a", "org-office-39-b"):
+            put_actor(session, id, name="OFFICE 39", kind="organization", country="KP", aliases=[])
+        for n in range(60):  # each word of the common name in more names than COMMON_WORD
+            put_actor(session, f"org-other-{n}", name=f"{common} No {n}", kind="organization", country=None, aliases=[])
+        for id in ("org-common-a", "org-common-b"):
+            put_actor(session, id, name=common, kind="organization", country="KP", aliases=[])
+        session.commit()
+        pairs = {(c.left, c.right): c.evidence[0] for c in review.candidates(session, 90, 500)}
+    assert pairs[("org-office-39-a", "org-office-39-b")] == "names 'office 39' and 'office 39': 100"
+    assert ("org-common-a", "org-common-b") in pairs
+
+
 async def _every_action(client, path: str, **query) -> list[tuple[str, str]]:
     """(date, id) of every action of a list, read two to a page."""
     found, params = [], {"limit": 2, **query}
