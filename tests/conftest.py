@@ -168,15 +168,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(command: list[str], url: str, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+def start_server(
+    command: list[str], url: str, port: int, env: dict[str, str] | None = None, log: Path | None = None
+) -> subprocess.Popen:
     """`python -m <command>` serving the database at `url` on `port` (with settings `env`), once /healthz
-    answers."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", *command],
-        env=os.environ | (env or {}) | {"DATABASE_URL": url},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    answers; its output written to `log` when one is given."""
+    with log.open("wb") if log else open(os.devnull, "wb") as output:  # the server writes to its own copy
+        server = subprocess.Popen(
+            [sys.executable, "-m", *command],
+            env=os.environ | (env or {}) | {"DATABASE_URL": url},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     for _ in range(200):
         try:
             httpx.get(f"http://127.0.0.1:{port}/healthz")

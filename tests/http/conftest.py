@@ -36,13 +36,15 @@ def seeded_database(backend: str, directory: Path) -> Iterator[str]:
 
 
 @contextmanager
-def serving(database_url: str, **settings: str) -> Iterator[Served]:
-    """`sanctions-tracker serve --workers 2` on the database, with the settings given as environment."""
+def serving(database_url: str, log: Path | None = None, **settings: str) -> Iterator[Served]:
+    """`sanctions-tracker serve --workers 2` on the database, with the settings given as environment; its log
+    written to `log` when one is given."""
     write_key = make_key(database_url, f"http-writer-{free_port()}", "write")
     admin_key = make_key(database_url, f"http-admin-{free_port()}", "admin")
     port = free_port()
     command = ["service.cli", "serve", "--port", str(port), "--workers", str(WORKERS)]
-    server = start_server(command, database_url, port, env={name.upper(): value for name, value in settings.items()})
+    env = {name.upper(): value for name, value in settings.items()}
+    server = start_server(command, database_url, port, env=env, log=log)
     try:
         yield Served(f"http://127.0.0.1:{port}", database_url, write_key, admin_key)
     finally:

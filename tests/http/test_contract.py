@@ -24,8 +24,9 @@ CONFIG = Path(__file__).with_name("schemathesis.toml")
 def test_schemathesis_finds_no_contract_violation(backend: str, tmp_path: Path):
     if backend == "postgresql" and _PG_SKIP:
         pytest.skip(_PG_SKIP)
+    log = tmp_path / "server.log"
     for database in seeded_database(backend, tmp_path):
-        with serving(database) as served:
+        with serving(database, log=log) as served:
             result = subprocess.run(
                 [
                     shutil.which("schemathesis", path=os.path.dirname(sys.executable)) or "schemathesis",
@@ -49,5 +50,7 @@ def test_schemathesis_finds_no_contract_violation(backend: str, tmp_path: Path):
                 text=True,
                 timeout=900,
             )
-        assert result.returncode == 0, result.stdout[-8000:]
+        # What the server logged above INFO (the traceback of a 500) says why a check failed.
+        logged = [line for line in log.read_text(errors="replace").splitlines() if '"level": "INFO"' not in line]
+        assert result.returncode == 0, result.stdout[-8000:] + "\n".join(["server log:", *logged[-80:]])
         assert " passed" in result.stdout and "failures" not in result.stdout.lower().split("summary")[-1]
