@@ -134,6 +134,8 @@ def key_score(query_key: str, key: str, counts: NameCounts, floor: float = 0.0) 
     its caller keeps) comes back with that similarity, which is all its score can be, without its words weighed:
     most of a search's candidates are, and weighing their words was most of a screening's time."""
     query_letters, letters = query_key.replace(" ", ""), key.replace(" ", "")
+    if not letters or not query_letters:
+        return 0.0  # a name (or a query) of no letter or digit, such as an alias '?', is like no other
     if letters == query_letters:
         return 100.0  # the same letters, however the words are broken
     whole = max(fuzz.token_sort_ratio(query_key, key), fuzz.ratio(query_letters, letters))

@@ -3,6 +3,7 @@ variants), identifier and nationality; each candidate with what matched and what
 
 import pytest
 
+from service.actors import review
 from service.actors.writes import put_actor
 from service.importers.un_xml import import_un_xml
 from service.screening.schemas import MatchRequest, MatchResponse
@@ -280,3 +281,23 @@ async def test_one_consonant_written_for_another_letter_for_letter_is_weak_evide
         "person-petrov-mikhail",
         "person-oji-javad",
     ]
+
+
+async def test_an_alias_of_no_letter_is_no_evidence_and_no_error(listed_db):
+    """Found by schemathesis (a 500): an actor written with the alias '?', which folds to nothing, made every
+    screening that found the actor fail, and xref with it."""
+    with session_on(listed_db) as session:
+        acting_as(session, "test")
+        put_actor(session, "person-kim-chol", name="Kim Chol", kind="person", country="KP", aliases=["?", "-"])
+        put_actor(session, "person-kim-chol-2", name="KIM CHOL", kind="person", country="KP", aliases=[])
+        session.commit()
+    (result,) = await _match(listed_db, {"name": "Kim Chol"})
+    assert {(c["actor"]["id"], c["score"]) for c in result["candidates"]} >= {("person-kim-chol", 100)}
+    (result,) = await _match(listed_db, {"name": "?"})  # a query of no letter either: nothing to compare
+    assert result["candidates"] == []
+    async for client in client_for(listed_db):
+        found = (await client.get("/v1/actors", params={"q": "Kim Chol"})).json()["items"]
+        assert "person-kim-chol" in [item["id"] for item in found]
+    with session_on(listed_db) as session:  # xref scores the pair over every name of each, the alias among them
+        pairs = {(c.left, c.right): c.evidence[0] for c in review.candidates(session, 80, 50)}
+    assert pairs[("person-kim-chol", "person-kim-chol-2")] == "names 'kim chol' and 'kim chol': 100"
