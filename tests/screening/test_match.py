@@ -1,6 +1,8 @@
 """POST /v1/match: parties screened against the actors an official list brought in, by name (with its usual
 variants), identifier and nationality; each candidate with what matched and what is in force against it."""
 
+import random
+
 import pytest
 
 from service.actors import review
@@ -301,3 +303,31 @@ async def test_an_alias_of_no_letter_is_no_evidence_and_no_error(listed_db):
     with session_on(listed_db) as session:  # xref scores the pair over every name of each, the alias among them
         pairs = {(c.left, c.right): c.evidence[0] for c in review.candidates(session, 80, 50)}
     assert pairs[("person-kim-chol", "person-kim-chol-2")] == "names 'kim chol' and 'kim chol': 100"
+
+
+# Letters, accents, punctuation, digits, LIKE and regex characters, and characters outside the BMP, some of them
+# unassigned: what a fuzzer writes (schemathesis found the alias '?' above this way).
+FUZZ_CHARACTERS = "aāèęøCvN?\"'-. 0123456789%_*\\()[]^$" + "".join(
+    map(chr, (0x1AE44, 0x90835, 0x858F9, 0x4B2C7, 0xBD88, 0xD8, 0xF1, 0x118, 0x2019, 0x3000, 0x5F20, 0x130, 0xDF))
+)
+
+
+async def test_no_name_of_any_characters_fails_a_screening_or_a_search(listed_db):
+    draw = random.Random(1718)
+
+    def name() -> str:
+        return "".join(draw.choice(FUZZ_CHARACTERS) for _ in range(draw.randint(1, 8))).strip() or "?"
+
+    with session_on(listed_db) as session:
+        acting_as(session, "test")
+        for n in range(60):
+            put_actor(session, f"fuzz-{n}", name=name(), kind="person", country=None, aliases=[name(), name()])
+        session.commit()
+    queries = [{"name": name()} for _ in range(100)]
+    results = await _match(listed_db, *queries, threshold=0)
+    assert len(results) == 100
+    assert any(result["candidates"] for result in results)  # the draw does reach the actors
+    async for client in client_for(listed_db):
+        for query in queries[:30]:
+            answer = await client.get("/v1/actors", params={"q": query["name"]})
+            assert answer.status_code == 200, (query, answer.text)
