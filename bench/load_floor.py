@@ -27,6 +27,7 @@ from service import migrations
 from service.config import Settings
 from service.db import make_engine
 
+_LINKS = ("action_sources", "action_authorities", "action_actors", "action_officials")
 # The tables put_actions writes, each with how a chunk's rows are read back (`ids` the chunk's action ids, a
 # temporary table, read first: CROSS JOIN keeps SQLite from scanning the whole table instead), in the order
 # put_actions writes them: the passages, then the actions, then their links. A passage is written by the chunk
@@ -34,14 +35,10 @@ from service.db import make_engine
 _ROWS = {
     "quotes": "SELECT q.* FROM quotes q JOIN first_quoted f ON f.source_id = q.source_id AND f.id = q.id",
     "actions": "SELECT a.* FROM ids CROSS JOIN actions a ON a.id = ids.id ORDER BY a.rowid",
-    **{
-        table: f"SELECT t.* FROM ids CROSS JOIN {table} t ON t.action_id = ids.id"
-        for table in ("action_sources", "action_authorities", "action_actors", "action_officials")
-    },
+    **{table: f"SELECT t.* FROM ids CROSS JOIN {table} t ON t.action_id = ids.id" for table in _LINKS},
     "change_sets": "SELECT * FROM change_sets WHERE id IN (SELECT set_id FROM chunk_changes) ORDER BY id",
     "changes": "SELECT c.* FROM changes c JOIN chunk_changes USING (seq) ORDER BY seq",
 }
-_LINKS = ("action_sources", "action_authorities", "action_actors", "action_officials")
 
 
 def main() -> None:

@@ -271,7 +271,7 @@ class FtmWriter:
             addresses[row.actor_id].append(row)
         found = []
         for id in ids:
-            found.extend(self._actor(actors[id], (aliases[id], weak_aliases[id]), identifiers[id], addresses[id]))
+            found.extend(self._actor(actors[id], aliases[id], weak_aliases[id], identifiers[id], addresses[id]))
         return found
 
     def _aliases(self, model: type[ActorAlias | ActorWeakAlias], ids: list[str]) -> dict[str, list[str]]:
@@ -281,8 +281,9 @@ class FtmWriter:
             aliases[actor_id].append(alias)
         return aliases
 
-    def _actor(self, actor, aliases: tuple[list[str], list[str]], identifiers: list, addresses: list) -> list[dict]:
-        """The actor's entity, and its identifiers' where its schema has them; `aliases` its strong and weak."""
+    def _actor(
+        self, actor, aliases: list[str], weak_aliases: list[str], identifiers: list, addresses: list
+    ) -> list[dict]:
         schema = SCHEMA_OF_KIND[actor.kind]
         holder = entity_id("actor", actor.id)
         natives: dict[str, list[str]] = defaultdict(list)
@@ -298,8 +299,8 @@ class FtmWriter:
                 schema,
                 {
                     "name": [actor.name],
-                    "alias": aliases[0],
-                    "weakAlias": aliases[1],
+                    "alias": aliases,
+                    "weakAlias": weak_aliases,
                     "country": [self.country(actor.country)],
                     "topics": [TOPIC_OF_KIND.get(actor.kind)],
                     "address": [a.address for a in addresses],
