@@ -21,7 +21,7 @@ from service.extraction.gazetteer import Entity, demonyms
 from service.extraction.names import Matcher, Mention, fold
 from service.extraction.officials import JOINT_APPEARANCE
 from service.extraction.schemas import ActorMention, OfficialMention
-from service.extraction.sentences import Sentence
+from service.extraction.sentences import Sentence, url_headline
 from service.vocabulary import ActionType, ActorKind, Role
 
 # The verbs whose grammatical subject is the one acting.
@@ -341,13 +341,21 @@ _ISSUER_AFTER = re.compile(
 )
 
 
-def _named_issuer(placed: list[Placed]) -> list[Placed]:
-    """The state or body a header names as the issuer: "UK Statement at the UN Security Council"."""
+def _named_issuer(
+    placed: list[Placed], names: Matcher[Entity], sentences: list[Sentence], url: str | None
+) -> list[Placed]:
+    """The state or body a header names as the issuer: "UK Statement at the UN Security Council"; for a copy
+    that lost its header, the one the headline kept in its URL names, quoted where the text names it, else at its
+    first sentence."""
     for p in placed:
         if p.sentence.in_header and p.mention.value.kind in _PARTIES:
             after = p.sentence.text[p.mention.end - p.sentence.start :]
             if _ISSUER_AFTER.match(after):
                 return [p]
+    headline = url_headline(url)
+    for mention in names.find(headline, capitalised=True):
+        if sentences and mention.value.kind in _PARTIES and _ISSUER_AFTER.match(headline[mention.end :]):
+            return [_first_placed(mention.value, placed, sentences[0])]
     return []
 
 
@@ -565,8 +573,13 @@ def _speaker(
     sentences: list[Sentence],
 ) -> list[Placed]:
     """The state the speaker of remarks speaks for: the publishing government's, else the first official's that
-    has one (the first official named is the speaker)."""
-    return _publisher(url, names, placed, sentences) or _issuer(names, officials, placed)
+    has one (the first official named is the speaker), else the one the header names as issuer ("Russia's veto is
+    about ...: UK statement at the UN Security Council" is the UK's)."""
+    return (
+        _publisher(url, names, placed, sentences)
+        or _issuer(names, officials, placed)
+        or _named_issuer(placed, names, sentences, url)
+    )
 
 
 def _agents_or_issuer(
@@ -591,11 +604,11 @@ def _agents_or_issuer(
         # in remarks, an explanation of vote or a stakeout the speaker acts for the state whose site publishes
         # them, else for the speaker's own; the Council or a delegation the speaker tells of ("your Chinese
         # colleagues said") is the occasion
-        or (_speaker(url, officials, names, placed, sentences) if names_its_kind(sentences) else [])
+        or (_speaker(url, officials, names, placed, sentences) if names_its_kind(sentences, url) else [])
         or agents(placed, cues, kind, lead + header, conduct)
         or _official_agents([cue.sentence for cue in cues], officials, names, placed)
         or _issuer(names, officials, placed)
-        or _named_issuer(placed)
+        or _named_issuer(placed, names, sentences, url)
         or _institution(placed)
         or _self_named(placed, conduct, frozenset(_subjects(placed)))
         or _publisher(url, names, placed, sentences)

@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from service.extraction.sentences import Sentence
+from service.extraction.sentences import Sentence, url_headline
 from service.vocabulary import ActionType
 
 _NUMBERISH = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens)"
@@ -20,7 +20,7 @@ _CUES: dict[ActionType, list[str]] = {
     ActionType.joint_statement: [
         # "the Joint Statement of the Six-Party Talks" names an old document, not this act; so does one named by
         # its date ("the January 9 joint statement", "the September 19, 2005 Joint Statement")
-        r"(?<!\d\s)(?<!\d,\s)\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b"
+        r"(?<!\d[^\S\n])(?<!\d,[^\S\n])\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b"
         r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:Talks|Summit|Meeting|Conference)\b)",
         # "they jointly condemned" in a call's readout is a condemnation the two made together, no joint statement
         r"\bjointly\s+(?:said|stated|declared|announced)\b",
@@ -68,7 +68,8 @@ _CUES: dict[ActionType, list[str]] = {
         # "Assistant Secretary-General Warns Security Council": a meeting report's headline, not a warning
         r"(?!\s+(?:the\s+)?(?:UN\s+)?(?:Security\s+)?Council\b)",
         r"\b(?:will|would|could|may)\s+(?:face|impose|take)\b",
-        r"\b(?:serious\s+)?consequences\b",
+        # "This has consequences for every country" tells what something does, it threatens no one
+        r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b(?:serious\s+)?consequences\b",
         r"\bready\s+to\s+(?:impose|take)\b",
     ],
     ActionType.veto: [
@@ -91,6 +92,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:brief|warn|tell|told)\w*\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Security\s+Council\b",
         r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?mandate\b",
         r"\b(?:welcom\w*|appreciat\w*)\b[^.;]{0,120}?\badopt(?:ed|ion)\b",
+        # "The Government of Japan appreciates that the UNSC sent a clear message": the Council's act, welcomed
+        r"\b(?:welcom\w*|appreciat\w*)\s+(?:that\s+)?(?:the\s+)?(?:UNSC|(?:UN\s+|United\s+Nations\s+)?Security\s+Council)\b",
         # the EU's alignment declarations: the act is other states joining measures the Council took
         r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b|\balignment\s+of\s+certain\s+(?:third\s+)?countries\b",
     ],
@@ -106,7 +109,7 @@ _CUES: dict[ActionType, list[str]] = {
 # _KIND_WEIGHT wherever it stands, so an act the text reports in its lead ("The United States condemns") still wins.
 _VENUE = re.compile(
     r"\b(?:remarks\s+(?:at|to|by|with|following|after)|response\s+at|explanation\s+of\s+vote|"
-    r"press\s+(?:conference|briefing|gaggle|availability)|stakeout|testimony\s+of|speech)\b",
+    r"press\s+(?:conference|briefing|gaggle|availability)|stakeout|testimony\s+of|speech|statement\s+at\s+the)\b",
     re.IGNORECASE,
 )
 # Under a plain sentence's condemnation (1.0): "We condemn the DPRK for providing Russia with its military
@@ -168,6 +171,16 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 
+# "have repeatedly urged North Korea to ... and, among others, condemned": a record of past acts, however many verbs
+# it runs through, not this act.
+_RECORD = re.compile(r"\b(?:has|have|had)\s+repeatedly\b[^;]{0,150}$", re.IGNORECASE)
+# "adopted a Presidential Statement which strongly condemns", "resolution 2397, which imposes": what a Council text
+# does is the Council's act, told by a text about it.
+_ADOPTED_TEXT_DOES = re.compile(
+    r"\b(?:resolutions?|Presidential\s+Statement)(?:\s+\d{3,4})?(?:\s+\(\d{4}\))?,?\s+(?:which|that)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
 # "thanked Foreign Minister Cho for the ROK signing the January 9 joint statement condemning ...": what a text
 # thanks, commends or congratulates someone for is that one's act, not the text's.
 _CREDITED = re.compile(
@@ -198,7 +211,7 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
         return 0.0
     if kind is ActionType.veto and _PASSIVE_BEFORE.search(before) and not AGENT_AFTER.match(sentence.text, end):
         weight *= 0.3
-    if _BACKGROUND.search(before):
+    if _BACKGROUND.search(before) or _RECORD.search(before) or _ADOPTED_TEXT_DOES.search(before):
         weight *= 0.3
     return weight
 
@@ -210,23 +223,28 @@ def _occasion(kind: ActionType, before: str) -> bool:
 
 
 # A copy of remarks that lost its header still opens as remarks do: "Thank you, Mr. President", "Thank you,
-# Under-Secretary-General DiCarlo and Mr. Leff, for your briefings".
+# Under-Secretary-General DiCarlo and Mr. Leff, for your briefings", "Colleagues, ...".
 _ADDRESS = re.compile(
     r"^Thank\s+you,?\s+(?:(?:Mr\.?|Madam|Madame)\s+)?[\w-]*(?:President|Chair|Secretary-General)\b|"
-    r"^Thank\s+you,?\s+[^.]{0,80}\bfor\s+(?:your|the)\s+briefings?\b",
+    r"^Thank\s+you,?\s+[^.]{0,80}\bfor\s+(?:your|the)\s+briefings?\b|^Colleagues,",
     re.IGNORECASE,
 )
 _OPENING_SENTENCES = 6
 
 
-def names_its_kind(sentences: list[Sentence]) -> bool:
-    """Whether the header says the text is remarks, an explanation of vote, a stakeout, a press conference or
-    testimony, or the body opens by addressing the chair or a briefer: a speaker telling of an occasion."""
-    return _headed(sentences) or _address(sentences) is not None
+def names_its_kind(sentences: list[Sentence], url: str | None = None) -> bool:
+    """Whether the header (or, for a copy, the headline its URL keeps) says the text is remarks, an explanation of
+    vote, a stakeout, a press conference or testimony, or the body opens by addressing the chair or a briefer: a
+    speaker telling of an occasion."""
+    return _headed(sentences) or _address(sentences) is not None or _url_names_kind(url)
 
 
 def _headed(sentences: list[Sentence]) -> bool:
     return any(sentence.in_header and _VENUE.search(sentence.text) for sentence in sentences)
+
+
+def _url_names_kind(url: str | None) -> bool:
+    return bool(_VENUE.search(url_headline(url)))
 
 
 def _address(sentences: list[Sentence]) -> tuple[Sentence, re.Match[str]] | None:
@@ -238,9 +256,10 @@ def _address(sentences: list[Sentence]) -> tuple[Sentence, re.Match[str]] | None
     return None
 
 
-def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
+def cues(sentences: list[Sentence], url: str | None = None) -> list[tuple[Cue, float]]:
     """Every cue of every type, with its weight. Each pattern runs once over the sentences joined one a line
-    ("^" is a sentence's start), not once per sentence: a text uses few of the cues."""
+    ("^" is a sentence's start), not once per sentence: a text uses few of the cues. `url` is where the text was
+    published: a copy's URL may still name its kind."""
     found = []
     whole = "\n".join(sentence.text for sentence in sentences)
     starts = list(itertools.accumulate((len(sentence.text) + 1 for sentence in sentences), initial=0))
@@ -251,7 +270,7 @@ def cues(sentences: list[Sentence]) -> list[tuple[Cue, float]]:
     ]
     headed = _headed(sentences)
     address = None if headed else _address(sentences)
-    venue = headed or address is not None  # names_its_kind, each part read once
+    venue = headed or address is not None or _url_names_kind(url)  # names_its_kind, each part read once
     if address is not None:  # remarks with no header: the address scores as the kind of document would
         sentence, match = address
         found.append((Cue(ActionType.other, sentence, sentence.start, sentence.start + match.end()), _KIND_WEIGHT))

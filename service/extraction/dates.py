@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from service.extraction.sentences import Sentence, is_caption
-from service.vocabulary import DatePrecision
+from service.vocabulary import ActionType, DatePrecision
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
@@ -215,7 +215,7 @@ _ACT = re.compile(
 # ("condemned the launch on Sunday" is read as the condemnation's day).
 _EVENT_BEFORE = re.compile(
     r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
-    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'(),—–-]+){1,14}\s*$"
+    r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'\"“”(),—–-]+){1,14}\s*$"
     # "its sixth nuclear test on September 3": a named event right before its date
     r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:test|launch)\s*$",
     re.IGNORECASE,
@@ -296,16 +296,21 @@ _OTHER_EVENT = re.compile(
 _BACKGROUND = re.compile(r"\b(earlier|since|after|before|previously|last\s+(?:year|month)|ago|until|prior)\b", re.I)
 # "the UNSC will hold an emergency meeting ... on February 8": an event still to come is not the act reported.
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|scheduled\s+to|expected\s+to)\s[^,;:]*$", re.I)
+# "On 28 March, Russia vetoed a draft ..." in remarks that deplore it: another's veto, whose day is not the act's.
+_VETOED = re.compile(r"\bvetoe?d?\b", re.IGNORECASE)
 
 
-def _score(text: str, candidate: _Candidate, act_sentences: set[Sentence]) -> float:
-    """Higher for the date of the act: precise, in the lead, in the sentence reporting the act."""
+def _score(text: str, candidate: _Candidate, act_sentences: set[Sentence], kind: ActionType) -> float:
+    """Higher for the date of the act (of type `kind`): precise, in the lead, in the sentence reporting the act."""
     sentence_text = candidate.sentence.text
     before = sentence_text[: candidate.match.start()]
     score = _PRECISION_SCORE.get(candidate.kind, 0.0) + candidate.sentence.weight
     if candidate.sentence in act_sentences:
         score += 3
-    has_act = bool(_ACT.search(sentence_text))
+    acts = {word.lower() for word in _ACT.findall(sentence_text)}
+    has_act = bool(acts)
+    if kind is not ActionType.veto and acts and all(_VETOED.fullmatch(word) for word in acts):
+        return 0.0  # another's veto told in a text that reports no veto dates that veto
     if has_act:
         score += 2
     elif _OTHER_EVENT.search(sentence_text):
@@ -385,9 +390,11 @@ def find(
     published_on: dt.date | None,
     url: str | None,
     act_sentences: set[Sentence],
+    kind: ActionType,
     found: tuple[list[_Candidate], list[str]] | None = None,
 ) -> Found:
-    """The act's date. `found` is `candidates(sentences)` when the caller reads several acts of one text."""
+    """The date of the act, of type `kind`. `found` is `candidates(sentences)` when the caller reads several acts
+    of one text."""
     url_day, url_year = _url_date([u for u in [url, *_URL.findall(text)] if u])
     dateline = _original_day(text) or _dateline(sentences, url_day)
     reference = published_on or dateline or url_day
@@ -397,10 +404,10 @@ def find(
     ]
     if not candidates:
         return _undated(dateline, published_on, events)
-    best = max(candidates, key=lambda c: (_score(text, c, act_sentences), -c.start))
-    if dateline is not None and _score(text, best, act_sentences) <= _DATELINE_SCORE:
+    best = max(candidates, key=lambda c: (_score(text, c, act_sentences, kind), -c.start))
+    if dateline is not None and _score(text, best, act_sentences, kind) <= _DATELINE_SCORE:
         return Found(dateline, DatePrecision.day, None, None, ["The date is the document's dateline."])
-    if _score(text, best, act_sentences) < _LEAST_SCORE:
+    if _score(text, best, act_sentences, kind) < _LEAST_SCORE:
         return Found(warnings=[f"'{best.match.group()}' reads as background, not the action's date; no date given."])
     return _dated(best, reference, url_year or _commonest_year(text), published_on)
 

@@ -79,6 +79,7 @@ def _act(
         published_on=doc.published_on,
         url=doc.url,
         act_sentences=act_sentences,
+        kind=kind,
         found=doc.dates,
     )
     designated, target_keys, target_warnings = targets.find(kind, cues, doc.sentences, doc.placed, doc.names)
@@ -198,7 +199,7 @@ def extract(
     `names` is `matcher(known_actors)` built beforehand, for a caller that extracts many times."""
     sentences = split(text)
     names = names if names is not None else matcher(known_actors)
-    found_cues = all_cues(sentences)
+    found_cues = all_cues(sentences, url)
     kind, cues = classify(sentences, found_cues)
     people, official_warnings = officials.find(sentences, names)
     placed = actors.locate(text, sentences, names)

@@ -646,10 +646,14 @@ def _headline_speakers(sentences: list[Sentence], states: Matcher[Entity]) -> li
     return found
 
 
+_PEERAGE_PLACE = re.compile(r"^((?:Lord|Lady|Baroness|Baron)\s+\S+)\s+of\s+.+$")
+
+
 def _same_person(a: str, b: str) -> bool:
     """ "Matthew Miller" and "Miller" are one person, "Park Jin" and "Park", "HAYASHI Yoshimasa" and "Hayashi"
-    too (the family name may come first); "Matthew Miller" and "Mark Miller" are two."""
-    a_words, b_words = a.lower().split(), b.lower().split()
+    too (the family name may come first); "Matthew Miller" and "Mark Miller" are two; "Lord Ahmad of Wimbledon" and
+    "Lord Ahmad" are one (a peer is named with or without the place of the title)."""
+    a_words, b_words = _PEERAGE_PLACE.sub(r"\1", a).lower().split(), _PEERAGE_PLACE.sub(r"\1", b).lower().split()
     if len(a_words) == 1 or len(b_words) == 1:
         single, full = (a_words, b_words) if len(a_words) == 1 else (b_words, a_words)
         return single[0] in (full[0], full[-1])

@@ -135,3 +135,17 @@ def split(text: str) -> list[Sentence]:
             lede = number == first_body and index == 0
             sentences.append(Sentence(start, end, text[start:end], number, 2.5 if lede else weight))
     return sentences
+
+
+# A copy on another site may keep the original's headline only in its address:
+# ".../russia-has-acted-to-obfuscate-...-uk-statement-at-the-un-security-council/amp".
+_PATH = re.compile(r"^[a-z][\w+.-]*://[^/?#\s]*([^?#\s]*)", re.IGNORECASE)
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){3,}$", re.IGNORECASE)
+
+
+def url_headline(url: str | None) -> str:
+    """The headline in a URL's last path segment of four or more words joined by hyphens, in capitals (a slug has
+    lost its case, and the names matcher reads acronyms only in capitals); empty when there is none."""
+    path = _PATH.match(url or "")
+    slugs = [segment for segment in (path.group(1) if path else "").split("/") if _SLUG.match(segment)]
+    return slugs[-1].replace("-", " ").upper() if slugs else ""

@@ -426,3 +426,36 @@ def test_the_guests_of_a_joint_appearance_act_for_their_states():
         "Japan",
         "South Korea",
     }
+
+
+def test_the_issuer_a_statement_at_the_council_names_in_its_header_acts_not_the_state_it_leads_with():
+    text = (
+        "Russia's veto is about breaching sanctions: UK statement at the UN Security Council\n\n"
+        "President, first let me thank the Panel of Experts, and the US for its work as penholder. It follows arms "
+        "deals between Russia and the DPRK, in breach of Security Council resolutions. It is deeply concerning that "
+        "Russia, a permanent member of this Council, has taken such action."
+    )
+    acting = {name for name, role in roles(text).items() if role in ("imposer", "co_signatory")}
+    assert acting == {"United Kingdom"}
+
+
+def test_a_copy_without_its_header_acts_for_the_issuer_its_url_names():
+    text = (
+        "Colleagues, it is highly likely that the DPRK has agreed to send combat troops to fight beside Russia.\n"
+        "Already Russia was procuring weaponry from the DPRK, in violation of resolutions it voted for."
+    )
+    url = "https://example.org/the-more-willing-he-is-to-rely-on-dprk-uk-statement-at-the-un-security-council/amp"
+    draft = extract(text, url=url)
+    imposer = next(a for a in draft.actors if a.role == "imposer")
+    assert imposer.name == "United Kingdom"
+    assert text[imposer.span[0] : imposer.span[1]] == imposer.quote  # quoted at the first sentence: never named
+
+
+def test_a_copy_without_its_header_speaks_for_the_issuer_its_url_names_not_for_the_vetoer():
+    text = (
+        "One year on, the UK deeply regrets Russia's decision to veto the renewal of the Panel of Experts.\n"
+        "This was a deliberate act to conceal Russia's own erosion of the sanctions it has a duty to uphold."
+    )
+    url = "https://example.org/russia-has-acted-to-obscure-violations-uk-statement-at-the-un-security-council"
+    acting = {a.name for a in extract(text, url=url).actors if a.role in ("imposer", "co_signatory")}
+    assert acting == {"United Kingdom"}

@@ -341,3 +341,43 @@ def test_the_speakers_own_condemnation_in_a_later_paragraph_of_remarks_is_the_ac
         "We condemn the DPRK for providing Freedonia with its military equipment."
     )
     assert kind(text) == "condemnation"
+
+
+def test_a_joint_statement_named_on_the_line_after_a_dateline_is_one():
+    text = (
+        "Ruritania, 3 April 2024\n\n"
+        "Joint Statement on behalf of Freedonia, Ruritania and Japan.\n\n"
+        "Freedonia, Ruritania and Japan are deeply disappointed by the outcome of today's vote in the Council."
+    )
+    assert kind(text) == "joint_statement"  # the year ending the line above is no date naming an old statement
+
+
+def test_a_statement_welcoming_a_presidential_statement_that_condemns_is_no_condemnation():
+    text = (
+        "The Security Council Presidential Statement on the launch by North Korea\n"
+        "(Statement by Foreign Minister Jane Roe)\n\n"
+        "1. Yesterday the Security Council adopted a Presidential Statement which strongly condemns the launch of a "
+        "ballistic missile by North Korea on April 2.\n"
+        "2. The Government of Japan appreciates that the UNSC sent a firm and united message to North Korea.\n"
+        "3. Japan and its partners have repeatedly urged North Korea to comply with the resolutions and, among "
+        "others, condemned its launches."
+    )
+    assert kind(text) == "other"
+
+
+def test_something_that_has_consequences_is_no_warning():
+    text = (
+        "Colleagues, the war in Freedonia affects us all.\n"
+        "This has consequences for every country, wherever it is in the world.\n"
+        "It is with deep concern that I draw the Council's attention to reports of troops sent to fight there."
+    )
+    assert kind(text) == "other"  # remarks copied without their header, opening on "Colleagues,"
+
+
+def test_a_statement_at_the_council_tells_of_a_veto_as_its_occasion():
+    text = (
+        "Freedonia's veto shields its own violations: UK statement at the UN Security Council\n\n"
+        "President, this veto undermines the Panel's work and the credibility of this Council. Freedonia vetoed "
+        "the renewal to hide its own breaches of the sanctions regime."
+    )
+    assert kind(text) == "other"

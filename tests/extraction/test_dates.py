@@ -283,3 +283,25 @@ def test_an_ambiguous_slashed_dateline_is_read_as_the_url_dates_it():
     assert (draft.date, draft.date_precision) == (dt.date(2021, 10, 7), "day")
     elsewhere = extract(text, url="https://news.example.com/2021/07/10/secretary-doe-spoke-with-roe/")
     assert elsewhere.date == dt.date(2021, 7, 10)
+
+
+def test_a_launch_named_with_a_quoted_word_dates_that_launch_not_the_statement():
+    text = (
+        "Statement by the Prime Minister\n\nTuesday, February 12, 2013\n\n"
+        "1. Today, North Korea announced that it had conducted a nuclear test.\n"
+        "2. The test came while the resolution adopted in response to the missile launch which North Korea called a "
+        '"satellite" on December 12 expressed the determination of the Council to act, and Japan strongly condemns it.'
+    )
+    assert when(text)[:2] == (dt.date(2013, 2, 12), "day")
+
+
+def test_a_veto_told_in_remarks_dates_the_veto_not_the_remarks():
+    text = (
+        "Speech\n\nStatement by Ambassador Jane Roe at the UN General Assembly meeting on the veto.\n\n"
+        "This was published under the 2022 to 2024 government.\n\n"
+        "On 28 March, Freedonia vetoed a draft resolution to renew the mandate of the Panel of Experts, which "
+        "upholds the non-proliferation regime that all of us have built over decades."
+    )
+    assert when(text)[0] is None
+    veto_report = "On 28 March 2024, Freedonia vetoed a draft resolution to renew the mandate of the Panel."
+    assert when(veto_report)[:2] == (dt.date(2024, 3, 28), "day")

@@ -408,3 +408,12 @@ def test_the_minister_spoken_with_today_speaks_when_they_act_together():
 def test_a_charge_daffaires_ad_interim_is_a_title():
     text = "U.S. Statement as delivered by U.S. Chargé d’Affaires a.i. Jane Roe\n\nThe United States condemns the test."
     assert officials(text) == [("Jane Roe", "Chargé d’Affaires a.i.")]
+
+
+def test_a_peer_named_with_and_without_the_place_of_the_title_is_one_person():
+    text = (
+        "The Foreign Office Minister Lord Smith of Hampton has attributed the attack to the Lazarus Group.\n"
+        "Foreign Office Minister for Cyber, Lord Smith said:\n"
+        "We condemn these actions."
+    )
+    assert [name for name, _ in officials(text)] == ["Lord Smith of Hampton"]
