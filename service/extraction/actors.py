@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from service.extraction.classify import AGENT_AFTER, Cue, names_its_kind
 from service.extraction.gazetteer import Entity, demonyms
 from service.extraction.names import Matcher, Mention, fold
-from service.extraction.officials import JOINT_APPEARANCE
+from service.extraction.officials import JOINT_APPEARANCE, holds, offices_acting
 from service.extraction.schemas import ActorMention, OfficialMention
 from service.extraction.sentences import Sentence, url_headline
 from service.vocabulary import ActionType, ActorKind, Role
@@ -112,7 +112,8 @@ def _portfolio(p: Placed) -> bool:
 # and foreign ministers from", ", as well as the EU High Representative", "the Republic of Korea (ROK), and".
 _SIGNATORY_GAP = re.compile(
     r"^(?:[\s,.()]|\b(?:and|as\s+well\s+as|along\s+with|together\s+with|joined\s+by|the|of|from|for|foreign|ministers?|governments?|leaders?|"
-    r"representatives?|(?![A-Z]\w*ing\b)[A-Z][\w.’'-]*)\b)*$"  # "Joint Statement Condemning" is no list
+    # "Joint Statement Condemning", "Measures Taken by the Government of Japan Against North Korea" are no list
+    r"representatives?|(?![A-Z]\w*ing\b|(?:Against|Concerning|Regarding|On|Over|To|With)\b)[A-Z][\w.’'-]*)\b)*$"
 )
 # Where a list of co-signers starts, whatever the act's type: "delivered ... on behalf of Albania, Australia, ...",
 # "released by the Governments of Australia, Canada, ...", "The Ministers of Foreign Affairs of Australia, ...".
@@ -193,8 +194,13 @@ def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[P
     relative = re.search(r",\s*(?:which|who)\b[^,]*,\s*$", before)
     end = relative.start() if relative else verb_start
     breaks = list(_CLAUSE_BREAK.finditer(before, 0, end))
-    clause_start = breaks[-1].end() if breaks else 0
     parties = [p for p in here if p.mention.value.kind in _PARTIES]
+    if breaks and not before[breaks[-1].end() : end].strip():
+        # "The United States, the Republic of Korea (ROK), and Japan, issued": a comma after a list of subjects
+        listed_last = [p for p in parties if p.mention.end - sentence.start == breaks[-1].start()]
+        if listed_last and re.search(r"\band\s+(?:the\s+)?$", listed_last[0].before):
+            breaks.pop()
+    clause_start = breaks[-1].end() if breaks else 0
     agents = [
         p for p in parties if clause_start <= p.mention.start - sentence.start and p.mention.end - sentence.start <= end
     ]
@@ -295,10 +301,15 @@ def _official_agents(
         if verb is None:
             continue
         before = sentence.text[: verb.start()]
+        offices = offices_acting(sentence.text)  # "The Secretary and the Foreign Ministers strongly condemned"
         agents: list[Placed] = []
         for official in officials:
             words = (official.name or "").split()
-            if not words or not any(re.search(rf"\b{re.escape(w)}\b", before) for w in (words[0], words[-1])):
+            named = words and any(re.search(rf"\b{re.escape(w)}\b", before) for w in (words[0], words[-1]))
+            # "Foreign Secretary welcomes new UN Security Council resolution": an unnamed office as the subject
+            title = official.title or ""
+            titled = not words and title[:1].isupper() and re.search(rf"\b{re.escape(title)}\s*$", before)
+            if not (named or titled or (words and holds(official.title, offices))):
                 continue
             for mention in names.find(f"{official.organisation or ''} {official.title or ''}", capitalised=True):
                 if mention.value.kind in _PARTIES and mention.value.key not in {a.mention.value.key for a in agents}:
@@ -379,30 +390,32 @@ def _institution(placed: list[Placed]) -> list[Placed]:
     for p in placed:
         if p.sentence.weight >= 2 and p.mention.value.kind is ActorKind.state:
             before = p.before
-            if _INSTITUTION.search(p.mention.text) or _OFFICE_OF.search(before):
+            recalled = _CALLED_FOR_BY.search(before)  # "as called for by the President of the Republic of Korea"
+            if _INSTITUTION.search(p.mention.text) or (_OFFICE_OF.search(before) and not recalled):
                 return [p]
     return []
 
 
-# A government speaking of itself in the third person: "Japan intends to", "Japan will continue to".
+_CALLED_FOR_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}of\s+(?:the\s+)?$")
+
+
+# A government speaking of itself in the third person: "Japan intends to", "Japan will continue to", "The European
+# Union, for its part, will consider".
 _SELF_STATEMENT = re.compile(
-    r"^\s+(?:will|shall|intends?|is\s+(?:prepared|determined|ready|committed)|remains?|stands?|continues?|"
+    r"^(?:,\s*for\s+its\s+part,)?\s+(?:will|shall|intends?|is\s+(?:prepared|determined|ready|committed)|remains?|stands?|continues?|"
     r"reaffirms|reiterates|strongly|firmly|takes|lodge[sd])\b"
 )
 
 
 def _self_named(placed: list[Placed], doers: frozenset[str], subjects: frozenset[str]) -> list[Placed]:
-    """The state a text most often has state its own intent, for a text that names no one acting otherwise: the
-    speaker's government in a press conference ("Japan is prepared to proceed with its own measures"). A state
-    whose conduct the text is about ("The DPRK continues to implement its plan") must do so twice."""
+    """The state or body a text most often has state its own intent, for a text that names no one acting
+    otherwise: the speaker's government in a press conference ("Japan is prepared to proceed with its own
+    measures"), the EU in its spokesperson's statement. A state whose conduct the text is about ("The DPRK continues
+    to implement its plan") must do so twice."""
     counts: dict[str, list[Placed]] = {}
     for p in placed:
         after = p.sentence.text[p.mention.end - p.sentence.start :]
-        if (
-            p.mention.value.kind is ActorKind.state
-            and p.mention.value.key not in doers
-            and _SELF_STATEMENT.match(after)
-        ):
+        if p.mention.value.kind in _PARTIES and p.mention.value.key not in doers and _SELF_STATEMENT.match(after):
             counts.setdefault(p.mention.value.key, []).append(p)
     found = [run for key, run in counts.items() if len(run) >= 2 or key not in subjects]
     return max(found, key=len)[:1] if found else []

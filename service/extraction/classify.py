@@ -39,9 +39,12 @@ _CUES: dict[ActionType, list[str]] = {
         r"\badded\b.{0,80}\bto\s+(?:the|its)\s+(?:SDN|Specially\s+Designated|sanctions?\s+list|Consolidated|list)",
         r"\b(?:approved|agreed)\s+the\s+addition\s+of\b",
         r"\badded\s+the\s+following\s+entr",
+        # "issued designations targeting various officials", "approved the designation of an additional 19 entities"
+        r"\b(?:issued|announced|approved|made)\s+(?:the\s+|new\s+|additional\s+|further\s+)?designations?\b|"
+        r"\bdesignations\s+targeting\b",
         r"\b(?:blacklisted|listed|listings?\s+of)\b",
         # "announced fresh sanctions against four lenders", "targeted two firms", "froze the assets of"
-        r"\b(?:new|fresh|additional|further|unilateral|independent)\s+sanctions\s+(?:against|on|targeting)\b",
+        r"\b(?:new|fresh|additional|further|unilateral|independent)\s+sanctions?\s+(?:measures\s+)?(?:against|on|targeting)\b",
         rf"\btarget(?:s|ed|ing)\s+(?:{_NUMBERISH}|an?)\s+(?:\w+\s+){{0,2}}?(?:individuals?|entit(?:y|ies)|firms?|"
         r"companies|company|banks?|lenders?|vessels?|ships?|persons?|people|officials?|networks?)\b",
         r"\b(?:subject\s+to|freez(?:e|es|ing)|froze)\s+(?:the\s+)?assets?(?:\s+freez\w*)?\b",
@@ -68,9 +71,9 @@ _CUES: dict[ActionType, list[str]] = {
         # "Assistant Secretary-General Warns Security Council": a meeting report's headline, not a warning
         r"(?!\s+(?:the\s+)?(?:UN\s+)?(?:Security\s+)?Council\b)",
         r"\b(?:will|would|could|may)\s+(?:face|impose|take)\b",
-        # "This has consequences for every country" tells what something does, it threatens no one
-        r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b(?:serious\s+)?consequences\b",
-        r"\bready\s+to\s+(?:impose|take)\b",
+        r"\b(?:serious\s+)?consequences\b",
+        # "ready to take further measures"; not "ready to take actions in parallel" towards an agreement
+        r"\bready\s+to\s+(?:impose|take\s+(?:further|additional|appropriate|necessary|decisive|firm|strong)\b)",
     ],
     ActionType.veto: [
         r"\bveto(?:ed|es|ing)\b",
@@ -93,7 +96,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?mandate\b",
         r"\b(?:welcom\w*|appreciat\w*)\b[^.;]{0,120}?\badopt(?:ed|ion)\b",
         # "The Government of Japan appreciates that the UNSC sent a clear message": the Council's act, welcomed
-        r"\b(?:welcom\w*|appreciat\w*)\s+(?:that\s+)?(?:the\s+)?(?:UNSC|(?:UN\s+|United\s+Nations\s+)?Security\s+Council)\b",
+        r"\b(?:welcom\w*|appreciat\w*)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:UNSC|(?:UN\s+|United\s+Nations\s+)?"
+        r"Security\s+Council)\b",
         # the EU's alignment declarations: the act is other states joining measures the Council took
         r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b|\balignment\s+of\s+certain\s+(?:third\s+)?countries\b",
     ],
@@ -120,14 +124,19 @@ _PATTERNS = {kind: [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in cues] f
 # UNSCRs") condemns it without the verb; a weaker cue, so a welcomed resolution or a designation still wins.
 _CALLED_A_VIOLATION = re.compile(
     r"\b(?:is|was|are|were|constitutes?|represents?)\s+(?:(?:yet\s+)?another\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:violation|breach|provocation)s?\b|\b(?:launch\w*|tests?)\s+(?:[\w-]+\s+){0,6}?violat(?:es|ed)\b",
+    r"(?:violation|breach|provocation)s?\b|\b(?:launch\w*|tests?)\s+(?:[\w-]+\s+){0,6}?violat(?:es|ed)\b"
+    # "launched a ballistic missile in flagrant violation of multiple resolutions"
+    r"|\b(?:launch\w*|test\w*|fired|conducted)\b[^.;\n]{0,80}?\bin\s+(?:flagrant\s+|clear\s+|direct\s+|blatant\s+)?"
+    r"(?:violation|breach)\s+of\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _SOFT_WEIGHT = 0.6
 # In remarks, an explanation of vote or a press conference, what the Council did ("The Security Council is sending a
 # clear message ...: face the consequences", "a UN Security Council informal meeting ... condemned") or a veto is
 # the occasion the speaker speaks of, not the speaker's act.
-_TOLD_OF = re.compile(r"\b(?:Security\s+)?Council\b(?!\s+resolutions?\b|['’]s\s+resolutions?\b)[^;]*$", re.IGNORECASE)
+_TOLD_OF = re.compile(
+    r"\b(?:Security\s+)?Council\b(?!\s+(?:\([A-Z]+\)\s+)?resolutions?\b|['’]s\s+resolutions?\b)[^;]*$", re.IGNORECASE
+)
 # What the speaker speaks at: "Explanation of Vote at the Adoption of UN Security Council Resolution 2397 Imposing New
 # Sanctions", "Remarks Following the Adoption of a ... Statement Condemning": the adopted text's act, not the speaker's.
 _ADOPTED = re.compile(r"\b(?:at|on|following|after)\s+the\s+adoption\s+of\b[^;]*$", re.IGNORECASE)
@@ -146,7 +155,8 @@ _TYPE_WEIGHT = {
 # An act someone may do, or did before, is not the act reported; nor is one with no object ("a number of").
 _HEDGE = re.compile(
     r"\b(?:will|would|could|may|might|can|won['’]t|not\s+hesitate\s+to|ability\s+to|prepared\s+to|ready\s+to|"
-    r"hesitat\w*\s+to|threat\w*\s+to|abilities\s+to|continue\s+to|(?:authori[sz]\w*|allow\w*|enabl\w*|permit\w*)"
+    r"hesitat\w*\s+to|threat\w*\s+to|abilities\s+to|continue\s+to|intention\s+to|intends?\s+to|"
+    r"(?:authori[sz]\w*|allow\w*|enabl\w*|permit\w*)"
     r"\s+(?:\w+\s+){0,2}?to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -158,7 +168,25 @@ _DESCRIBES_DOCUMENT = re.compile(
 # "Had it passed, the Council would have condemned": what a failed draft would have done was not done, whatever
 # the act; nor was a mandate that the Council "failed to extend", or did "not" extend.
 _WOULD_HAVE = re.compile(r"\bwould\s+have\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_NOT_DONE = re.compile(r"\b(?:fail\w*\s+to|not)\s+$", re.IGNORECASE)
+# Nor was what someone "did not at any point condemn", was "unwilling to condemn" or "failed to" do: an act not done.
+_NOT_DONE = re.compile(
+    r"\b(?:not|never|unwilling\s+to|refus\w*\s+to|fail\w*\s+to|declin\w*\s+to|reluctant\s+to)\s+"
+    r"(?:(?!only\b|and\b|but\b)\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# "has humanitarian consequences", "with consequences for the region": consequences described, not threatened.
+_DESCRIBED = re.compile(
+    r"\b(?:has|have|had|having|with)\s+(?:[\w-]+\s+){0,2}$|\b(?:humanitarian|economic|unintended|adverse)\s+$",
+    re.IGNORECASE,
+)
+# "a list of designated persons", "UN-designated entities": a status, not the act of designating.
+_STATUS_BEFORE = re.compile(
+    r"(?:\b(?:of|to|with|for|by|against|on|from|the|all|any|other|such|these|those|its|their)\s+|-)$", re.IGNORECASE
+)
+_STATUS_AFTER = re.compile(
+    r"^\s+(?:persons?|individuals?|entit(?:y|ies)|parties|nationals?|vessels?|companies|banks?|groups?|terrorists?)\b",
+    re.IGNORECASE,
+)
 # "The draft resolution was vetoed and hence not adopted": a veto told with no one casting it is the context of the
 # text, not what it reports (a report names the vetoer: "vetoed by China and the Russian Federation").
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
@@ -166,7 +194,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 AGENT_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
     # "following the launch" is background, "the following joint statement" is the text below
-    r"\b(?:after|since|(?<!the\s)following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on)\b"
+    r"\b(?:after|since|(?<!the\s)following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on|"
+    r"despite|in\s+spite\s+of)\b"
     r"[^,;]{0,60}$",
     re.IGNORECASE,
 )
@@ -205,7 +234,12 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
         return 0.0
     if kind is ActionType.joint_statement and (sentence.in_header or _DESCRIBES_DOCUMENT.search(sentence.text)):
         weight *= 2  # a headline "Joint Statement ..." says what the document is, whatever it condemns
-    if _WOULD_HAVE.search(before) or (kind is ActionType.other and _NOT_DONE.search(before)):
+    if _WOULD_HAVE.search(before) or _NOT_DONE.search(before):
+        return 0.0
+    matched = sentence.text[start:end]
+    if kind is ActionType.warning and "consequences" in matched.lower() and _DESCRIBED.search(before):
+        return 0.0
+    if matched.lower() == "designated" and _STATUS_BEFORE.search(before) and _STATUS_AFTER.match(sentence.text[end:]):
         return 0.0
     if _CREDITED.search(before):
         return 0.0
@@ -216,10 +250,16 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
     return weight
 
 
-def _occasion(kind: ActionType, before: str) -> bool:
+# "one party that has been sanctioned by the Security Council": the Council named as the doer after the verb.
+_BY_THE_COUNCIL = re.compile(r"^\s+by\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Security\s+Council\b", re.IGNORECASE)
+
+
+def _occasion(kind: ActionType, before: str, after: str) -> bool:
     """Whether a cue in remarks, an explanation of vote or a press conference tells of the occasion (a veto, an act
     of the Council) rather than of the speaker's act."""
-    return kind is ActionType.veto or bool(_TOLD_OF.search(before) or _ADOPTED.search(before))
+    return kind is ActionType.veto or bool(
+        _TOLD_OF.search(before) or _ADOPTED.search(before) or _BY_THE_COUNCIL.match(after)
+    )
 
 
 # A copy of remarks that lost its header still opens as remarks do: "Thank you, Mr. President", "Thank you,
@@ -274,18 +314,21 @@ def cues(sentences: list[Sentence], url: str | None = None) -> list[tuple[Cue, f
     if address is not None:  # remarks with no header: the address scores as the kind of document would
         sentence, match = address
         found.append((Cue(ActionType.other, sentence, sentence.start, sentence.start + match.end()), _KIND_WEIGHT))
+    kind_told = address is not None  # the kind of document is one fact: its first mention scores, once
     for kind, pattern in patterns:
         for match in pattern.finditer(whole):
-            if "\n" in match.group():
-                continue  # runs across two sentences
+            if "\n" in match.group() or (pattern is _VENUE and kind_told):
+                continue  # runs across two sentences, or the kind told again ("I will hold a press conference")
+            kind_told = kind_told or pattern is _VENUE
             index = bisect.bisect_right(starts, match.start()) - 1
             sentence = sentences[index]
             start, end = match.start() - starts[index], match.end() - starts[index]
             weight = _KIND_WEIGHT if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
-            if venue and pattern is not _VENUE and _occasion(kind, sentence.text[:start]):
+            if venue and pattern is not _VENUE and _occasion(kind, sentence.text[:start], sentence.text[end:]):
                 weight *= 0.3 / sentence.weight  # told in the headline or not, the occasion is not the act
             if pattern is _CALLED_A_VIOLATION:
-                weight *= _SOFT_WEIGHT
+                # remarks call launches violations as a matter of course: there it weighs under the kind of document
+                weight *= _SOFT_WEIGHT / 2 if venue else _SOFT_WEIGHT
             if weight > 0:
                 found.append((Cue(kind, sentence, sentence.start + start, sentence.start + end), weight))
     found.sort(key=lambda pair: pair[0].start)

@@ -17,20 +17,25 @@ from service.vocabulary import ActionType, DatePrecision
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
-    "dec": 12,
+    "dec": 12, "maa": 3, "mei": 5, "okt": 10,
 }  # fmt: skip
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = (
     r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
-    r"Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+    r"Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|"
+    # a copy's Dutch dateline: "gepubliceerd op donderdag 16 juni 2016"
+    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    # a dateline in capitals: "MAY 27, 2022"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _ON = r"(?:(?:on|since|by|from|until|of|dated)\s+)?"
 _PATTERNS = [
     ("full", re.compile(rf"\b{_ON}{_YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("full", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("full", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
+    # "MAY 27, 2022Share": a page's button may be run into the year
+    ("full", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)")),
+    ("full", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d)")),
     # "02.07.2024" is day first wherever it is written; "07/02/2016" is read only when one part exceeds 12.
     ("full", re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}(?![\d.])")),
     ("full", re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])")),
@@ -113,7 +118,7 @@ _ENDS_OR_STARTS = re.compile(r"\b(?:until|since|by|from)\s*$", re.IGNORECASE)
 _INSTRUMENT_ADOPTED = re.compile(
     r"\badopted\s+(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\s+(?:\([A-Z]+\)\s+)?(?:No\.?\s+)?\d+/\d+"
 )
-_LABELLED = re.compile(r"\b(?:published|posted|issued|date)\b", re.IGNORECASE)
+_LABELLED = re.compile(r"\b(?:published|posted|issued|date|gepubliceerd)\b", re.IGNORECASE)
 # "This site has been archived on 28 of April 2017", "Updated: 2025/12/08": the page's life, not the document's.
 _PAGE_EVENT = re.compile(r"\b(?:archived|accessed|retrieved|scanned|submission|copyright)\b", re.I)
 
@@ -243,10 +248,16 @@ _DOCUMENT_OF = re.compile(
 )
 
 
+# "the DPRK's intercontinental ballistic missilelaunch of November 17" (words run together in a copy)
+_LAUNCH_OF = re.compile(r"(?:launch(?:es)?|tests?|detonation|explosion)\s*$", re.IGNORECASE)
+
+
 def _event_before(text: str, match: re.Match[str]) -> str | None:
     """The event a date phrase dates by standing after it: "the launch of an ICBM on 18 December"."""
     if match.group().lower().startswith(("of ", "dated ")) and (document := _DOCUMENT_OF.search(text[: match.start()])):
         return f"{document.group()} {match.group()}"
+    if match.group().lower().startswith("of ") and _LAUNCH_OF.search(text[: match.start()]):
+        return f"{text[: match.start()].split()[-1]} {match.group()}"  # "the missile launch of November 17"
     event = _EVENT_BEFORE.search(text[: match.start()])
     if event and _ACT.search(event.group()):
         event = None  # "condemned the launch on Sunday" dates the condemnation

@@ -130,7 +130,9 @@ class _Found:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # "Janet L. Yellen", "Karel J.G. van Oosterom"
+# Lower-case words inside a family name: "Karel J.G. van Oosterom", "Ursula von der Leyen".
+_PARTICLES = {"van", "von", "der", "den", "de", "du", "da", "di", "del", "della", "bin", "al", "le", "la"}
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -161,7 +163,12 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
     previous_end = None
     for token in _TOKEN.finditer(sentence.text):
         word = token.group()
-        fits = _is_capitalised(word) or word.lower() in _TITLE_WORDS or word.lower() in _CONNECTORS
+        particle = word in _PARTICLES and bool(current) and _is_capitalised(current[-1].group())
+        # "Chair of the 1718 Committee": a committee named by its resolution's number
+        number = word.isdigit() and bool(current) and current[-1].group().lower() == "the"
+        fits = (
+            _is_capitalised(word) or word.lower() in _TITLE_WORDS or word.lower() in _CONNECTORS or particle or number
+        )
         gap = sentence.text[previous_end : token.start()] if previous_end is not None else " "
         if fits and (not current or _continues(current, word, gap)):
             current.append(token)
@@ -188,10 +195,13 @@ def _continues(current: list[re.Match], word: str, gap: str) -> bool:
     """Whether the word joins the chunk before it: nothing but a space or a slash between ("High
     Representative/Vice-President" is one title), and not "the" after "and": "The Secretary and the Foreign
     Minister reaffirmed" are two offices, while a title's own "and" takes no article ("Minister for Foreign
-    Affairs and Trade")."""
+    Affairs and Trade") unless its portfolio took one ("Minister of State for the Commonwealth and the United
+    Nations")."""
     if gap.strip() not in ("", "/"):
         return False
-    return not (word.lower() == "the" and current[-1].group().lower() == "and")
+    words = [token.group().lower() for token in current]
+    portfolio = " for the " in f" {' '.join(words)} "
+    return not (word.lower() == "the" and words[-1] == "and" and not portfolio)
 
 
 @lru_cache(maxsize=65536)
@@ -228,8 +238,11 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
             and ((i > 0 and plain(i - 1)) or (i + 1 < len(words) and plain(i + 1)))
         )
 
+    def particle(i: int) -> bool:
+        return words[i] in _PARTICLES and 0 < i < len(words) - 1 and plain(i - 1) and plain(i + 1)
+
     def is_name(i: int) -> bool:
-        return plain(i) or capitals(i)
+        return plain(i) or capitals(i) or particle(i)
 
     names: list[tuple[int, int]] = []
     i = 0
@@ -247,7 +260,7 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
         # A name starts and ends with a word, not an initial: "Janet L. Yellen".
         length = j - i
         after_title = _after_title(words, i, names)
-        if closes and (2 <= length <= 4 or (length == 1 and after_title)) and not re.fullmatch(r"[A-Z]\.", words[i]):
+        if closes and (2 <= length <= 4 or (length == 1 and after_title)) and not _INITIAL.fullmatch(words[i]):
             names.append((i, j))
         i = j
     return names
@@ -361,9 +374,11 @@ def _share_speech(found: list[_Found]) -> None:
 # Ihara": an earlier statement the text recalls, not one made for this act ("as well as" lists officials; "Remarks
 # as delivered by Ambassador X" are the speaker's own).
 _RECALLED = re.compile(
-    r"(?:(?<!well\s)\b[Aa]s\s+(?:(?:agreed|stated|said|noted|announced|declared|pledged|promised)\s+(?:to\s+)?by\s+)?|"
+    r"(?:(?<!well\s)\b[Aa]s\s+(?:(?:agreed|stated|said|noted|announced|declared|pledged|promised|called\s+for)\s+"
+    r"(?:to\s+)?by\s+)?|"
     # "as you heard from Vice Foreign Minister Sugiyama": what another said before the speaker spoke
-    r"\bheard\s+from\s+)(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
+    # ("as President Trump and Chairman Kim agreed to in Singapore": both recalled)
+    r"\bheard\s+from\s+)(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|and)\s+){0,6}$"
 )
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
 _SPOKEN_WITH = re.compile(
@@ -686,7 +701,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     _share_speech(found)
     found += _blocks(sentences, states) + _transcript_labels(sentences) + _headline_speakers(sentences, states)
     people = _people(found)
-    _office_holders_speak(found, people)
+    _office_holders_speak(found, people, sentences)
     named = [p for name, p in people.items() if p.speaking or _surname_speaks(sentences, name.split()[-1])]
     for person in named:
         if person.name is not None and " " not in person.name:
@@ -733,13 +748,40 @@ def _speaks_again(known: _Found, mention: _Found) -> None:
     known.speaking = True
 
 
-def _office_holders_speak(found: list[_Found], people: dict[str, _Found]) -> None:
-    """ "Foreign Secretary Boris Johnson ..." then "The Foreign Secretary said:": the holder of the office speaks."""
-    for mention in found:
-        if mention.name is None and mention.speaking:
-            for person in people.values():
-                if fold(person.title) == fold(mention.title):
-                    person.speaking = True
+def _office_holders_speak(found: list[_Found], people: dict[str, _Found], sentences: list[Sentence]) -> None:
+    """ "Foreign Secretary Boris Johnson ..." then "The Foreign Secretary said:": the holder of the office speaks; so
+    do "Secretary of State Antony J. Blinken" and the two foreign ministers he called, after "The Secretary and the
+    Foreign Ministers strongly condemned" (offices named shorter, or in the plural for several holders)."""
+    offices = {fold(m.title) for m in found if m.name is None and m.speaking}
+    for sentence in sentences:
+        offices |= offices_acting(sentence.text)
+    for person in people.values():
+        if holds(person.title, offices):
+            person.speaking = True
+
+
+def offices_acting(text: str) -> set[str]:
+    """The offices a sentence opens with as the subject of its verb, folded: "The Secretary and the Foreign
+    Ministers strongly condemned" gives "secretary" and "foreign ministers"."""
+    match = _OFFICES_SPEAK.match(text)
+    return {fold(office) for office in match.group("first", "second") if office} if match else set()
+
+
+def holds(title: str | None, offices: set[str]) -> bool:
+    """Whether a title is one of the offices, named in full, shorter ("Secretary" for "Secretary of State") or in
+    the plural ("Foreign Ministers")."""
+    title = fold(title or "")
+    singular = offices | {re.sub(r"s$", "", office) for office in offices}
+    return bool(title) and any(title == office or title.startswith(f"{office} of ") for office in singular)
+
+
+# A readout's later sentence naming the officials of its lead by their offices: "The Secretary and the Foreign
+# Ministers strongly condemned ...", "The Deputy Secretary and Vice Foreign Ministers denounced ...".
+_OFFICE_WORDS = r"(?:[A-Z][\w-]*\s+){0,3}(?:Secretary|Ministers?|Secretaries|Advisors?|Representatives?|President)"
+_OFFICES_SPEAK = re.compile(
+    rf"^The\s+(?P<first>{_OFFICE_WORDS})(?:\s+and\s+(?:the\s+)?(?P<second>{_OFFICE_WORDS}))?\s+"
+    rf"(?:\w+ly\s+)?(?:{_SPEECH})\b"
+)
 
 
 def _unnamed(found: list[_Found], named: list[_Found]) -> list[_Found]:

@@ -42,6 +42,12 @@ _DESCRIBED = re.compile(
     rf"\b(?P<name>{_NAME_RUN}),\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:company|firm|entity|bank|network|group|"
     rf"ship\s+manager|organi[sz]ation)\b"
 )
+# A finding under Section 311 of the USA PATRIOT Act: "found the Bank of Dandong to be a foreign financial
+# institution of primary money laundering concern".
+_OF_CONCERN = re.compile(
+    rf"\b(?:found|finds|identified|identifies)\s+(?:the\s+)?(?P<name>{_NAME_RUN})\s+to\s+be\s+an?\s+[^.]{{0,80}}?"
+    r"\bprimary\s+money\s+laundering\s+concern"
+)
 _GROUP = re.compile(
     r"\b(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:hacking|cyber|espionage|hacker)\s+(?:group|unit)\b"
 )
@@ -65,15 +71,20 @@ _TARGET_SENTENCE = re.compile(
 # Names right after the act's verb: "is designating Ivan Petrov", "sanctioned Bank Alpha and Omega Trading",
 # "designating for sanctions Air Koryo Trading Corporation, a DPRK entity ...; Jong Yong Nam, a ...; and ...".
 _AFTER_VERB = re.compile(
-    r"\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing)|blacklisted|targeting|targeted|listed)\s+"
-    r"(?:(?:for\s+sanctions|today|also)\s+)?(?P<list>[A-Z][^.]*)"
+    # not an earlier listing written as an adjective: "the UN- and U.S.-designated Second Academy of Natural Sciences"
+    r"(?<!-)\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing)|blacklisted|targeting|targeted|listed)\s+"
+    # the list runs to the sentence's end, through the points of "U.S.-designated"
+    r"(?:(?:for\s+sanctions|today|also)\s+)?(?P<list>[A-Z](?:[^.]|\.(?!\s+[A-Z]|\s*$))*)"
 )
 # The name as the subject of a passive: "Wu Huihui (Wu) is being designated pursuant to E.O. 13722".
 _DESIGNATED_SUBJECT = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'.-]+)){1,5})\s+(?:\([^)]{1,40}\)\s+)?"
     r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:being\s+)?designated\b"
 )
-_ITEM = re.compile(rf"^(?P<name>{_WORD}(?:\s+(?:of|for|de|the|and|&)?\s*{_WORD}){{1,6}})")
+# An item is a name, not one described by an earlier listing ("U.S.-designated Second Academy of Natural Sciences").
+_ITEM = re.compile(
+    rf"^(?![\w.’'-]*-(?:designated|listed|sanctioned)\b)(?P<name>{_WORD}(?:\s+(?:of|for|de|the|and|&)?\s*{_WORD}){{1,6}})"
+)
 # Capitalised words that start no target: "sanctioned North Korean banks", "designated Today's ...".
 _NOT_A_TARGET = re.compile(
     r"^(?:The|This|These|Those|Today|Treasury|OFAC|State|Department|United|US|U\.S\.|Executive|E\.O\.|Section|"
@@ -97,9 +108,14 @@ _LISTED = re.compile(
 # "They include:" then one bullet a target: "• Natalya Budarina, CEC Secretary, ...". The name runs to the first
 # comma or bracket.
 _INTRODUCES_LIST = re.compile(
-    r"\b(?:include[sd]?|including|are|were|designated|sanctioned|listed|targets?|following)\s*:\s*$", re.IGNORECASE
+    r"\b(?:include[sd]?|including|are|were|designated|sanctioned|listed|targets?|following)\s*:\s*$|"
+    # "OFAC's action today designates a network that consists of ... and a Chinese company supplying ...:"
+    r"\b(?:designat|sanction)\w*\b[^:]*:\s*$",
+    re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·*-]|\d+[.)])\s*(?:The\s+)?(?P<name>[A-Z][^,;(:\n]{2,80}?)\s*(?:[,;(:]|$)")
+# The first line after the introducing one, bulleted or not: "Department 53 of The Ministry of ... (Department 53)".
+_FIRST_ITEM = re.compile(r"^\s*(?:The\s+)?(?P<name>[A-Z][^,;(:\n]{2,80}?)\s*(?:[,;(:]|$)")
 # "sanctioned five individuals, including Ivan Petrov and Bank Alpha"
 _INCLUDING = re.compile(r"\b(?:including|namely|among\s+them)\s+(?P<list>[A-Z][^.;:]*)")
 _LIST_ITEM = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'.-]*){1,5}$")
@@ -150,7 +166,7 @@ def _vessels(sentence: Sentence) -> list[_Target]:
 def _organisations(sentence: Sentence) -> list[_Target]:
     found = []
     text = sentence.text
-    for pattern in (_LEGAL_FORM_FIRST, _LEGAL_FORM_LAST, _DESCRIBED, _GROUP):
+    for pattern in (_LEGAL_FORM_FIRST, _LEGAL_FORM_LAST, _DESCRIBED, _GROUP, _OF_CONCERN):
         for match in pattern.finditer(text):
             if _OWNER_BEFORE.search(text[: match.start()]) or _SUPPORTED_BEFORE.search(text[: match.start()]):
                 continue
@@ -203,16 +219,17 @@ def _listed_after_kind(sentence: Sentence) -> list[_Target]:
 def _bulleted(sentences: list[Sentence]) -> list[_Target]:
     """Bullets under a line that introduces the targets ("They include:", "The following were designated:")."""
     found = []
-    listing = False
+    listing = first = False
     for sentence in sentences:
-        bullet = _BULLET.match(sentence.text)
+        bullet = _BULLET.match(sentence.text) or (_FIRST_ITEM.match(sentence.text) if first else None)
+        first = False
         if listing and bullet:
             name = bullet.group("name").strip()
             # A bullet that is a sentence ("UK sanctions Russian officials involved in ...") is no name.
-            if len(name.split()) <= 8 and not re.search(r"\b[a-z]{4,}\b", name):
+            if len(name.split()) <= 10 and not re.search(r"\b[a-z]{4,}\b", name):
                 found.append(_Target(name, _kind_of(name), sentence))
             continue
-        listing = bool(_INTRODUCES_LIST.search(sentence.text))
+        listing = first = bool(_INTRODUCES_LIST.search(sentence.text))
     return found
 
 

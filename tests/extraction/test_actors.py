@@ -459,3 +459,40 @@ def test_a_copy_without_its_header_speaks_for_the_issuer_its_url_names_not_for_t
     url = "https://example.org/russia-has-acted-to-obscure-violations-uk-statement-at-the-un-security-council"
     acting = {a.name for a in extract(text, url=url).actors if a.role in ("imposer", "co_signatory")}
     assert acting == {"United Kingdom"}
+
+
+def test_states_listed_as_subjects_with_a_comma_before_the_verb_all_act():
+    text = "The United States, the Republic of Korea (ROK), and Japan, issued designations targeting DPRK officials."
+    acting = {name for name, role in roles(text).items() if role in ("imposer", "co_signatory")}
+    assert acting == {"United States", "South Korea", "Japan"}
+
+
+def test_an_unnamed_minister_welcoming_a_council_resolution_acts_for_the_uk_not_the_council():
+    text = (
+        "Press release: Foreign Secretary welcomes new UN Security Council resolution on North Korea\n\n"
+        "The Foreign Secretary said:\n\n"
+        "The UN Security Council has unanimously adopted a new Resolution that extends sanctions against the "
+        "programmes of North Korea to more individuals and organisations."
+    )
+    assert roles(text).get("United Kingdom") == "imposer"
+    assert roles(text).get("UN Security Council") != "imposer"
+
+
+def test_a_body_stating_its_own_intent_acts_not_the_state_whose_president_called_for_measures():
+    text = (
+        "Statement by the Spokesperson on the launch of a ballistic missile\n\n"
+        "Earlier today, the DPRK launched a ballistic missile in flagrant violation of multiple resolutions. The High "
+        "Representative will speak to partners about further measures, as called for by the President of the "
+        "Republic of Korea, Kim Min-su. The European Union, for its part, will consider an appropriate response."
+    )
+    assert roles(text).get("European Union") == "imposer"
+    assert roles(text).get("South Korea") not in ("imposer", "co_signatory")
+
+
+def test_a_headline_of_measures_taken_by_a_government_against_a_state_lists_no_signers():
+    text = (
+        "(1) Further Measures Taken by the Government of Japan Against North Korea\n\n"
+        "In coordination with the United States, the cabinet today designated three groups and one individual as "
+        "subject to asset freezing."
+    )
+    assert roles(text).get("North Korea") not in ("imposer", "co_signatory")

@@ -381,3 +381,93 @@ def test_a_statement_at_the_council_tells_of_a_veto_as_its_occasion():
         "the renewal to hide its own breaches of the sanctions regime."
     )
     assert kind(text) == "other"
+
+
+def test_a_condemnation_someone_did_not_make_is_no_act():
+    text = (
+        "Remarks at a UN Security Council Briefing on the Launch\n\n"
+        "Thank you, Madam President. I found it interesting that one delegation did not at any point condemn this "
+        "launch, and that two permanent members have been unwilling to condemn it."
+    )
+    assert kind(text) == "other"
+
+
+def test_humanitarian_consequences_are_no_warning():
+    text = (
+        "Colleagues, the launches divert resources from the people of the DPRK.\n"
+        "All this, as the Assistant Secretary-General said, has humanitarian consequences."
+    )
+    assert kind(text) == "other"
+
+
+def test_readiness_to_take_steps_in_parallel_is_no_warning_but_to_take_further_measures_is():
+    assert kind("We remain ready to take actions in parallel, towards a balanced agreement.") == "other"
+    assert kind("Japan stands ready to take further measures against North Korea.") == "warning"
+
+
+def test_a_launch_in_flagrant_violation_of_resolutions_is_condemned_without_the_verb():
+    text = "Earlier today, the DPRK launched a ballistic missile in flagrant violation of multiple resolutions."
+    assert kind(text) == "condemnation"
+
+
+def test_the_kind_of_document_counts_once_however_often_it_is_named():
+    text = (
+        "Extraordinary Press Conference by Foreign Minister Jane Roe\n"
+        "Sunday, February 7, 2016\n\n"
+        "Reporter: Which route did Japan use to lodge its protest with North Korea this morning, and when?\n\n"
+        "Minister Roe: Japan lodged a serious protest this morning through the embassy route in Beijing.\n\n"
+        "Reporter: Could you please share more details regarding the contents of the protest Japan lodged?\n\n"
+        "Minister Roe: I would like to refrain from commenting on the details. Japan strongly protests this.\n\n"
+        "Afterwards, I will hold a press conference and give further details on the matter to all of you."
+    )
+    assert kind(text) == "condemnation"
+
+
+def test_a_minister_welcoming_a_new_council_resolution_imposing_sanctions_is_no_designation():
+    text = (
+        "Press release: Foreign Secretary welcomes new UN Security Council resolution on North Korea\n\n"
+        "The UN Security Council has unanimously adopted a new Resolution that extends sanctions against the "
+        "programmes of North Korea to more individuals and organisations."
+    )
+    assert kind(text) == "other"
+
+
+def test_designated_persons_named_as_a_status_are_no_designation():
+    text = (
+        "Financial sanctions, North Korea\n"
+        "This document contains a current list of designated persons. It explains how to avoid dealing with them."
+    )
+    assert kind(text) == "other"
+
+
+def test_designations_written_as_a_noun_are_a_designation():
+    issued = "Freedonia, Ruritania, and Japan, issued designations targeting officials of the missile programme."
+    approved = "In today's Cabinet meeting we approved the designation of an additional 19 entities."
+    assert kind(issued) == "designation"
+    assert kind(approved) == "designation"
+
+
+def test_unilateral_sanction_measures_against_a_state_are_a_designation():
+    text = (
+        "Announcement of Unilateral Sanction Measures against North Korea\n"
+        "In spite of the opposition and warning by the Government and the international community, North Korea "
+        "carried out a nuclear test."
+    )
+    assert kind(text) == "designation"  # the warning is background
+
+
+def test_an_intention_to_remove_names_is_no_delisting():
+    text = (
+        "The members of the Committee expressed their intention to consider favourably the removal of these "
+        "individuals from the sanctions list. The Committee designated two individuals listed in the annex."
+    )
+    assert kind(text) == "designation"
+
+
+def test_remarks_that_call_a_launch_a_violation_are_remarks():
+    text = (
+        "Remarks at a UN Security Council Briefing on the Satellite Launch\n\n"
+        "Thank you, Madam President. This space launch, which again is in violation of multiple resolutions, "
+        "was raised by several delegations. There is one party that has been sanctioned by the Security Council."
+    )
+    assert kind(text) == "other"

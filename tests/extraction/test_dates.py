@@ -305,3 +305,28 @@ def test_a_veto_told_in_remarks_dates_the_veto_not_the_remarks():
     assert when(text)[0] is None
     veto_report = "On 28 March 2024, Freedonia vetoed a draft resolution to renew the mandate of the Panel."
     assert when(veto_report)[:2] == (dt.date(2024, 3, 28), "day")
+
+
+def test_a_dutch_dateline_dates_a_copy():
+    text = (
+        "Declaration by the High Representative on behalf of the EU on the alignment of certain countries\n\n"
+        "Met dank overgenomen van Raad van de Europese Unie, gepubliceerd op donderdag 16 juni 2016.\n\n"
+        "On 27 May 2016, the Council adopted Council Decision (CFSP) 2016/849 concerning restrictive measures."
+    )
+    assert when(text)[:2] == (dt.date(2016, 6, 16), "day")
+
+
+def test_a_dateline_in_capitals_run_into_a_button():
+    text = (
+        "State Department Statement on the Designations\n\nMAY 27, 2022Share\n\n"
+        "Today, the United States is designating two entities."
+    )
+    assert when(text)[:2] == (dt.date(2022, 5, 27), "day")
+
+
+def test_a_launch_run_into_its_noun_dates_the_launch():
+    text = (
+        "Joint statement by Council members, 19 November 2022.\n\n"
+        "Freedonia and Japan strongly condemn the DPRK’s intercontinental ballistic missilelaunch of November 17."
+    )
+    assert when(text)[:2] == (dt.date(2022, 11, 19), "day")

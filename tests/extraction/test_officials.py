@@ -417,3 +417,37 @@ def test_a_peer_named_with_and_without_the_place_of_the_title_is_one_person():
         "We condemn these actions."
     )
     assert [name for name, _ in officials(text)] == ["Lord Smith of Hampton"]
+
+
+def test_leaders_recalled_as_having_agreed_or_called_for_something_do_not_speak():
+    text = (
+        "The process, as President Jane Roe and Chairman Richard Doe agreed to in Singapore, would bring peace. "
+        "The European Union will consider a response, as called for by the President of the Republic of Korea, "
+        "Kim Min-su."
+    )
+    assert officials(text) == []
+
+
+def test_officials_named_by_their_offices_after_the_lead_speak():
+    text = (
+        "Secretary of State Jane Roe held a trilateral call yesterday with Republic of Korea Foreign Minister Kim "
+        "Min-su and Japanese Foreign Minister Taro Yamada.\n"
+        "The Secretary and the Foreign Ministers strongly condemned the launch."
+    )
+    assert [name for name, _ in officials(text)] == ["Jane Roe", "Kim Min-su", "Taro Yamada"]
+    acting = {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
+    assert acting == {"United States", "South Korea", "Japan"}
+
+
+def test_a_title_whose_portfolio_has_two_parts_and_a_peer_in_apposition():
+    text = (
+        "The Foreign Office Minister of State for the Commonwealth and the United Nations, Lord Smith of Hampton, "
+        "said: the UK is united with its partners."
+    )
+    title = "Foreign Office Minister of State for the Commonwealth and the United Nations"
+    assert officials(text) == [("Lord Smith of Hampton", title)]
+
+
+def test_a_name_with_initials_and_a_particle_after_a_committee_named_by_its_number():
+    text = "Statement by the Chair of the 1718 Committee, Karel J.G. van Dijk,\n\nExcellencies, the Committee met."
+    assert officials(text) == [("Karel J.G. van Dijk", "Chair of the 1718 Committee")]

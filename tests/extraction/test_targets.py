@@ -125,3 +125,31 @@ def test_a_name_as_the_subject_of_is_being_designated_is_a_target():
         "providing material support to the Andariel Group. Zhao Hong Bo was designated for supporting Li."
     )
     assert [name for name, _ in targets(text)] == ["Li Wei Ming", "Zhao Hong Bo"]
+
+
+def test_a_bank_found_of_primary_money_laundering_concern_is_a_target():
+    text = (
+        "Today, the Treasury's Financial Crimes Enforcement Network has found the Bank of Freedonia to be a foreign "
+        "financial institution of primary money laundering concern, and designated two individuals."
+    )
+    assert "Bank of Freedonia" in [name for name, _ in targets(text)]
+
+
+def test_the_first_line_under_a_designating_line_ending_in_a_colon_is_a_target():
+    text = (
+        "WASHINGTON — Today, OFAC is sanctioning two individuals and four entities.\n"
+        "OFAC's action today designates a network that consists of a weapons-trading department and its leaders:\n"
+        "Department 99 of The Ministry of Everything (Department 99) is a department of the government."
+    )
+    assert "Department 99 of The Ministry of Everything" in [name for name, _ in targets(text)]
+
+
+def test_a_target_described_by_an_earlier_listing_is_not_one_and_the_list_runs_through_abbreviations():
+    text = (
+        "Today, the United States is designating for sanctions Alpha Trading Corporation, a DPRK entity that has "
+        "supported the U.S.-designated DPRK Ministry of Rockets; Kim Min-su, a representative for an organization "
+        "subordinate to the UN- and U.S.-designated Academy of Sciences; and Bank Beta, a bank."
+    )
+    found = [name for name, _ in targets(text)]
+    assert "Kim Min-su" in found and "Bank Beta" in found
+    assert not any("Academy" in name for name in found)
