@@ -346,7 +346,8 @@ def _official_states(names: Matcher[Entity], officials: list[OfficialMention], p
 # A header that names its issuer: "UK Statement at the UN Security Council", "U.S. Mission to the United Nations",
 # "UK sanctions on the Democratic People's Republic of Korea".
 _ISSUER_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:statement|remarks|speech|mission|government|press\s+release|measures|"
+    # not the topic of a statement by another: "North Korea: Statement by the Spokesperson" (its URL drops the colon)
+    r"^(?:['’]s)?\s+(?:(?:statement|remarks|speech)(?!\s+by\b)|mission|government|press\s+release|measures|"
     r"sanctions\s+(?:on|against))\b",
     re.IGNORECASE,
 )
@@ -439,7 +440,9 @@ _COORDINATED = re.compile(r"^[\s)’'”]*(?:,|and|or|&|as\s+well\s+as)\s*(?:(?:
 # A state's conduct, written as "Russia's training", "North Korean arms transfers", "DPRK-supplied missiles"
 # ("Seoul's foreign ministry", "Japan's exclusive economic zone" are not conduct).
 _CONDUCT_NOUN = re.compile(
-    r"^(?:['’]s|-flagged|-registered|-made|-origin|-supplied|-produced)?\s+(?:[\w-]+\s+){0,2}?(?:training|cooperation|collaboration|launch\w*|tests?|transfers?|veto|"
+    # "Russia's training", "the DPRK's (DPRK) repeated and blatant violations", "North Korean arms transfers"
+    r"^(?:['’]s\s+(?:\([A-Z]+\)\s+)?(?:[\w-]+\s+){0,3}?|(?:-flagged|-registered|-made|-origin|-supplied|-produced)?\s+"
+    r"(?:[\w-]+\s+){0,2}?)(?:training|cooperation|collaboration|launch\w*|tests?|transfers?|veto|"
     r"involvement|provocations?|support|suppl\w+|deployment|development|programm?es?|arms|weapons?|war|aggression|"
     r"invasion|violations?|activities|actions|conduct|purchases?|procurement|military|nuclear|missiles?|deals?|"
     r"exports?|imports?|attacks?|evasion|munitions|soldiers|troops|forces|entities|nationals|companies|banks?|"

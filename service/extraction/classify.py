@@ -35,7 +35,9 @@ _CUES: dict[ActionType, list[str]] = {
         # "sanctions" as a verb: "Treasury sanctions five entities", "sanctions Russia-based networks"
         rf"\bsanctions\s+(?:{_NUMBERISH}|\w+-based|\w+\s+nationals?)\b",
         r"\b(?:imposed|imposes|imposing|impose)\s+(?:new\s+|additional\s+|further\s+|targeted\s+)?"
-        r"(?:sanctions|restrictive\s+measures|an\s+asset\s+freeze|a\s+travel\s+ban)\b",
+        r"(?:sanctions|restrictive\s+measures|an\s+asset\s+freeze|a\s+travel\s+ban|travel\s+bans|asset\s+freezes)\b",
+        # a finding under Section 311 made final: "finalized its rule against Banco Delta Asia SARL"
+        r"\b(?:finali[sz]ed|issued)\s+(?:its\s+|a\s+)?(?:final\s+|proposed\s+)?rule\s+against\b",
         r"\badded\b.{0,80}\bto\s+(?:the|its)\s+(?:SDN|Specially\s+Designated|sanctions?\s+list|Consolidated|list)",
         r"\b(?:approved|agreed)\s+the\s+addition\s+of\b",
         r"\badded\s+the\s+following\s+entr",
@@ -70,8 +72,14 @@ _CUES: dict[ActionType, list[str]] = {
         r"(?<!without\s)\bwarn(?:s|ed|ing)?\b(?!\s+(?:data|system|systems|shots|signs|time)\b)"
         # "Assistant Secretary-General Warns Security Council": a meeting report's headline, not a warning
         r"(?!\s+(?:the\s+)?(?:UN\s+)?(?:Security\s+)?Council\b)",
-        r"\b(?:will|would|could|may)\s+(?:face|impose|take)\b",
-        r"\b(?:serious\s+)?consequences\b",
+        # "will take further action"; not "will take the UN sanctions to the next level"
+        r"\b(?:will|would|could|may)\s+(?:face|impose|take\s+(?:\w+\s+)?(?:action|measures|steps))\b",
+        # "if it does, we must bring even more measures to bear": a consequence made conditional on the act
+        r"\bif\s+(?:it|they|North\s+Korea|the\s+DPRK|Pyongyang)\s+(?:does|do|did|continues?|conducts?|proceeds?)\b"
+        r"[^.;]{0,40}?\b(?:we|it|they)\s+(?:must|will)\b",
+        # consequences threatened ("will face serious consequences"), not told of ("the nature of the consequences")
+        r"\b(?:face|faces|facing|bear|suffer|be|serious|severe|grave|dire|real|significant|further|clear)\s+"
+        r"(?:the\s+)?consequences\b",
         # "ready to take further measures"; not "ready to take actions in parallel" towards an agreement
         r"\bready\s+to\s+(?:impose|take\s+(?:further|additional|appropriate|necessary|decisive|firm|strong)\b)",
     ],
@@ -94,6 +102,7 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:held|convened)\s+(?:an?\s+)?(?:open\s+|emergency\s+|closed\s+)?(?:briefing|meeting|debate|consultations)\b",
         r"\b(?:brief|warn|tell|told)\w*\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Security\s+Council\b",
         r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?mandate\b",
+        r"\bbrief(?:ed|s)\s+(?:UN\s+)?(?:Member\s+States|(?:members\s+of\s+)?the\s+(?:press|media)|reporters|journalists)\b",
         r"\b(?:welcom\w*|appreciat\w*)\b[^.;]{0,120}?\badopt(?:ed|ion)\b",
         # "The Government of Japan appreciates that the UNSC sent a clear message": the Council's act, welcomed
         r"\b(?:welcom\w*|appreciat\w*)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:UNSC|(?:UN\s+|United\s+Nations\s+)?"
@@ -127,7 +136,10 @@ _CALLED_A_VIOLATION = re.compile(
     r"(?:violation|breach|provocation)s?\b|\b(?:launch\w*|tests?)\s+(?:[\w-]+\s+){0,6}?violat(?:es|ed)\b"
     # "launched a ballistic missile in flagrant violation of multiple resolutions"
     r"|\b(?:launch\w*|test\w*|fired|conducted)\b[^.;\n]{0,80}?\bin\s+(?:flagrant\s+|clear\s+|direct\s+|blatant\s+)?"
-    r"(?:violation|breach)\s+of\b",
+    r"(?:violation|breach)\s+of\b"
+    # "North Korea has once again violated UN Security Council Resolutions", "repeated and blatant violations of"
+    r"|\b(?:has|have)\s+(?:once\s+again\s+|again\s+)?violated\b"
+    r"|\b(?:blatant|flagrant|clear|serious|grave)\s+(?:and\s+\w+\s+)?violations?\s+of\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _SOFT_WEIGHT = 0.6
@@ -179,6 +191,9 @@ _DESCRIBED = re.compile(
     r"\b(?:has|have|had|having|with)\s+(?:[\w-]+\s+){0,2}$|\b(?:humanitarian|economic|unintended|adverse)\s+$",
     re.IGNORECASE,
 )
+_A_TEXT_BEFORE = re.compile(r"\b(?:draft|resolution|text)\s+$", re.IGNORECASE)
+# "committed to coordinate ... efforts to hold Russia accountable": an aim pursued, no warning given.
+_AIM = re.compile(r"\b(?:efforts?|work(?:ing)?|commit\w*|seek\w*|aim\w*)\s+to\s+$", re.IGNORECASE)
 # "a list of designated persons", "UN-designated entities": a status, not the act of designating.
 _STATUS_BEFORE = re.compile(
     r"(?:\b(?:of|to|with|for|by|against|on|from|the|all|any|other|such|these|those|its|their)\s+|-)$", re.IGNORECASE
@@ -194,9 +209,11 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 AGENT_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
     # "following the launch" is background, "the following joint statement" is the text below
-    r"\b(?:after|since|(?<!the\s)following|when|before|earlier|previously|in\s+the\s+past|last\s+year|builds\s+on|"
-    r"despite|in\s+spite\s+of)\b"
-    r"[^,;]{0,60}$",
+    r"\b(?:after|since|(?<!the\s)following|when|before|earlier|previously|in\s+the\s+past|last\s+(?:year|month|week)|"
+    r"builds\s+on|despite|in\s+spite\s+of)\b"
+    r"[^,;]{0,60}$"
+    # "Last week, South Korea, the U.S. and Japan strongly condemned"
+    r"|^(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))\b[^;]{0,100}$",
     re.IGNORECASE,
 )
 
@@ -239,6 +256,10 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
     matched = sentence.text[start:end]
     if kind is ActionType.warning and "consequences" in matched.lower() and _DESCRIBED.search(before):
         return 0.0
+    if kind is ActionType.warning and _AIM.search(before):
+        return 0.0
+    if kind in (ActionType.warning, ActionType.designation) and _A_TEXT_BEFORE.search(before):
+        weight *= 0.3  # "this draft would impose a complete embargo": what a text provides, told by the speaker
     if matched.lower() == "designated" and _STATUS_BEFORE.search(before) and _STATUS_AFTER.match(sentence.text[end:]):
         return 0.0
     if _CREDITED.search(before):
@@ -270,6 +291,9 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _OPENING_SENTENCES = 6
+# A reporter's question in a press conference's transcript ("REPORTER: ... Chairman Kim has released a statement
+# condemning ...", "Kyodo News, Nakata: I would like to ask about ..."): it tells what others did.
+_QUESTION = re.compile(r"^(?:REPORTER|Reporter|QUESTION|Question|Q)\s*:|^[A-Z][\w.&’' -]{0,40},\s*[A-Z][\w’'-]+\s*:")
 
 
 def names_its_kind(sentences: list[Sentence], url: str | None = None) -> bool:
@@ -315,6 +339,7 @@ def cues(sentences: list[Sentence], url: str | None = None) -> list[tuple[Cue, f
         sentence, match = address
         found.append((Cue(ActionType.other, sentence, sentence.start, sentence.start + match.end()), _KIND_WEIGHT))
     kind_told = address is not None  # the kind of document is one fact: its first mention scores, once
+    asked = {sentence.paragraph for sentence in sentences if _QUESTION.match(sentence.text)}
     for kind, pattern in patterns:
         for match in pattern.finditer(whole):
             if "\n" in match.group() or (pattern is _VENUE and kind_told):
@@ -324,6 +349,8 @@ def cues(sentences: list[Sentence], url: str | None = None) -> list[tuple[Cue, f
             sentence = sentences[index]
             start, end = match.start() - starts[index], match.end() - starts[index]
             weight = _KIND_WEIGHT if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
+            if pattern is not _VENUE and sentence.paragraph in asked:
+                continue  # what a reporter asks about is not the speaker's act
             if venue and pattern is not _VENUE and _occasion(kind, sentence.text[:start], sentence.text[end:]):
                 weight *= 0.3 / sentence.weight  # told in the headline or not, the occasion is not the act
             if pattern is _CALLED_A_VIOLATION:

@@ -36,6 +36,8 @@ _PATTERNS = [
     # "MAY 27, 2022Share": a page's button may be run into the year
     ("full", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)")),
     ("full", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d)")),
+    # "(2023.6.16.)", a Korean government page's date: year first
+    ("full", re.compile(rf"(?<![\d.]){_YEAR}\.(?P<m>[01]?\d)\.(?P<day>[0-3]?\d)\.?(?!\d)")),
     # "02.07.2024" is day first wherever it is written; "07/02/2016" is read only when one part exceeds 12.
     ("full", re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}(?![\d.])")),
     ("full", re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])")),
@@ -148,11 +150,15 @@ def _dateline(sentences: list[Sentence], url_day: dt.date | None = None) -> dt.d
     return labelled[0] if labelled else found[-1][1] if found else None
 
 
+# A republishing service's stamp, a day, month, year and time run together: "...+to+russia+31052024160500?open";
+# it is the day the text was issued, unlike a blog's or a copy's later date.
+_STAMPED = re.compile(rf"(?<!\d)(?P<day>[0-3]\d)(?P<m>[01]\d){_YEAR}[0-2]\d[0-5]\d[0-5]\d(?!\d)")
 _URL_DATE = [
     re.compile(rf"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
                rf"-(?P<day>\d{{1,2}})-{_YEAR}", re.IGNORECASE),
     re.compile(rf"{_YEAR}[/-](?P<m>[01]\d)[/-](?P<day>[0-3]\d)"),
     re.compile(rf"/{_YEAR}(?P<m>[01]\d)(?P<day>[0-3]\d)/"),  # ".../news/20160207/095508/index.html"
+    _STAMPED,
 ]  # fmt: skip
 
 
@@ -222,7 +228,7 @@ _EVENT_BEFORE = re.compile(
     r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
     r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'\"“”(),—–-]+){1,14}\s*$"
     # "its sixth nuclear test on September 3": a named event right before its date
-    r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:test|launch)\s*$",
+    r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:tests?|launch(?:es)?)\s*$",
     re.IGNORECASE,
 )
 # "the mandate expired on 12 May", "launched on 18 December": a past verb dates its own event.
@@ -234,7 +240,11 @@ _EVENT_VERB_BEFORE = re.compile(
     # "measures imposed by its relevant resolutions adopted in 2016 and 2017"
     r"\b(?:resolutions?|decisions?|regulations?)\s+(?:\w+\s+)?adopted)(?:\s+\w+ly)?\s*$"
     # "during my meeting with Chinese Foreign Minister Yang Jiechi yesterday": the meeting recounted
-    r"|\bduring\s+(?:\w+\s+){0,3}?(?:meeting|talks|visit|call|trip|conversation|summit)\b(?:\s+[\w’'(),-]+){0,10}\s*$",
+    r"|\bduring\s+(?:\w+\s+){0,3}?(?:meeting|talks|visit|call|trip|conversation|summit)\b(?:\s+[\w’'(),-]+){0,10}\s*$"
+    # "which I have introduced during my press conference on September 30": the speaker's earlier one
+    r"|\bduring\s+(?:my|our|his|her|their)\s+(?:press\s+conference|briefing)\b(?:\s+[\w’'(),-]+){0,4}\s*$"
+    # "As I said here myself on February 12": the day of a statement recalled
+    r"|\b[Aa]s\s+(?:I|we|you|he|she|they)\s+(?:said|stated|noted|announced)\b(?:\s+[\w’'(),-]+){0,4}\s*$",
     re.IGNORECASE,
 )
 
@@ -414,7 +424,8 @@ def find(
         c for c in candidates if c.sentence in act_sentences or not _INSTRUMENT_ADOPTED.search(c.sentence.text)
     ]
     if not candidates:
-        return _undated(dateline, published_on, events)
+        stamped = _STAMPED.search(url or "")
+        return _undated(dateline, published_on, events, _full_date(stamped) if stamped else None)
     best = max(candidates, key=lambda c: (_score(text, c, act_sentences, kind), -c.start))
     if dateline is not None and _score(text, best, act_sentences, kind) <= _DATELINE_SCORE:
         return Found(dateline, DatePrecision.day, None, None, ["The date is the document's dateline."])
@@ -443,12 +454,17 @@ def _commonest_year(text: str) -> int | None:
     return max(set(years), key=lambda y: (years.count(y), y)) if years else None
 
 
-def _undated(dateline: dt.date | None, published_on: dt.date | None, events: list[str]) -> Found:
-    """No date phrase of the text dates the act: the dateline, else no date and why."""
+def _undated(
+    dateline: dt.date | None, published_on: dt.date | None, events: list[str], url_day: dt.date | None
+) -> Found:
+    """No date phrase of the text dates the act: the dateline, else the day a republishing service's URL stamps
+    ("...+russia+31052024160500"), else no date and why."""
     if dateline is not None:
         return Found(
             dateline, DatePrecision.day, None, None, ["No date in the body; the date is the document's dateline."]
         )
+    if url_day is not None:
+        return Found(url_day, DatePrecision.day, None, None, ["No date in the text; the date is its URL's stamp."])
     hint = f" (published {published_on.isoformat()})" if published_on else ""
     others = f"; its dates are those of other events ({'; '.join(events)})" if events else ""
     return Found(warnings=[f"No date of the action found in the text{hint}{others}."])

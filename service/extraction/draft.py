@@ -170,6 +170,9 @@ def _doer(doc: _Document, cue: Cue) -> Entity | None:
 _STATED = {ActionType.condemnation, ActionType.warning}
 
 
+_STATING = r"(?:condemn|denounc|deplor|warn|strongly|won|will|not)"
+
+
 def _one_voice(kind: ActionType, cues: list[Cue], placed: list[actors.Placed]) -> bool:
     """Several states written as the one subject of the text's condemnation or warning, in the present tense in its
     lead ("The United States, the Republic of Korea (ROK), and Japan strongly condemn"), state it
@@ -179,8 +182,8 @@ def _one_voice(kind: ActionType, cues: list[Cue], placed: list[actors.Placed]) -
     if kind not in _STATED or not cues or not cues[0].sentence.in_lead:
         return False
     verb = cues[0].sentence.text[cues[0].start - cues[0].sentence.start : cues[0].end - cues[0].sentence.start]
-    if re.search(r"(?:ed|ing)$", verb, re.IGNORECASE):
-        return False
+    if re.search(r"(?:ed|ing)$", verb, re.IGNORECASE) or not re.match(_STATING, verb, re.IGNORECASE):
+        return False  # a report of it, or no verb at all ("tests ... in violation of")
     here = [p for p in placed if p.sentence == cues[0].sentence]
     doers = actors.agents_of(cues[0].start - cues[0].sentence.start, cues[0].sentence, here)
     states = {p.mention.value.key for p in doers if p.mention.value.kind is ActorKind.state}

@@ -40,6 +40,8 @@ _TITLE_WORDS = _HEADS | {
 }  # fmt: skip
 _CONNECTORS = {"of", "for", "to", "the", "and"}
 _PEERS = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
+# Letters after a name close it: "Foreign Office Minister Hugo Swire MP said".
+_POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "CMG", "KCMG", "DCMG", "GCMG", "KBE", "DBE"}
 _DETERMINERS = {"the", "a", "an"}
 # Capitalised words that belong to titles and organisations, never to a person's name.
 _ORG_WORDS = {
@@ -56,7 +58,7 @@ _ORG_WORDS = {
     "mission", "regime", "trading", "corporation", "company", "bank", "group", "institute", "commission", "forces",
     "army", "party", "centre", "center", "association", "organization", "organisation", "authority", "service",
     "services", "fund", "shipping", "industries", "limited", "embassy", "team", "panel", "experts", "agreement",
-    "council's", "statement", "remarks",
+    "council's", "statement", "remarks", "activities", "abuses", "indo-pacific",
 }  # fmt: skip
 # A headline's verb after a name: "Foreign Secretary Boris Johnson Calls For A United Front".
 _HEADLINE_VERBS = {"calls", "tells", "says", "warns", "urges", "slams", "condemns", "welcomes", "briefs", "meets"}
@@ -66,6 +68,7 @@ _NOT_NAMES = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
     "mr", "mrs", "ms", "dr", "later", "earlier", "meanwhile", "however", "also", "then", "separately", "yesterday",
     "asked", "speaking", "according", "but", "and", "while", "when", "after", "before", "since", "as", "if",
+    "furthermore", "moreover", "additionally", "finally", "firstly", "secondly", "thirdly",
 }  # fmt: skip
 
 _TOKEN = re.compile(r"a\.i\.|(?:[A-Z]\.){2,}|[A-Z]\.|[^\W\d_][\w’'-]*|\d+")
@@ -79,7 +82,8 @@ _SPEECH = (
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
 _SPEECH_AFTER = re.compile(
-    rf"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:(?:also|further|then|later|today|yesterday|jointly|again|has|have|was|on\s+\w+|in\s+a\s+\w+|"
+    rf"^[\s,]*(?:\([^)]*\)[\s,]*)?(?:(?:{'|'.join(sorted(_POST_NOMINALS))})[\s,]+)?"
+    rf"(?:(?:also|further|then|later|today|yesterday|jointly|again|has|have|was|on\s+\w+|in\s+a\s+\w+|"
     rf"\w+ly)\s+)*(?:(?:{_SPEECH})\b|:(?!\S*//))",  # a transcript's "Minister Kishida: First, ..." (not a URL)
     re.IGNORECASE,
 )
@@ -256,7 +260,9 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
         # "Lord Ahmad of Wimbledon": a peer's territorial designation belongs to the name.
         if words[i] in _PEERS and j + 1 < len(chunk) and words[j] == "of" and is_name(j + 1):
             j += 2
-        closes = j == len(chunk) or words[j] == "and" or words[j].lower() in _HEADLINE_VERBS
+        closes = (
+            j == len(chunk) or words[j] == "and" or words[j].lower() in _HEADLINE_VERBS or words[j] in _POST_NOMINALS
+        )
         # A name starts and ends with a word, not an initial: "Janet L. Yellen".
         length = j - i
         after_title = _after_title(words, i, names)

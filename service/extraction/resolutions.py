@@ -14,7 +14,8 @@ from service.vocabulary import Relation
 
 _NUMBER = r"\d{1,4}(?:\s*\(\d{4}\))?"
 _CITATION = re.compile(
-    r"(?:\bUNSCRs?|\b[Rr]esolutions?(?:\s*\(UNSCRs?\))?|\bS/RES/)\s*(?:No\.\s*)?"
+    # "several unanimous Security Council resolutions, including 1718, 1874, and 2087"
+    r"(?:\bUNSCRs?|\b[Rr]esolutions?(?:\s*\(UNSCRs?\))?(?:,\s+including)?|\bS/RES/)\s*(?:No\.\s*)?"
     rf"(?P<numbers>{_NUMBER}(?:\s*,\s*(?:and\s+)?{_NUMBER})*(?:\s*,?\s*(?:and|or|&)\s+{_NUMBER})?)"
     r"(?![\d/])"
 )

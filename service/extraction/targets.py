@@ -48,6 +48,12 @@ _OF_CONCERN = re.compile(
     rf"\b(?:found|finds|identified|identifies)\s+(?:the\s+)?(?P<name>{_NAME_RUN})\s+to\s+be\s+an?\s+[^.]{{0,80}}?"
     r"\bprimary\s+money\s+laundering\s+concern"
 )
+# One listed, named in apposition after being counted: "added 16 persons and one entity, the Ministry of the
+# People’s Armed Forces (MPAF), to the lists".
+_APPOSED_AFTER_COUNT = re.compile(
+    rf"\b(?:one|an?)\s+(?:entity|individual|person|company|bank|vessel),\s+(?:the\s+)?"
+    rf"(?P<name>{_WORD}(?:\s+(?:of\s+the|of|and|for|the)?\s*{_WORD}){{0,7}})\s*[(,]"
+)
 _GROUP = re.compile(
     r"\b(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:hacking|cyber|espionage|hacker)\s+(?:group|unit)\b"
 )
@@ -72,7 +78,7 @@ _TARGET_SENTENCE = re.compile(
 # "designating for sanctions Air Koryo Trading Corporation, a DPRK entity ...; Jong Yong Nam, a ...; and ...".
 _AFTER_VERB = re.compile(
     # not an earlier listing written as an adjective: "the UN- and U.S.-designated Second Academy of Natural Sciences"
-    r"(?<!-)\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing)|blacklisted|targeting|targeted|listed)\s+"
+    r"(?<!-)\b(?:rule\s+against|designat(?:ed|es|ing)|sanction(?:ed|s|ing)|blacklisted|targeting|targeted|listed)\s+"
     # the list runs to the sentence's end, through the points of "U.S.-designated"
     r"(?:(?:for\s+sanctions|today|also)\s+)?(?P<list>[A-Z](?:[^.]|\.(?!\s+[A-Z]|\s*$))*)"
 )
@@ -166,7 +172,7 @@ def _vessels(sentence: Sentence) -> list[_Target]:
 def _organisations(sentence: Sentence) -> list[_Target]:
     found = []
     text = sentence.text
-    for pattern in (_LEGAL_FORM_FIRST, _LEGAL_FORM_LAST, _DESCRIBED, _GROUP, _OF_CONCERN):
+    for pattern in (_LEGAL_FORM_FIRST, _LEGAL_FORM_LAST, _DESCRIBED, _GROUP, _OF_CONCERN, _APPOSED_AFTER_COUNT):
         for match in pattern.finditer(text):
             if _OWNER_BEFORE.search(text[: match.start()]) or _SUPPORTED_BEFORE.search(text[: match.start()]):
                 continue

@@ -496,3 +496,15 @@ def test_a_headline_of_measures_taken_by_a_government_against_a_state_lists_no_s
         "subject to asset freezing."
     )
     assert roles(text).get("North Korea") not in ("imposer", "co_signatory")
+
+
+def test_the_topic_of_a_statement_by_another_is_not_its_issuer_nor_is_the_owner_of_violations():
+    text = (
+        "North Korea: Statement by the Spokesperson on the recent launch of ballistic missiles\n\n"
+        "The Democratic People’s Republic of Korea’s (DPRK) repeated and blatant violations of UN Security Council "
+        "resolutions threaten international and regional peace and security.\n"
+        "The EU is ready to support a new diplomatic process."
+    )
+    url = "https://example.org/north-korea-statement-by-the-spokesperson-on-the-recent-launch-of-ballistic-missiles/"
+    acting = {a.name for a in extract(text, url=url).actors if a.role in ("imposer", "co_signatory")}
+    assert acting == {"European Union"}

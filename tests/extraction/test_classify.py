@@ -471,3 +471,81 @@ def test_remarks_that_call_a_launch_a_violation_are_remarks():
         "was raised by several delegations. There is one party that has been sanctioned by the Security Council."
     )
     assert kind(text) == "other"
+
+
+def test_efforts_to_hold_a_state_accountable_are_an_aim_not_a_warning():
+    text = (
+        "The National Security Advisors reiterated their commitment to help Ukraine defend itself and to "
+        "coordinate efforts to hold Russia accountable for its actions."
+    )
+    assert kind(text) == "other"
+
+
+def test_briefing_member_states_on_a_report_is_other_whatever_veto_came_before():
+    text = (
+        "Today a State Department official briefed UN Member States and members of the press on the second report. "
+        "The team was launched in 2024 after Russia vetoed the renewal of the Panel of Experts mandate."
+    )
+    assert kind(text) == "other"
+
+
+def test_travel_bans_and_asset_freezes_imposed_are_a_designation():
+    text = "The resolution imposes new travel bans and asset freezes on several North Korean individuals."
+    assert kind(text) == "designation"
+
+
+def test_a_section_311_rule_made_final_against_a_bank_is_a_designation_of_it():
+    text = "The Treasury today finalized its rule against Banco Alpha SARL under Section 311 of the USA PATRIOT Act."
+    draft = extract(text)
+    assert draft.type == "designation"
+    assert [t.name for t in draft.targets] == ["Banco Alpha SARL"]
+
+
+def test_what_a_draft_would_do_and_consequences_told_of_are_no_warning():
+    text = (
+        "Remarks to the media following a Security Council Stakeout\n\n"
+        "I would like to outline for you the nature of the consequences, and measures, in the draft resolution. "
+        "In the first instance, this draft would impose a complete embargo on arms. The resolution tabled today "
+        "will take the UN sanctions to the next level."
+    )
+    assert kind(text) == "other"
+
+
+def test_a_consequence_made_conditional_on_the_act_is_a_warning():
+    text = "'I hope that does not happen. But if it does, we must bring even more measures to bear,' she said."
+    assert kind(text) == "warning"
+    assert kind("North Korea will face serious consequences for any further test.") == "warning"
+
+
+def test_a_condemnation_last_week_is_background_to_a_report():
+    text = (
+        "Last week, South Korea, the U.S. and Japan strongly condemned North Korea's supplies of arms to Russia.\n"
+        "Both Russia and North Korea dismissed the accusations as baseless."
+    )
+    assert kind(text) == "denial"
+
+
+def test_a_launch_that_has_violated_resolutions_or_blatant_violations_are_condemned_without_the_verb():
+    assert kind("North Korea has once again violated UN Security Council Resolutions by launching a missile.") == (
+        "condemnation"
+    )
+    assert kind("The DPRK's repeated and blatant violations of UN resolutions threaten the region.") == "condemnation"
+
+
+def test_what_a_reporter_asks_about_is_not_the_speakers_act():
+    text = (
+        "Press Conference by the Chief Cabinet Secretary\n\nSeptember 22, 2017 (AM)\n\n"
+        "REPORTER: I have a question about North Korea. Its leader has released a statement condemning the address. "
+        "He is strongly protesting it.\n\n"
+        "CHIEF CABINET SECRETARY: The words and actions of North Korea are totally unacceptable."
+    )
+    assert kind(text) == "other"
+
+
+def test_a_state_concerned_by_tests_in_violation_of_resolutions_is_no_joint_statement():
+    text = (
+        "A spokesperson statement on North Korea's ballistic missile launch.\n\n"
+        "The UK is deeply concerned by North Korea’s decision to carry out further ballistic missile tests on "
+        "29 September in violation of UN Security Council Resolutions."
+    )
+    assert kind(text) == "condemnation"

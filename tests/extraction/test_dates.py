@@ -330,3 +330,35 @@ def test_a_launch_run_into_its_noun_dates_the_launch():
         "Freedonia and Japan strongly condemn the DPRK’s intercontinental ballistic missilelaunch of November 17."
     )
     assert when(text)[:2] == (dt.date(2022, 11, 19), "day")
+
+
+def test_a_dateline_written_year_first_with_points():
+    text = (
+        "Trilateral Statement\n\n2023.6.16.\n\nJapan, the Republic of Korea and the United States condemn the launch."
+    )
+    assert when(text)[:2] == (dt.date(2023, 6, 16), "day")
+
+
+def test_a_text_with_no_date_takes_the_day_a_republishing_service_stamps_in_its_url():
+    text = "A spokesperson said: The UK strongly condemns the use of ballistic missiles sourced from North Korea."
+    url = "https://www.example.net/news.nsf/articles/russia+uses+north+korean+weapons+05012024110500?open"
+    assert when(text, url=url)[:2] == (dt.date(2024, 1, 5), "day")
+    assert when(text, url="https://blog.example.org/2024/01/09/a-post/")[0] is None  # a copy's later day
+
+
+def test_the_day_of_a_statement_recalled_or_of_an_earlier_press_conference_is_not_the_acts():
+    text = (
+        "Remarks at a Security Council Stakeout, March 5, 2013\n\nMarch 5, 2013\n\n"
+        "Ambassador: Today we tabled a draft resolution. As I said here myself on February 12, the Council must act.\n"
+        "I introduced the project during my press conference on February 28, and it was widely covered."
+    )
+    assert when(text)[:2] == (dt.date(2013, 3, 5), "day")
+
+
+def test_the_day_of_tests_named_before_it_is_the_tests():
+    text = (
+        "FCDO statement\n\n30 September 2022\n\n"
+        "The UK is deeply concerned by North Korea’s decision to carry out further ballistic missile tests on "
+        "29 September in violation of resolutions."
+    )
+    assert when(text)[:2] == (dt.date(2022, 9, 30), "day")

@@ -451,3 +451,13 @@ def test_a_title_whose_portfolio_has_two_parts_and_a_peer_in_apposition():
 def test_a_name_with_initials_and_a_particle_after_a_committee_named_by_its_number():
     text = "Statement by the Chair of the 1718 Committee, Karel J.G. van Dijk,\n\nExcellencies, the Committee met."
     assert officials(text) == [("Karel J.G. van Dijk", "Chair of the 1718 Committee")]
+
+
+def test_a_sentence_adverb_or_a_headline_noun_is_no_name_and_letters_after_a_name_close_it():
+    text = (
+        "Treasury Sanctions Officials In Response To Serious Human Rights Abuses and Censorship Activities\n\n"
+        "Furthermore, the National Security Advisors reviewed progress.\n"
+        "Commenting on the Resolution Foreign Office Minister Hugo Swire MP said: the UK welcomes it."
+    )
+    [(name, title)] = officials(text)
+    assert name == "Hugo Swire" and title.endswith("Foreign Office Minister")

@@ -124,3 +124,8 @@ def test_citation_quote_is_its_sentence_and_span_points_at_it():
     citation = extract(text).resolutions[0]
     assert citation.quote == "The launch violates resolution 2087 (2013)."
     assert text[citation.span[0] : citation.span[1]] == citation.quote
+
+
+def test_numbers_listed_after_resolutions_including():
+    text = "The test violates several unanimous Security Council resolutions, including 1718, 1874, and 2087."
+    assert [r.number for r in extract(text).resolutions] == [1718, 1874, 2087]

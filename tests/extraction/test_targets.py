@@ -153,3 +153,11 @@ def test_a_target_described_by_an_earlier_listing_is_not_one_and_the_list_runs_t
     found = [name for name, _ in targets(text)]
     assert "Kim Min-su" in found and "Bank Beta" in found
     assert not any("Academy" in name for name in found)
+
+
+def test_one_entity_named_in_apposition_after_it_is_counted():
+    text = (
+        "The Council has added 16 persons and one entity, the Ministry of the People’s Armed Forces (MPAF), to the "
+        "lists of those subject to an asset freeze."
+    )
+    assert "Ministry of the People’s Armed Forces" in [name for name, _ in targets(text)]
