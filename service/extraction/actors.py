@@ -440,7 +440,7 @@ _COORDINATED = re.compile(r"^[\s)’'”]*(?:,|and|or|&|as\s+well\s+as)\s*(?:(?:
 # A state's conduct, written as "Russia's training", "North Korean arms transfers", "DPRK-supplied missiles"
 # ("Seoul's foreign ministry", "Japan's exclusive economic zone" are not conduct).
 _CONDUCT_NOUN = re.compile(
-    # "Russia's training", "the DPRK's (DPRK) repeated and blatant violations", "North Korean arms transfers"
+    # "the DPRK's (DPRK) repeated and blatant violations": after a possessive, an acronym and three words may come first
     r"^(?:['’]s\s+(?:\([A-Z]+\)\s+)?(?:[\w-]+\s+){0,3}?|(?:-flagged|-registered|-made|-origin|-supplied|-produced)?\s+"
     r"(?:[\w-]+\s+){0,2}?)(?:training|cooperation|collaboration|launch\w*|tests?|transfers?|veto|"
     r"involvement|provocations?|support|suppl\w+|deployment|development|programm?es?|arms|weapons?|war|aggression|"

@@ -455,7 +455,7 @@ def _commonest_year(text: str) -> int | None:
 
 
 def _undated(
-    dateline: dt.date | None, published_on: dt.date | None, events: list[str], url_day: dt.date | None
+    dateline: dt.date | None, published_on: dt.date | None, events: list[str], stamped_day: dt.date | None
 ) -> Found:
     """No date phrase of the text dates the act: the dateline, else the day a republishing service's URL stamps
     ("...+russia+31052024160500"), else no date and why."""
@@ -463,8 +463,8 @@ def _undated(
         return Found(
             dateline, DatePrecision.day, None, None, ["No date in the body; the date is the document's dateline."]
         )
-    if url_day is not None:
-        return Found(url_day, DatePrecision.day, None, None, ["No date in the text; the date is its URL's stamp."])
+    if stamped_day is not None:
+        return Found(stamped_day, DatePrecision.day, None, None, ["No date in the text; the date is its URL's stamp."])
     hint = f" (published {published_on.isoformat()})" if published_on else ""
     others = f"; its dates are those of other events ({'; '.join(events)})" if events else ""
     return Found(warnings=[f"No date of the action found in the text{hint}{others}."])
