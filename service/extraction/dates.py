@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from service.extraction.sentences import Sentence, is_caption
+from service.extraction.sentences import Sentence, first_turn, is_caption
 from service.vocabulary import ActionType, DatePrecision
 
 _MONTHS = {
@@ -423,6 +423,11 @@ def find(
     candidates = [
         c for c in candidates if c.sentence in act_sentences or not _INSTRUMENT_ADOPTED.search(c.sentence.text)
     ]
+    turns = first_turn(sentences)
+    if dateline is not None and turns is not None:
+        # A transcript's act is the talk its heading dates; a speaker's "yesterday", "on Friday" or "in July" is
+        # the day of what they speak about.
+        candidates = [c for c in candidates if c.sentence.paragraph < turns]
     if not candidates:
         stamped = _STAMPED.search(url or "")
         return _undated(dateline, published_on, events, _full_date(stamped) if stamped else None)

@@ -43,6 +43,7 @@ _PEERS = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
 # Letters after a name close it: "Foreign Office Minister Hugo Swire MP said".
 _POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "CMG", "KCMG", "DCMG", "GCMG", "KBE", "DBE"}
 _DETERMINERS = {"the", "a", "an"}
+_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E."}
 # Capitalised words that belong to titles and organisations, never to a person's name.
 _ORG_WORDS = {
     "affairs", "arms", "control", "security", "international", "policy", "terrorism", "financial", "intelligence",
@@ -188,11 +189,15 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
     for chunk in chunks:
         while chunk and chunk[-1].group().lower() in _CONNECTORS:
             chunk = chunk[:-1]
-        while chunk and chunk[0].group().lower() in _CONNECTORS | _DETERMINERS | {"by"}:
+        while chunk and (chunk[0].group().lower() in _CONNECTORS | _DETERMINERS | {"by"} or _honorific(chunk[0])):
             chunk = chunk[1:]  # "By Ambassador Jeffrey DeLaurentis": the byline's "By" introduces the name
         if chunk:
             trimmed.append(chunk)
     return trimmed
+
+
+def _honorific(token: re.Match) -> bool:
+    return token.group() in _HONORIFICS
 
 
 def _continues(current: list[re.Match], word: str, gap: str) -> bool:
@@ -201,6 +206,8 @@ def _continues(current: list[re.Match], word: str, gap: str) -> bool:
     Minister reaffirmed" are two offices, while a title's own "and" takes no article ("Minister for Foreign
     Affairs and Trade") unless its portfolio took one ("Minister of State for the Commonwealth and the United
     Nations")."""
+    if gap.strip() == "." and _honorific(current[-1]):
+        return True  # "Senior Official for the DPRK Dr. Jung Pak": the honorific joins the title to the name
     if gap.strip() not in ("", "/"):
         return False
     words = [token.group().lower() for token in current]
@@ -411,13 +418,6 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
     chunks = _chunks(sentence)
     for index, chunk in enumerate(chunks):
         following = chunks[index + 1] if index + 1 < len(chunks) else None
-        # "the Permanent Representative ..., H.E. Ms. Susan E. Rice,": the honorifics stand before the name.
-        if (
-            following is not None
-            and index + 2 < len(chunks)
-            and all(_HONORIFIC.fullmatch(t.group()) for t in following)
-        ):
-            following = chunks[index + 2]
         names = _names_in(chunk, states)
         if names:
             found.extend(_titled_names(sentence, chunk, names, following, states))
@@ -469,7 +469,7 @@ def _titled_names(
         title_tokens = chunk[start:a] or previous_title
         previous_title = title_tokens
         start = b + 1
-        if title_tokens and title_tokens[-1].group().lower() in _CONNECTORS:
+        while title_tokens and (title_tokens[-1].group().lower() in _CONNECTORS or _honorific(title_tokens[-1])):
             title_tokens = title_tokens[:-1]
         while title_tokens and title_tokens[0].group().lower() in _CONNECTORS | _DETERMINERS | {"as"}:
             title_tokens = title_tokens[1:]  # "As President Trump stated": "As" opens the clause, not the title
@@ -543,7 +543,6 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end(), True)]
 
 
-_HONORIFIC = re.compile(r"H\.E\.|Mr|Ms|Mrs|Dr", re.IGNORECASE)
 _APPOSED_GAP = re.compile(r"\s*,\s*(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)*")
 
 

@@ -55,12 +55,15 @@ def _is_abbreviation(chunk: str) -> bool:
 _CHROME = re.compile(r"\bofficial\s+website\b|\bhttps?://|\bsecure\s+websites?\b|\bcookies\b|\bskip\s+to\b", re.I)
 
 
+def _is_furniture(line: str) -> bool:
+    """A breadcrumb trail ("Home > Policy > ... (Announcement by the Chief Cabinet Secretary)", "You are in: ...
+    > Reports to Congress, U.S. Votes, ..."), the site's chrome, a note or a caption: never the body's start."""
+    return bool(re.search(r"\s>\s", line) or _CHROME.search(line)) or _is_note(line) or is_caption(line)
+
+
 def _is_body(line: str) -> bool:
-    # Long headlines (UN press releases run past 100 characters) do not end as sentences do; a breadcrumb
-    # trail ("Home > Policy > ... (Announcement by the Chief Cabinet Secretary)") is navigation, not body.
-    if re.search(r"\s>\s", line) or _CHROME.search(line) or _is_note(line) or is_caption(line):
-        return False
-    if _is_title(line):
+    # Long headlines (UN press releases run past 100 characters) do not end as sentences do.
+    if _is_furniture(line) or _is_title(line):
         return False
     return len(line) >= _BODY_MIN_CHARS and line.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
 
@@ -93,7 +96,7 @@ def _is_sentence(line: str) -> bool:
 
 def _holds_sentences(line: str) -> bool:
     """A long line of sentences whose last one the copy cut off ("Thank you. We therefore welcome ... t")."""
-    return len(line) >= _BODY_MIN_CHARS and bool(_END.search(line)) and not _is_title(line) and not _CHROME.search(line)
+    return len(line) >= _BODY_MIN_CHARS and bool(_END.search(line)) and not _is_title(line)
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -121,7 +124,12 @@ def split(text: str) -> list[Sentence]:
     if first_body is None:
         # A short text: its body starts with the first line written as a sentence.
         first_body = next(
-            (i for i, (a, b) in enumerate(lines) if _is_sentence(text[a:b]) or _holds_sentences(text[a:b])), 0
+            (
+                i
+                for i, (a, b) in enumerate(lines)
+                if not _is_furniture(text[a:b]) and (_is_sentence(text[a:b]) or _holds_sentences(text[a:b]))
+            ),
+            0,
         )
     sentences = []
     for number, (a, b) in enumerate(lines):
@@ -135,6 +143,29 @@ def split(text: str) -> list[Sentence]:
             lede = number == first_body and index == 0
             sentences.append(Sentence(start, end, text[start:end], number, 2.5 if lede else weight))
     return sentences
+
+
+# A speaker's label opening a paragraph of a transcript: "Ambassador Bolton: Let me just say", "REPORTER: I have a
+# question", "Mr. Taro Kono, Minister for Foreign Affairs: Throughout yesterday ...", "Q: Will the ...".
+_SPEAKER_LABEL = re.compile(
+    r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|for|the|and)){0,7}"
+    r"(?:,\s+[A-Z][^:.!?]{0,120})?\s*:\s+\S"
+)
+
+
+_OFFICE_LABEL = re.compile(r"\b(?:ambassador|minister|secretary|spokes\w+|president|representative)\b", re.I)
+
+
+def first_turn(sentences: list[Sentence]) -> int | None:
+    """The paragraph where a transcript's spoken turns begin: a text with two speakers' labels, or one naming an
+    office ("Ambassador Bolton: ..." in a copy cut short); None for a text that is no transcript."""
+    openings = [s for i, s in enumerate(sentences) if i == 0 or sentences[i - 1].paragraph != s.paragraph]
+    labels = [
+        (s.paragraph, label.group()) for s in openings if not s.in_header and (label := _SPEAKER_LABEL.match(s.text))
+    ]
+    if len(labels) >= 2 or (labels and _OFFICE_LABEL.search(labels[0][1])):
+        return labels[0][0]
+    return None
 
 
 # A copy on another site may keep the original's headline only in its address:

@@ -362,3 +362,26 @@ def test_the_day_of_tests_named_before_it_is_the_tests():
         "29 September in violation of resolutions."
     )
     assert when(text)[:2] == (dt.date(2022, 9, 30), "day")
+
+
+def test_a_transcript_is_dated_by_its_heading_not_by_the_days_its_speakers_tell_of():
+    text = (
+        "Remarks at the Security Council Stakeout\nNew York City\nOctober 6, 2006\n"
+        "Ambassador Roe: Late yesterday evening I asked the president of the Council for this emergency meeting, "
+        "and on Friday the Council called on them not to test.\n"
+        "Question: Will there be sanctions?\n"
+        "Ambassador Roe: We condemn the test."
+    )
+    assert when(text)[:2] == (dt.date(2006, 10, 6), "day")
+
+
+def test_a_breadcrumb_trail_is_no_body_so_the_dateline_under_it_stays_in_the_header():
+    text = (
+        "Home Issues & Press Travel & Business Countries Youth & Education Careers About State Video\n"
+        "You are in: Under Secretary for Political Affairs > Reports to Congress, U.S. Votes, Fact Sheets > Remarks\n"
+        "Briefing on the Announcement\nAmbassador John Roe, Permanent Representative\n"
+        "Remarks to the media following a Security Council Stakeout\nNew York City\nOctober 3, 2006\n"
+        "Ambassador Roe: We raised it this morning. The Council condemned a launch in July, and we think it is "
+        "important that the Council act before the"
+    )
+    assert when(text)[:2] == (dt.date(2006, 10, 3), "day")

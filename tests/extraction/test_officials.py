@@ -461,3 +461,14 @@ def test_a_sentence_adverb_or_a_headline_noun_is_no_name_and_letters_after_a_nam
     )
     [(name, title)] = officials(text)
     assert name == "Hugo Swire" and title.endswith("Foreign Office Minister")
+
+
+def test_an_honorific_between_the_title_and_the_name():
+    text = (
+        "Led by Deputy Special Representative for the DPRK Dr. Jane Roe and ROK Director-General for North Korean "
+        "Nuclear Affairs Kim Min-su, the meeting underscored the close collaboration."
+    )
+    assert officials(text) == [
+        ("Jane Roe", "Deputy Special Representative for the DPRK"),
+        ("Kim Min-su", "ROK Director-General for North Korean Nuclear Affairs"),
+    ]
