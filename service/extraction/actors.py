@@ -543,11 +543,21 @@ def _subjects(placed: list[Placed]) -> dict[str, Placed]:
     return found
 
 
+_WITH = re.compile(r"\b(?:with|met|meets)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|of|for)\s+){0,8}$")
+
+
+def _counterpart(official: OfficialMention) -> bool:
+    """Whether the official is named as the one a call or a meeting is with."""
+    at = official.quote.find(official.name or "\0")
+    return at > 0 and _WITH.search(official.quote[:at]) is not None
+
+
 def _issuer(names: Matcher[Entity], officials: list[OfficialMention], placed: list[Placed]) -> list[Placed]:
     """The state or body of the first official, the one speaking for the text, when the organisation names one
     ("Kremlin spokesman"); a minister the speaker reports meeting is not the text's issuer. A first official whose
-    organisation the text does not give ("Spokesperson Matthew Miller") speaks for the next one's."""
-    for official in [o for o in officials if o.organisation][:1]:
+    organisation the text does not give ("Spokesperson Matthew Miller") speaks for the next one's. The one a call or
+    a meeting is with ("Readout of the President's Call with Prime Minister Hatoyama of Japan") is the other side."""
+    for official in [o for o in officials if o.organisation and not _counterpart(o)][:1]:
         for mention in names.find(official.organisation or "", capitalised=True):
             return [_first_placed(mention.value, placed, _sentence_of(official), mention.text)]
     return []
@@ -661,6 +671,9 @@ def roles(
         Role.co_signatory,
         _official_states(names, [o for o in officials if _JOINT_APPEARANCE.search(o.quote)], placed),
     )
+    if any(_BOTH_SIDES.search(s.text) for s in sentences):
+        # a readout's "The two leaders condemned ...": each side of the call or meeting acts for its state
+        _assign(chosen, Role.co_signatory, _official_states(names, officials, placed))
     if kind is ActionType.joint_statement:
         # "Joint Statement by the High Representative Josep Borrell and Minister of Foreign Affairs of the Republic
         # of Korea Cho Tae-yul": each signing official's state or body signs.
@@ -684,6 +697,10 @@ def roles(
 
 
 _JOINT_APPEARANCE = re.compile(rf"^(?:Joint\s+)?{JOINT_APPEARANCE}\b", re.IGNORECASE)
+_BOTH_SIDES = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+|three\s+)?(?:leaders|sides|ministers|presidents)\s+(?:\w+ly\s+)?(?:also\s+)?[a-z]+ed\b",
+    re.IGNORECASE,
+)
 
 
 # A partner designating at the same time: "our Republic of Korea (ROK) partners, who are concurrently taking

@@ -21,7 +21,7 @@ from functools import lru_cache
 from service.extraction.gazetteer import Entity
 from service.extraction.names import Matcher, fold
 from service.extraction.schemas import OfficialMention
-from service.extraction.sentences import Sentence
+from service.extraction.sentences import Sentence, first_turn
 from service.vocabulary import ActorKind
 
 _HEADS = {
@@ -268,7 +268,11 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
         if words[i] in _PEERS and j + 1 < len(chunk) and words[j] == "of" and is_name(j + 1):
             j += 2
         closes = (
-            j == len(chunk) or words[j] == "and" or words[j].lower() in _HEADLINE_VERBS or words[j] in _POST_NOMINALS
+            j == len(chunk)
+            or words[j] == "and"
+            or words[j].lower() in _HEADLINE_VERBS
+            or words[j] in _POST_NOMINALS
+            or _served_after(words, j, states) is not None
         )
         # A name starts and ends with a word, not an initial: "Janet L. Yellen".
         length = j - i
@@ -277,6 +281,15 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
             names.append((i, j))
         i = j
     return names
+
+
+def _served_after(words: list[str], j: int, states: Matcher[Entity]) -> str | None:
+    """The state a name is followed by, as the one its bearer serves: "Prime Minister Shinzo Abe of Japan"."""
+    if j + 1 < len(words) and words[j] == "of":
+        served = " ".join(words[j + 1 :] if words[j + 1] != "the" else words[j + 2 :])
+        if served and _is_place(served, states):
+            return served
+    return None
 
 
 def _after_title(words: list[str], i: int, names: list[tuple[int, int]]) -> bool:
@@ -477,7 +490,8 @@ def _titled_names(
         if title_tokens and _has_head(title_tokens):
             if not _is_place(name, states):
                 apposed = following if b == len(chunk) else None
-                found.append(_title_then_name(sentence, name, title_tokens, chunk[b - 1], apposed, states))
+                served = _served_after([t.group() for t in chunk], b, states)
+                found.append(_title_then_name(sentence, name, title_tokens, chunk[b - 1], apposed, states, served))
         elif a == 0 and b == len(chunk) and following is not None:
             found.extend(_apposition(sentence, name, chunk, following, states))
     return found
@@ -494,13 +508,15 @@ def _title_then_name(
     last: re.Match,
     apposed: list[re.Match] | None,
     states: Matcher[Entity],
+    served: str | None = None,
 ) -> _Found:
     """ "Department Spokesperson Matthew Miller": `last` is the name's last word, `apposed` the chunk after the
-    name when nothing else follows it in its own chunk."""
+    name when nothing else follows it in its own chunk, `served` the state written after the name ("... of Japan")."""
     written = _text(sentence, title_tokens)
-    served = _STATE_AND_ACRONYM.search(sentence.text[: title_tokens[0].start()])
-    if served and _is_place(served.group(1), states):
-        written = f"{served.group(1)} {written}"  # the state the title left out: it is whom the official serves
+    before = _STATE_AND_ACRONYM.search(sentence.text[: title_tokens[0].start()])
+    served = served or (before.group(1) if before and _is_place(before.group(1), states) else None)
+    if served:
+        written = f"{served} {written}"  # the state the title left out: it is whom the official serves
     organisation, title = _organisation(written, states)
     first, end = title_tokens[0].start(), last.end()
     # A header line that is a title and a name alone, as a briefing lists its speakers ("Press Briefing with" /
@@ -620,8 +636,8 @@ def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
 
 
 _LABEL = re.compile(
-    # "FOREIGN MINISTER KISHIDA:", "DEPUTY SECRETARY BLINKEN:" too
-    r"^(?:(?P<title>(?:(?:FOREIGN|DEPUTY|VICE|FIRST|PRIME|SPECIAL|ASSISTANT|CHIEF)\s+)*(?:AMBASSADOR|SECRETARY|MINISTER|"
+    # "FOREIGN MINISTER KISHIDA:", "DEPUTY SECRETARY BLINKEN:", "CHIEF CABINET SECRETARY SUGA:" too
+    r"^(?:(?P<title>(?:[A-Z]+\s+)*?(?:AMBASSADOR|SECRETARY|MINISTER|"
     r"SPOKESPERSON|UNDER\s+SECRETARY|PRESIDENT|CHAIR|REPRESENTATIVE))\s+|(?:MR|MS|MRS|DR)\.?\s+)"
     r"(?P<name>[A-Z][A-Z’'-]+)\s*:"
 )
@@ -704,6 +720,13 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     """The officials, one per person, and warnings about those left unnamed."""
     found = [mention for sentence in sentences for mention in _mentions(sentence, states)]
     _share_speech(found)
+    turns = first_turn(sentences)
+    for mention in found:
+        # In a transcript the speakers are those its labels name ("Ambassador Roe: ..."); "the statement released
+        # by Vice President Pence" in a speaker's answer is another's earlier word.
+        label = mention.sentence.text[mention.end :].lstrip().startswith(":")
+        if turns is not None and mention.sentence.paragraph >= turns and not label:
+            mention.speaking = False
     found += _blocks(sentences, states) + _transcript_labels(sentences) + _headline_speakers(sentences, states)
     people = _people(found)
     _office_holders_speak(found, people, sentences)
@@ -793,7 +816,7 @@ def _unnamed(found: list[_Found], named: list[_Found]) -> list[_Found]:
     """The unnamed officials who are none of the named ones, one per organisation."""
     unnamed: list[_Found] = []
     for mention in found:
-        if mention.name is not None or any(_same_office(p, mention) for p in named):
+        if mention.name is not None or not mention.speaking or any(_same_office(p, mention) for p in named):
             continue
         if not any(u.organisation == mention.organisation or mention.organisation is None for u in unnamed):
             unnamed.append(mention)

@@ -472,3 +472,25 @@ def test_an_honorific_between_the_title_and_the_name():
         ("Jane Roe", "Deputy Special Representative for the DPRK"),
         ("Kim Min-su", "ROK Director-General for North Korean Nuclear Affairs"),
     ]
+
+
+def test_a_call_readout_both_leaders_act_for_their_states_and_the_one_called_is_no_issuer():
+    text = (
+        "Readout of the President's Call with Prime Minister Taro Yamada of Japan\n\n"
+        "President Jane Roe and Prime Minister Yamada spoke by telephone to discuss North Korea. "
+        "The two leaders condemned the North Korean torpedo attack."
+    )
+    draft = extract(text, url="https://www.whitehouse.gov/briefing-room/readout/")
+    assert [(o.name, o.organisation) for o in draft.officials] == [("Taro Yamada", "Japan"), ("Jane Roe", None)]
+    roles = {a.name: a.role for a in draft.actors}
+    assert (roles["United States"], roles["Japan"]) == ("imposer", "co_signatory")
+
+
+def test_in_a_transcript_the_labelled_speakers_speak_not_those_they_tell_of():
+    text = (
+        "Press Conference by the Chief Cabinet Secretary\nMarch 7, 2018 (AM)\n"
+        "REPORTER: I have a question about the summit. Could you tell us how the Government analyzes it?\n"
+        "CHIEF CABINET SECRETARY ROE: In the statement released by Vice President Doe of the United States on "
+        "March 6, he said pressure will continue, as the Foreign Minister of North Korea said it would not."
+    )
+    assert officials(text) == [("Roe", "Chief Cabinet Secretary")]
