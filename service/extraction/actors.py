@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from service.extraction.classify import AGENT_AFTER, Cue, names_its_kind
 from service.extraction.gazetteer import Entity, demonyms
 from service.extraction.names import Matcher, Mention, fold
-from service.extraction.officials import JOINT_APPEARANCE, holds, offices_acting
+from service.extraction.officials import BOTH_SIDES, JOINT_APPEARANCE, holds, offices_acting
 from service.extraction.schemas import ActorMention, OfficialMention
 from service.extraction.sentences import Sentence, url_headline
 from service.vocabulary import ActionType, ActorKind, Role
@@ -671,7 +671,7 @@ def roles(
         Role.co_signatory,
         _official_states(names, [o for o in officials if _JOINT_APPEARANCE.search(o.quote)], placed),
     )
-    if any(_BOTH_SIDES.search(s.text) for s in sentences):
+    if any(BOTH_SIDES.search(s.text) for s in sentences):
         # a readout's "The two leaders condemned ...": each side of the call or meeting acts for its state
         _assign(chosen, Role.co_signatory, _official_states(names, officials, placed))
     if kind is ActionType.joint_statement:
@@ -697,10 +697,6 @@ def roles(
 
 
 _JOINT_APPEARANCE = re.compile(rf"^(?:Joint\s+)?{JOINT_APPEARANCE}\b", re.IGNORECASE)
-_BOTH_SIDES = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+|three\s+)?(?:leaders|sides|ministers|presidents)\s+(?:\w+ly\s+)?(?:also\s+)?[a-z]+ed\b",
-    re.IGNORECASE,
-)
 
 
 # A partner designating at the same time: "our Republic of Korea (ROK) partners, who are concurrently taking

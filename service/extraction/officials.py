@@ -29,7 +29,7 @@ _HEADS = {
     "ambassador", "director", "representative", "envoy", "coordinator", "president", "chancellor", "chair",
     "chairman", "chairwoman", "chairperson", "commissioner", "adviser", "advisor", "counselor", "counsellor",
     "administrator", "undersecretary", "under-secretary-general", "official", "premier", "chief", "ministers",
-    "secretaries", "spokespersons", "chargé", "chargée",
+    "secretaries", "spokespersons", "chargé", "chargée", "hrvp", "vp",
 }  # fmt: skip
 # Lower-case words that may stand inside a title phrase ("national security spokesperson").
 _TITLE_WORDS = _HEADS | {
@@ -59,7 +59,7 @@ _ORG_WORDS = {
     "mission", "regime", "trading", "corporation", "company", "bank", "group", "institute", "commission", "forces",
     "army", "party", "centre", "center", "association", "organization", "organisation", "authority", "service",
     "services", "fund", "shipping", "industries", "limited", "embassy", "team", "panel", "experts", "agreement",
-    "council's", "statement", "remarks", "activities", "abuses", "indo-pacific",
+    "council's", "statement", "remarks", "activities", "abuses", "indo-pacific", "terrorist", "financing", "crimes",
 }  # fmt: skip
 # A headline's verb after a name: "Foreign Secretary Boris Johnson Calls For A United Front".
 _HEADLINE_VERBS = {"calls", "tells", "says", "warns", "urges", "slams", "condemns", "welcomes", "briefs", "meets"}
@@ -107,7 +107,7 @@ _ORGANISATIONS = [
     (re.compile(r"\bwhite\s+house\b|\bnational\s+security\s+council\b", re.IGNORECASE), "White House"),
     (re.compile(r"\bkremlin\b", re.IGNORECASE), "Kremlin"),
     (re.compile(r"\bpentagon\b|department\s+of\s+defen[cs]e\b", re.IGNORECASE), "U.S. Department of Defense"),
-    (re.compile(r"\bEU\b|\bE\.U\.|european\s+union|high\s+representative", re.IGNORECASE), "European Union"),
+    (re.compile(r"\bEU\b|\bE\.U\.|european\s+union|high\s+representative|\bHR/?VP\b", re.IGNORECASE), "European Union"),
     (re.compile(r"\bUN\b|\bU\.N\.|united\s+nations|secretary-general", re.IGNORECASE), "United Nations"),
 ]  # fmt: skip
 _MINISTRIES = [
@@ -245,6 +245,7 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
             and word.isalpha()
             and word.isupper()
             and word.lower() not in _ORG_WORDS
+            and not _is_head(word)
             and not _is_place(word, states)
             and ((i > 0 and plain(i - 1)) or (i + 1 < len(words) and plain(i + 1)))
         )
@@ -408,7 +409,14 @@ _RECALLED = re.compile(
 )
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
 _SPOKEN_WITH = re.compile(
-    r"\b(?:spoke|speaks|met|meets|talked|held\s+(?:a\s+)?(?:call|talks|meeting))\s+with\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:spoke|speaks|met|meets|talked|held\s+(?:a\s+)?(?:call|talks|meeting))\s+(?:today\s+|by\s+(?:tele)?phone\s+)?"
+    r"with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A readout's "The two leaders condemned ...", "The three sides underscored ...": both sides of the call act.
+BOTH_SIDES = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+|three\s+)?(?:leaders|sides|ministers|presidents)\s+(?:\w+ly\s+)?(?:also\s+)?[a-z]+ed\b",
+    re.IGNORECASE,
 )
 _THEY_TOO = re.compile(
     rf"^[\s,]*(?:(?:today|yesterday|on\s+\w+(?:\s+\d{{1,2}})?)\s+)?and\s+(?:they|the\s+two|both)\s+(?:\w+ly\s+)?"
@@ -721,7 +729,10 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     found = [mention for sentence in sentences for mention in _mentions(sentence, states)]
     _share_speech(found)
     turns = first_turn(sentences)
+    both_sides = any(BOTH_SIDES.search(sentence.text) for sentence in sentences)
     for mention in found:
+        if both_sides and _SPOKEN_WITH.search(mention.sentence.text[: mention.start]):
+            mention.speaking = True  # "President Roe spoke today with Prime Minister Doe ... The two leaders agreed"
         # In a transcript the speakers are those its labels name ("Ambassador Roe: ..."); "the statement released
         # by Vice President Pence" in a speaker's answer is another's earlier word.
         label = mention.sentence.text[mention.end :].lstrip().startswith(":")

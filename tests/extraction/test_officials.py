@@ -494,3 +494,26 @@ def test_in_a_transcript_the_labelled_speakers_speak_not_those_they_tell_of():
         "March 6, he said pressure will continue, as the Foreign Minister of North Korea said it would not."
     )
     assert officials(text) == [("Roe", "Chief Cabinet Secretary")]
+
+
+def test_the_one_spoken_with_speaks_when_the_readout_has_both_sides_act():
+    text = (
+        "President Jane Roe spoke today with Prime Minister Taro Yamada of Japan to discuss North Korea. "
+        "The two leaders reaffirmed the importance of close cooperation."
+    )
+    assert officials(text) == [("Jane Roe", "President"), ("Taro Yamada", "Prime Minister")]
+    acting = {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
+    assert "Japan" in acting
+
+
+def test_a_treasury_portfolio_in_apposition_and_an_eu_title_in_capitals():
+    glaser = (
+        '"The bank was designated because of its conduct," said Jane Roe, the Treasury Deputy Assistant Secretary '
+        "for Terrorist Financing and Financial Crimes."
+    )
+    title = "Treasury Deputy Assistant Secretary for Terrorist Financing and Financial Crimes"
+    assert officials(glaser) == [("Jane Roe", title)]
+    hrvp = "On the launch by the DPRK: Statement by the HRVP Jane Roe\n\nThese actions are illegal and unacceptable."
+    draft = extract(hrvp)
+    assert [(o.name, o.title, o.organisation) for o in draft.officials] == [("Jane Roe", "HRVP", "European Union")]
+    assert {a.name for a in draft.actors if a.role == "imposer"} == {"European Union"}
