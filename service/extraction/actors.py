@@ -28,7 +28,7 @@ from service.vocabulary import ActionType, ActorKind, Role
 _AGENT_VERB = re.compile(
     r"\b(condemn\w*|denounc\w*|deplor\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
     r"issued|says?|said|announc\w*|decided|adopted|call(?:s|ed)|urged?|demand\w*|stated|added|agreed|released|"
-    r"published|rejected|dismissed|held|convened|failed|appreciat\w*|welcom\w*|lodged|protest\w*|approved|"
+    r"published|rejected|dismissed|held|hosted|convened|failed|appreciat\w*|welcom\w*|lodged|protest\w*|approved|"
     r"reaffirm\w*|express\w*|reiterat\w*|stands?|affirm\w*|co-?sponsored|emphasi[sz]ed|"
     r"strongly|firmly|remains?|is\s+(?:deeply|gravely)|are\s+(?:deeply|gravely)|extend\w*)\b",
     re.IGNORECASE,
@@ -665,12 +665,11 @@ def roles(
     if kind is ActionType.designation:
         _assign(chosen, Role.co_signatory, _designating_too(placed, cues, conduct))
     # "Remarks with Republic of Korea Foreign Minister Yun Byung-se and Japanese Foreign Minister Fumio Kishida",
-    # "Joint Press Availability with ...": a joint appearance, whose guests speak for their states beside the host
-    _assign(
-        chosen,
-        Role.co_signatory,
-        _official_states(names, [o for o in officials if _JOINT_APPEARANCE.search(o.quote)], placed),
-    )
+    # "Joint Press Availability with ...": a joint appearance, whose guests speak for their states beside the host;
+    # so does each chair of a meeting ("Led by Special Representative Jung Pak and ROK Director-General Lee Jun-il,
+    # the meeting underscored ...")
+    beside_the_host = [o for o in officials if _JOINT_APPEARANCE.search(o.quote) or _LED_BY.search(o.quote)]
+    _assign(chosen, Role.co_signatory, _official_states(names, beside_the_host, placed))
     if any(BOTH_SIDES.search(s.text) for s in sentences):
         # a readout's "The two leaders condemned ...": each side of the call or meeting acts for its state
         _assign(chosen, Role.co_signatory, _official_states(names, officials, placed))
@@ -697,6 +696,7 @@ def roles(
 
 
 _JOINT_APPEARANCE = re.compile(rf"^(?:Joint\s+)?{JOINT_APPEARANCE}\b", re.IGNORECASE)
+_LED_BY = re.compile(r"\b(?:led|co-?chaired|chaired|co-?hosted)\s+by\b", re.IGNORECASE)
 
 
 # A partner designating at the same time: "our Republic of Korea (ROK) partners, who are concurrently taking

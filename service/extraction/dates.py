@@ -238,7 +238,9 @@ _EVENT_VERB_BEFORE = re.compile(
     # a treaty's formula: "the Vienna Convention on Consular Relations done at Vienna on 24 April 1963"
     r"(?:done|signed|concluded)\s+at\s+[A-Z][\w-]+|"
     # "measures imposed by its relevant resolutions adopted in 2016 and 2017"
-    r"\b(?:resolutions?|decisions?|regulations?)\s+(?:\w+\s+)?adopted)(?:\s+\w+ly)?\s*$"
+    r"\b(?:resolutions?|decisions?|regulations?)\s+(?:\w+\s+)?adopted|"
+    # "the UNSC adopted resolution 2270 on 2 March 2016", which the EU's own measures then transpose
+    r"\badopted\s+resolution\s+\d{3,4}(?:\s*\(\d{4}\))?)(?:\s+\w+ly)?\s*$"
     # "during my meeting with Chinese Foreign Minister Yang Jiechi yesterday": the meeting recounted
     r"|\bduring\s+(?:\w+\s+){0,3}?(?:meeting|talks|visit|call|trip|conversation|summit)\b(?:\s+[\w’'(),-]+){0,10}\s*$"
     # "which I have introduced during my press conference on September 30": the speaker's earlier one

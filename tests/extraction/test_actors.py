@@ -508,3 +508,14 @@ def test_the_topic_of_a_statement_by_another_is_not_its_issuer_nor_is_the_owner_
     url = "https://example.org/north-korea-statement-by-the-spokesperson-on-the-recent-launch-of-ballistic-missiles/"
     acting = {a.name for a in extract(text, url=url).actors if a.role in ("imposer", "co_signatory")}
     assert acting == {"European Union"}
+
+
+def test_the_host_of_a_meeting_acts_and_so_does_each_state_whose_official_leads_it():
+    text = (
+        "On March 27 and 28, the United States hosted the 6th U.S.-Republic of Korea (ROK) Working Group to counter "
+        "cyber threats posed by the DPRK. Led by Deputy Special Representative for the DPRK Jane Roe and ROK "
+        "Ministry of Foreign Affairs Director General for North Korean Nuclear Affairs Kim Min-su, the meeting "
+        "underscored the close collaboration between the U.S. and ROK governments."
+    )
+    acting = {a.name: a.role for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
+    assert acting == {"United States": "imposer", "South Korea": "co_signatory"}

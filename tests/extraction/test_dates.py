@@ -385,3 +385,14 @@ def test_a_breadcrumb_trail_is_no_body_so_the_dateline_under_it_stays_in_the_hea
         "important that the Council act before the"
     )
     assert when(text)[:2] == (dt.date(2006, 10, 3), "day")
+
+
+def test_the_day_the_council_adopted_the_resolution_the_measures_transpose_is_background():
+    text = (
+        "North Korea: EU adopts new restrictions\nBruxelles, 27/05/2016\n"
+        "On 27 May 2016, the Council adopted additional restrictive measures against the DPRK. These measures "
+        "complement the sanctions regime imposed by UN Security Council resolutions.\n"
+        "In response to the nuclear test, the UNSC adopted resolution 2270 on 2 March 2016 imposing additional "
+        "restrictive measures against the DPRK."
+    )
+    assert when(text)[:2] == (dt.date(2016, 5, 27), "day")
