@@ -139,7 +139,15 @@ _CALLED_A_VIOLATION = re.compile(
     r"(?:violation|breach)\s+of\b"
     # "North Korea has once again violated UN Security Council Resolutions", "repeated and blatant violations of"
     r"|\b(?:has|have)\s+(?:once\s+again\s+|again\s+)?violated\b"
-    r"|\b(?:blatant|flagrant|clear|serious|grave)\s+(?:and\s+\w+\s+)?violations?\s+of\b",
+    r"|\b(?:blatant|flagrant|clear|serious|grave)\s+(?:and\s+\w+\s+)?(?:violations?|breach(?:es)?)\s+of\b"
+    # the act judged without the verb: "in utter disregard of multiple resolutions", "These actions are illegal",
+    # "are a threat to international and regional peace", "The UK is concerned about the latest ... launches"
+    r"|\bin\s+(?:utter|complete|total|flagrant|blatant)\s+disregard\s+of\b"
+    r"|\b(?:actions|launch(?:es)?|tests?)\s+(?:are|is|were|was)\s+(?:illegal|unlawful|unacceptable)\b"
+    r"|\b(?:is|are|was|were|poses?|posed)\s+(?:a\s+)?(?:serious\s+|grave\s+|direct\s+)?threat\s+to\s+"
+    r"(?:international|regional|the\s+region|peace)\b"
+    r"|\b(?:is|are|am)\s+(?:deeply\s+|gravely\s+|seriously\s+)?concerned\s+(?:about|by)\s+[^.;]{0,40}?"
+    r"\b(?:launch\w*|tests?)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _SOFT_WEIGHT = 0.6

@@ -255,7 +255,8 @@ _EVENT_VERB_BEFORE = re.compile(
 # day it was adopted or issued.
 _DOCUMENT_OF = re.compile(
     r"\b(?:(?:resolutions?|decisions?|regulations?)\s+(?:No\.?\s+)?[\d/]+|statement|declaration|communiqu[eé]|"
-    r"report|letter)\s*$",
+    # "multiple UN Security Council Resolutions, including the latest one, 2321 of 30 November 2016"
+    r"report|letter|resolutions?\b[^.;]{0,40}?\b\d{4})\s*$",
     re.IGNORECASE,
 )
 

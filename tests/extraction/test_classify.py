@@ -1,5 +1,7 @@
 """The type: what the text says was done, the headline and lead weighing most."""
 
+import pytest
+
 from service.extraction import extract
 
 
@@ -549,3 +551,18 @@ def test_a_state_concerned_by_tests_in_violation_of_resolutions_is_no_joint_stat
         "29 September in violation of UN Security Council Resolutions."
     )
     assert kind(text) == "condemnation"
+
+
+@pytest.mark.parametrize(
+    "judged",
+    [
+        "We are disappointed that North Korea has carried out a ballistic missile test, a clear breach of UN "
+        "Security Council resolutions.",
+        "The UK is concerned about the latest North Korea missile launches.",
+        "The DPRK's repeated missile launches are a threat to international and regional peace and security.",
+        "Earlier today the DPRK launched several ballistic missiles in utter disregard of multiple resolutions. "
+        "These actions are illegal.",
+    ],
+)
+def test_a_statement_judging_a_launch_without_the_verb_condemns_it(judged):
+    assert extract(f"Statement on North Korea's missile test\n\nA spokesperson said:\n{judged}").type == "condemnation"

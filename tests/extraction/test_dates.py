@@ -396,3 +396,12 @@ def test_the_day_the_council_adopted_the_resolution_the_measures_transpose_is_ba
         "restrictive measures against the DPRK."
     )
     assert when(text)[:2] == (dt.date(2016, 5, 27), "day")
+
+
+def test_a_resolution_cited_by_its_number_and_day_does_not_date_the_statement():
+    text = (
+        "Statement by the Spokesperson\nBrussels, 16/03/2017\n"
+        "The EU condemns the launch of several ballistic missiles by the DPRK in disregard of multiple UN Security "
+        "Council Resolutions, including the latest one, 2321 of 30 November 2016."
+    )
+    assert when(text)[:2] == (dt.date(2017, 3, 16), "day")
