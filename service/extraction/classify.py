@@ -176,6 +176,7 @@ _TYPE_WEIGHT = {
 _HEDGE = re.compile(
     r"\b(?:will|would|could|may|might|can|won['’]t|not\s+hesitate\s+to|ability\s+to|prepared\s+to|ready\s+to|"
     r"hesitat\w*\s+to|threat\w*\s+to|abilities\s+to|continue\s+to|intention\s+to|intends?\s+to|"
+    r"once|"  # "The entities once designated would be subject to an asset freeze"
     r"(?:authori[sz]\w*|allow\w*|enabl\w*|permit\w*)"
     r"\s+(?:\w+\s+){0,2}?to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
@@ -231,7 +232,10 @@ _RECORD = re.compile(r"\b(?:has|have|had)\s+repeatedly\b[^;]{0,150}$", re.IGNORE
 # "adopted a Presidential Statement which strongly condemns", "resolution 2397, which imposes": what a Council text
 # does is the Council's act, told by a text about it.
 _ADOPTED_TEXT_DOES = re.compile(
-    r"\b(?:resolutions?|Presidential\s+Statement)(?:\s+\d{3,4})?(?:\s+\(\d{4}\))?,?\s+(?:which|that)\s+(?:\w+ly\s+)?$",
+    r"\b(?:resolutions?|Presidential\s+Statement)(?:\s+\d{3,4})?(?:\s+\(\d{4}\))?,?\s+(?:which|that)\s+(?:\w+ly\s+)?$"
+    # the text as the sentence's subject: "The resolution adopted today condemns the launch and imposes ...", "The
+    # draft that has been shared clearly and unequivocally condemns"
+    r"|^(?:The|This|That|Today['’]s|Our)\s+(?:draft\s+)?(?:resolution|draft|presidential\s+statement)\b[^;]{0,100}$",
     re.IGNORECASE,
 )
 

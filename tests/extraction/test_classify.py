@@ -566,3 +566,13 @@ def test_a_state_concerned_by_tests_in_violation_of_resolutions_is_no_joint_stat
 )
 def test_a_statement_judging_a_launch_without_the_verb_condemns_it(judged):
     assert extract(f"Statement on North Korea's missile test\n\nA spokesperson said:\n{judged}").type == "condemnation"
+
+
+def test_what_a_resolution_or_a_draft_does_is_the_councils_act_told_at_a_stakeout():
+    text = (
+        "Remarks At a Security Council Stakeout Following Adoption of Resolution 2087 on North Korea\n\n"
+        "Ambassador Jane Roe: Good afternoon. The resolution adopted today condemns the launch and imposes important "
+        "new sanctions on North Korea's companies and government agencies. The draft that has been shared clearly "
+        "condemns the launch. The entities once designated would be subject to an asset freeze."
+    )
+    assert kind(text) == "other"
