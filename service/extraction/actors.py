@@ -185,7 +185,7 @@ def _signatories(placed: list[Placed], cues: list[Cue]) -> list[Placed]:
 
 
 # Where a clause begins, going left from its verb: the agent stands between this and the verb.
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"—–]|(?<!\w)[‘’']|[‘’'](?!\w)|\b(?:that|which|who|and\s+it)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"—–]|(?<!\w)[‘’']|[‘’'](?!\w)|\b(?:that|which|who|how|and\s+it)\b")
 
 
 def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[Placed]:
@@ -234,6 +234,7 @@ _PASSIVE_AGENT = re.compile(
     r"\b(?:taken|imposed|announced|adopted|issued|released|decided|made|approved)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+$")
 
 
 # "Speaking after the UN Security Council unanimously adopted UNSCR 2375, the Foreign Secretary said": the one
@@ -258,9 +259,13 @@ def agents(
     for sentence in sentences:
         here = grouped.get(sentence, [])
         for verb in _AGENT_VERB.finditer(sentence.text):
-            if _PASSIVE.search(sentence.text[: verb.start()]) or AGENT_AFTER.match(sentence.text, verb.end()):
+            if (
+                _PASSIVE.search(sentence.text[: verb.start()])
+                or AGENT_AFTER.match(sentence.text, verb.end())
+                or _INFINITIVE.search(sentence.text[: verb.start()])
+            ):
                 continue  # "which is prohibited by ... North Korea will be designated", "a session called by
-                # Russia": no agent before it
+                # Russia", "summoned the North Korea Ambassador to protest": no agent right before it
             agents = agents_of(verb.start(), sentence, here)
             if agents and agents[0].mention.value.key not in others and not _in_time_clause(agents[0]):
                 return agents

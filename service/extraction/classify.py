@@ -63,6 +63,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\bcondemn(?:s|ed|ing)?\b",
         r"\b(?:denounc|deplor)\w*",
         r"\bstrongly\s+(?:criticiz|criticis|oppos|protest)\w*",
+        # an ambassador summoned is a protest made to their government
+        r"\bsummon(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ambassador|envoy|charg[eé]\s+d['’]affaires)\b",
     ],
     ActionType.warning: [
         r"\b(?:won['’]t|will\s+not|would\s+not|not)\s+hesitate\b",

@@ -519,3 +519,17 @@ def test_the_host_of_a_meeting_acts_and_so_does_each_state_whose_official_leads_
     )
     acting = {a.name: a.role for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
     assert acting == {"United States": "imposer", "South Korea": "co_signatory"}
+
+
+def test_an_ambassador_summoned_is_a_protest_by_the_summoning_state_not_the_ambassadors():
+    text = (
+        "Foreign Office Minister Summons North Korea Ambassador\n\n"
+        "Jane Roe, the Minister of State for Asia, has summoned the North Korea Ambassador to protest about the "
+        "country's missile launch over Japan last week.\n"
+        "Roe said: I summoned the North Korean ambassador to the Foreign Office today and made clear how strongly the "
+        "UK condemns the regime's launch of an intermediate range missile over Japan."
+    )
+    draft = extract(text)
+    assert draft.type == "condemnation"
+    acting = {a.name for a in draft.actors if a.role in ("imposer", "co_signatory")}
+    assert acting == {"United Kingdom"}
