@@ -55,8 +55,12 @@ _NOT_AN_ACTOR_AFTER = re.compile(
     r"^(?:\s+(?:Sea|Ocean|Strait|Gulf|Peninsula|national|citizen)\b|-(?:based|registered)\b)"
 )
 _NOT_AN_ACTOR_BEFORE = re.compile(r"\b(?:Sea|Gulf)\s+of\s+$|\bresolutions?\s+(?:of|by)\s+(?:the\s+)?$")
-# A wire dateline: "SEOUL, Nov 8 (AP) —", "TOKYO (Reuters) -".
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-—–]+\s")
+# A dateline names where the text was written, not who acts: "SEOUL, Nov 8 (AP) —", "TOKYO (Reuters) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]+(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-—–]+\s"
+    # a statement's place and day: "Vienna, 12.09.2023", "Brussels, 06/03/2017"
+    r"|[A-Z][\w'-]+,\s+\d{1,2}[./]\d{1,2}[./]\d{4}\b"
+)
 
 
 def locate(text: str, sentences: list[Sentence], names: Matcher[Entity]) -> list[Placed]:
@@ -140,11 +144,18 @@ def _listed_signers(placed: list[Placed], sentences: list[Sentence]) -> list[Pla
     for sentence in sentences:
         joining = _JOIN.search(sentence.text)
         if joining:
+            # "Montenegro, Serbia and Albania align themselves with this Council Decision", or after a colon: "The
+            # following countries align themselves with this statement: Türkiye, North Macedonia, ..."
+            listed_after = sentence.text.find(":", joining.end()) >= 0
             joiners = [
                 p
                 for p in grouped.get(sentence, [])
                 if p.mention.value.kind in _PARTIES
-                and p.mention.end - sentence.start <= joining.start()
+                and (
+                    p.mention.start - sentence.start > joining.end()
+                    if listed_after
+                    else p.mention.end - sentence.start <= joining.start()
+                )
                 and not _portfolio(p)
             ]
             if joiners:

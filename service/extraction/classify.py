@@ -110,7 +110,9 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:welcom\w*|appreciat\w*)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:UNSC|(?:UN\s+|United\s+Nations\s+)?"
         r"Security\s+Council)\b",
         # the EU's alignment declarations: the act is other states joining measures the Council took
-        r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b|\balignment\s+of\s+certain\s+(?:third\s+)?countries\b",
+        # (not a statement others join: "The following countries align themselves with this statement: ...")
+        r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b(?!\s+(?:this|the)\s+statement)"
+        r"|\balignment\s+of\s+certain\s+(?:third\s+)?countries\b",
     ],
     ActionType.report: [
         r"\b(?:published|released|issued|submitted|presented)\s+(?:its|their|a|the)\s+(?:\w+\s+){0,3}report\b",

@@ -533,3 +533,22 @@ def test_an_ambassador_summoned_is_a_protest_by_the_summoning_state_not_the_amba
     assert draft.type == "condemnation"
     acting = {a.name for a in draft.actors if a.role in ("imposer", "co_signatory")}
     assert acting == {"United Kingdom"}
+
+
+def test_states_listed_after_aligning_themselves_with_a_statement_co_sign_it():
+    text = (
+        "Vienna, 12.09.2023\n\n"
+        "I have the honour to speak on behalf of the European Union. The following countries align themselves with "
+        "this statement: North Macedonia, Montenegro, Ukraine and Norway.\n"
+        "The EU strongly condemns the DPRK's illegal nuclear and ballistic missile related activities."
+    )
+    draft = extract(text)
+    assert draft.type == "condemnation"
+    assert roles(text) == {
+        "European Union": "imposer",
+        "North Macedonia": "co_signatory",
+        "Montenegro": "co_signatory",
+        "Ukraine": "co_signatory",
+        "Norway": "co_signatory",
+        "North Korea": "subject",
+    }
