@@ -29,7 +29,7 @@ _AGENT_VERB = re.compile(
     r"\b(condemn\w*|denounc\w*|deplor\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
     r"issued|says?|said|announc\w*|decided|adopted|call(?:s|ed)|urged?|demand\w*|stated|added|agreed|released|"
     r"published|rejected|dismissed|held|hosted|convened|failed|appreciat\w*|welcom\w*|lodged|protest\w*|approved|"
-    r"reaffirm\w*|express\w*|reiterat\w*|stands?|affirm\w*|co-?sponsored|emphasi[sz]ed|"
+    r"reaffirm\w*|express(?:es|ed|ing)?|reiterat\w*|stands?|affirm\w*|co-?sponsored|emphasi[sz]ed|"
     r"strongly|firmly|remains?|is\s+(?:deeply|gravely)|are\s+(?:deeply|gravely)|extend\w*)\b",
     re.IGNORECASE,
 )

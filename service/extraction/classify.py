@@ -65,6 +65,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\bstrongly\s+(?:criticiz|criticis|oppos|protest)\w*",
         # an ambassador summoned is a protest made to their government
         r"\bsummon(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ambassador|envoy|charg[eé]\s+d['’]affaires)\b",
+        # "Japan lodged a protest to North Korea in the strongest term through the embassy route"
+        r"\blodg(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:strong\s+|serious\s+|formal\s+)?protests?\b",
     ],
     ActionType.warning: [
         r"\b(?:won['’]t|will\s+not|would\s+not|not)\s+hesitate\b",
@@ -106,6 +108,10 @@ _CUES: dict[ActionType, list[str]] = {
         r"\bextend(?:s|ed|ing)?\s+(?:the\s+)?mandate\b",
         r"\bbrief(?:ed|s)\s+(?:UN\s+)?(?:Member\s+States|(?:members\s+of\s+)?the\s+(?:press|media)|reporters|journalists)\b",
         r"\b(?:welcom\w*|appreciat\w*)\b[^.;]{0,120}?\badopt(?:ed|ion)\b",
+        # "Statement by the High Representative following the adoption by the United Nations Security Council of
+        # Resolution 2270": a statement on the Council's act
+        r"\b(?:following|after|on)\s+the\s+(?:unanimous\s+)?adoption\s+(?:by\s+the\s+(?:[\w-]+\s+){1,4})?of\s+"
+        r"(?:(?:UN|United\s+Nations)\s+Security\s+Council\s+)?(?:Resolution|UNSCR)\b",
         # "The Government of Japan appreciates that the UNSC sent a clear message": the Council's act, welcomed
         r"\b(?:welcom\w*|appreciat\w*)\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:UNSC|(?:UN\s+|United\s+Nations\s+)?"
         r"Security\s+Council)\b",

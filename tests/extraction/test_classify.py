@@ -576,3 +576,21 @@ def test_what_a_resolution_or_a_draft_does_is_the_councils_act_told_at_a_stakeou
         "condemns the launch. The entities once designated would be subject to an asset freeze."
     )
     assert kind(text) == "other"
+
+
+def test_a_protest_lodged_condemns_and_a_statement_on_a_resolutions_adoption_is_about_the_councils_act():
+    protest = (
+        "Mr. Taro Yamada, Minister for Foreign Affairs: In response to North Korea's missile launch, Japan lodged a "
+        "protest to North Korea in the strongest term through the embassy route in Beijing."
+    )
+    assert kind(protest) == "condemnation"
+    adoption = (
+        "Statement by High Representative/Vice-President Jane Roe following the adoption by the United Nations "
+        "Security Council of Resolution 2270 (2016) on the DPRK\n\n"
+        "The unanimous adoption by the UN Security Council of Resolution 2270 (2016) is a clear expression of the "
+        "unity and resolve of the international community. The DPRK's actions earlier this year are a grave threat "
+        "to international peace and security in the region and beyond."
+    )
+    draft = extract(adoption)
+    assert draft.type == "other"
+    assert {a.name for a in draft.actors if a.role in ("imposer", "co_signatory")} == {"European Union"}
