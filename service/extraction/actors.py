@@ -424,6 +424,13 @@ _SELF_STATEMENT = re.compile(
 )
 
 
+# "until such point that North Korea takes tangible steps", "unless Russia remains": a condition, no intent stated.
+_SUBORDINATE = re.compile(
+    r"\b(?:until|unless|if|once|whether)\s+(?:such\s+(?:a\s+)?(?:point|time)\s+(?:that|when|as)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _self_named(placed: list[Placed], doers: frozenset[str], subjects: frozenset[str]) -> list[Placed]:
     """The state or body a text most often has state its own intent, for a text that names no one acting
     otherwise: the speaker's government in a press conference ("Japan is prepared to proceed with its own
@@ -432,7 +439,12 @@ def _self_named(placed: list[Placed], doers: frozenset[str], subjects: frozenset
     counts: dict[str, list[Placed]] = {}
     for p in placed:
         after = p.sentence.text[p.mention.end - p.sentence.start :]
-        if p.mention.value.kind in _PARTIES and p.mention.value.key not in doers and _SELF_STATEMENT.match(after):
+        if (
+            p.mention.value.kind in _PARTIES
+            and p.mention.value.key not in doers
+            and _SELF_STATEMENT.match(after)
+            and not _SUBORDINATE.search(p.before)
+        ):
             counts.setdefault(p.mention.value.key, []).append(p)
     found = [run for key, run in counts.items() if len(run) >= 2 or key not in subjects]
     return max(found, key=len)[:1] if found else []
@@ -607,6 +619,20 @@ def _publisher(
     return []
 
 
+# A government's release opens with its seat: "Washington, DC - Secretary Pompeo spoke with ...".
+_SEAT = re.compile(r"^([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+D\.?C\.?\s*[-—–]\s")
+
+
+def _seat(names: Matcher[Entity], placed: list[Placed], sentences: list[Sentence]) -> list[Placed]:
+    """The state whose capital the body's first sentence opens with, as a government's release does."""
+    for lede in [s for s in sentences if not s.in_header][:1]:
+        seat = _SEAT.match(lede.text)
+        for mention in names.find(seat.group(1) if seat else "", capitalised=True):
+            if mention.value.kind is ActorKind.state:
+                return [_first_placed(mention.value, placed, lede)]
+    return []
+
+
 def _speaker(
     url: str | None,
     officials: list[OfficialMention],
@@ -654,6 +680,7 @@ def _agents_or_issuer(
         or _institution(placed)
         or _self_named(placed, conduct, frozenset(_subjects(placed)))
         or _publisher(url, names, placed, sentences)
+        or _seat(names, placed, sentences)
     )
 
 

@@ -552,3 +552,14 @@ def test_states_listed_after_aligning_themselves_with_a_statement_co_sign_it():
         "Norway": "co_signatory",
         "North Korea": "subject",
     }
+
+
+def test_a_release_from_washington_dc_is_the_united_states_and_a_condition_states_no_intent():
+    text = (
+        "President Jane Roe's Call with Prime Minister Taro Yamada of Japan\n\n"
+        "Washington, DC - President Jane Roe spoke with Prime Minister Taro Yamada of Japan to discuss the "
+        "situation in North Korea. The leaders affirmed their strong intention to maintain pressure until such "
+        "point that North Korea takes tangible steps toward denuclearization."
+    )
+    acting = {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
+    assert acting == {"United States", "Japan"}
