@@ -408,12 +408,17 @@ def _institution(placed: list[Placed]) -> list[Placed]:
         if p.sentence.weight >= 2 and p.mention.value.kind is ActorKind.state:
             before = p.before
             recalled = _CALLED_FOR_BY.search(before)  # "as called for by the President of the Republic of Korea"
-            if _INSTITUTION.search(p.mention.text) or (_OFFICE_OF.search(before) and not recalled):
+            blocked = _MEASURES_ON.search(before)  # "E.O. 13722 blocks the Government of North Korea"
+            if _INSTITUTION.search(p.mention.text) or (_OFFICE_OF.search(before) and not (recalled or blocked)):
                 return [p]
     return []
 
 
 _CALLED_FOR_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}of\s+(?:the\s+)?$")
+_MEASURES_ON = re.compile(
+    r"\b(?:blocks?|blocked|blocking|sanctions?|sanctioned|targets?|targeted|designates?|designated|against)\s+"
+    r"(?:the\s+)?[A-Z]\w+\s+of\s+(?:the\s+)?$"
+)
 
 
 # A government speaking of itself in the third person: "Japan intends to", "Japan will continue to", "The European

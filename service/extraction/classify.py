@@ -213,12 +213,13 @@ _DESCRIBED = re.compile(
 _A_TEXT_BEFORE = re.compile(r"\b(?:draft|resolution|text)\s+$", re.IGNORECASE)
 # "committed to coordinate ... efforts to hold Russia accountable": an aim pursued, no warning given.
 _AIM = re.compile(r"\b(?:efforts?|work(?:ing)?|commit\w*|seek\w*|aim\w*)\s+to\s+$", re.IGNORECASE)
-# "a list of designated persons", "UN-designated entities": a status, not the act of designating.
+# "a list of designated persons", "UN-designated entities", "coal and other sanctioned items": a status, not the act.
 _STATUS_BEFORE = re.compile(
     r"(?:\b(?:of|to|with|for|by|against|on|from|the|all|any|other|such|these|those|its|their)\s+|-)$", re.IGNORECASE
 )
 _STATUS_AFTER = re.compile(
-    r"^\s+(?:persons?|individuals?|entit(?:y|ies)|parties|nationals?|vessels?|companies|banks?|groups?|terrorists?)\b",
+    r"^\s+(?:persons?|individuals?|entit(?:y|ies)|parties|nationals?|vessels?|companies|banks?|groups?|terrorists?|"
+    r"items|goods|commodities|products)\b",
     re.IGNORECASE,
 )
 # "The draft resolution was vetoed and hence not adopted": a veto told with no one casting it is the context of the
@@ -282,7 +283,11 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
         return 0.0
     if kind in (ActionType.warning, ActionType.designation) and _A_TEXT_BEFORE.search(before):
         weight *= 0.3  # "this draft would impose a complete embargo": what a text provides, told by the speaker
-    if matched.lower() == "designated" and _STATUS_BEFORE.search(before) and _STATUS_AFTER.match(sentence.text[end:]):
+    if (
+        matched.lower() in ("designated", "sanctioned")
+        and _STATUS_BEFORE.search(before)
+        and _STATUS_AFTER.match(sentence.text[end:])
+    ):
         return 0.0
     if _CREDITED.search(before):
         return 0.0

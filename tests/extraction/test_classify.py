@@ -594,3 +594,18 @@ def test_a_protest_lodged_condemns_and_a_statement_on_a_resolutions_adoption_is_
     draft = extract(adoption)
     assert draft.type == "other"
     assert {a.name for a in draft.actors if a.role in ("imposer", "co_signatory")} == {"European Union"}
+
+
+def test_sanctioned_items_are_a_status_and_a_government_blocked_is_no_issuer():
+    shipping = (
+        "An FCO Spokesperson said:\n\nWe call on insurance providers to cease any activities that may contribute to "
+        "the DPRK's ability to import refined petroleum, and export coal and other sanctioned items, in breach of "
+        "the UN sanctions."
+    )
+    assert kind(shipping) == "other"
+    faq = (
+        "North Korea Sanctions\n\nWhat does Executive Order (E.O.) 13722 do?\n"
+        "E.O. 13722 blocks the Government of North Korea and the Workers' Party of Korea; prohibits the exportation "
+        "of goods to North Korea. E.O. 13722 implements certain U.S. obligations under UNSCR 2270."
+    )
+    assert "North Korea" not in {a.name for a in extract(faq).actors if a.role == "imposer"}
