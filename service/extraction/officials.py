@@ -43,6 +43,7 @@ _PEERS = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
 # Letters after a name close it: "Foreign Office Minister Hugo Swire MP said".
 _POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "CMG", "KCMG", "DCMG", "GCMG", "KBE", "DBE"}
 _DETERMINERS = {"the", "a", "an"}
+_COMPASS = {"North", "South", "East", "West"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E."}
 # Capitalised words that belong to titles and organisations, never to a person's name.
 _ORG_WORDS = {
@@ -253,8 +254,12 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
     def particle(i: int) -> bool:
         return words[i] in _PARTICLES and 0 < i < len(words) - 1 and plain(i - 1) and plain(i + 1)
 
+    def compass_surname(i: int) -> bool:
+        # "Minister for the Indo-Pacific Catherine West said": a compass word closing a chunk after a given name
+        return i == len(words) - 1 and i > 0 and words[i] in _COMPASS and plain(i - 1)
+
     def is_name(i: int) -> bool:
-        return plain(i) or capitals(i) or particle(i)
+        return plain(i) or capitals(i) or particle(i) or compass_surname(i)
 
     names: list[tuple[int, int]] = []
     i = 0
@@ -410,12 +415,14 @@ _RECALLED = re.compile(
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
 _SPOKEN_WITH = re.compile(
     r"\b(?:spoke|speaks|met|meets|talked|held\s+(?:a\s+)?(?:call|talks|meeting))\s+(?:today\s+|by\s+(?:tele)?phone\s+)?"
-    r"with\s+(?:the\s+)?$",
+    r"with\s+(?:the\s+)?(?:new\s+|newly\s+appointed\s+)?$",
     re.IGNORECASE,
 )
-# A readout's "The two leaders condemned ...", "The three sides underscored ...": both sides of the call act.
+# A readout's "The two leaders condemned ...", "The three sides underscored ...", "The two also spoke about ...": both
+# sides of the call act.
 BOTH_SIDES = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+|three\s+)?(?:leaders|sides|ministers|presidents)\s+(?:\w+ly\s+)?(?:also\s+)?[a-z]+ed\b",
+    r"\b(?:the|both)\s+(?:(?:two\s+|three\s+)?(?:leaders|sides|ministers|presidents)|two|three)\s+(?:\w+ly\s+)?"
+    r"(?:also\s+)?(?:[a-z]+ed|spoke)\b",  # "The two also spoke about the need for ..."
     re.IGNORECASE,
 )
 _THEY_TOO = re.compile(
@@ -536,7 +543,10 @@ def _title_then_name(
     # apposition is the fuller one.
     if apposed is not None:
         gap = sentence.text[last.end() : apposed[0].start()]
-        if re.fullmatch(r",\s*", gap) and _has_head(apposed) and not _names_in(apposed, states):
+        # the apposed title ends where the phrase does: "..., Japanese Ambassador in charge of Cyber Policy Kumagai
+        # Naoki" is the next person's title
+        closed = re.match(r"\s*(?:[,.;:)]|$)", sentence.text[apposed[-1].end() :])
+        if re.fullmatch(r",\s*", gap) and closed and _has_head(apposed) and not _names_in(apposed, states):
             mention.organisation, mention.title = _organisation(_text(sentence, apposed), states)
             mention.end, mention.apposed = apposed[-1].end(), True
             # A byline of its own: "Ambassador Jeffrey DeLaurentis, Senior Advisor for Special Political Affairs."

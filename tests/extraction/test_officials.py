@@ -517,3 +517,22 @@ def test_a_treasury_portfolio_in_apposition_and_an_eu_title_in_capitals():
     draft = extract(hrvp)
     assert [(o.name, o.title, o.organisation) for o in draft.officials] == [("Jane Roe", "HRVP", "European Union")]
     assert {a.name for a in draft.actors if a.role == "imposer"} == {"European Union"}
+
+
+def test_a_compass_word_may_end_a_name_and_an_apposed_title_must_end_its_phrase():
+    west = "FCDO Minister for the Indo-Pacific Catherine Roe West said:\nThe UK condemns the latest launch."
+    assert officials(west) == [("Catherine Roe West", "Minister for the Indo-Pacific")]
+    led = (
+        "Led by U.S. Deputy Special Representative for the DPRK Jane Roe, Japanese Ambassador in charge of Cyber "
+        "Policy Taro Yamada, and ROK Director General for North Korean Nuclear Affairs Kim Min-su, the meeting "
+        "underscored the close collaboration."
+    )
+    assert ("Jane Roe", "Deputy Special Representative for the DPRK") in officials(led)
+
+
+def test_the_new_minister_spoken_with_speaks_when_the_two_also_spoke():
+    text = (
+        "Washington, DC - Secretary Jane Roe spoke with the new Japanese Foreign Minister Taro Yamada today. "
+        "The two also spoke about the need for all nations to ensure safe transit."
+    )
+    assert [name for name, _ in officials(text)] == ["Jane Roe", "Taro Yamada"]
