@@ -7,6 +7,10 @@ def officials(text: str) -> list[tuple[str | None, str | None]]:
     return [(o.name, o.title) for o in extract(text).officials]
 
 
+def acting(text: str) -> set[str]:
+    return {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
+
+
 def test_title_before_name():
     assert officials("Department Spokesperson Matthew Miller said the US would act.") == [
         ("Matthew Miller", "Department Spokesperson")
@@ -310,8 +314,7 @@ def test_the_minister_spoken_with_speaks_when_they_act_together():
         "the launch of a ballistic missile."
     )
     assert officials(text) == [("Jane Doe", "Secretary of State"), ("Richard Roe", "Foreign Minister")]
-    acting = {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
-    assert acting == {"United States", "Japan"}
+    assert acting(text) == {"United States", "Japan"}
 
 
 def test_a_statement_the_text_recalls_is_not_made_for_this_act():
@@ -435,8 +438,7 @@ def test_officials_named_by_their_offices_after_the_lead_speak():
         "The Secretary and the Foreign Ministers strongly condemned the launch."
     )
     assert [name for name, _ in officials(text)] == ["Jane Roe", "Kim Min-su", "Taro Yamada"]
-    acting = {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
-    assert acting == {"United States", "South Korea", "Japan"}
+    assert acting(text) == {"United States", "South Korea", "Japan"}
 
 
 def test_a_title_whose_portfolio_has_two_parts_and_a_peer_in_apposition():
@@ -502,8 +504,7 @@ def test_the_one_spoken_with_speaks_when_the_readout_has_both_sides_act():
         "The two leaders reaffirmed the importance of close cooperation."
     )
     assert officials(text) == [("Jane Roe", "President"), ("Taro Yamada", "Prime Minister")]
-    acting = {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")}
-    assert "Japan" in acting
+    assert "Japan" in acting(text)
 
 
 def test_a_treasury_portfolio_in_apposition_and_an_eu_title_in_capitals():
