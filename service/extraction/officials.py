@@ -782,8 +782,14 @@ def _people(found: list[_Found]) -> dict[str, _Found]:
         key = next((k for k in people if _same_person(k, name)), None)
         if key is None:
             people[name] = mention
-        elif mention.speaking:
-            _speaks_again(people[key], mention)
+            continue
+        known = people[key]
+        if len(known.title.split()) == 1 and len(mention.title.split()) > 1 and _has_head_word(mention.title):
+            # "Ambassador Kim" then "Special Representative for the DPRK, Ambassador Sung Kim": the full title
+            known.title, known.organisation, known.sentence = mention.title, mention.organisation, mention.sentence
+            known.start, known.end = mention.start, mention.end
+        if mention.speaking:
+            _speaks_again(known, mention)
     return people
 
 

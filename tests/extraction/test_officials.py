@@ -537,3 +537,14 @@ def test_the_new_minister_spoken_with_speaks_when_the_two_also_spoke():
         "The two also spoke about the need for all nations to ensure safe transit."
     )
     assert [name for name, _ in officials(text)] == ["Jane Roe", "Taro Yamada"]
+
+
+def test_a_person_titled_by_one_word_takes_the_fuller_title_the_text_gives_them():
+    text = (
+        "We have with us U.S. Special Representative for the DPRK, Ambassador Jane Roe, on the line. Special "
+        "Representative Roe will open with some remarks.\n"
+        "AMBASSADOR ROE: Thank you very much. We condemn the launches.\n"
+        "QUESTION: Will there be sanctions?\n"
+        "AMBASSADOR ROE: We are working on it."
+    )
+    assert officials(text) == [("Jane Roe", "Special Representative")]
