@@ -751,7 +751,10 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     found += _blocks(sentences, states) + _transcript_labels(sentences) + _headline_speakers(sentences, states)
     people = _people(found)
     _office_holders_speak(found, people, sentences)
-    named = [p for name, p in people.items() if p.speaking or _surname_speaks(sentences, name.split()[-1])]
+    # a speaker the text never titles ("MR ICE: Thank you, Operator", a briefing's moderator) is no official
+    named = [
+        p for name, p in people.items() if p.title and (p.speaking or _surname_speaks(sentences, name.split()[-1]))
+    ]
     for person in named:
         if person.name is not None and " " not in person.name:
             person.name = _full_name(sentences, person.name)

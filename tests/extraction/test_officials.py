@@ -548,3 +548,12 @@ def test_a_person_titled_by_one_word_takes_the_fuller_title_the_text_gives_them(
         "AMBASSADOR ROE: We are working on it."
     )
     assert officials(text) == [("Jane Roe", "Special Representative")]
+
+
+def test_a_moderator_the_transcript_never_titles_is_no_official():
+    text = (
+        "MR DOE: Thank you, Operator. We have with us Special Representative Jane Roe.\n"
+        "AMBASSADOR ROE: Thank you. We condemn the launches.\n"
+        "MR DOE: We will take a few questions."
+    )
+    assert [name for name, _ in officials(text)] == ["Jane Roe"]
