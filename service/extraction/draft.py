@@ -53,16 +53,21 @@ def _sides(person: OfficialMention, names: Matcher[Entity]) -> set[str]:
 
 
 def _speaking_for_the_act(
-    people: list[OfficialMention], parties: list[ActorMention], names: Matcher[Entity]
+    people: list[OfficialMention], parties: list[ActorMention], names: Matcher[Entity], header: set[int]
 ) -> list[OfficialMention]:
     """Leave out officials of the side the act is aimed at: in a warning to Russia, the Kremlin spokesman's
-    reply is another action (a denial), not part of this one."""
+    reply is another action (a denial), not part of this one. Where a body acts (the Council adopting sanctions),
+    leave out too those the body of the text quotes for states that do not act in it: "U.S. President Barack Obama
+    welcomed the U.N. action" is the United States' word on it (a speaker the header names, whose statement the
+    text is, stays). `header` holds where the header's sentences start."""
     subjects = {a.name for a in parties if a.role is Role.subject}
     acting = _acting(parties)
+    a_body_acts = any(a.kind is ActorKind.body for a in parties if a.name in acting)
     kept = []
     for person in people:
         sides = _sides(person, names)
-        if sides & subjects and not sides & acting:
+        reacting = a_body_acts and person.span[0] not in header
+        if sides and not sides & acting and (sides & subjects or reacting):
             continue
         kept.append(person)
     return kept
@@ -92,7 +97,8 @@ def _act(
         doc.names,
         doc.url,
     )
-    people = _speaking_for_the_act(people, parties, doc.names)
+    header = {s.start for s in doc.sentences if s.in_header}
+    people = _speaking_for_the_act(people, parties, doc.names, header)
     warnings = [*when.warnings, *official_warnings, *target_warnings]
     if not cues:
         warnings.append("No act recognised (designation, condemnation, statement, ...); the type is 'other'.")

@@ -557,3 +557,14 @@ def test_a_moderator_the_transcript_never_titles_is_no_official():
         "MR DOE: We will take a few questions."
     )
     assert [name for name, _ in officials(text)] == ["Jane Roe"]
+
+
+def test_where_the_council_acts_a_state_officials_reaction_in_a_report_is_not_part_of_its_act():
+    text = (
+        "UN Security Council Approves New Sanctions on North Korea\n\n"
+        "The U.N. Security Council has approved tough new sanctions against North Korea following its latest "
+        "nuclear test.\n"
+        'U.S. President Jane Roe welcomed the U.N. action. "North Korea must abandon these programs," she said.'
+    )
+    draft = extract(text)
+    assert (draft.type, acting(text), draft.officials) == ("designation", {"UN Security Council"}, [])
