@@ -132,7 +132,7 @@ _CUES: dict[ActionType, list[str]] = {
 # _KIND_WEIGHT wherever it stands, so an act the text reports in its lead ("The United States condemns") still wins.
 _VENUE = re.compile(
     r"\b(?:remarks\s+(?:at|to|by|with|following|after)|response\s+at|explanation\s+of\s+vote|"
-    r"press\s+(?:conference|briefing|gaggle|availability)|stakeout|testimony\s+of|speech|statement\s+at\s+the)\b",
+    r"press\s+(?:conference|briefing|gaggle|availability)|stakeout|testimony\s+of|speech|statement\s+(?:at|in)\s+the)\b",
     re.IGNORECASE,
 )
 # Under a plain sentence's condemnation (1.0): "We condemn the DPRK for providing Russia with its military

@@ -560,3 +560,15 @@ def test_a_release_from_washington_dc_is_the_united_states_and_a_condition_state
         "point that North Korea takes tangible steps toward denuclearization."
     )
     assert acting(text) == {"United States", "Japan"}
+
+
+def test_a_statement_in_the_security_council_is_the_speakers_states_not_the_councils():
+    text = (
+        "Resolution on North Korea Adopted Unanimously\n\n"
+        "Ambassador Jane Roe, U.S. Permanent Representative to the United Nations\nStatement in the Security Council\n"
+        "New York City\nJuly 15, 2006\n\n"
+        "Mr. President,\n"
+        "Eleven days have passed since the DPRK fired seven ballistic missiles. The Security Council has today "
+        "condemned the launches and imposed measures on North Korea."
+    )
+    assert acting(text) == {"United States"}
