@@ -716,7 +716,9 @@ def roles(
     # "Joint Press Availability with ...": a joint appearance, whose guests speak for their states beside the host;
     # so does each chair of a meeting ("Led by Special Representative Jung Pak and ROK Director-General Lee Jun-il,
     # the meeting underscored ...")
-    beside_the_host = [o for o in officials if _JOINT_APPEARANCE.search(o.quote) or _LED_BY.search(o.quote)]
+    beside_the_host = [
+        o for o in officials if _JOINT_APPEARANCE.search(o.quote) or _LED_BY.search(o.quote) or _met_together(o)
+    ]
     _assign(chosen, Role.co_signatory, _official_states(names, beside_the_host, placed))
     if any(BOTH_SIDES.search(s.text) for s in sentences):
         # a readout's "The two leaders condemned ...": each side of the call or meeting acts for its state
@@ -745,6 +747,15 @@ def roles(
 
 _JOINT_APPEARANCE = re.compile(rf"^(?:Joint\s+)?{JOINT_APPEARANCE}\b", re.IGNORECASE)
 _LED_BY = re.compile(r"\b(?:led|co-?chaired|chaired|co-?hosted)\s+by\b", re.IGNORECASE)
+# "National Security Advisor Jake Sullivan, Republic of Korea National Security Advisor Shin Wonsik, and Japanese
+# National Security Advisor Akiba Takeo met in Washington": officials listed as those who met are its sides.
+_MET_TOGETHER = re.compile(r",?\s+and\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,10}met\b")
+
+
+def _met_together(official: OfficialMention) -> bool:
+    met = _MET_TOGETHER.search(official.quote)
+    at = official.quote.find(official.name) if official.name else -1
+    return met is not None and 0 <= at < met.end()
 
 
 # A partner designating at the same time: "our Republic of Korea (ROK) partners, who are concurrently taking

@@ -572,3 +572,12 @@ def test_a_statement_in_the_security_council_is_the_speakers_states_not_the_coun
         "condemned the launches and imposed measures on North Korea."
     )
     assert acting(text) == {"United States"}
+
+
+def test_the_officials_listed_as_those_who_met_act_for_their_states():
+    text = (
+        "On Friday, National Security Advisor Jane Roe, Republic of Korea National Security Advisor Kim Min-su, and "
+        "Japanese National Security Advisor Taro Yamada met in Washington, D.C., for a trilateral meeting. They "
+        "expressed grave concern over troop deployments by the DPRK to Russia."
+    )
+    assert {"South Korea", "Japan"} <= acting(text)
