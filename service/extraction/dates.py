@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from service.extraction.classify import names_its_kind
 from service.extraction.sentences import Sentence, first_turn, is_caption
 from service.vocabulary import ActionType, DatePrecision
 
@@ -431,6 +432,10 @@ def find(
         # A transcript's act is the talk its heading dates; a speaker's "yesterday", "on Friday" or "in July" is
         # the day of what they speak about.
         candidates = [c for c in candidates if c.sentence.paragraph < turns]
+    elif dateline is not None and names_its_kind(sentences, url):
+        # So are remarks, a statement at the Council or a press conference: "yesterday's meeting" in what is said is
+        # another day's (an introduction's "convened a virtual meeting yesterday", in the lead, dates the remarks).
+        candidates = [c for c in candidates if c.sentence.weight >= 2 or c.kind not in ("weekday", "today")]
     if not candidates:
         stamped = _STAMPED.search(url or "")
         return _undated(dateline, published_on, events, _full_date(stamped) if stamped else None)

@@ -405,3 +405,14 @@ def test_a_resolution_cited_by_its_number_and_day_does_not_date_the_statement():
         "Council Resolutions, including the latest one, 2321 of 30 November 2016."
     )
     assert when(text)[:2] == (dt.date(2017, 3, 16), "day")
+
+
+def test_in_remarks_a_day_told_of_in_what_is_said_is_another_days():
+    text = (
+        "Remarks at a UN Security Council Briefing on the DPRK\nAmbassador Jane Roe\nNew York\nJune 2, 2009\n"
+        "Thank you, Madam President, and thank you to our briefers for their presentations to the Council today.\n"
+        "The DPRK's launches threaten the whole region, and this Council must respond to them with one voice.\n"
+        "We have worked with our partners on a response, and we will continue to do so in the days and weeks ahead.\n"
+        "At yesterday's meeting with the Foreign Minister we agreed to coordinate closely on a new draft resolution."
+    )
+    assert when(text)[:2] == (dt.date(2009, 6, 2), "day")
