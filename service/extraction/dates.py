@@ -77,15 +77,20 @@ def _month(word: str) -> int:
     return _MONTHS[word[:3].lower()]
 
 
-def _full_date(match: re.Match, url_day: dt.date | None = None) -> dt.date | None:
+def _full_date(match: re.Match, url_day: dt.date | None = None, month_first: bool | None = None) -> dt.date | None:
     groups = match.groupdict()
     if groups.get("first"):
         first, second = int(groups["first"]), int(groups["second"])
         if first <= 12 and second <= 12:
             # 07/02/2016: 7 February in Brussels, July 2 in Washington; the URL's day, when it is one of the two
-            # readings ("10/7/2021" under ".../2021/10/07/..."), says which
+            # readings ("10/7/2021" under ".../2021/10/07/..."), says which, else the publisher's country does
             readings = {_date_or_none(int(groups["year"]), m, d) for m, d in ((first, second), (second, first))}
-            return url_day if url_day in readings else None
+            if url_day in readings:
+                return url_day
+            if month_first is None:
+                return None
+            month, day = (first, second) if month_first else (second, first)
+            return _date_or_none(int(groups["year"]), month, day)
         day, month = (first, second) if first > 12 else (second, first)
     else:
         day = int(groups["day"])
@@ -126,7 +131,9 @@ _LABELLED = re.compile(r"\b(?:published|posted|issued|date|gepubliceerd)\b", re.
 _PAGE_EVENT = re.compile(r"\b(?:archived|accessed|retrieved|scanned|submission|copyright)\b", re.I)
 
 
-def _dateline(sentences: list[Sentence], url_day: dt.date | None = None) -> dt.date | None:
+def _dateline(
+    sentences: list[Sentence], url_day: dt.date | None = None, month_first: bool | None = None
+) -> dt.date | None:
     """The publication date a document states above its body: a labelled one, else the last one."""
     found = []
     for sentence in sentences:
@@ -138,7 +145,7 @@ def _dateline(sentences: list[Sentence], url_day: dt.date | None = None) -> dt.d
             if kind != "full":
                 continue
             for match in pattern.finditer(_masked(sentence.text)):
-                day = _full_date(match, url_day)
+                day = _full_date(match, url_day, month_first)
                 opening = match.group().split()[0].lower()
                 if (
                     day
@@ -161,6 +168,26 @@ _URL_DATE = [
     re.compile(rf"/{_YEAR}(?P<m>[01]\d)(?P<day>[0-3]\d)/"),  # ".../news/20160207/095508/index.html"
     _STAMPED,
 ]  # fmt: skip
+
+
+# Where "11/12/2019" is read month first (a US time, "08/05/2021 10:21 PM EDT", or a US government address or an
+# archive of one) and where day first.
+_US_TIME = re.compile(r"\b\d{1,2}:\d\d\s*(?:[AP]\.?M\.?\s*)?(?:EDT|EST|ET)\b")
+_MONTH_FIRST_HOST = re.compile(r"\.(?:gov|mil)(?:[:/]|$)", re.IGNORECASE)
+_DAY_FIRST_HOST = re.compile(r"\.(?:uk|eu|int|jp|kr|au|nz|ie|fr|de|be|nl|no|ch|it|es)(?:[:/]|$)", re.IGNORECASE)
+
+
+def _month_first(text: str, urls: list[str]) -> bool | None:
+    """Whether the text's dates are written month first: a US time in it says so, else the text's own address, else
+    the first address it gives, by its country."""
+    if _US_TIME.search(text):
+        return True
+    for url in urls:
+        if _MONTH_FIRST_HOST.search(url):
+            return True
+        if _DAY_FIRST_HOST.search(url):
+            return False
+    return None
 
 
 def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
@@ -367,14 +394,14 @@ _DATELINE_SCORE = 5.5
 
 
 def _resolve(
-    candidate: _Candidate, reference: dt.date | None, url_year: int | None
+    candidate: _Candidate, reference: dt.date | None, url_year: int | None, month_first: bool | None
 ) -> tuple[dt.date | None, DatePrecision, str | None]:
     """The candidate's date, its precision and, when it cannot be resolved, why."""
     match, kind = candidate.match, candidate.kind
     groups = match.groupdict()
     words = match.group()
     if kind == "full":
-        return _full_date(match), DatePrecision.day, None
+        return _full_date(match, month_first=month_first), DatePrecision.day, None
     if kind == "month_year":
         return dt.date(int(groups["year"]), _month(groups["month"]), 1), DatePrecision.month, None
     if kind == "year":
@@ -420,8 +447,10 @@ def find(
 ) -> Found:
     """The date of the act, of type `kind`. `found` is `candidates(sentences)` when the caller reads several acts
     of one text."""
-    url_day, url_year = _url_date([u for u in [url, *_URL.findall(text)] if u])
-    dateline = _original_day(text) or _dateline(sentences, url_day)
+    urls = [u for u in [url, *_URL.findall(text)] if u]
+    url_day, url_year = _url_date(urls)
+    month_first = _month_first(text, urls)
+    dateline = _original_day(text) or _dateline(sentences, url_day, month_first)
     reference = published_on or dateline or url_day
     candidates, events = candidates_of(sentences) if found is None else found
     candidates = [
@@ -444,7 +473,7 @@ def find(
         return Found(dateline, DatePrecision.day, None, None, ["The date is the document's dateline."])
     if _score(text, best, act_sentences, kind) < _LEAST_SCORE:
         return Found(warnings=[f"'{best.match.group()}' reads as background, not the action's date; no date given."])
-    return _dated(best, reference, url_year or _commonest_year(text), published_on)
+    return _dated(best, reference, url_year or _commonest_year(text), published_on, month_first)
 
 
 # A copy that links its original: "Official news published at https://www.whitehouse.gov/.../2023/02/18/...".
@@ -483,9 +512,15 @@ def _undated(
     return Found(warnings=[f"No date of the action found in the text{hint}{others}."])
 
 
-def _dated(best: _Candidate, reference: dt.date | None, url_year: int | None, published_on: dt.date | None) -> Found:
+def _dated(
+    best: _Candidate,
+    reference: dt.date | None,
+    url_year: int | None,
+    published_on: dt.date | None,
+    month_first: bool | None,
+) -> Found:
     """The date the best candidate resolves to, or why it resolves to none."""
-    day, precision, problem = _resolve(best, reference, url_year)
+    day, precision, problem = _resolve(best, reference, url_year, month_first)
     words = best.match.group()
     span = (best.start, best.end)
     if day is None:

@@ -416,3 +416,31 @@ def test_in_remarks_a_day_told_of_in_what_is_said_is_another_days():
         "At yesterday's meeting with the Foreign Minister we agreed to coordinate closely on a new draft resolution."
     )
     assert when(text)[:2] == (dt.date(2009, 6, 2), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "day"),
+    [
+        (
+            "Foreign and Commonwealth Office - 2019 Press Release on North Korea\n"
+            "Below is a press release issued by the Foreign and Commonwealth Office on 11/12/2019.\n"
+            "Madam President, we gather today in the name of prevention, as the launches by North Korea threaten us.",
+            "https://www.ukpol.co.uk/fco-2019-press-release-on-north-korea/",
+            dt.date(2019, 12, 11),
+        ),
+        (
+            "Treasury Sanctions North Korean Officials\n1/11/2017\n\nWashington - Today, Treasury designated seven "
+            "individuals and two entities.",
+            "https://webarchive.library.unt.edu/web/2017/https://www.treasury.gov/press-center/jl0699.aspx",
+            dt.date(2017, 1, 11),
+        ),
+        (
+            "08/05/2021 10:21 PM EDT\n\nSecretary of State Jane Roe spoke with Foreign Minister Kim Min-su the "
+            "evening of August 5.",
+            "https://agenparl.eu/secretary-roes-call-with-foreign-minister-kim/",
+            dt.date(2021, 8, 5),
+        ),
+    ],
+)
+def test_a_slashed_date_both_of_whose_parts_could_be_the_month_is_read_by_the_publishers_country(text, url, day):
+    assert when(text, url=url)[0] == day
