@@ -579,9 +579,14 @@ def _subjects(placed: list[Placed]) -> dict[str, Placed]:
 _WITH = re.compile(r"\b(?:with|met|meets)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|of|for)\s+){0,8}$")
 
 
+def _name_at(official: OfficialMention) -> int:
+    """Where the official's name stands in the quote; -1 for an unnamed one."""
+    return official.quote.find(official.name) if official.name else -1
+
+
 def _counterpart(official: OfficialMention) -> bool:
     """Whether the official is named as the one a call or a meeting is with."""
-    at = official.quote.find(official.name or "\0")
+    at = _name_at(official)
     return at > 0 and _WITH.search(official.quote[:at]) is not None
 
 
@@ -754,8 +759,7 @@ _MET_TOGETHER = re.compile(r",?\s+and\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,10}
 
 def _met_together(official: OfficialMention) -> bool:
     met = _MET_TOGETHER.search(official.quote)
-    at = official.quote.find(official.name) if official.name else -1
-    return met is not None and 0 <= at < met.end()
+    return met is not None and 0 <= _name_at(official) < met.end()
 
 
 # A partner designating at the same time: "our Republic of Korea (ROK) partners, who are concurrently taking
