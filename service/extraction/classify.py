@@ -38,7 +38,9 @@ _CUES: dict[ActionType, list[str]] = {
         r"(?:sanctions|restrictive\s+measures|an\s+asset\s+freeze|a\s+travel\s+ban|travel\s+bans|asset\s+freezes)\b",
         # a finding under Section 311 made final: "finalized its rule against Banco Delta Asia SARL"
         r"\b(?:finali[sz]ed|issued)\s+(?:its\s+|a\s+)?(?:final\s+|proposed\s+)?rule\s+against\b",
-        r"\badded\b.{0,80}\bto\s+(?:the|its)\s+(?:SDN|Specially\s+Designated|sanctions?\s+list|Consolidated|list)",
+        # "The Council today decided to add 8 persons and 4 entities to the list of those subject to ..."
+        r"\b(?:added|(?:decided|agreed)\s+to\s+add)\b.{0,80}\bto\s+(?:the|its)\s+"
+        r"(?:SDN|Specially\s+Designated|sanctions?\s+list|Consolidated|list)",
         r"\b(?:approved|agreed)\s+the\s+addition\s+of\b",
         r"\badded\s+the\s+following\s+entr",
         # "issued designations targeting various officials", "approved the designation of an additional 19 entities"
@@ -46,7 +48,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\bdesignations\s+targeting\b",
         r"\b(?:blacklisted|listed|listings?\s+of)\b",
         # "announced fresh sanctions against four lenders", "targeted two firms", "froze the assets of"
-        r"\b(?:new|fresh|additional|further|unilateral|independent)\s+sanctions?\s+(?:measures\s+)?(?:against|on|targeting)\b",
+        r"\b(?:new|fresh|additional|further|unilateral|independent|announc(?:ed|es|ing))\s+sanctions?\s+(?:measures\s+)?"
+        r"(?:against|on|targeting)\b",
         rf"\btarget(?:s|ed|ing)\s+(?:{_NUMBERISH}|an?)\s+(?:\w+\s+){{0,2}}?(?:individuals?|entit(?:y|ies)|firms?|"
         r"companies|company|banks?|lenders?|vessels?|ships?|persons?|people|officials?|networks?)\b",
         r"\b(?:subject\s+to|freez(?:e|es|ing)|froze)\s+(?:the\s+)?assets?(?:\s+freez\w*)?\b",

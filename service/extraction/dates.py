@@ -289,6 +289,15 @@ _DOCUMENT_OF = re.compile(
 )
 
 
+# "The United States condemns the DPRK's launch on February 18": an act in the present is today's, so the day after
+# what it judges is that event's (in the past, "condemned the launch on Sunday" may date either).
+_JUDGED_NOW = re.compile(
+    r"\b(?:condemns?|denounces?|deplores?)\s+(?:in\s+the\s+strongest\s+terms\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,6}?"
+    r"((?:launch(?:es)?|tests?|firing))\s*$",
+    re.IGNORECASE,
+)
+
+
 # "the DPRK's intercontinental ballistic missilelaunch of November 17" (words run together in a copy)
 _LAUNCH_OF = re.compile(r"(?:launch(?:es)?|tests?|detonation|explosion)\s*$", re.IGNORECASE)
 
@@ -299,6 +308,8 @@ def _event_before(text: str, match: re.Match[str]) -> str | None:
         return f"{document.group()} {match.group()}"
     if match.group().lower().startswith("of ") and _LAUNCH_OF.search(text[: match.start()]):
         return f"{text[: match.start()].split()[-1]} {match.group()}"  # "the missile launch of November 17"
+    if judged := _JUDGED_NOW.search(text[: match.start()]):
+        return f"{judged.group(1)} {match.group()}"  # "condemns the DPRK's launch on February 18": the launch's day
     event = _EVENT_BEFORE.search(text[: match.start()])
     if event and _ACT.search(event.group()):
         event = None  # "condemned the launch on Sunday" dates the condemnation

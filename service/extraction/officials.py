@@ -186,8 +186,8 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
     if current:
         chunks.append(current)
     # Connectors and determiners at the edges belong to the sentence, not to the chunk.
-    trimmed = []
-    for chunk in chunks:
+    trimmed: list[list[re.Match]] = []
+    for chunk in _portfolios_joined(sentence.text, chunks):
         while chunk and chunk[-1].group().lower() in _CONNECTORS:
             chunk = chunk[:-1]
         while chunk and (chunk[0].group().lower() in _CONNECTORS | _DETERMINERS | {"by"} or _honorific(chunk[0])):
@@ -195,6 +195,26 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
         if chunk:
             trimmed.append(chunk)
     return trimmed
+
+
+def _portfolios_joined(text: str, chunks: list[list[re.Match]]) -> list[list[re.Match]]:
+    """ "Minister of State for Asia and the Pacific" is one title: after a portfolio's "for", "and the" goes on with
+    it unless an office follows ("the Minister for Trade and the Foreign Secretary" are two)."""
+    joined: list[list[re.Match]] = []
+    for chunk in chunks:
+        previous = joined[-1] if joined else None
+        if (
+            previous
+            and previous[-1].group() == "and"
+            and "for" in (t.group() for t in previous)
+            and chunk[0].group() == "the"
+            and not text[previous[-1].end() : chunk[0].start()].strip()
+            and not _has_head(chunk)
+        ):
+            previous.extend(chunk)
+        else:
+            joined.append(chunk)
+    return joined
 
 
 def _honorific(token: re.Match) -> bool:
@@ -413,16 +433,21 @@ _RECALLED = re.compile(
     r"\bheard\s+from\s+)(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|and)\s+){0,6}$"
 )
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
+_TALKS = r"(?:spoke|speaks|met|meets|talked|held\s+(?:a\s+)?(?:(?:tele)?phone\s+|video\s+)?(?:call|talks?|meeting))"
 _SPOKEN_WITH = re.compile(
-    r"\b(?:spoke|speaks|met|meets|talked|held\s+(?:a\s+)?(?:call|talks|meeting))\s+(?:today\s+|by\s+(?:tele)?phone\s+)?"
-    r"with\s+(?:the\s+)?(?:new\s+|newly\s+appointed\s+)?$",
+    rf"\b{_TALKS}\s+(?:today\s+|by\s+(?:tele)?phone\s+)?with\s+(?:the\s+)?(?:new\s+|newly\s+appointed\s+)?$",
     re.IGNORECASE,
 )
+# "Foreign Minister Cho held a phone call with ...": the one who called, the other side of the talks.
+_CALLED = re.compile(rf"^\s*(?:today\s+|on\s+\w+\s+)?{_TALKS}\b", re.IGNORECASE)
 # A readout's "The two leaders condemned ...", "The three sides underscored ...", "The two also spoke about ...": both
 # sides of the call act.
 BOTH_SIDES = re.compile(
     r"\b(?:the|both)\s+(?:(?:two\s+|three\s+)?(?:leaders|sides|ministers|presidents)|two|three)\s+(?:\w+ly\s+)?"
-    r"(?:also\s+)?(?:[a-z]+ed|spoke)\b",  # "The two also spoke about the need for ..."
+    r"(?:also\s+)?(?:[a-z]+ed|spoke)\b"  # "The two also spoke about the need for ..."
+    # a readout's next sentence, "They strongly condemned ...", though not "They launched": a verb of the talks
+    r"|^\s*They\s+(?:\w+ly\s+)?(?:also\s+)?(?:condemned|agreed|discussed|reaffirmed|underscored|emphasi[sz]ed|"
+    r"stressed|expressed|welcomed|noted|spoke|pledged|committed|shared|called|highlighted|affirmed|denounced)\b",
     re.IGNORECASE,
 )
 _THEY_TOO = re.compile(
@@ -432,12 +457,20 @@ _THEY_TOO = re.compile(
 )
 
 
+# "Kim Hong-kyun, South Korea's special representative for Korean Peninsula peace and security affairs, said": a
+# description between commas, holding a title word, stands between a name and its verb.
+_DESCRIBED = re.compile(r"^\s*,\s*([^,;:.()“”\"]{3,150}?)\s*(?=,)")
+
+
 def _speaking(sentence: Sentence, start: int, end: int) -> bool:
     before, after = sentence.text[:start], sentence.text[end:]
     if _RECALLED.search(before):
         return False
     if _SPOKEN_WITH.search(before) and _THEY_TOO.match(after):
         return True
+    described = _DESCRIBED.match(after)
+    if described and any(_is_head(t.group()) for t in _TOKEN.finditer(described.group(1))):
+        after = after[described.end() :]
     return bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
 
 
@@ -565,7 +598,7 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     # ends a headline.
     opens = re.fullmatch(r"\s*(?:by\s+)?", sentence.text[: chunk[0].start()], re.IGNORECASE)
     byline = opens and re.fullmatch(r",\s*", gap) and re.fullmatch(r"[\s.;]*", rest)
-    described = re.fullmatch(r",\s*(?:a|an|the)\s+", gap, re.IGNORECASE)
+    described = re.fullmatch(r",\s*(?:a|an|the)\s+(?:[a-z]+['’]s\s+)?", gap, re.IGNORECASE)  # "the ministry's"
     if not (byline or described or re.fullmatch(r",\s*", gap)) or not _has_head(following):
         return []
     if _is_place(name, states) or _names_in(following, states):
@@ -610,6 +643,10 @@ def _title_first(sentence: Sentence, chunk: list, following: list | None, states
         and _office_ends(chunk, states)
     )
     office = head in {"secretary", "minister", "representative", "president", "premier", "chancellor"} and definite
+    # "The Secretary and Foreign Minister condemned": two offices (named elsewhere), not one unnamed official
+    words = [t.group() for t in chunk]
+    if "and" in words and _has_head(chunk[: words.index("and")]) and _is_head(words[-1]):
+        return []
     if head not in {"spokesperson", "spokesman", "spokeswoman", "official"} and not office:
         return []
     if not (headed or _speaking(sentence, chunk[0].start(), chunk[-1].end())):
@@ -737,12 +774,14 @@ def _surname_speaks(sentences: list[Sentence], surname: str) -> bool:
 def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[OfficialMention], list[str]]:
     """The officials, one per person, and warnings about those left unnamed."""
     found = [mention for sentence in sentences for mention in _mentions(sentence, states)]
-    _share_speech(found)
+    if any(BOTH_SIDES.search(sentence.text) for sentence in sentences):
+        for mention in found:  # "President Roe spoke today with Prime Minister Doe ... The two leaders agreed"
+            text = mention.sentence.text
+            with_whom = _SPOKEN_WITH.search(text[: mention.start]) or _CALLED.match(text[mention.end :])
+            mention.speaking = mention.speaking or bool(with_whom)
+    _share_speech(found)  # after, so that "met with A and B" has B speak with A
     turns = first_turn(sentences)
-    both_sides = any(BOTH_SIDES.search(sentence.text) for sentence in sentences)
     for mention in found:
-        if both_sides and _SPOKEN_WITH.search(mention.sentence.text[: mention.start]):
-            mention.speaking = True  # "President Roe spoke today with Prime Minister Doe ... The two leaders agreed"
         # In a transcript the speakers are those its labels name ("Ambassador Roe: ..."); "the statement released
         # by Vice President Pence" in a speaker's answer is another's earlier word.
         label = mention.sentence.text[mention.end :].lstrip().startswith(":")

@@ -609,3 +609,17 @@ def test_sanctioned_items_are_a_status_and_a_government_blocked_is_no_issuer():
         "of goods to North Korea. E.O. 13722 implements certain U.S. obligations under UNSCR 2270."
     )
     assert "North Korea" not in {a.name for a in extract(faq).actors if a.role == "imposer"}
+
+
+def test_sanctions_announced_on_some_and_a_decision_to_add_to_the_list_designate():
+    assert kind("The Foreign Office today announced sanctions on three individuals for arms transfers.") == (
+        "designation"
+    )
+    assert (
+        kind(
+            "The Council today decided to add 8 persons and 4 entities to the list of those subject to "
+            "restrictive measures."
+        )
+        == "designation"
+    )
+    assert kind("This launch adds to the list of the regime's provocations, the minister said.") != "designation"

@@ -444,3 +444,12 @@ def test_in_remarks_a_day_told_of_in_what_is_said_is_another_days():
 )
 def test_a_slashed_date_both_of_whose_parts_could_be_the_month_is_read_by_the_publishers_country(text, url, day):
     assert when(text, url=url)[0] == day
+
+
+def test_the_day_after_what_a_present_statement_condemns_is_that_events():
+    text = (
+        "Remarks at a UN Security Council Briefing on the DPRK\nNew York, New York\nFebruary 20, 2023\n\n"
+        "Thank you, Madam President. The United States condemns the DPRK's launch on February 18 of an "
+        "intercontinental ballistic missile."
+    )
+    assert when(text)[0] == dt.date(2023, 2, 20)

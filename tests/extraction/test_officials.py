@@ -568,3 +568,42 @@ def test_where_the_council_acts_a_state_officials_reaction_in_a_report_is_not_pa
     )
     draft = extract(text)
     assert (draft.type, acting(text), draft.officials) == ("designation", {"UN Security Council"}, [])
+
+
+def test_a_description_between_commas_stands_between_a_name_and_its_verb():
+    text = (
+        "Vice Foreign Minister Jin Roe, Ruritania's special representative for peninsula peace and security "
+        "affairs, condemned the launch. Jane Doe, the ministry's spokesperson, said the talks would go on."
+    )
+    assert officials(text) == [("Jin Roe", "Vice Foreign Minister"), ("Jane Doe", "spokesperson")]
+
+
+def test_both_sides_of_a_call_or_meeting_speak_when_they_then_act_together():
+    call = (
+        "National Security Advisor Jane Roe spoke today with Japanese National Security Advisor Taro Yamada and "
+        "Republic of Korea National Security Advisor Kim Min-su. They strongly condemned the launch."
+    )
+    assert [name for name, _ in officials(call)] == ["Jane Roe", "Taro Yamada", "Kim Min-su"]
+    meeting = (
+        "Foreign Minister Taro Yamada held a telephone talk with Foreign Minister Kim Min-su of the Republic of "
+        "Korea. The two ministers strongly condemned the launch."
+    )
+    assert [name for name, _ in officials(meeting)] == ["Taro Yamada", "Kim Min-su"]
+    # what they did is what the talks were about, not any verb: "They launched" tells of the other side
+    launched = "Secretary Jane Roe spoke with Foreign Minister Taro Yamada. They launched two missiles, he said."
+    assert "Taro Yamada" not in [name for name, _ in officials(launched)]
+
+
+def test_two_offices_written_without_their_second_article_are_no_unnamed_official():
+    text = (
+        "Secretary of State Jane Roe spoke today with Japanese Foreign Minister Taro Yamada. The Secretary and "
+        "Foreign Minister condemned the launches."
+    )
+    assert officials(text) == [("Jane Roe", "Secretary of State"), ("Taro Yamada", "Foreign Minister")]
+
+
+def test_a_portfolio_may_go_on_after_and_the():
+    text = "Minister of State for Asia and the Pacific, Jane Roe, said the UK condemned the launch."
+    assert officials(text) == [("Jane Roe", "Minister of State for Asia and the Pacific")]
+    two = "The Minister for Trade and the Foreign Secretary said the UK condemned the launch."
+    assert all(title != "Minister for Trade and the Foreign Secretary" for _, title in officials(two))
