@@ -155,7 +155,38 @@ def _dateline(
                 ):
                     found.append((bool(_LABELLED.search(sentence.text[: match.start()])), day))
     labelled = [day for is_labelled, day in found if is_labelled]
+    labelled += _published_below(sentences, url_day, month_first)
     return labelled[0] if labelled else found[-1][1] if found else None
+
+
+# A gov.uk page gives its summary first and "From: ..." / "Published" / "3 December 2024" under it, in the body.
+_LABEL = r"\s*(?:published|posted|issued|date)(?:\s+on)?\s*:?"
+_LABEL_LINE = re.compile(rf"{_LABEL}\s*", re.IGNORECASE)
+_LABELLED_LINE = re.compile(rf"{_LABEL}\s+(?P<date>.+?)\s*", re.IGNORECASE)
+_PUBLISHED_WITHIN = 1500  # characters: a page's furniture, not a date the text tells of
+
+
+def _published_below(sentences: list[Sentence], url_day: dt.date | None, month_first: bool | None) -> list[dt.date]:
+    """A publication date labelled on a line of its own below the header: "Published" then "3 December 2024", or
+    "Published 3 December 2024"."""
+    found = []
+    for previous, sentence in zip(sentences, sentences[1:], strict=False):
+        if sentence.start > _PUBLISHED_WITHIN:
+            break
+        if sentence.in_header:
+            continue
+        if _LABEL_LINE.fullmatch(previous.text):
+            written = sentence.text.strip()
+        elif labelled := _LABELLED_LINE.fullmatch(sentence.text):
+            written = labelled.group("date")
+        else:
+            continue
+        for kind, pattern in _PATTERNS:
+            match = pattern.fullmatch(written) if kind == "full" else None
+            if match and (day := _full_date(match, url_day, month_first)):
+                found.append(day)
+                break
+    return found
 
 
 # A republishing service's stamp, a day, month, year and time run together: "...+to+russia+31052024160500?open";

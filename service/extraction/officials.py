@@ -44,7 +44,7 @@ _PEERS = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
 _POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "CMG", "KCMG", "DCMG", "GCMG", "KBE", "DBE"}
 _DETERMINERS = {"the", "a", "an"}
 _COMPASS = {"North", "South", "East", "West"}
-_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E."}
+_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E.", "Honorable", "Honourable"}
 # Capitalised words that belong to titles and organisations, never to a person's name.
 _ORG_WORDS = {
     "affairs", "arms", "control", "security", "international", "policy", "terrorism", "financial", "intelligence",
@@ -71,6 +71,8 @@ _NOT_NAMES = {
     "mr", "mrs", "ms", "dr", "later", "earlier", "meanwhile", "however", "also", "then", "separately", "yesterday",
     "asked", "speaking", "according", "but", "and", "while", "when", "after", "before", "since", "as", "if",
     "furthermore", "moreover", "additionally", "finally", "firstly", "secondly", "thirdly",
+    # a headline's occasion: "Japan-Mongolia Foreign Ministers' Telephone Talk"
+    "talk", "talks", "telephone", "meeting", "summit", "call", "conference", "dialogue",
 }  # fmt: skip
 
 _TOKEN = re.compile(r"a\.i\.|(?:[A-Z]\.){2,}|[A-Z]\.|[^\W\d_][\w’'-]*|\d+")
@@ -215,6 +217,11 @@ def _portfolios_joined(text: str, chunks: list[list[re.Match]]) -> list[list[re.
         else:
             joined.append(chunk)
     return joined
+
+
+def _an_office(chunk: list[re.Match[str]]) -> bool:
+    """ "Office of the Spokesperson" is an office, no person ("By Office of the Spokesperson")."""
+    return chunk[0].group() == "Office"
 
 
 def _honorific(token: re.Match) -> bool:
@@ -433,13 +440,16 @@ _RECALLED = re.compile(
     r"\bheard\s+from\s+)(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|and)\s+){0,6}$"
 )
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
-_TALKS = r"(?:spoke|speaks|met|meets|talked|held\s+(?:a\s+)?(?:(?:tele)?phone\s+|video\s+)?(?:call|talks?|meeting))"
+# "held a phone call", "held a Japan-U.S.-ROK Foreign Ministers' Telephone Talk"
+_TALKS = r"(?:spoke|speaks|met|meets|talked|held\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,5}?(?:call|talks?|meeting))"
 _SPOKEN_WITH = re.compile(
-    rf"\b{_TALKS}\s+(?:today\s+|by\s+(?:tele)?phone\s+)?with\s+(?:the\s+)?(?:new\s+|newly\s+appointed\s+)?$",
+    rf"\b{_TALKS}\s+(?:today\s+|by\s+(?:tele)?phone\s+)?with\s+(?:the\s+)?(?:new\s+|newly\s+appointed\s+)?"
+    r"(?:(?:Honou?rable|H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*$",
     re.IGNORECASE,
 )
-# "Foreign Minister Cho held a phone call with ...": the one who called, the other side of the talks.
-_CALLED = re.compile(rf"^\s*(?:today\s+|on\s+\w+\s+)?{_TALKS}\b", re.IGNORECASE)
+# "Foreign Minister Cho held a phone call with ...", "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held
+# a telephone talk with ...": the one who called, the other side of the talks.
+_CALLED = re.compile(rf"^\s*,?\s*(?:today\s+|on\s+\w+\s+)?{_TALKS}\b", re.IGNORECASE)
 # A readout's "The two leaders condemned ...", "The three sides underscored ...", "The two also spoke about ...": both
 # sides of the call act.
 BOTH_SIDES = re.compile(
@@ -489,7 +499,7 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
         # "Miller, a State Department spokesperson, said": a surname alone, named in full elsewhere or not at all.
         if len(chunk) == 1 and _is_name_token(chunk[0].group()) and following is not None:
             found.extend(_apposition(sentence, chunk[0].group(), chunk, following, states))
-        if _has_head(chunk) and chunk[0].group() != "Office":  # "By Office of the Spokesperson": an office, no person
+        if _has_head(chunk) and not _an_office(chunk):
             found.extend(_title_first(sentence, chunk, following, states))
     return found
 
@@ -604,8 +614,11 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     if _is_place(name, states) or _names_in(following, states):
         return []  # "to Russia, Foreign Minister Penny Wong said": the title has its own name
     speaking = bool(byline) or any(_speaking(sentence, part[0].start(), part[-1].end()) for part in (chunk, following))
-    if not (byline or described or speaking):
-        return []  # "Putin, President Xi and ..." is a list, not a name and its title
+    # "Putin, President Xi and ..." is a list, not a name and its title; "Ms. KAMIKAWA Yoko, Minister for Foreign
+    # Affairs of Japan, held a telephone talk" closes the title where the phrase ends
+    closed = re.match(r"\s*(?:[,.;]|$)", rest)
+    if not (byline or described or speaking or closed):
+        return []
     organisation, title = _organisation(_text(sentence, following), states)
     return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end(), True)]
 
@@ -679,9 +692,12 @@ def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
         names = _names_in(chunks[0], states)
         if not names or names[-1][1] != len(chunks[0]) or len(following.text.split()) > 12:
             continue
-        if _text(following, title_chunks[0]) != following.text.rstrip(".") or not _has_head(title_chunks[0]):
+        title_chunk = title_chunks[0]
+        if _text(following, title_chunk) != following.text.rstrip(".") or not _has_head(title_chunk):
             continue
-        if _names_in(title_chunks[0], states):
+        if _an_office(title_chunk):
+            continue  # "Media Note" / "Office of the Spokesperson": a kind of document and its issuer
+        if _names_in(title_chunk, states):
             continue
         a, b = names[-1]
         name = _text(line, chunks[0][a:b])

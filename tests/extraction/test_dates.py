@@ -453,3 +453,13 @@ def test_the_day_after_what_a_present_statement_condemns_is_that_events():
         "intercontinental ballistic missile."
     )
     assert when(text)[0] == dt.date(2023, 2, 20)
+
+
+def test_a_publication_date_labelled_under_a_pages_summary_dates_its_today():
+    text = (
+        "Press release\nNorth Korea: UK sanctions three individuals\n"
+        "The UK has today sanctioned three individuals involved in the transfer of North Korean weapons to Russia.\n"
+        "From:\nForeign, Commonwealth & Development Office\nPublished\n3 December 2024\n\n"
+        "The UK has today sanctioned three individuals, the Foreign Secretary announced."
+    )
+    assert when(text)[0] == dt.date(2024, 12, 3)

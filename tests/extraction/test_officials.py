@@ -607,3 +607,23 @@ def test_a_portfolio_may_go_on_after_and_the():
     assert officials(text) == [("Jane Roe", "Minister of State for Asia and the Pacific")]
     two = "The Minister for Trade and the Foreign Secretary said the UK condemned the launch."
     assert all(title != "Minister for Trade and the Foreign Secretary" for _, title in officials(two))
+
+
+def test_a_ministrys_readout_of_a_telephone_talk_has_every_side_speak():
+    text = (
+        "Japan-Ruritania Foreign Ministers' Telephone Talk\nDecember 18, 2023\n\n"
+        "On December 18, for approximately 20 minutes, Ms. YAMADA Hanako, Minister for Foreign Affairs of Japan, "
+        "held a Japan-Ruritania Foreign Ministers' Telephone Talk with the Honorable Jane Roe, Secretary of State "
+        "of the United States, and H.E. Mr. Kim Min-su, Minister of Foreign Affairs of the Republic of Korea. "
+        "The three ministers strongly condemned North Korea's launch."
+    )
+    assert [name for name, _ in officials(text)] == ["YAMADA Hanako", "Jane Roe", "Kim Min-su"]
+    assert acting(text) == {"Japan", "United States", "South Korea"}
+
+
+def test_a_document_kind_over_an_office_is_no_person():
+    text = (
+        "Media Note\nOffice of the Spokesperson\nJune 1, 2024\n\nThe following joint statement was released by "
+        "the Governments of the United States and Japan.\n\nWe strongly condemn the launch."
+    )
+    assert officials(text) == []
