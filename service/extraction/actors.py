@@ -54,7 +54,8 @@ class Placed:
 _NOT_AN_ACTOR_AFTER = re.compile(
     r"^(?:\s+(?:Sea|Ocean|Strait|Gulf|Peninsula|national|citizen)\b|-(?:based|registered)\b)"
 )
-_NOT_AN_ACTOR_BEFORE = re.compile(r"\b(?:Sea|Gulf)\s+of\s+$|\bresolutions?\s+(?:of|by)\s+(?:the\s+)?$")
+# "the Sea of Japan", "resolutions of the Security Council", a state's own "National Security Council"
+_NOT_AN_ACTOR_BEFORE = re.compile(r"\b(?:Sea|Gulf)\s+of\s+$|\bresolutions?\s+(?:of|by)\s+(?:the\s+)?$|\bNational\s+$")
 # A dateline names where the text was written, not who acts: "SEOUL, Nov 8 (AP) —", "TOKYO (Reuters) -".
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'-]+(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-—–]+\s"

@@ -297,6 +297,8 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
         j = i
         while j < len(chunk) and is_name(j):
             j += 1
+        while i < j - 1 and _INITIAL.fullmatch(words[i]):
+            i += 1  # "Ambassador to the U.N. Linda Thomas-Greenfield": the initials end the title
         # "Lord Ahmad of Wimbledon": a peer's territorial designation belongs to the name.
         if words[i] in _PEERS and j + 1 < len(chunk) and words[j] == "of" and is_name(j + 1):
             j += 2
@@ -469,6 +471,8 @@ _THEY_TOO = re.compile(
 
 # "Kim Hong-kyun, South Korea's special representative for Korean Peninsula peace and security affairs, said": a
 # description between commas, holding a title word, stands between a name and its verb.
+# "Secretary of State Jane Roe, speaking in Tokyo, said"
+_ASIDE = re.compile(r"(?:speaking|writing|responding|addressing|asked|in|at|during|after|on)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"^\s*,\s*([^,;:.()“”\"]{3,150}?)\s*(?=,)")
 
 
@@ -479,7 +483,9 @@ def _speaking(sentence: Sentence, start: int, end: int) -> bool:
     if _SPOKEN_WITH.search(before) and _THEY_TOO.match(after):
         return True
     described = _DESCRIBED.match(after)
-    if described and any(_is_head(t.group()) for t in _TOKEN.finditer(described.group(1))):
+    if described and (
+        any(_is_head(t.group()) for t in _TOKEN.finditer(described.group(1))) or _ASIDE.match(described.group(1))
+    ):
         after = after[described.end() :]
     return bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
 
@@ -778,8 +784,14 @@ def _full_name(sentences: list[Sentence], surname: str) -> str:
     return surname
 
 
-def _surname_speaks(sentences: list[Sentence], surname: str) -> bool:
-    pattern = re.compile(rf"\b{re.escape(surname)}\b")
+def _surname_speaks(sentences: list[Sentence], name: str) -> bool:
+    """Whether the person speaks by the family name alone, written last or, as in "Yoon Suk Yeol", first."""
+    words = name.split()
+    pattern = re.compile(
+        rf"\b(?:{re.escape(words[-1])}|{re.escape(words[0])}(?!\s+{re.escape(words[1])}))\b"
+        if len(words) > 1
+        else rf"\b{re.escape(name)}\b"
+    )
     for sentence in sentences:
         for match in pattern.finditer(sentence.text):
             if _speaking(sentence, match.start(), match.end()):
@@ -807,9 +819,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     people = _people(found)
     _office_holders_speak(found, people, sentences)
     # a speaker the text never titles ("MR ICE: Thank you, Operator", a briefing's moderator) is no official
-    named = [
-        p for name, p in people.items() if p.title and (p.speaking or _surname_speaks(sentences, name.split()[-1]))
-    ]
+    named = [p for name, p in people.items() if p.title and (p.speaking or _surname_speaks(sentences, name))]
     for person in named:
         if person.name is not None and " " not in person.name:
             person.name = _full_name(sentences, person.name)

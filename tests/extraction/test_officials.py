@@ -627,3 +627,29 @@ def test_a_document_kind_over_an_office_is_no_person():
         "the Governments of the United States and Japan.\n\nWe strongly condemn the launch."
     )
     assert officials(text) == []
+
+
+def test_initials_may_end_a_title_before_the_name():
+    text = "U.S. Ambassador to the U.N. Jane Roe said in a statement that the United States condemned the launch."
+    assert officials(text) == [("Jane Roe", "Ambassador to the U.N.")]
+
+
+def test_an_aside_between_commas_stands_between_a_name_and_its_verb():
+    text = "Secretary of State Jane Roe, speaking in Tokyo, said the United States condemned the launch."
+    assert officials(text) == [("Jane Roe", "Secretary of State")]
+
+
+def test_a_family_name_written_first_speaks_alone():
+    text = (
+        "South Korean President Kim Min-su convened a security meeting. Kim called the launch a grave provocation "
+        "that South Korea condemned."
+    )
+    assert officials(text) == [("Kim Min-su", "President")]
+
+
+def test_a_states_national_security_council_is_not_the_un_security_council():
+    text = (
+        '"We strongly condemn this launch," Roe told reporters. National Security Council spokesman Jane Roe added '
+        "that the United States would consult its allies."
+    )
+    assert (officials(text), acting(text)) == ([("Jane Roe", "National Security Council spokesman")], {"United States"})
