@@ -225,11 +225,15 @@ def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[P
         if agents and p.mention.value == agents[0].mention.value and re.fullmatch(r"\s*\(\s*", gap):
             agents[0] = p  # "the Republic of Korea (ROK)": one state, written twice
             continue
-        if not agents or not re.fullmatch(r"[\s)]*,\s*(?:and\s+)?(?:the\s+)?", gap):
+        # "The UK joined the US, Japan and the ROK in condemning": the one joining acts too
+        joining = re.fullmatch(r"\s+join(?:s|ed)\s+(?:the\s+)?", gap)
+        if not agents or not (joining or re.fullmatch(r"[\s)]*,\s*(?:and\s+)?(?:the\s+)?", gap)):
             break
         if re.search(r"\band\s+(?:the\s+)?$", p.before):
             break
         agents.insert(0, p)
+        if joining:
+            break
     # "... on the DPRK's ICBM Test The United States strongly condemns" (a headline run into the lead): an owner
     # written before another state or body nearer the verb is not an agent.
     return [
@@ -278,13 +282,29 @@ def agents(
             ):
                 continue  # "which is prohibited by ... North Korea will be designated", "a session called by
                 # Russia", "summoned the North Korea Ambassador to protest": no agent right before it
-            agents = agents_of(verb.start(), sentence, here)
+            agents = agents_of(verb.start(), sentence, here) or _named_before(sentence, verb.start(), placed)
             if agents and agents[0].mention.value.key not in others and not _in_time_clause(agents[0]):
                 return agents
         passive = [p for p in here if _PASSIVE_AGENT.search(p.before)]
         if passive and _is_party(passive[0]):
             return passive[:1]
     return []
+
+
+# "Japan, the United States and the ROK held a trilateral exercise. The three countries strongly condemned ..."
+_THOSE_NAMED = re.compile(
+    r"(?:^|[.;]\s*)(?:The|Both)\s+(?:two\s+|three\s+|four\s+)?(?:countries|governments|nations|allies|partners)\s+"
+    r"(?:\w+ly\s+)?(?:also\s+)?$"
+)
+
+
+def _named_before(sentence: Sentence, verb_start: int, placed: list[Placed]) -> list[Placed]:
+    """The states the sentence before names, where "The three countries" is the subject of the act's verb."""
+    if not _THOSE_NAMED.search(sentence.text[:verb_start]):
+        return []
+    earlier = [p for p in placed if p.sentence.end <= sentence.start and p.mention.value.kind is ActorKind.state]
+    last = earlier[-1].sentence if earlier else None
+    return list({p.mention.value.key: p for p in earlier if p.sentence == last}.values())
 
 
 def _with_listed(first: Placed, placed: list[Placed]) -> list[Placed]:

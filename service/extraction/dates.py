@@ -39,6 +39,7 @@ _PATTERNS = [
     ("full", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d)")),
     # "(2023.6.16.)", a Korean government page's date: year first
     ("full", re.compile(rf"(?<![\d.]){_YEAR}\.(?P<m>[01]?\d)\.(?P<day>[0-3]?\d)\.?(?!\d)")),
+    ("full", re.compile(rf"(?<![\d/]){_YEAR}/(?P<m>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])")),  # "2023/11/22"
     # "02.07.2024" is day first wherever it is written; "07/02/2016" is read only when one part exceeds 12.
     ("full", re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}(?![\d.])")),
     ("full", re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])")),

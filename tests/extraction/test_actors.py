@@ -581,3 +581,18 @@ def test_the_officials_listed_as_those_who_met_act_for_their_states():
         "expressed grave concern over troop deployments by the DPRK to Russia."
     )
     assert {"South Korea", "Japan"} <= acting(text)
+
+
+def test_the_three_countries_are_those_the_sentence_before_names():
+    text = (
+        "Japan, the United States and the Republic of Korea (ROK) conducted a trilateral air exercise. The three "
+        "countries strongly condemned the DPRK's continued launches."
+    )
+    assert {a.name for a in extract(text).actors if a.role == "imposer"} == {"Japan", "United States", "South Korea"}
+
+
+def test_a_state_joining_others_in_an_act_acts_too():
+    text = "The UK joined the US, Japan and the ROK in condemning North Korea's launch."
+    assert {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")} == {
+        "United Kingdom", "United States", "Japan", "South Korea",
+    }  # fmt: skip

@@ -463,3 +463,8 @@ def test_a_publication_date_labelled_under_a_pages_summary_dates_its_today():
         "The UK has today sanctioned three individuals, the Foreign Secretary announced."
     )
     assert when(text)[0] == dt.date(2024, 12, 3)
+
+
+def test_a_date_written_year_first_with_slashes():
+    text = "Joint Statement on North Korea\n2023/11/22\n\nWe condemn the launch of a satellite by North Korea."
+    assert when(text)[0] == dt.date(2023, 11, 22)
