@@ -443,9 +443,13 @@ _RECALLED = re.compile(
 )
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
 # "held a phone call", "held a Japan-U.S.-ROK Foreign Ministers' Telephone Talk"
-_TALKS = r"(?:spoke|speaks|met|meets|talked|held\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,5}?(?:call|talks?|meeting))"
+_TALKS = (
+    r"(?:spoke|speaks|met|meets|talked|hosted|hosts|received|"
+    r"held\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,5}?(?:call|talks?|meeting))"
+)
 _SPOKEN_WITH = re.compile(
-    rf"\b{_TALKS}\s+(?:today\s+|by\s+(?:tele)?phone\s+)?with\s+(?:the\s+)?(?:new\s+|newly\s+appointed\s+)?"
+    rf"\b(?:{_TALKS}\s+(?:today\s+|by\s+(?:tele)?phone\s+)?with|hosted|hosts|received)\s+(?:the\s+)?"
+    r"(?:new\s+|newly\s+appointed\s+)?"
     r"(?:(?:Honou?rable|H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*$",
     re.IGNORECASE,
 )

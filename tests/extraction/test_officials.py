@@ -653,3 +653,11 @@ def test_a_states_national_security_council_is_not_the_un_security_council():
         "that the United States would consult its allies."
     )
     assert (officials(text), acting(text)) == ([("Jane Roe", "National Security Council spokesman")], {"United States"})
+
+
+def test_the_guests_a_host_received_speak_when_the_sides_then_act_together():
+    text = (
+        "Today, National Security Advisor Jane Roe hosted Japanese National Security Advisor Taro Yamada and "
+        "Republic of Korea National Security Advisor Kim Min-su. The three strongly condemned the launch."
+    )
+    assert [name for name, _ in officials(text)] == ["Jane Roe", "Taro Yamada", "Kim Min-su"]
