@@ -34,7 +34,7 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:sanctioned|sanctioning)\b",
         # "sanctions" as a verb: "Treasury sanctions five entities", "sanctions Russia-based networks"
         rf"\bsanctions\s+(?:{_NUMBERISH}|\w+-based|\w+\s+nationals?)\b",
-        r"\b(?:imposed|imposes|imposing|impose)\s+(?:new\s+|additional\s+|further\s+|targeted\s+)?"
+        r"\b(?:imposed|imposes|imposing|impose|adopted|adopts)\s+(?:new\s+|additional\s+|further\s+|targeted\s+)?"
         r"(?:sanctions|restrictive\s+measures|an\s+asset\s+freeze|a\s+travel\s+ban|travel\s+bans|asset\s+freezes)\b",
         # a finding under Section 311 made final: "finalized its rule against Banco Delta Asia SARL"
         r"\b(?:finali[sz]ed|issued)\s+(?:its\s+|a\s+)?(?:final\s+|proposed\s+)?rule\s+against\b",

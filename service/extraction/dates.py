@@ -209,6 +209,10 @@ _MONTH_FIRST_HOST = re.compile(r"\.(?:gov|mil)(?:[:/]|$)", re.IGNORECASE)
 _DAY_FIRST_HOST = re.compile(r"\.(?:uk|eu|int|jp|kr|au|nz|ie|fr|de|be|nl|no|ch|it|es)(?:[:/]|$)", re.IGNORECASE)
 
 
+_DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)")
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)")
+
+
 def _month_first(text: str, urls: list[str]) -> bool | None:
     """Whether the text's dates are written month first: a US time in it says so, else the text's own address, else
     the first address it gives, by its country."""
@@ -219,7 +223,11 @@ def _month_first(text: str, urls: list[str]) -> bool | None:
             return True
         if _DAY_FIRST_HOST.search(url):
             return False
-    return None
+    # else the order its dates in words take: "22 April 2024" is written day first, "April 22, 2024" month first
+    masked = _masked(text)
+    day_first = bool(_DAY_MONTH_YEAR.search(masked))
+    month_first = bool(_MONTH_DAY_YEAR.search(masked))
+    return month_first if day_first != month_first else None
 
 
 def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:

@@ -623,3 +623,13 @@ def test_sanctions_announced_on_some_and_a_decision_to_add_to_the_list_designate
         == "designation"
     )
     assert kind("This launch adds to the list of the regime's provocations, the minister said.") != "designation"
+
+
+def test_restrictive_measures_adopted_against_some_designate():
+    assert (
+        kind(
+            "The Council today adopted restrictive measures against five individuals responsible for the "
+            "DPRK's weapons programmes."
+        )
+        == "designation"
+    )

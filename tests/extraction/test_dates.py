@@ -468,3 +468,13 @@ def test_a_publication_date_labelled_under_a_pages_summary_dates_its_today():
 def test_a_date_written_year_first_with_slashes():
     text = "Joint Statement on North Korea\n2023/11/22\n\nWe condemn the launch of a satellite by North Korea."
     assert when(text)[0] == dt.date(2023, 11, 22)
+
+
+def test_a_slashed_date_is_read_in_the_order_the_texts_dates_in_words_take():
+    text = (
+        "Financial sanctions notice\n12/05/2024\n\nThe following entry has been added to the Consolidated List.\n"
+        "[1] Regulations made on 3 May 2024."
+    )
+    assert when(text)[0] == dt.date(2024, 5, 12)
+    american = text.replace("3 May 2024", "May 3, 2024")
+    assert when(american)[0] == dt.date(2024, 12, 5)
