@@ -85,7 +85,8 @@ def locate(text: str, sentences: list[Sentence], names: Matcher[Entity]) -> list
         index = bisect.bisect_right(starts, mention.start) - 1
         if index >= 0 and mention.end <= sentences[index].end:
             placed.append(Placed(mention, sentences[index]))
-    councils = [m.value for m in mentions if m.value.key in ("body:un-security-council", "body:eu")]
+    # counted where they act, not in "Security Council resolution 1718"
+    councils = [p.mention.value for p in placed if p.mention.value.key in ("body:un-security-council", "body:eu")]
     if councils:
         council = max(set(councils), key=councils.count)
         for match in re.finditer(r"\b[Tt]he (Council)\b", text):

@@ -21,7 +21,10 @@ _CUES: dict[ActionType, list[str]] = {
         # "the Joint Statement of the Six-Party Talks" names an old document, not this act; so does one named by
         # its date ("the January 9 joint statement", "the September 19, 2005 Joint Statement")
         r"(?<!\d[^\S\n])(?<!\d,[^\S\n])\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\b"
-        r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:Talks|Summit|Meeting|Conference)\b)",
+        r"(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,3}(?:Talks|Summit|Meeting|Conference)\b)"
+        # "the Joint Statement of September 2005", "of 19 September 2005"
+        r"(?!\s+of\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December)\b)",
         # "they jointly condemned" in a call's readout is a condemnation the two made together, no joint statement
         r"\bjointly\s+(?:said|stated|declared|announced)\b",
         r"^We,\s+the\b",
@@ -38,6 +41,9 @@ _CUES: dict[ActionType, list[str]] = {
         r"(?:sanctions|restrictive\s+measures|an\s+asset\s+freeze|a\s+travel\s+ban|travel\s+bans|asset\s+freezes)\b",
         # a finding under Section 311 made final: "finalized its rule against Banco Delta Asia SARL"
         r"\b(?:finali[sz]ed|issued)\s+(?:its\s+|a\s+)?(?:final\s+|proposed\s+)?rule\s+against\b",
+        r"\b(?:announced|issued|published)\s+(?:the\s+|a\s+|its\s+)final\s+rule\b",
+        # "decided to take the following measures ... against 15 entities and 1 individual"
+        rf"\bmeasures\b[^.;]{{0,150}}?\bagainst\s+{_NUMBERISH}\s+(?:entit|individual|person|compan|bank|vessel)",
         # "The Council today decided to add 8 persons and 4 entities to the list of those subject to ..."
         r"\b(?:added|(?:decided|agreed)\s+to\s+add)\b.{0,80}\bto\s+(?:the|its)\s+"
         r"(?:SDN|Specially\s+Designated|sanctions?\s+list|Consolidated|list)",
@@ -61,6 +67,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:removed|removes|removing|removal\s+of)\b.{0,80}\bfrom\s+(?:the\s+|its\s+)?(?:SDN|Specially\s+Designated|"
         r"sanctions?\s+list|Consolidated|list)",
         r"\b(?:lifted|lifts|lifting)\s+(?:the\s+)?sanctions\s+(?:on|against)\b",
+        # "rescinded North Korea's designation as a state sponsor of terrorism"
+        r"\b(?:rescind|revok)\w*\s+(?:[\w’'-]+\s+){0,3}?designation\b",
     ],
     ActionType.condemnation: [
         r"\bcondemn(?:s|ed|ing)?\b",
@@ -69,7 +77,7 @@ _CUES: dict[ActionType, list[str]] = {
         # an ambassador summoned is a protest made to their government
         r"\bsummon(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ambassador|envoy|charg[eé]\s+d['’]affaires)\b",
         # "Japan lodged a protest to North Korea in the strongest term through the embassy route"
-        r"\blodg(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:strong\s+|serious\s+|formal\s+)?protests?\b",
+        r"\blodg(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:(?:strong|serious|formal|firm|stern|vigorous)\s+)?protests?\b",
     ],
     ActionType.warning: [
         r"\b(?:won['’]t|will\s+not|would\s+not|not)\s+hesitate\b",

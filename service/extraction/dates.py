@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from service.extraction.classify import names_its_kind
-from service.extraction.sentences import Sentence, first_turn, is_caption
+from service.extraction.sentences import Sentence, first_turn, is_caption, signed_at_the_white_house
 from service.vocabulary import ActionType, DatePrecision
 
 _MONTHS = {
@@ -160,6 +160,20 @@ def _dateline(
     return labelled[0] if labelled else found[-1][1] if found else None
 
 
+def _long_before(candidate: _Candidate, dateline: dt.date, url_day: dt.date | None, month_first: bool | None) -> bool:
+    day = _full_date(candidate.match, url_day, month_first) if candidate.kind == "full" else None
+    return day is not None and (dateline - day).days > 365
+
+
+def _signed_day(sentences: list[Sentence]) -> dt.date | None:
+    """The day under a presidential signature: "JOSEPH R. BIDEN JR." / "THE WHITE HOUSE," / "June 17, 2021."."""
+    for place, day in zip(sentences, sentences[1:], strict=False):
+        if signed_at_the_white_house(place):
+            match = _PATTERNS[1][1].fullmatch(day.text.strip().rstrip("."))
+            return _full_date(match) if match else None
+    return None
+
+
 # A gov.uk page gives its summary first and "From: ..." / "Published" / "3 December 2024" under it, in the body.
 _LABEL = r"\s*(?:published|posted|issued|date)(?:\s+on)?\s*:?"
 _LABEL_LINE = re.compile(rf"{_LABEL}\s*", re.IGNORECASE)
@@ -213,6 +227,15 @@ _DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)")
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)")
 
 
+_DAY_FIRST_PUBLISHER = re.compile(
+    r"\b(?:HM\s+Treasury|Office\s+of\s+Financial\s+Sanctions\s+Implementation|Foreign,?\s+Commonwealth|GOV\.UK|"
+    r"European\s+External\s+Action\s+Service|EEAS|Council\s+of\s+the\s+(?:EU|European\s+Union))\b"
+    r"|^\s*(?:Brussels|London|Luxembourg|Strasbourg)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+_HEADER_CHARS = 400
+
+
 def _month_first(text: str, urls: list[str]) -> bool | None:
     """Whether the text's dates are written month first: a US time in it says so, else the text's own address, else
     the first address it gives, by its country."""
@@ -227,7 +250,10 @@ def _month_first(text: str, urls: list[str]) -> bool | None:
     masked = _masked(text)
     day_first = bool(_DAY_MONTH_YEAR.search(masked))
     month_first = bool(_MONTH_DAY_YEAR.search(masked))
-    return month_first if day_first != month_first else None
+    if day_first != month_first:
+        return month_first
+    # else the publisher its header names: a British or EU office writes the day first ("HM Treasury ... 06/07/2020")
+    return False if _DAY_FIRST_PUBLISHER.search(masked[:_HEADER_CHARS]) else None
 
 
 def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
@@ -365,7 +391,7 @@ def _ends_something(text: str, match: re.Match[str]) -> bool:
     return match.group().lower().startswith("until") or _DEADLINE.search(text[: match.start()]) is not None
 
 
-_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d(?!\d?:)")  # "11-15 September", not a time: "02/10/2019 - 16:55"
 _RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
 # "the 28 November launch", "Tuesday's test", "the DPRK's July 12 intercontinental ballistic missile launch"
 _EVENT_AFTER = re.compile(
@@ -501,12 +527,16 @@ def find(
     urls = [u for u in [url, *_URL.findall(text)] if u]
     url_day, url_year = _url_date(urls)
     month_first = _month_first(text, urls)
-    dateline = _original_day(text) or _dateline(sentences, url_day, month_first)
+    dateline = _original_day(text) or _dateline(sentences, url_day, month_first) or _signed_day(sentences)
     reference = published_on or dateline or url_day
     candidates, events = candidates_of(sentences) if found is None else found
     candidates = [
         c for c in candidates if c.sentence in act_sentences or not _INSTRUMENT_ADOPTED.search(c.sentence.text)
     ]
+    if dateline is not None:
+        # "On June 26, 2008, by Executive Order 13466, the President declared" in a notice of 2021: years before the
+        # document, an earlier act it recalls
+        candidates = [c for c in candidates if not _long_before(c, dateline, url_day, month_first)]
     turns = first_turn(sentences)
     if dateline is not None and turns is not None:
         # A transcript's act is the talk its heading dates; a speaker's "yesterday", "on Friday" or "in July" is

@@ -21,7 +21,7 @@ from functools import lru_cache
 from service.extraction.gazetteer import Entity
 from service.extraction.names import Matcher, fold
 from service.extraction.schemas import OfficialMention
-from service.extraction.sentences import Sentence, first_turn
+from service.extraction.sentences import Sentence, first_turn, signed_at_the_white_house
 from service.vocabulary import ActorKind
 
 _HEADS = {
@@ -44,7 +44,7 @@ _PEERS = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
 _POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "CMG", "KCMG", "DCMG", "GCMG", "KBE", "DBE"}
 _DETERMINERS = {"the", "a", "an"}
 _COMPASS = {"North", "South", "East", "West"}
-_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E.", "Honorable", "Honourable"}
+_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E.", "Honorable", "Honourable", "Sir", "Dame"}
 # Capitalised words that belong to titles and organisations, never to a person's name.
 _ORG_WORDS = {
     "affairs", "arms", "control", "security", "international", "policy", "terrorism", "financial", "intelligence",
@@ -63,7 +63,10 @@ _ORG_WORDS = {
     "council's", "statement", "remarks", "activities", "abuses", "indo-pacific", "terrorist", "financing", "crimes",
 }  # fmt: skip
 # A headline's verb after a name: "Foreign Secretary Boris Johnson Calls For A United Front".
-_HEADLINE_VERBS = {"calls", "tells", "says", "warns", "urges", "slams", "condemns", "welcomes", "briefs", "meets"}
+_HEADLINE_VERBS = {
+    "calls", "tells", "says", "warns", "urges", "slams", "condemns", "welcomes", "briefs", "meets", "deplores",
+    "denounces", "rejects", "vows", "backs", "praises", "criticizes", "criticises", "blasts", "hails", "demands",
+}  # fmt: skip
 _NOT_NAMES = {
     "the", "a", "an", "his", "her", "their", "its", "we", "our", "it", "he", "she", "they", "this", "that", "these",
     "those", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -71,8 +74,9 @@ _NOT_NAMES = {
     "mr", "mrs", "ms", "dr", "later", "earlier", "meanwhile", "however", "also", "then", "separately", "yesterday",
     "asked", "speaking", "according", "but", "and", "while", "when", "after", "before", "since", "as", "if",
     "furthermore", "moreover", "additionally", "finally", "firstly", "secondly", "thirdly",
-    # a headline's occasion: "Japan-Mongolia Foreign Ministers' Telephone Talk"
-    "talk", "talks", "telephone", "meeting", "summit", "call", "conference", "dialogue",
+    # a headline's occasion: "Japan-Mongolia Foreign Ministers' Telephone Talk", "... North Korea Rocket Launch"
+    "talk", "talks", "telephone", "meeting", "summit", "call", "conference", "dialogue", "launch", "launches",
+    "rocket", "missile", "missiles", "test", "tests", "sanctions",
 }  # fmt: skip
 
 _TOKEN = re.compile(r"a\.i\.|(?:[A-Z]\.){2,}|[A-Z]\.|[^\W\d_][\w’'-]*|\d+")
@@ -95,9 +99,10 @@ _SPEECH_AFTER = re.compile(
 # joint appearance, all of whose guests speak (and act for their states: actors.py).
 JOINT_APPEARANCE = r"(?:remarks|press\s+availability|press\s+conference)\s+with"
 _SPEECH_BEFORE = re.compile(
-    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+by|remarks\s+by|testimony\s+of|on\s+behalf\s+of|"
+    rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+(?:by|of)|remarks\s+by|testimony\s+of|"
+    rf"on\s+behalf\s+of|"
     rf"{JOINT_APPEARANCE})"
-    rf"(?:\s+(?:the|a|an|Mr\.?|Ms\.?|Mrs\.?|Dr\.?))?[\s,:]*$",
+    rf"(?:\s+(?:the|a|an|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir|Dame|H\.E\.))*[\s,:]*$",
     re.IGNORECASE,
 )
 
@@ -321,9 +326,13 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
 def _served_after(words: list[str], j: int, states: Matcher[Entity]) -> str | None:
     """The state a name is followed by, as the one its bearer serves: "Prime Minister Shinzo Abe of Japan"."""
     if j + 1 < len(words) and words[j] == "of":
-        served = " ".join(words[j + 1 :] if words[j + 1] != "the" else words[j + 2 :])
-        if served and _is_place(served, states):
-            return served
+        rest = words[j + 1 :] if words[j + 1] != "the" else words[j + 2 :]
+        # "President Jane Roe of the United States of America and Chairman ...": the state ends at "and"
+        ends = [k for k in range(len(rest), 0, -1) if k == len(rest) or rest[k] == "and"]
+        for k in ends:
+            served = " ".join(rest[:k])
+            if served and _is_place(served, states):
+                return served
     return None
 
 
@@ -356,7 +365,9 @@ def _strip_prefix(title: str, states: Matcher[Entity]) -> str:
         lead = article.end() if article else 0
         mention = next(iter(states.find(title[lead:], capitalised=True)), None)
         end = None
-        if mention is not None and mention.start == 0 and not _INSTITUTION.search(mention.text):
+        # "the Treasury's deputy assistant secretary": an institution's possessive is whose the title is
+        owner = mention is not None and _POSSESSIVE.match(title[lead + mention.end : lead + mention.end + 2])
+        if mention is not None and mention.start == 0 and (owner or not _INSTITUTION.search(mention.text)):
             end = lead + mention.end
         elif match := re.match(r"(?:UN|U\.N\.|United\s+Nations)\b", title[lead:]):
             end = lead + match.end()
@@ -413,7 +424,11 @@ def _is_place(name: str, states: Matcher[Entity]) -> bool:
 
 # Between two officials of one list: ", and the", and a country the title left out ("Sung Kim, the Republic of
 # Korea (ROK) Special Representative ...").
-_LIST_GAP = re.compile(r"\s*,?\s*(?:and\s+)?(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|of|\([A-Z.]+\))\s+){0,6}")
+_LIST_GAP = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|of|\([A-Z.]+\))\s+){0,6}"
+    # "President Jane Roe of the United States of America and Chairman Kim": the state served, then the next
+    r"|\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|of)\s+){1,6}and\s+"
+)
 
 
 def _share_speech(found: list[_Found]) -> None:
@@ -440,6 +455,8 @@ _RECALLED = re.compile(
     # "as you heard from Vice Foreign Minister Sugiyama": what another said before the speaker spoke
     # ("as President Trump and Chairman Kim agreed to in Singapore": both recalled)
     r"\bheard\s+from\s+)(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|and)\s+){0,6}$"
+    # "Earlier this month, John Kirby, ... said": a statement made before the one reported
+    r"|^\s*(?:Earlier|Previously|Last\s+(?:week|month|year))\b(?:\s+this\s+(?:week|month|year))?\s*,[^.;]*$"
 )
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
 # "held a phone call", "held a Japan-U.S.-ROK Foreign Ministers' Telephone Talk"
@@ -554,11 +571,19 @@ def _titled_names(
             title_tokens = title_tokens[:-1]
         while title_tokens and title_tokens[0].group().lower() in _CONNECTORS | _DETERMINERS | {"as"}:
             title_tokens = title_tokens[1:]  # "As President Trump stated": "As" opens the clause, not the title
+        words = [t.group().lower() for t in title_tokens]
+        if len(words) > 2 and words[words[0] == "joint"] in ("statement", "remarks") and "of" in words[:3]:
+            title_tokens = title_tokens[words.index("of") + 1 :]  # "Joint Statement of President Jane Roe ..."
         name = _text(sentence, chunk[a:b])
+        served = _served_after([t.group() for t in chunk], b, states)
+        if served:
+            # "President Jane Roe of the United States of America and Chairman Kim": the next title starts after
+            # the state and its "and"
+            start = b + 1 + (chunk[b + 1].group() == "the") + len(served.split(" "))
+            start += 1 if start < len(chunk) and chunk[start].group() == "and" else 0
         if title_tokens and _has_head(title_tokens):
             if not _is_place(name, states):
                 apposed = following if b == len(chunk) else None
-                served = _served_after([t.group() for t in chunk], b, states)
                 found.append(_title_then_name(sentence, name, title_tokens, chunk[b - 1], apposed, states, served))
         elif a == 0 and b == len(chunk) and following is not None:
             found.extend(_apposition(sentence, name, chunk, following, states))
@@ -618,7 +643,8 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     # ends a headline.
     opens = re.fullmatch(r"\s*(?:by\s+)?", sentence.text[: chunk[0].start()], re.IGNORECASE)
     byline = opens and re.fullmatch(r",\s*", gap) and re.fullmatch(r"[\s.;]*", rest)
-    described = re.fullmatch(r",\s*(?:a|an|the)\s+(?:[a-z]+['’]s\s+)?", gap, re.IGNORECASE)  # "the ministry's"
+    # "the ministry's spokesperson", "first vice department director of ..."
+    described = re.fullmatch(r",\s*(?:(?:a|an|the)\s+(?:[a-z]+['’]s\s+)?|first\s+|second\s+)", gap, re.IGNORECASE)
     if not (byline or described or re.fullmatch(r",\s*", gap)) or not _has_head(following):
         return []
     if _is_place(name, states) or _names_in(following, states):
@@ -660,7 +686,9 @@ def _title_first(sentence: Sentence, chunk: list, following: list | None, states
     headed = sentence.in_header and re.match(r"\s+(?:statement|remarks|speech|declaration)\b", after, re.IGNORECASE)
     definite = (
         (re.search(r"\bthe\s+$", before, re.IGNORECASE) or headed)
-        and not re.search(r"(?:,|\band|\bas\s+well\s+as)\s+the\s+$", before, re.IGNORECASE)
+        # "..., the Foreign Secretary said:" after an opening clause speaks; a list's ", the ..." does not
+        and not re.search(r"(?:\band|\bas\s+well\s+as)\s+the\s+$", before, re.IGNORECASE)
+        and not (re.search(r",\s+the\s+$", before) and not _SPEECH_AFTER.match(after))
         and len(chunk) >= 2
         and chunk[0].group()[0].isupper()
         and _office_ends(chunk, states)
@@ -672,6 +700,8 @@ def _title_first(sentence: Sentence, chunk: list, following: list | None, states
         return []
     if head not in {"spokesperson", "spokesman", "spokeswoman", "official"} and not office:
         return []
+    if head == "official" and chunk[-1].group().lower() != "official":
+        return []  # "carried by the official Korean Central News Agency": an adjective
     if not (headed or _speaking(sentence, chunk[0].start(), chunk[-1].end())):
         return []
     return [_Found(None, title, organisation, sentence, True, chunk[0].start(), chunk[-1].end())]
@@ -714,6 +744,18 @@ def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
         organisation, title = _organisation(following.text.rstrip("."), states)
         found.append(_Found(name, title, organisation, line, True, chunks[0][a].start(), chunks[0][b - 1].end(), True))
     return found
+
+
+_SIGNATURE = re.compile(r"(?:[A-Z][A-Z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][A-Z’'-]+|[A-Z]\.|JR\.|SR\.)){1,4}")
+
+
+def _presidential_signature(sentences: list[Sentence]) -> list[_Found]:
+    """The name signed above "THE WHITE HOUSE," at the foot of a proclamation, order or notice is the President's."""
+    return [
+        _Found(name.text.strip(), "President", "White House", name, True, 0, len(name.text.strip()))
+        for name, place in zip(sentences, sentences[1:], strict=False)
+        if signed_at_the_white_house(place) and _SIGNATURE.fullmatch(name.text.strip())
+    ]
 
 
 _LABEL = re.compile(
@@ -820,6 +862,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
         if turns is not None and mention.sentence.paragraph >= turns and not label:
             mention.speaking = False
     found += _blocks(sentences, states) + _transcript_labels(sentences) + _headline_speakers(sentences, states)
+    found += _presidential_signature(sentences)
     people = _people(found)
     _office_holders_speak(found, people, sentences)
     # a speaker the text never titles ("MR ICE: Thank you, Operator", a briefing's moderator) is no official
@@ -828,6 +871,13 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
         if person.name is not None and " " not in person.name:
             person.name = _full_name(sentences, person.name)
     unnamed = _unnamed(found, named)
+    if (
+        (minister := _from_minister(sentences))
+        and not named
+        and len(unnamed) == 1
+        and not _SPOKES.search(unnamed[0].title)
+    ):
+        unnamed[0].name, named, unnamed = minister, unnamed, []
     warnings = [
         f"An unnamed {u.title}{f' ({u.organisation})' if u.organisation else ''} is quoted; the name is left empty."
         for u in unnamed
@@ -909,6 +959,28 @@ _OFFICES_SPEAK = re.compile(
     rf"^The\s+(?P<first>{_OFFICE_WORDS})(?:\s+and\s+(?:the\s+)?(?P<second>{_OFFICE_WORDS}))?\s+"
     rf"(?:\w+ly\s+)?(?:{_SPEECH})\b"
 )
+
+
+# gov.uk's "From: Foreign & Commonwealth Office and The Rt Hon William Hague MP"
+_FROM_LINE = re.compile(r"^From:\s*(.+)$", re.MULTILINE)
+_DEPARTMENT = re.compile(r"\b(?:Office|Department|Ministry|Treasury|Mission|Cabinet|Government|Embassy)\b")
+
+
+def _from_minister(sentences: list[Sentence]) -> str | None:
+    """The one minister a gov.uk page names as its author ("From: ... and The Rt Hon William Hague MP"): the holder
+    of the office the page then quotes unnamed ("the Foreign Secretary said:")."""
+    for sentence, following in zip(sentences, [*sentences[1:], None], strict=False):
+        line = _FROM_LINE.match(sentence.text)
+        authors = line.group(1) if line else following.text if following and sentence.text.strip() == "From:" else None
+        if authors is None:
+            continue
+        people = [
+            re.sub(r"^(?:The\s+)?(?:Rt\s+Hon\s+)?|\s+(?:MP|KC|QC)$", "", part.strip())
+            for part in re.split(r",\s*|\s+and\s+", re.sub(r"Foreign,\s+Commonwealth", "Foreign Commonwealth", authors))
+            if part.strip() and not _DEPARTMENT.search(part)
+        ]
+        return people[0] if len(people) == 1 and len(people[0].split()) >= 2 else None
+    return None
 
 
 def _unnamed(found: list[_Found], named: list[_Found]) -> list[_Found]:

@@ -156,6 +156,11 @@ _SPEAKER_LABEL = re.compile(
 _OFFICE_LABEL = re.compile(r"\b(?:ambassador|minister|secretary|spokes\w+|president|representative)\b", re.I)
 
 
+def signed_at_the_white_house(sentence: Sentence) -> bool:
+    """The line under a President's signature: "JOSEPH R. BIDEN JR." / "THE WHITE HOUSE," / "June 17, 2021."."""
+    return sentence.text.strip() == "THE WHITE HOUSE,"
+
+
 def first_turn(sentences: list[Sentence]) -> int | None:
     """The paragraph where a transcript's spoken turns begin: a text with two speakers' labels, or one naming an
     office ("Ambassador Bolton: ..." in a copy cut short); None for a text that is no transcript."""

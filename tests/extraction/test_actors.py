@@ -596,3 +596,21 @@ def test_a_state_joining_others_in_an_act_acts_too():
     assert {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")} == {
         "United Kingdom", "United States", "Japan", "South Korea",
     }  # fmt: skip
+
+
+def test_the_united_kingdom_in_full_names_no_ireland():
+    text = (
+        "We, the Governments of Japan, the United Kingdom of Great Britain and Northern Ireland and the United "
+        "States of America, today announce the establishment of a monitoring team."
+    )
+    assert "Ireland" not in {a.name for a in extract(text).actors}
+
+
+def test_the_council_is_the_one_the_text_names_acting_not_the_one_whose_resolution_it_cites():
+    text = (
+        "COUNCIL OF THE EUROPEAN UNION\n\nBrussels, 27 March 2007\n\nPRESS RELEASE\n\n"
+        "The Council today adopted a regulation giving effect to restrictive measures against the DPRK. The "
+        "regulation implements UN Security Council resolution 1718 (2006) and UN Security Council resolution "
+        "1874 (2009)."
+    )
+    assert {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")} == {"European Union"}

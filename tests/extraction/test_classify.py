@@ -633,3 +633,37 @@ def test_restrictive_measures_adopted_against_some_designate():
         )
         == "designation"
     )
+
+
+def test_an_old_joint_statement_named_by_its_month_is_no_joint_statement():
+    assert (
+        kind(
+            "The United States strongly condemns the launches. North Korea should carry out the commitments "
+            "it accepted in the Joint Statement of September 2005."
+        )
+        == "condemnation"
+    )
+
+
+def test_a_designation_rescinded_is_a_delisting():
+    assert (
+        kind("This morning the Secretary of State rescinded North Korea's designation as a state sponsor of terrorism.")
+        == "delisting"
+    )
+
+
+def test_measures_taken_against_a_number_of_entities_and_a_final_rule_announced_designate():
+    assert (
+        kind(
+            "The Government of Japan today decided to take the following measures against 15 entities and 1 "
+            "individual connected with North Korea's missile programmes."
+        )
+        == "designation"
+    )
+    assert kind("Jane Roe, a Treasury official, announced the final rule in Beijing on Wednesday.") == "designation"
+
+
+def test_a_firm_protest_lodged_condemns():
+    assert kind("This morning North Korea launched a missile. We have lodged a firm protest with North Korea.") == (
+        "condemnation"
+    )

@@ -478,3 +478,24 @@ def test_a_slashed_date_is_read_in_the_order_the_texts_dates_in_words_take():
     assert when(text)[0] == dt.date(2024, 5, 12)
     american = text.replace("3 May 2024", "May 3, 2024")
     assert when(american)[0] == dt.date(2024, 12, 5)
+
+
+def test_a_british_or_eu_publisher_writes_a_slashed_date_day_first():
+    text = (
+        "EEAS\n\nStatement by the Spokesperson\n\nBrussels, 02/10/2019 - 16:55\n\nThe European Union condemns "
+        "the launch, a clear violation of UN Security Council resolutions."
+    )
+    assert when(text)[0] == dt.date(2019, 10, 2)
+
+
+def test_a_full_date_years_before_the_documents_day_is_an_earlier_act():
+    text = (
+        "Notice\nJune 17, 2021\n\nOn June 26, 2008, by Executive Order 13466, the President declared a national "
+        "emergency with respect to North Korea. I am continuing it for 1 year."
+    )
+    assert when(text)[0] == dt.date(2021, 6, 17)
+
+
+def test_a_time_after_a_date_makes_no_range():
+    text = "Statement by the Spokesperson\n\nBrussels, 02/10/2019 - 16:55\n\nThe European Union condemns it."
+    assert when(text)[0] == dt.date(2019, 10, 2)

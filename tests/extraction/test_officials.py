@@ -1,5 +1,7 @@
 """Officials: the press forms of name and title, unnamed spokespersons kept unnamed, one entry per person."""
 
+import datetime as dt
+
 from service.extraction import extract
 
 
@@ -661,3 +663,65 @@ def test_the_guests_a_host_received_speak_when_the_sides_then_act_together():
         "Republic of Korea National Security Advisor Kim Min-su. The three strongly condemned the launch."
     )
     assert [name for name, _ in officials(text)] == ["Jane Roe", "Taro Yamada", "Kim Min-su"]
+
+
+def test_an_institutions_possessive_before_a_title_is_whose_title_it_is():
+    text = "Jane Roe, the Treasury's deputy assistant secretary, announced the final rule in Beijing."
+    assert officials(text) == [("Jane Roe", "deputy assistant secretary")]
+
+
+def test_a_headline_verb_and_its_object_are_no_name():
+    text = "UN Chief Deplores North Korea Rocket Launch\nDecember 11, 2012\n\nThe launch was condemned by many."
+    assert officials(text) == []
+
+
+def test_a_knights_sir_is_no_part_of_the_name():
+    text = "Statement by Sir Jon Roe, UK Permanent Representative to the United Nations, at the Security Council."
+    assert officials(text) == [("Jon Roe", "Permanent Representative to the United Nations")]
+
+
+def test_official_before_an_agencys_name_is_an_adjective():
+    text = "Jane Roe, first vice department director of the ministry, said in a statement carried by the official "
+    text += "Korean Central News Agency that Seoul would pay a price."
+    assert officials(text) == [("Jane Roe", "vice department director of the ministry")]
+
+
+def test_what_an_official_said_earlier_is_not_this_acts_word():
+    text = (
+        "North Korea on Thursday denied supplying weapons to Russia. Earlier this month, Jane Roe, the National "
+        "Security Council's coordinator for strategic communications, said Russia was buying shells."
+    )
+    assert officials(text) == []
+
+
+def test_a_state_after_a_name_ends_at_and_and_the_next_title_follows():
+    text = (
+        "Joint Statement of President Jane Roe of the United States of America and Chairman Kim Min-su of the "
+        "Democratic People's Republic of Korea at the Summit\n\nThe two leaders met in Singapore and agreed to "
+        "pursue new relations."
+    )
+    assert officials(text) == [("Jane Roe", "President"), ("Kim Min-su", "Chairman")]
+
+
+def test_the_name_signed_above_the_white_house_is_the_presidents():
+    text = (
+        "Notice on the Continuation of the National Emergency With Respect to North Korea\n\n"
+        "I am continuing the national emergency with respect to North Korea for 1 year.\n\n"
+        "JANE Q. ROE JR.\n\nTHE WHITE HOUSE,\nJune 17, 2021."
+    )
+    draft = extract(text)
+    assert ([(o.name, o.title) for o in draft.officials], draft.date) == (
+        [("JANE Q. ROE JR.", "President")],
+        dt.date(2021, 6, 17),
+    )
+
+
+def test_a_govuk_pages_one_minister_is_the_office_holder_it_quotes_unnamed():
+    text = (
+        "Press release\n\nForeign Secretary condemns North Korean nuclear test\n\n"
+        "Jane Roe says the UK will press for a strong Security Council response.\n\n"
+        "From: Foreign & Commonwealth Office and The Rt Hon Jane Roe MP\nPublished 12 February 2013\n\n"
+        "Speaking after Pyongyang announced a third nuclear test, the Foreign Secretary said:\n\n"
+        '"I condemn this test without reservation."'
+    )
+    assert officials(text) == [("Jane Roe", "Foreign Secretary")]
