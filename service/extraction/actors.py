@@ -419,6 +419,8 @@ _INSTITUTION = re.compile(
 _OFFICE_OF = re.compile(
     r"\b(?:Government|Ministry(?:\s+of\s+[A-Z]\w+(?:\s+Affairs)?)?|Prime\s+Minister|President|Cabinet|Embassy|"
     r"Mission|Permanent\s+Representative)\s+of\s+(?:the\s+)?$"
+    # a site's name: "Ministry of Foreign Affairs, Republic of Korea"
+    r"|^\s*Ministry\s+of\s+Foreign\s+Affairs(?:\s+and\s+Trade)?,\s+(?:the\s+)?$"
 )
 
 

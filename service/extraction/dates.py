@@ -155,9 +155,10 @@ def _dateline(
                     and not _PAGE_EVENT.search(sentence.text[: match.start()][-60:])
                 ):
                     found.append((bool(_LABELLED.search(sentence.text[: match.start()])), day))
-    labelled = [day for is_labelled, day in found if is_labelled]
-    labelled += _published_below(sentences, url_day, month_first)
-    return labelled[0] if labelled else found[-1][1] if found else None
+    below = _dated_below(sentences, url_day, month_first)
+    labelled = [day for is_labelled, day in found + below if is_labelled]
+    alone = [day for is_labelled, day in below if not is_labelled]
+    return labelled[0] if labelled else found[-1][1] if found else alone[0] if alone else None
 
 
 def _long_before(candidate: _Candidate, dateline: dt.date, url_day: dt.date | None, month_first: bool | None) -> bool:
@@ -181,25 +182,25 @@ _LABELLED_LINE = re.compile(rf"{_LABEL}\s+(?P<date>.+?)\s*", re.IGNORECASE)
 _PUBLISHED_WITHIN = 1500  # characters: a page's furniture, not a date the text tells of
 
 
-def _published_below(sentences: list[Sentence], url_day: dt.date | None, month_first: bool | None) -> list[dt.date]:
-    """A publication date labelled on a line of its own below the header: "Published" then "3 December 2024", or
-    "Published 3 December 2024"."""
+def _dated_below(
+    sentences: list[Sentence], url_day: dt.date | None, month_first: bool | None
+) -> list[tuple[bool, dt.date]]:
+    """Dates on lines of their own below the header, near the top, each with whether a label gives it as the
+    publication date ("Published" then "3 December 2024", or "Published 3 December 2024"); an unlabelled one
+    ("March 18, 2021" under a headline the body was taken to start with) dates the page where nothing else does."""
     found = []
     for previous, sentence in zip(sentences, sentences[1:], strict=False):
         if sentence.start > _PUBLISHED_WITHIN:
             break
         if sentence.in_header:
             continue
-        if _LABEL_LINE.fullmatch(previous.text):
-            written = sentence.text.strip()
-        elif labelled := _LABELLED_LINE.fullmatch(sentence.text):
-            written = labelled.group("date")
-        else:
-            continue
+        labelled = _LABELLED_LINE.fullmatch(sentence.text)
+        is_labelled = bool(_LABEL_LINE.fullmatch(previous.text) or labelled)
+        written = labelled.group("date") if labelled else sentence.text.strip().rstrip(".")
         for kind, pattern in _PATTERNS:
             match = pattern.fullmatch(written) if kind == "full" else None
             if match and (day := _full_date(match, url_day, month_first)):
-                found.append(day)
+                found.append((is_labelled, day))
                 break
     return found
 
@@ -233,6 +234,11 @@ _DAY_FIRST_PUBLISHER = re.compile(
     r"|^\s*(?:Brussels|London|Luxembourg|Strasbourg)\b",
     re.MULTILINE | re.IGNORECASE,
 )
+_MONTH_FIRST_PUBLISHER = re.compile(
+    r"\b(?:U\.S\.\s+Department|Department\s+of\s+(?:the\s+Treasury|State)|The\s+White\s+House|U\.S\.\s+Mission|"
+    r"U\.S\.\s+Embassy|Office\s+of\s+Foreign\s+Assets\s+Control)\b",
+    re.IGNORECASE,
+)
 _HEADER_CHARS = 400
 
 
@@ -252,8 +258,11 @@ def _month_first(text: str, urls: list[str]) -> bool | None:
     month_first = bool(_MONTH_DAY_YEAR.search(masked))
     if day_first != month_first:
         return month_first
-    # else the publisher its header names: a British or EU office writes the day first ("HM Treasury ... 06/07/2020")
-    return False if _DAY_FIRST_PUBLISHER.search(masked[:_HEADER_CHARS]) else None
+    # else the publisher its header names: a British or EU office writes the day first ("HM Treasury ... 06/07/2020"),
+    # an American one the month ("U.S. Department of the Treasury ... 3/11/2013")
+    if _DAY_FIRST_PUBLISHER.search(masked[:_HEADER_CHARS]):
+        return False
+    return True if _MONTH_FIRST_PUBLISHER.search(masked[:_HEADER_CHARS]) else None
 
 
 def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
@@ -322,7 +331,9 @@ _EVENT_BEFORE = re.compile(
     r"\b(?:launch\w*|tests?|tested|fir(?:ed|ing)|strikes?|struck|attacks?|attacked|visit\w*|invasion|explosion|"
     r"detonat\w*|flights?|arriv\w*|travel\w*|expir\w*|deploy\w*|talks|signing|adoption)\b(?:\s+[\w’'\"“”(),—–-]+){1,14}\s*$"
     # "its sixth nuclear test on September 3": a named event right before its date
-    r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:tests?|launch(?:es)?)\s*$",
+    r"|\b(?:nuclear|missile|ballistic|satellite|space|\w+th|latest|recent)\s+(?:tests?|launch(?:es)?)\s*$"
+    # "North Korea's launch on February 18": an owner's launch is the launcher's act, dated so
+    r"|\b\w+['’]s\s+(?:[\w-]+\s+){0,3}?(?:tests?|launch(?:es)?)\s*$",
     re.IGNORECASE,
 )
 # "the mandate expired on 12 May", "launched on 18 December": a past verb dates its own event.

@@ -44,7 +44,7 @@ _PEERS = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
 _POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "CMG", "KCMG", "DCMG", "GCMG", "KBE", "DBE"}
 _DETERMINERS = {"the", "a", "an"}
 _COMPASS = {"North", "South", "East", "West"}
-_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E.", "Honorable", "Honourable", "Sir", "Dame"}
+_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E.", "Honorable", "Honourable", "Sir", "Dame", "Rt", "Hon"}
 # Capitalised words that belong to titles and organisations, never to a person's name.
 _ORG_WORDS = {
     "affairs", "arms", "control", "security", "international", "policy", "terrorism", "financial", "intelligence",
@@ -288,7 +288,8 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
 
     def compass_surname(i: int) -> bool:
         # "Minister for the Indo-Pacific Catherine West said": a compass word closing a chunk after a given name
-        return i == len(words) - 1 and i > 0 and words[i] in _COMPASS and plain(i - 1)
+        last = i == len(words) - 1 or (i == len(words) - 2 and words[-1] in _POST_NOMINALS)  # "Catherine West MP"
+        return last and i > 0 and words[i] in _COMPASS and plain(i - 1)
 
     def is_name(i: int) -> bool:
         return plain(i) or capitals(i) or particle(i) or compass_surname(i)
@@ -465,7 +466,8 @@ _TALKS = (
     r"held\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,5}?(?:call|talks?|meeting))"
 )
 _SPOKEN_WITH = re.compile(
-    rf"\b(?:{_TALKS}\s+(?:today\s+|by\s+(?:tele)?phone\s+)?with|hosted|hosts|received)\s+(?:the\s+)?"
+    rf"\b(?:{_TALKS}\s+(?:in\s+[A-Z][\w-]+\s+)?(?:today\s+|by\s+(?:tele)?phone\s+)?with|hosted|hosts|received)\s+"
+    r"(?:the\s+)?"
     r"(?:new\s+|newly\s+appointed\s+)?"
     r"(?:(?:Honou?rable|H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*$",
     re.IGNORECASE,
@@ -476,7 +478,8 @@ _CALLED = re.compile(rf"^\s*,?\s*(?:today\s+|on\s+\w+\s+)?{_TALKS}\b", re.IGNORE
 # A readout's "The two leaders condemned ...", "The three sides underscored ...", "The two also spoke about ...": both
 # sides of the call act.
 BOTH_SIDES = re.compile(
-    r"\b(?:the|both)\s+(?:(?:two\s+|three\s+)?(?:leaders|sides|ministers|presidents)|two|three)\s+(?:\w+ly\s+)?"
+    r"\b(?:the|both)\s+(?:(?:two\s+|three\s+|four\s+)?(?:leaders|sides|ministers|presidents)|two|three|four)\s+"
+    r"(?:\w+ly\s+)?"
     r"(?:also\s+)?(?:[a-z]+ed|spoke)\b"  # "The two also spoke about the need for ..."
     # a readout's next sentence, "They strongly condemned ...", though not "They launched": a verb of the talks
     r"|^\s*They\s+(?:\w+ly\s+)?(?:also\s+)?(?:condemned|agreed|discussed|reaffirmed|underscored|emphasi[sz]ed|"
@@ -659,7 +662,7 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end(), True)]
 
 
-_APPOSED_GAP = re.compile(r"\s*,\s*(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)*")
+_APPOSED_GAP = re.compile(r"\s*,\s*(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|(?:the\s+)?Rt\.?\s+Hon\.?)\s*)*", re.I)
 
 
 def _title_first(sentence: Sentence, chunk: list, following: list | None, states: Matcher[Entity]) -> list[_Found]:
@@ -668,8 +671,10 @@ def _title_first(sentence: Sentence, chunk: list, following: list | None, states
     if following is not None:
         gap = sentence.text[chunk[-1].end() : following[0].start()]
         names = _names_in(following, states)
-        if _APPOSED_GAP.fullmatch(gap) and names == [(0, len(following))]:
-            name = _text(sentence, following)
+        # "Minister for the Indo-Pacific, Catherine West MP, said:" (letters after the name are no part of it)
+        letters = len(following) - (following[-1].group() in _POST_NOMINALS)
+        if _APPOSED_GAP.fullmatch(gap) and names == [(0, letters)]:
+            name = _text(sentence, following[:letters])
             speaking = _speaking(sentence, chunk[0].start(), following[-1].end())  # "by the Minister, Name,"
             return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end())]
     # Only a singular title word makes an unnamed official: "officials have warned" is no one in particular.
@@ -727,13 +732,16 @@ def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
         if following.paragraph != line.paragraph + 1 or line.text.endswith((".", ":")):
             continue
         chunks, title_chunks = _chunks(line), _chunks(following)
+        if len(title_chunks) == 2 and _an_office(title_chunks[1]):
+            title_chunks = title_chunks[:1]  # "Department Spokesperson, Office of the Spokesperson"
         if len(chunks) != 1 or len(title_chunks) != 1 or _text(line, chunks[0]) != line.text:
             continue
         names = _names_in(chunks[0], states)
         if not names or names[-1][1] != len(chunks[0]) or len(following.text.split()) > 12:
             continue
         title_chunk = title_chunks[0]
-        if _text(following, title_chunk) != following.text.rstrip(".") or not _has_head(title_chunk):
+        title_line = re.sub(r",\s*Office\b.*$", "", following.text).rstrip(".")
+        if _text(following, title_chunk) != title_line or not _has_head(title_chunk):
             continue
         if _an_office(title_chunk):
             continue  # "Media Note" / "Office of the Spokesperson": a kind of document and its issuer
@@ -741,7 +749,7 @@ def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
             continue
         a, b = names[-1]
         name = _text(line, chunks[0][a:b])
-        organisation, title = _organisation(following.text.rstrip("."), states)
+        organisation, title = _organisation(title_line, states)
         found.append(_Found(name, title, organisation, line, True, chunks[0][a].start(), chunks[0][b - 1].end(), True))
     return found
 
@@ -777,6 +785,18 @@ def _transcript_labels(sentences: list[Sentence]) -> list[_Found]:
             title = (label.group("title") or "").title()
             found.append(_Found(name, title, None, sentence, True, label.start(), label.end()))
     return found
+
+
+_OFFICE_LABEL = re.compile(r"^THE\s+((?:VICE\s+|PRIME\s+)?(?:PRESIDENT|SECRETARY|MINISTER))\s*:")
+
+
+def _office_labels_speak(found: list[_Found], sentences: list[Sentence]) -> None:
+    """ "THE PRESIDENT: Good morning.": the first holder of the office the text names ("The White House - President
+    George W. Bush") is the one speaking, not the presidents he says he called."""
+    for office in {label.group(1).title() for s in sentences if (label := _OFFICE_LABEL.match(s.text))}:
+        holder = next((m for m in found if m.name and fold(m.title) == fold(office)), None)
+        if holder is not None:
+            holder.speaking = True
 
 
 # A headline naming the speaker's statement by a possessive: "President Bush's Statement on North Korea Nuclear Test",
@@ -863,6 +883,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
             mention.speaking = False
     found += _blocks(sentences, states) + _transcript_labels(sentences) + _headline_speakers(sentences, states)
     found += _presidential_signature(sentences)
+    _office_labels_speak(found, sentences)
     people = _people(found)
     _office_holders_speak(found, people, sentences)
     # a speaker the text never titles ("MR ICE: Thank you, Operator", a briefing's moderator) is no official

@@ -614,3 +614,12 @@ def test_the_council_is_the_one_the_text_names_acting_not_the_one_whose_resoluti
         "1874 (2009)."
     )
     assert {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")} == {"European Union"}
+
+
+def test_a_ministrys_site_name_names_the_state_the_government_speaking_serves():
+    text = (
+        "Ministry of Foreign Affairs, Republic of Korea\nHome > Press Center > Spokesperson's Briefings\n\n"
+        "SPOKESPERSON: Good afternoon. Early yesterday morning North Korea once again fired a ballistic missile. "
+        "The Government strongly condemns this launch, a blatant violation of Security Council resolutions."
+    )
+    assert {a.name for a in extract(text).actors if a.role == "imposer"} == {"South Korea"}

@@ -499,3 +499,29 @@ def test_a_full_date_years_before_the_documents_day_is_an_earlier_act():
 def test_a_time_after_a_date_makes_no_range():
     text = "Statement by the Spokesperson\n\nBrussels, 02/10/2019 - 16:55\n\nThe European Union condemns it."
     assert when(text)[0] == dt.date(2019, 10, 2)
+
+
+def test_a_date_alone_under_a_headline_taken_for_the_body_dates_the_page():
+    text = (
+        "U.S. Embassy & Consulate in the Republic of Korea\nHome | News & Events | Press Releases\n\n"
+        "Joint Statement of the 2021 Republic of Korea-United States Foreign and Defense Ministerial Meeting (2+2)\n"
+        "March 18, 2021\n\nThe two ministers met in Seoul today and condemned the launches."
+    )
+    assert when(text)[0] == dt.date(2021, 3, 18)
+
+
+def test_an_american_publisher_writes_a_slashed_date_month_first():
+    text = (
+        "U.S. DEPARTMENT OF THE TREASURY\nPress Releases\n\nTreasury Designates a Bank\n3/11/2013\n\n"
+        "WASHINGTON - The U.S. Department of the Treasury today designated the bank under Executive Order 13382."
+    )
+    assert when(text)[0] == dt.date(2013, 3, 11)
+
+
+def test_the_day_after_an_owners_launch_is_the_launchs():
+    text = (
+        "Japan-U.S. Foreign Ministers' Telephone Talk\n\nOn February 19, 2023, Minister Yamada held a telephone "
+        "talk with Secretary Roe. Minister Yamada stated that North Korea's launch on February 18 is an "
+        "outrageous act, and that he strongly condemns it."
+    )
+    assert when(text)[0] == dt.date(2023, 2, 19)

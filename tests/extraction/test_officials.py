@@ -725,3 +725,36 @@ def test_a_govuk_pages_one_minister_is_the_office_holder_it_quotes_unnamed():
         '"I condemn this test without reservation."'
     )
     assert officials(text) == [("Jane Roe", "Foreign Secretary")]
+
+
+def test_a_transcripts_office_label_is_the_first_holder_the_text_names():
+    text = (
+        "The White House - President Jane Roe\n\nFor Immediate Release\nOctober 9, 2006\n\n"
+        "THE PRESIDENT: Good morning. The United States condemns the test without reservation. Early this "
+        "morning I spoke with President Hu of China and President Roh of South Korea."
+    )
+    assert officials(text) == [("Jane Roe", "President")]
+
+
+def test_the_rt_hon_and_letters_after_an_apposed_name_are_no_part_of_it():
+    beckett = "The Foreign Secretary, the Rt Hon Jane Roe MP, made the following statement today on the test:"
+    assert officials(beckett) == [("Jane Roe", "Foreign Secretary")]
+    west = 'Minister for the Indo-Pacific, Catherine West MP, said: "The United Kingdom condemns the launches."'
+    assert officials(west) == [("Catherine West", "Minister for the Indo-Pacific")]
+
+
+def test_a_byline_title_may_name_its_office_after_a_comma():
+    text = (
+        "North Korea's Launch\nPress Statement\nJane Roe\nDepartment Spokesperson, Office of the Spokesperson\n"
+        "Washington, DC\nDecember 12, 2012\n\nThe United States condemns North Korea's launch today of a rocket."
+    )
+    assert officials(text) == [("Jane Roe", "Department Spokesperson")]
+
+
+def test_those_met_in_a_city_speak_when_the_four_ministers_then_act():
+    text = (
+        "Secretary of State Jane Roe and Secretary of Defense John Doe met in Seoul today with Minister of Foreign "
+        "Affairs Kim Min-su and Minister of National Defense Lee Jun-ho. The four ministers stressed that North "
+        "Korea's programs are a priority."
+    )
+    assert [name for name, _ in officials(text)] == ["Jane Roe", "John Doe", "Kim Min-su", "Lee Jun-ho"]
