@@ -11,7 +11,7 @@ from service.extraction import extract
 DATA = Path(__file__).parent / "data"
 LABELS = [
     label
-    for name in ("labels", "heldout", "final", "public")
+    for name in ("labels", "heldout", "final", "public", "forms")
     for label in yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
 ]
 
