@@ -774,7 +774,10 @@ def roles(
     ]
 
 
-_JOINT_APPEARANCE = re.compile(rf"^(?:Joint\s+)?{JOINT_APPEARANCE}\b", re.IGNORECASE)
+_JOINT_APPEARANCE = re.compile(
+    rf"^(?:(?:Joint\s+)?{JOINT_APPEARANCE}|Joint\s+(?:remarks|press\s+availability|press\s+conference)\s+by)\b",
+    re.IGNORECASE,
+)  # "Joint Press Conference by Minister of Foreign Affairs Cho Tae-yul and U.S. Secretary of State ..."
 _LED_BY = re.compile(r"\b(?:led|co-?chaired|chaired|co-?hosted)\s+by\b", re.IGNORECASE)
 # "National Security Advisor Jake Sullivan, Republic of Korea National Security Advisor Shin Wonsik, and Japanese
 # National Security Advisor Akiba Takeo met in Washington": officials listed as those who met are its sides.

@@ -891,6 +891,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     for person in named:
         if person.name is not None and " " not in person.name:
             person.name = _full_name(sentences, person.name)
+        person.organisation = person.organisation or _served_by_place(person, sentences, states)
     unnamed = _unnamed(found, named)
     if (
         (minister := _from_minister(sentences))
@@ -914,6 +915,32 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
         for p in sorted(named + unnamed, key=lambda p: (p.sentence.start, p.start))
     ]
     return officials, warnings
+
+
+# "met in Seoul today with Minister of Foreign Affairs Chung Eui-yong": the one met in a capital is its host
+_MET_IN = re.compile(
+    r"\b(?:met|meets|talks|meeting)\s+in\s+([A-Z][\w-]+)\s+(?:today\s+|on\s+\w+\s+)?with\s+(?:the\s+)?"
+    r"(?:(?:Honou?rable|H\.E\.|Mr\.?|Ms\.?|Dr\.?)\s+)*$"
+)
+# A foreign ministry's site names its state: "Ministry of Foreign Affairs, Republic of Korea"
+_MINISTRY_SITE = re.compile(r"^\s*Ministry\s+of\s+Foreign\s+Affairs(?:\s+and\s+Trade)?(?:,\s+|\s+of\s+)(.+)$", re.I)
+_NATIONAL_OFFICE = re.compile(r"minister|spokes|press\s+secretary|cabinet\s+secretary", re.IGNORECASE)
+
+
+def _served_by_place(person: _Found, sentences: list[Sentence], states: Matcher[Entity]) -> str | None:
+    """The state an official the text gives no state serves, where the place says: the host of a meeting in its
+    capital, or the state whose foreign ministry's site the text is (for its ministers and spokespersons)."""
+    places = []
+    if met := _MET_IN.search(person.sentence.text[: person.start]):
+        places.append(met.group(1))
+    site = next((m.group(1) for s in sentences[:2] if s.in_header and (m := _MINISTRY_SITE.match(s.text))), None)
+    if site and _NATIONAL_OFFICE.search(person.title):
+        places.append(site)
+    for place in places:
+        state = next((m.value for m in states.find(place, capitalised=True) if m.value.kind is ActorKind.state), None)
+        if state is not None:
+            return state.name
+    return None
 
 
 def _people(found: list[_Found]) -> dict[str, _Found]:

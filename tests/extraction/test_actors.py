@@ -623,3 +623,25 @@ def test_a_ministrys_site_name_names_the_state_the_government_speaking_serves():
         "The Government strongly condemns this launch, a blatant violation of Security Council resolutions."
     )
     assert {a.name for a in extract(text).actors if a.role == "imposer"} == {"South Korea"}
+
+
+def test_the_one_met_in_a_capital_serves_its_state():
+    text = (
+        "Secretary of State Jane Roe met in Seoul today with Minister of Foreign Affairs Kim Min-su. The two "
+        "ministers strongly condemned North Korea's launches."
+    )
+    draft = extract(text)
+    assert [o.organisation for o in draft.officials if o.name == "Kim Min-su"] == ["South Korea"]
+    assert "South Korea" in {a.name for a in draft.actors if a.role in ("imposer", "co_signatory")}
+
+
+def test_a_ministrys_site_names_the_state_its_minister_serves_and_a_joint_press_conference_has_both_act():
+    text = (
+        "Ministry of Foreign Affairs, Republic of Korea\nHome > Press Center > Speeches and Transcripts\n"
+        "Joint Press Conference by Minister of Foreign Affairs Kim Min-su and U.S. Secretary of State Jane Roe\n\n"
+        "MINISTER KIM: Our Government condemns this launch in the strongest terms.\n\n"
+        "SECRETARY ROE: The United States condemns it too."
+    )
+    assert {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")} == {
+        "South Korea", "United States",
+    }  # fmt: skip
