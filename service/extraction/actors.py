@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from service.extraction.classify import AGENT_AFTER, Cue, names_its_kind
 from service.extraction.gazetteer import Entity, demonyms
 from service.extraction.names import Matcher, Mention, fold
-from service.extraction.officials import BOTH_SIDES, JOINT_APPEARANCE, holds, offices_acting
+from service.extraction.officials import BOTH_SIDES, JOINT_APPEARANCE, MINISTRY_SITE, holds, offices_acting
 from service.extraction.schemas import ActorMention, OfficialMention
 from service.extraction.sentences import Sentence, url_headline
 from service.vocabulary import ActionType, ActorKind, Role
@@ -419,8 +419,6 @@ _INSTITUTION = re.compile(
 _OFFICE_OF = re.compile(
     r"\b(?:Government|Ministry(?:\s+of\s+[A-Z]\w+(?:\s+Affairs)?)?|Prime\s+Minister|President|Cabinet|Embassy|"
     r"Mission|Permanent\s+Representative)\s+of\s+(?:the\s+)?$"
-    # a site's name: "Ministry of Foreign Affairs, Republic of Korea"
-    r"|^\s*Ministry\s+of\s+Foreign\s+Affairs(?:\s+and\s+Trade)?,\s+(?:the\s+)?$"
 )
 
 
@@ -433,7 +431,14 @@ def _institution(placed: list[Placed]) -> list[Placed]:
             before = p.before
             recalled = _CALLED_FOR_BY.search(before)  # "as called for by the President of the Republic of Korea"
             blocked = _MEASURES_ON.search(before)  # "E.O. 13722 blocks the Government of North Korea"
-            if _INSTITUTION.search(p.mention.text) or (_OFFICE_OF.search(before) and not (recalled or blocked)):
+            # a site's name: "Ministry of Foreign Affairs, Republic of Korea"
+            site = MINISTRY_SITE.match(p.sentence.text)
+            on_site = site is not None and p.mention.start - p.sentence.start >= site.start(1)
+            if (
+                _INSTITUTION.search(p.mention.text)
+                or on_site
+                or (_OFFICE_OF.search(before) and not (recalled or blocked))
+            ):
                 return [p]
     return []
 

@@ -466,7 +466,8 @@ _TALKS = (
     r"held\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,5}?(?:call|talks?|meeting))"
 )
 _SPOKEN_WITH = re.compile(
-    rf"\b(?:{_TALKS}\s+(?:in\s+[A-Z][\w-]+\s+)?(?:today\s+|by\s+(?:tele)?phone\s+)?with|hosted|hosts|received)\s+"
+    rf"\b(?:{_TALKS}\s+(?:in\s+(?P<city>[A-Z][\w-]+)\s+)?(?:today\s+|by\s+(?:tele)?phone\s+)?with|hosted|hosts|"
+    r"received)\s+"
     r"(?:the\s+)?"
     r"(?:new\s+|newly\s+appointed\s+)?"
     r"(?:(?:Honou?rable|H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*$",
@@ -917,23 +918,19 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
     return officials, warnings
 
 
-# "met in Seoul today with Minister of Foreign Affairs Chung Eui-yong": the one met in a capital is its host
-_MET_IN = re.compile(
-    r"\b(?:met|meets|talks|meeting)\s+in\s+([A-Z][\w-]+)\s+(?:today\s+|on\s+\w+\s+)?with\s+(?:the\s+)?"
-    r"(?:(?:Honou?rable|H\.E\.|Mr\.?|Ms\.?|Dr\.?)\s+)*$"
-)
 # A foreign ministry's site names its state: "Ministry of Foreign Affairs, Republic of Korea"
-_MINISTRY_SITE = re.compile(r"^\s*Ministry\s+of\s+Foreign\s+Affairs(?:\s+and\s+Trade)?(?:,\s+|\s+of\s+)(.+)$", re.I)
+MINISTRY_SITE = re.compile(r"^\s*Ministry\s+of\s+Foreign\s+Affairs(?:\s+and\s+Trade)?(?:,\s+|\s+of\s+)(.+)$", re.I)
 _NATIONAL_OFFICE = re.compile(r"minister|spokes|press\s+secretary|cabinet\s+secretary", re.IGNORECASE)
 
 
 def _served_by_place(person: _Found, sentences: list[Sentence], states: Matcher[Entity]) -> str | None:
     """The state an official the text gives no state serves, where the place says: the host of a meeting in its
-    capital, or the state whose foreign ministry's site the text is (for its ministers and spokespersons)."""
+    capital ("met in Seoul today with Minister of Foreign Affairs Chung Eui-yong"), or the state whose foreign
+    ministry's site the text is (for its ministers and spokespersons)."""
     places = []
-    if met := _MET_IN.search(person.sentence.text[: person.start]):
-        places.append(met.group(1))
-    site = next((m.group(1) for s in sentences[:2] if s.in_header and (m := _MINISTRY_SITE.match(s.text))), None)
+    if (met := _SPOKEN_WITH.search(person.sentence.text[: person.start])) and met.group("city"):
+        places.append(met.group("city"))
+    site = next((m.group(1) for s in sentences[:2] if s.in_header and (m := MINISTRY_SITE.match(s.text))), None)
     if site and _NATIONAL_OFFICE.search(person.title):
         places.append(site)
     for place in places:
