@@ -299,6 +299,8 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
                 continue
             # "today's missile launch": today is the text's own day, whatever else it dates
             event = event or (None if kind == "today" else _event_around(text, match))
+            if event is None and kind in ("today", "weekday") and _EVENT_DONE_AFTER.match(text, match.end()):
+                event = match.group()  # "Yesterday the regime in Pyongyang fired a missile": the launch's day
             if event is not None:
                 events.append(event)
             else:
@@ -420,6 +422,12 @@ def _event_around(text: str, match: re.Match[str]) -> str | None:
     if event_after and not _ACT.search(event_after.group()):
         return f"{match.group()}{event_after.group()}"
     return None
+
+
+_EVENT_DONE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:the|a|an|[A-Z][\w’'-]*|[a-z]+['’]s|in|of|regime|North|South)\s+){0,6}?"
+    r"(?:fired|launched|tested|conducted|detonated|carried\s+out)\b"
+)
 
 
 def _quoted(text: str, start: int) -> bool:

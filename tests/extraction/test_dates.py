@@ -525,3 +525,12 @@ def test_the_day_after_an_owners_launch_is_the_launchs():
         "outrageous act, and that he strongly condemns it."
     )
     assert when(text)[0] == dt.date(2023, 2, 19)
+
+
+def test_a_yesterday_whose_clause_tells_of_a_launch_dates_the_launch():
+    text = (
+        "Remarks at an Emergency UN Security Council Briefing on North Korea\nNew York City\nNovember 29, 2017\n\n"
+        "Thank you, Mr. President. Yesterday the regime in Pyongyang fired a missile that it says can reach any "
+        "city in the United States. We condemn it."
+    )
+    assert when(text)[0] == dt.date(2017, 11, 29)
