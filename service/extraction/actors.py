@@ -754,6 +754,9 @@ def roles(
         o for o in officials if _JOINT_APPEARANCE.search(o.quote) or _LED_BY.search(o.quote) or _met_together(o)
     ]
     _assign(chosen, Role.co_signatory, _official_states(names, beside_the_host, placed))
+    if beside_the_host and any(_JOINT_APPEARANCE.search(o.quote) for o in beside_the_host):
+        # "Remarks With Republic of Korea Foreign Minister Yun Byung-se": the host speaks for the act as the guest does
+        _assign(chosen, Role.co_signatory, _official_states(names, officials, placed))
     if any(BOTH_SIDES.search(s.text) for s in sentences):
         # a readout's "The two leaders condemned ...": each side of the call or meeting acts for its state
         _assign(chosen, Role.co_signatory, _official_states(names, officials, placed))
@@ -797,8 +800,9 @@ def _met_together(official: OfficialMention) -> bool:
 # A partner designating at the same time: "our Republic of Korea (ROK) partners, who are concurrently taking
 # sanctions action ..., by jointly designating", "Japan and the Republic of Korea are each announcing designations".
 _DESIGNATING_TOO = re.compile(
-    r"\b(?:jointly|concurrently|simultaneously|each)\s+(?:designat\w*|sanctioning|imposing|"
-    r"announcing\s+(?:\w+\s+)?(?:designations|sanctions)|taking\s+(?:\w+\s+){0,2}?action)\b",
+    # "..., and Australia, each of which is announcing its own designations"
+    r"\b(?:jointly|concurrently|simultaneously|each(?:\s+of\s+which(?:\s+is|\s+are)?)?)\s+(?:designat\w*|sanctioning|"
+    r"imposing|announcing\s+(?:\w+\s+){0,2}?(?:designations|sanctions)|taking\s+(?:\w+\s+){0,2}?action)\b",
     re.IGNORECASE,
 )
 _NEAR = 60  # characters between the partner's name and its designating
@@ -808,7 +812,10 @@ _OBJECT_BEFORE = re.compile(r"\b(?:against|on|targeting|of|to|from)\s+(?:the\s+)
 def _designating_too(placed: list[Placed], cues: list[Cue], conduct: frozenset[str]) -> list[Placed]:
     """In a designation, the state or body named right before a phrase saying it designates too."""
     found = []
-    for sentence in dict.fromkeys(cue.sentence for cue in cues):
+    # the cue sentences and the lead ("Today's action is taken together with Japan, ..., each of which is announcing
+    # its own designations")
+    lead = [p.sentence for p in placed if p.sentence.in_lead]
+    for sentence in dict.fromkeys([*(cue.sentence for cue in cues), *lead]):
         for match in _DESIGNATING_TOO.finditer(sentence.text):
             before = [
                 p

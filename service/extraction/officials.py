@@ -67,6 +67,11 @@ _HEADLINE_VERBS = {
     "calls", "tells", "says", "warns", "urges", "slams", "condemns", "welcomes", "briefs", "meets", "deplores",
     "denounces", "rejects", "vows", "backs", "praises", "criticizes", "criticises", "blasts", "hails", "demands",
 }  # fmt: skip
+_DOCUMENT_OPENING = re.compile(
+    r"(?:Joint\s+)?(?:Statement|Remarks|Press\s+Availability|Press\s+Conference)\s+(?:of|by|with)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_HEADLINE_PREPOSITIONS = {"After", "Before", "Following", "During", "On", "At", "In"}
 _NOT_NAMES = {
     "the", "a", "an", "his", "her", "their", "its", "we", "our", "it", "he", "she", "they", "this", "that", "these",
     "those", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -311,6 +316,7 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
         closes = (
             j == len(chunk)
             or words[j] == "and"
+            or words[j] in _HEADLINE_PREPOSITIONS  # "... Foreign Minister Yun Byung-se After Their Meeting"
             or words[j].lower() in _HEADLINE_VERBS
             or words[j] in _POST_NOMINALS
             or _served_after(words, j, states) is not None
@@ -575,9 +581,9 @@ def _titled_names(
             title_tokens = title_tokens[:-1]
         while title_tokens and title_tokens[0].group().lower() in _CONNECTORS | _DETERMINERS | {"as"}:
             title_tokens = title_tokens[1:]  # "As President Trump stated": "As" opens the clause, not the title
-        words = [t.group().lower() for t in title_tokens]
-        if len(words) > 2 and words[words[0] == "joint"] in ("statement", "remarks") and "of" in words[:3]:
-            title_tokens = title_tokens[words.index("of") + 1 :]  # "Joint Statement of President Jane Roe ..."
+        # "Joint Statement of President Jane Roe ...", "Remarks With Republic of Korea Foreign Minister Yun ..."
+        if opening := _DOCUMENT_OPENING.match(_text(sentence, title_tokens) if title_tokens else ""):
+            title_tokens = [t for t in title_tokens if t.start() >= title_tokens[0].start() + opening.end()]
         name = _text(sentence, chunk[a:b])
         served = _served_after([t.group() for t in chunk], b, states)
         if served:

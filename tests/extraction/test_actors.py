@@ -645,3 +645,25 @@ def test_a_ministrys_site_names_the_state_its_minister_serves_and_a_joint_press_
     assert {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")} == {
         "South Korea", "United States",
     }  # fmt: skip
+
+
+def test_partners_each_announcing_their_own_designations_in_the_lead_designate_too():
+    text = (
+        "Treasury Sanctions a Cyber Espionage Group\n\nWASHINGTON - Today, the Department of the Treasury's Office "
+        "of Foreign Assets Control sanctioned the group Kimsuky. Today's action is taken together with Japan, the "
+        "Republic of Korea, and Australia, each of which is announcing its own designations."
+    )
+    assert {a.name for a in extract(text).actors if a.role in ("imposer", "co_signatory")} == {
+        "United States", "Japan", "South Korea", "Australia",
+    }  # fmt: skip
+
+
+def test_in_remarks_with_a_guest_the_host_and_the_guest_both_act():
+    text = (
+        "Remarks With Republic of Korea Foreign Minister Kim Min-su After Their Meeting\nJane Roe\nSecretary of "
+        "State\nSeoul\nApril 12, 2013\n\nFOREIGN MINISTER KIM: Should the North launch a missile, it will face a "
+        "firm response.\nSECRETARY ROE: If the North launches a missile, it will defy the whole world."
+    )
+    draft = extract(text)
+    assert ("Kim Min-su", "Foreign Minister") in [(o.name, o.title) for o in draft.officials]
+    assert {a.name for a in draft.actors if a.role in ("imposer", "co_signatory")} == {"United States", "South Korea"}
