@@ -622,6 +622,8 @@ def _title_then_name(
         written = f"{served} {written}"  # the state the title left out: it is whom the official serves
     organisation, title = _organisation(written, states)
     first, end = title_tokens[0].start(), last.end()
+    if served and (state := re.match(rf"\s+of\s+(?:the\s+)?{re.escape(served)}", sentence.text[end:])):
+        end += state.end()  # "President Jane Roe of the Republic of Korea met": the verb comes after the state
     # A header line that is a title and a name alone, as a briefing lists its speakers ("Press Briefing with" /
     # "Acting Deputy Assistant Secretary Robert Scott," / "... Mark Lambert, and"): a byline.
     alone = re.fullmatch(r"[\s.,;]*(?:and)?\s*", sentence.text[end:]) is not None

@@ -758,3 +758,8 @@ def test_those_met_in_a_city_speak_when_the_four_ministers_then_act():
         "Korea's programs are a priority."
     )
     assert [name for name, _ in officials(text)] == ["Jane Roe", "John Doe", "Kim Min-su", "Lee Jun-ho"]
+
+
+def test_the_verb_after_a_name_and_the_state_it_serves_makes_it_speak():
+    text = "President Kim Min-su of the Republic of Korea met today in Phnom Penh with the other leaders."
+    assert officials(text) == [("Kim Min-su", "President")]
