@@ -158,6 +158,12 @@ def _dateline(
     below = _dated_below(sentences, url_day, month_first)
     labelled = [day for is_labelled, day in found + below if is_labelled]
     alone = [day for is_labelled, day in below if not is_labelled]
+    # a copy marked as one ("[Republished]", "Reposted in full from the official website") is dated by its
+    # original's dateline, not by the day the other site posted it
+    copied = any(s.in_header and _REPOSTED.search(s.text) for s in sentences)
+    original = [day for is_labelled, day in found if not is_labelled] if copied else []
+    if original:
+        return original[-1]
     return labelled[0] if labelled else found[-1][1] if found else alone[0] if alone else None
 
 
@@ -173,6 +179,9 @@ def _signed_day(sentences: list[Sentence]) -> dt.date | None:
             match = _PATTERNS[1][1].fullmatch(day.text.strip().rstrip("."))
             return _full_date(match) if match else None
     return None
+
+
+_REPOSTED = re.compile(r"\b(?:republished|reposted|re-posted)\b", re.IGNORECASE)
 
 
 # A gov.uk page gives its summary first and "From: ..." / "Published" / "3 December 2024" under it, in the body.
@@ -297,8 +306,10 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
             event = _event_before(text, match)
             if event is None and _ends_something(text, match):
                 continue
-            # "today's missile launch": today is the text's own day, whatever else it dates
-            event = event or (None if kind == "today" else _event_around(text, match))
+            # "today's missile launch": today is the text's own day, whatever else it dates ("yesterday's test" is
+            # the test's)
+            today = kind == "today" and not match.group().lower().startswith("yesterday")
+            event = event or (None if today else _event_around(text, match))
             if event is None and kind in ("today", "weekday") and _EVENT_DONE_AFTER.match(text, match.end()):
                 event = match.group()  # "Yesterday the regime in Pyongyang fired a missile": the launch's day
             if event is not None:

@@ -534,3 +534,20 @@ def test_a_yesterday_whose_clause_tells_of_a_launch_dates_the_launch():
         "city in the United States. We condemn it."
     )
     assert when(text)[0] == dt.date(2017, 11, 29)
+
+
+def test_a_copy_marked_as_one_is_dated_by_its_originals_dateline():
+    text = (
+        "Embassy of the Republic of Korea\nHome > Press & Media > News    Posted 2010.05.27\n\n"
+        "[Republished] Government announces measures\nSeoul, May 24, 2010\n\n"
+        "At a joint announcement held this morning, the ministers set out the measures the Government will take."
+    )
+    assert when(text)[0] == dt.date(2010, 5, 24)
+
+
+def test_yesterdays_test_is_the_tests_day():
+    text = (
+        "Statement at the Security Council\nPublished: 4 September 2017\n\nThank you, Madam President. I thank "
+        "the Secretary-General for his swift condemnation of yesterday's test. The United Kingdom condemns it."
+    )
+    assert when(text)[0] == dt.date(2017, 9, 4)
