@@ -176,8 +176,16 @@ def _signed_day(sentences: list[Sentence]) -> dt.date | None:
     """The day under a presidential signature: "JOSEPH R. BIDEN JR." / "THE WHITE HOUSE," / "June 17, 2021."."""
     for place, day in zip(sentences, sentences[1:], strict=False):
         if signed_at_the_white_house(place):
-            match = _PATTERNS[1][1].fullmatch(day.text.strip().rstrip("."))
-            return _full_date(match) if match else None
+            return _written_day(day.text.strip().rstrip("."))
+    return None
+
+
+def _written_day(written: str, url_day: dt.date | None = None, month_first: bool | None = None) -> dt.date | None:
+    """The day a text that is a full date and nothing else gives ("June 17, 2021", "2023/11/22")."""
+    for kind, pattern in _PATTERNS:
+        match = pattern.fullmatch(written) if kind == "full" else None
+        if match and (day := _full_date(match, url_day, month_first)):
+            return day
     return None
 
 
@@ -206,11 +214,8 @@ def _dated_below(
         labelled = _LABELLED_LINE.fullmatch(sentence.text)
         is_labelled = bool(_LABEL_LINE.fullmatch(previous.text) or labelled)
         written = labelled.group("date") if labelled else sentence.text.strip().rstrip(".")
-        for kind, pattern in _PATTERNS:
-            match = pattern.fullmatch(written) if kind == "full" else None
-            if match and (day := _full_date(match, url_day, month_first)):
-                found.append((is_labelled, day))
-                break
+        if day := _written_day(written, url_day, month_first):
+            found.append((is_labelled, day))
     return found
 
 

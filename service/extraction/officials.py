@@ -45,6 +45,8 @@ _POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "CMG", "KCMG", "
 _DETERMINERS = {"the", "a", "an"}
 _COMPASS = {"North", "South", "East", "West"}
 _HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E.", "Honorable", "Honourable", "Sir", "Dame", "Rt", "Hon"}
+# the same words in a pattern, between a verb or a comma and a name: "with the Honorable", ", the Rt Hon"
+_HONORIFIC = r"(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir|Dame|Honou?rable|(?:the\s+)?Rt\.?\s+Hon\.?)"
 # Capitalised words that belong to titles and organisations, never to a person's name.
 _ORG_WORDS = {
     "affairs", "arms", "control", "security", "international", "policy", "terrorism", "financial", "intelligence",
@@ -107,7 +109,7 @@ _SPEECH_BEFORE = re.compile(
     rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+(?:by|of)|remarks\s+by|testimony\s+of|"
     rf"on\s+behalf\s+of|"
     rf"{JOINT_APPEARANCE})"
-    rf"(?:\s+(?:the|a|an|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir|Dame|H\.E\.))*[\s,:]*$",
+    rf"(?:\s+(?:the|a|an|{_HONORIFIC}))*[\s,:]*$",
     re.IGNORECASE,
 )
 
@@ -476,7 +478,7 @@ _SPOKEN_WITH = re.compile(
     r"received)\s+"
     r"(?:the\s+)?"
     r"(?:new\s+|newly\s+appointed\s+)?"
-    r"(?:(?:Honou?rable|H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)*$",
+    rf"(?:{_HONORIFIC}\s+)*$",
     re.IGNORECASE,
 )
 # "Foreign Minister Cho held a phone call with ...", "Ms. KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, held
@@ -671,7 +673,7 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end(), True)]
 
 
-_APPOSED_GAP = re.compile(r"\s*,\s*(?:(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|(?:the\s+)?Rt\.?\s+Hon\.?)\s*)*", re.I)
+_APPOSED_GAP = re.compile(rf"\s*,\s*(?:{_HONORIFIC}\s*)*", re.IGNORECASE)
 
 
 def _title_first(sentence: Sentence, chunk: list, following: list | None, states: Matcher[Entity]) -> list[_Found]:
