@@ -317,6 +317,8 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
             event = event or (None if today else _event_around(text, match))
             if event is None and kind in ("today", "weekday") and _EVENT_DONE_AFTER.match(text, match.end()):
                 event = match.group()  # "Yesterday the regime in Pyongyang fired a missile": the launch's day
+            if event is None and not today and _RESOLUTION_ADOPTED_AFTER.match(text, match.end()):
+                event = match.group()  # "on March 3 the UN Security Council adopted Resolution 2270": its adoption
             if event is not None:
                 events.append(event)
             else:
@@ -443,6 +445,15 @@ def _event_around(text: str, match: re.Match[str]) -> str | None:
 _EVENT_DONE_AFTER = re.compile(
     r"\s*,?\s*(?:(?:the|a|an|[A-Z][\w’'-]*|[a-z]+['’]s|in|of|regime|North|South)\s+){0,6}?"
     r"(?:fired|launched|tested|conducted|detonated|carried\s+out)\b"
+)
+
+
+# "on March 3 (March 2 New York time) the UN Security Council unanimously adopted Resolution 2270": both days are the
+# resolution's, which another's measures then implement, as "adopted resolution 2270 on 2 March 2016" is.
+_RESOLUTION_ADOPTED_AFTER = re.compile(
+    r"\s*(?:\(?[^()]{0,40}\)\s*)?,?\s*the\s+(?:UN\s+|United\s+Nations\s+)?Security\s+Council\s+(?:\w+ly\s+)?adopted\s+"
+    r"resolution\s+\d{3,4}",
+    re.IGNORECASE,
 )
 
 

@@ -551,3 +551,13 @@ def test_yesterdays_test_is_the_tests_day():
         "the Secretary-General for his swift condemnation of yesterday's test. The United Kingdom condemns it."
     )
     assert when(text)[0] == dt.date(2017, 9, 4)
+
+
+def test_the_day_a_resolution_was_adopted_is_not_the_measures_implementing_it():
+    text = (
+        "Announcement of Unilateral Sanction Measures against North Korea\nby the ROK Government\nMarch 8, 2016\n"
+        "As part of such measures, on March 3 (March 2 New York time) the UN Security Council unanimously adopted "
+        "Resolution 2270, which is the strongest sanction resolution ever.\n"
+        "The ROK Government, by fully implementing Resolution 2270, will lead the international community."
+    )
+    assert extract(text).date == dt.date(2016, 3, 8)
