@@ -88,7 +88,7 @@ def locate(text: str, sentences: list[Sentence], names: Matcher[Entity]) -> list
     # counted where they act, not in "Security Council resolution 1718"
     councils = [p.mention.value for p in placed if p.mention.value.key in ("body:un-security-council", "body:eu")]
     if councils:
-        council = max(set(councils), key=councils.count)
+        council = max(dict.fromkeys(councils), key=councils.count)  # on a tie the first named, on every run
         for match in re.finditer(r"\b[Tt]he (Council)\b", text):
             index = bisect.bisect_right(starts, match.start()) - 1
             if index >= 0 and not any(p.mention.start <= match.start(1) < p.mention.end for p in placed):

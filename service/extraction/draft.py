@@ -9,13 +9,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from service.extraction import actors, dates, officials, resolutions, targets
+from service.extraction import actors, dates, layout, officials, resolutions, targets
 from service.extraction.classify import Cue, classify
 from service.extraction.classify import cues as all_cues
 from service.extraction.gazetteer import Entity, matcher
 from service.extraction.names import Matcher
-from service.extraction.schemas import ActDraft, ActorMention, Draft, KnownActor, OfficialMention
+from service.extraction.schemas import ActDraft, ActorMention, Draft, KnownActor, OfficialMention, Passage
 from service.extraction.sentences import Sentence, split
 from service.vocabulary import ActionType, ActorKind, Role
 
@@ -27,6 +28,9 @@ _FURTHER_TYPES = {
 # A cue weighing less than this is background ("after Russia vetoed ...") or in a far paragraph: no act of its own.
 _FURTHER_MIN_WEIGHT = 1.0
 _MAX_FURTHER = 3
+
+_Act = TypeVar("_Act", bound=ActDraft)
+_Passage = TypeVar("_Passage", bound=Passage)
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,7 @@ def extract(
 ) -> Draft:
     """Read a press statement, briefing or news report into a draft action, each field with its passage.
     `names` is `matcher(known_actors)` built beforehand, for a caller that extracts many times."""
+    submitted, text = text, layout.for_reading(text)
     sentences = split(text)
     names = names if names is not None else matcher(known_actors)
     found_cues = all_cues(sentences, url)
@@ -218,4 +223,31 @@ def extract(
         text, sentences, names, placed, people, published_on, url, found_cues, dates.candidates_of(sentences)
     )
     main = _act(doc, kind, cues, people, official_warnings)
-    return Draft(**main, further_acts=_further_acts(doc, kind, main["actors"]))
+    draft = Draft(**main, further_acts=_further_acts(doc, kind, main["actors"]))
+    if text == submitted:
+        return draft
+    return _quoted_from(submitted, draft).model_copy(
+        update={"further_acts": [_quoted_from(submitted, act) for act in draft.further_acts]}
+    )
+
+
+def _quoted_from(submitted: str, act: _Act) -> _Act:
+    """The act with every quote copied from the submitted text, where the rules read its layout.for_reading copy:
+    the spans hold in both, the characters may not (a line break read as a space)."""
+
+    def passages(found: list[_Passage]) -> list[_Passage]:
+        return [p.model_copy(update={"quote": submitted[p.span[0] : p.span[1]]}) for p in found]
+
+    def at(span: tuple[int, int] | None) -> str | None:
+        return submitted[span[0] : span[1]] if span else None
+
+    return act.model_copy(
+        update={
+            "type_quote": at(act.type_span),
+            "date_text": at(act.date_span) if act.date_span else act.date_text,
+            "resolutions": passages(act.resolutions),
+            "officials": passages(act.officials),
+            "actors": passages(act.actors),
+            "targets": passages(act.targets),
+        }
+    )

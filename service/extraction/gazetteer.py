@@ -5,6 +5,7 @@ when both are states of one country: then the text's "Pyongyang" links to the da
 database lists no such alias.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -47,6 +48,14 @@ def demonyms() -> frozenset[str]:
     """The folded adjectives of the states ("iranian", "south korean"): a state written so is described, not named."""
     data = yaml.load(_DATA.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     return frozenset(fold(word) for *_, words in data["states"] for word in words)
+
+
+@cache
+def acronyms() -> frozenset[str]:
+    """The words the gazetteer writes in capitals ("DPRK", "UN", "EEAS"): a headline in capitals keeps them so."""
+    return frozenset(
+        word for _, names in _builtin() for name in names for word in re.findall(r"\b[A-Z][A-Z0-9]+\b", name)
+    )
 
 
 def _links(known_actors: Sequence[KnownActor]) -> dict[str, KnownActor]:

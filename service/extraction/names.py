@@ -103,7 +103,8 @@ class Matcher(Generic[T]):
             if j > i:
                 by_token += " " + folded[j]
                 by_word += (" " if spaced[j] else "") + folded[j]
-            live = [key for key in {by_token, by_word} if key in self._prefixes]
+            # In this order, so that where both read a name the one spaced as written wins, on every run.
+            live = [key for key in dict.fromkeys((by_token, by_word)) if key in self._prefixes]
             if not live:
                 break
             for key in live:
