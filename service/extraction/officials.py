@@ -149,7 +149,6 @@ class _Found:
     apposed: bool = False  # "Name, Title": how a transcript or a byline gives the official title
 
 
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")  # "Janet L. Yellen", "Karel J.G. van Oosterom"
 # Lower-case words inside a family name: "Karel J.G. van Oosterom", "Ursula von der Leyen".
 _PARTICLES = {"van", "von", "der", "den", "de", "du", "da", "di", "del", "della", "bin", "al", "le", "la"}
@@ -157,7 +156,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _is_capitalised(token: str) -> bool:
-    return token[0].isupper() or _INITIALS.fullmatch(token) is not None
+    return token[0].isupper() or _INITIAL.fullmatch(token) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -183,7 +182,11 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
     previous_end = None
     for token in _TOKEN.finditer(sentence.text):
         word = token.group()
-        particle = word in _PARTICLES and bool(current) and _is_capitalised(current[-1].group())
+        particle = (
+            word in _PARTICLES
+            and bool(current)
+            and (_is_capitalised(current[-1].group()) or current[-1].group() in _PARTICLES)  # "von der"
+        )
         # "Chair of the 1718 Committee": a committee named by its resolution's number
         number = word.isdigit() and bool(current) and current[-1].group().lower() == "the"
         fits = (
@@ -291,7 +294,21 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
         )
 
     def particle(i: int) -> bool:
-        return words[i] in _PARTICLES and 0 < i < len(words) - 1 and plain(i - 1) and plain(i + 1)
+        """Inside a run of particles with a name on either side: "Ursula von der Leyen"."""
+        if words[i] not in _PARTICLES:
+            return False
+        start, end = i, i + 1
+        while start > 0 and words[start - 1] in _PARTICLES:
+            start -= 1
+        while end < len(words) and words[end] in _PARTICLES:
+            end += 1
+        return start > 0 and end < len(words) and plain(start - 1) and plain(end)
+
+    def starts_with_a_given_initial(i: int, j: int) -> bool:
+        """ "J. Christopher Giancarlo", "C. S. Eliot Kang": one-letter initials, then two words of the name; a
+        dotted acronym ending a title ("Ambassador to the U.N. Linda Thomas-Greenfield") is no initial of it."""
+        rest = [word for word in words[i:j] if not _INITIAL.fullmatch(word)]
+        return len(words[i]) == 2 and len(rest) >= 2 and all(len(w) == 2 for w in words[i:j] if w not in rest)
 
     def compass_surname(i: int) -> bool:
         # "Minister for the Indo-Pacific Catherine West said": a compass word closing a chunk after a given name
@@ -310,7 +327,7 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
         j = i
         while j < len(chunk) and is_name(j):
             j += 1
-        while i < j - 1 and _INITIAL.fullmatch(words[i]):
+        while i < j - 1 and _INITIAL.fullmatch(words[i]) and not starts_with_a_given_initial(i, j):
             i += 1  # "Ambassador to the U.N. Linda Thomas-Greenfield": the initials end the title
         # "Lord Ahmad of Wimbledon": a peer's territorial designation belongs to the name.
         if words[i] in _PEERS and j + 1 < len(chunk) and words[j] == "of" and is_name(j + 1):
@@ -323,10 +340,11 @@ def _names_in(chunk: list[re.Match], states: Matcher[Entity]) -> list[tuple[int,
             or words[j] in _POST_NOMINALS
             or _served_after(words, j, states) is not None
         )
-        # A name starts and ends with a word, not an initial: "Janet L. Yellen".
-        length = j - i
+        # A name starts and ends with a word, not an initial: "Janet L. Yellen"; particles make it no longer.
+        length = sum(word not in _PARTICLES for word in words[i:j])
         after_title = _after_title(words, i, names)
-        if closes and (2 <= length <= 4 or (length == 1 and after_title)) and not _INITIAL.fullmatch(words[i]):
+        starts_well = not _INITIAL.fullmatch(words[i]) or starts_with_a_given_initial(i, j)
+        if closes and (2 <= length <= 4 or (length == 1 and after_title)) and starts_well:
             names.append((i, j))
         i = j
     return names
@@ -813,8 +831,10 @@ def _office_labels_speak(found: list[_Found], sentences: list[Sentence]) -> None
 # A headline naming the speaker's statement by a possessive: "President Bush's Statement on North Korea Nuclear Test",
 # "Secretary Blinken's Remarks to the Press".
 # "Secretary of State John Kerry's Statement on ...": the title's own "of" and a full name too.
+# "Secretary Sean O'Neill's", "Ursula von der Leyen's": an apostrophe inside a name, particles between its words.
 _HEADLINE_SPEAKER = re.compile(
-    r"^(?P<title>(?:(?:[A-Z][\w-]*|of|for|the)\s+){1,6}?)(?P<name>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]+)['’]s\s+"
+    r"^(?P<title>(?:(?:[A-Z][\w-]*|of|for|the)\s+){1,6}?)"
+    rf"(?P<name>(?:(?:[A-Z][\w.-]*|{'|'.join(sorted(_PARTICLES))})\s+){{0,4}}[A-Z](?:[\w-]|['’](?!s\s))+)['’]s\s+"
     r"(?:Statement|Remarks|Call|Calls|Press\s+Conference|Speech|Address)\b"
 )
 
@@ -830,7 +850,11 @@ def _headline_speakers(sentences: list[Sentence], states: Matcher[Entity]) -> li
         while len(name_words) > 1 and not _is_name_token(name_words[0]):
             title_words.append(name_words.pop(0))
         title_text, name = " ".join(title_words), " ".join(name_words)
-        if _has_head_word(title_text) and all(_is_name_token(word) for word in name_words):
+        if (
+            _has_head_word(title_text)
+            and all(_is_name_token(w) or w in _PARTICLES for w in name_words[1:-1])
+            and all(_is_name_token(w) for w in (name_words[0], name_words[-1]))
+        ):
             organisation, title = _organisation(title_text, states)
             found.append(_Found(name, title, organisation, sentence, True, match.start(), match.end()))
     return found

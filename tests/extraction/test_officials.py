@@ -763,3 +763,25 @@ def test_those_met_in_a_city_speak_when_the_four_ministers_then_act():
 def test_the_verb_after_a_name_and_the_state_it_serves_makes_it_speak():
     text = "President Kim Min-su of the Republic of Korea met today in Phnom Penh with the other leaders."
     assert officials(text) == [("Kim Min-su", "President")]
+
+
+def test_particles_in_a_name_may_follow_one_another():
+    text = "Commission President Ursula von der Leyen said the European Union condemned the launch by North Korea."
+    assert officials(text) == [("Ursula von der Leyen", "Commission President")]
+
+
+def test_particles_do_not_count_towards_a_names_length():
+    text = "Foreign Minister Mohammed bin Abdulrahman Al Thani said Qatar condemned the launch by North Korea."
+    assert officials(text) == [("Mohammed bin Abdulrahman Al Thani", "Foreign Minister")]
+
+
+def test_a_given_names_initials_start_the_name():
+    text = "Assistant Secretary of State C. S. Eliot Kang said the United States condemned the launch."
+    assert officials(text) == [("C. S. Eliot Kang", "Assistant Secretary of State")]
+
+
+def test_a_headline_possessive_of_a_name_with_an_apostrophe_or_particles():
+    body = "\nThe United States condemns the nuclear test conducted by North Korea today in the strongest terms."
+    for name in ("Sean O'Neill", "Ursula von der Leyen"):
+        text = f"Statement\nSecretary of State {name}'s Statement on North Korea's Nuclear Test{body}"
+        assert officials(text) == [(name, "Secretary of State")]
