@@ -29,7 +29,7 @@ _HEADS = {
     "ambassador", "director", "representative", "envoy", "coordinator", "president", "chancellor", "chair",
     "chairman", "chairwoman", "chairperson", "commissioner", "adviser", "advisor", "counselor", "counsellor",
     "administrator", "undersecretary", "under-secretary-general", "official", "premier", "chief", "ministers",
-    "secretaries", "spokespersons", "chargé", "chargée", "hrvp", "vp",
+    "secretaries", "spokespersons", "chargé", "chargée", "hrvp", "vp", "governor", "head",
 }  # fmt: skip
 # Lower-case words that may stand inside a title phrase ("national security spokesperson").
 _TITLE_WORDS = _HEADS | {
@@ -63,6 +63,7 @@ _ORG_WORDS = {
     "army", "party", "centre", "center", "association", "organization", "organisation", "authority", "service",
     "services", "fund", "shipping", "industries", "limited", "embassy", "team", "panel", "experts", "agreement",
     "council's", "statement", "remarks", "activities", "abuses", "indo-pacific", "terrorist", "financing", "crimes",
+    "staff", "delegation", "planning",
 }  # fmt: skip
 # A headline's verb after a name: "Foreign Secretary Boris Johnson Calls For A United Front".
 _HEADLINE_VERBS = {

@@ -785,3 +785,9 @@ def test_a_headline_possessive_of_a_name_with_an_apostrophe_or_particles():
     for name in ("Sean O'Neill", "Ursula von der Leyen"):
         text = f"Statement\nSecretary of State {name}'s Statement on North Korea's Nuclear Test{body}"
         assert officials(text) == [(name, "Secretary of State")]
+
+
+def test_heads_of_delegations_governors_and_chiefs_of_staff_are_titles():
+    for title in ("Head of Delegation", "Governor", "Chief of Staff", "Director of Policy Planning"):
+        text = f"{title} Jane Roe said the United States condemned the launch by North Korea."
+        assert officials(text) == [("Jane Roe", title)]
