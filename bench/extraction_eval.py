@@ -142,15 +142,19 @@ def _first_line_in_capitals(text: str) -> str:
     return f"{head.upper()}\n{rest}"
 
 
-# How copies lay the same words out (--layout): hard-wrapped at 72 columns as plain-text releases, e-mail and copies
-# out of PDF files are; with no-break spaces between words; the first line (most often the headline) in capitals;
-# or run into one line, as a form field or a JSON string may hold a text. The labels hold whatever the layout.
+# How copies lay out or frame the same words (--layout): hard-wrapped at 72 columns as plain-text releases, e-mail
+# and copies out of PDF files are; with no-break spaces between words; the first line (most often the headline) in
+# capitals; run into one line, as a form field or a JSON string may hold a text; posted by another site on a later
+# day, which it states above the text; with the day the page last changed below it. The labels hold whatever the
+# layout, but for a text labelled undated, where a posted day is a date to give.
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "as-written": lambda text: text,
     "wrapped": lambda text: "\n".join(textwrap.fill(line, 72, break_on_hyphens=False) for line in text.split("\n")),
     "no-break-spaces": lambda text: text.replace(" ", "\u00a0"),
     "first-line-in-capitals": _first_line_in_capitals,
     "one-line": lambda text: " ".join(text.split()),
+    "posted-later": lambda text: f"Posted on 14 February 2025 by Newsdesk\n{text}",
+    "updated-below": lambda text: f"{text}\nLast updated: 14 February 2025",
 }
 
 

@@ -137,6 +137,7 @@ def _dateline(
 ) -> dt.date | None:
     """The publication date a document states above its body: a labelled one, else the last one."""
     found = []
+    datelines = []  # the days of lines that are a dateline and nothing else: "WASHINGTON, March 4, 2024"
     for sentence in sentences:
         if not sentence.in_header:
             break
@@ -155,9 +156,17 @@ def _dateline(
                     and not _PAGE_EVENT.search(sentence.text[: match.start()][-60:])
                 ):
                     found.append((bool(_LABELLED.search(sentence.text[: match.start()])), day))
+                    bare = not re.search(r"\b[a-z]{3,}", sentence.text[: match.start()] + sentence.text[match.end() :])
+                    if bare:
+                        datelines.append(day)
     below = _dated_below(sentences, url_day, month_first)
     labelled = [day for is_labelled, day in found + below if is_labelled]
     alone = [day for is_labelled, day in below if not is_labelled]
+    # "Posted on 14 February 2025 by Newsdesk" above "WASHINGTON, March 4, 2024": a page posts a text after it was
+    # issued, so a dateline of its own, earlier than the day the page was posted, is the text's
+    earlier = [day for day in datelines + alone if labelled and day < labelled[0]]
+    if earlier:
+        return earlier[-1]
     # a copy marked as one ("[Republished]", "Reposted in full from the official website") is dated by its
     # original's dateline, not by the day the other site posted it
     copied = any(s.in_header and _REPOSTED.search(s.text) for s in sentences)
@@ -293,6 +302,11 @@ def _url_date(urls: list[str]) -> tuple[dt.date | None, int | None]:
 
 # "[1] Published on 15.03.2021 in the Official Journal", "1Published on 15.11.2021": a footnote.
 _FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,2}\]|\d{1,2}(?=[A-Z])|\*)\s*")
+# "Last updated: 14 February 2025", "Page last reviewed 3 May 2024" below the text: the page's life, never the act's
+# (above it, with no other date, it dates the text as a dateline does).
+_PAGE_LIFE_LINE = re.compile(
+    r"^\W*(?:this\s+page\s+was\s+|page\s+)?(?:last\s+)?(?:updated|modified|reviewed|revised|edited|printed)\b", re.I
+)
 
 
 def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str]]:
@@ -303,7 +317,12 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
     whole = _masked("\n".join(sentence.text for sentence in sentences))
     patterns = [(kind, pattern) for kind, pattern in _PATTERNS if pattern.search(whole)]
     for sentence in sentences:
-        if sentence.in_header or _FOOTNOTE.match(sentence.text) or is_caption(sentence.text):
+        if (
+            sentence.in_header
+            or _FOOTNOTE.match(sentence.text)
+            or is_caption(sentence.text)
+            or _PAGE_LIFE_LINE.match(sentence.text)
+        ):
             continue  # datelines and headlines: the reference day, not the act's; a footnote's or a caption's date is
             # a source's or a photo's
         text = _masked(sentence.text)
@@ -618,8 +637,9 @@ def _original_day(text: str) -> dt.date | None:
 
 def _commonest_year(text: str) -> int | None:
     """With nothing else to give a year, "On September 26" takes it from the text's other dates, whatever they
-    date."""
-    years = [int(m.group()) for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", _masked(text))]
+    date, but for the day the page last changed."""
+    lines = [line for line in _masked(text).splitlines() if not _PAGE_LIFE_LINE.match(line)]
+    years = [int(m.group()) for line in lines for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)]
     return max(set(years), key=lambda y: (years.count(y), y)) if years else None
 
 

@@ -561,3 +561,21 @@ def test_the_day_a_resolution_was_adopted_is_not_the_measures_implementing_it():
         "The ROK Government, by fully implementing Resolution 2270, will lead the international community."
     )
     assert extract(text).date == dt.date(2016, 3, 8)
+
+
+def test_a_page_posted_after_the_text_is_dated_by_the_texts_own_dateline():
+    text = (
+        "Embassy of the United States\nPosted: April 6, 2009\n\nNorth Korea's Launch of a Missile\n"
+        "Washington, DC\nApril 5, 2009\n\nThe United States condemns North Korea's launch of a Taepo-Dong 2 missile."
+    )
+    assert when(text)[:2] == (dt.date(2009, 4, 5), "day")
+
+
+def test_the_day_a_page_was_last_updated_dates_neither_the_act_nor_its_year():
+    text = (
+        "Treasury Targets Banks\nOn September 26 the United States sanctioned eight North Korean banks.\n"
+        "Treasury said the banks act as financial conduits of the regime and its weapons programs.\n"
+        "Last updated: 14 February 2025"
+    )
+    assert extract(text).date is None
+    assert when(text + "\nCopyright 2017 Voice of America")[:2] == (dt.date(2017, 9, 26), "day")
