@@ -94,7 +94,10 @@ _SPEECH = (
     r"condemns|made|remarked|reiterated|commented|declared|explained|insisted|welcomed|briefed|informed|posted|"
     r"issued|underscored|affirmed|expressed|echoed|indicated|confirmed|denied|dismissed|criticized|criticised|"
     r"accused|vowed|pledged|rejected|reaffirmed|observed|replied|answered|responded|argued|asserted|spoke|agreed|met|"
-    r"quoted\s+as\s+saying|met\s[^.;]{0,60}?\band\s+(?:issued|released|adopted|signed)"
+    r"quoted\s+as\s+saying|met\s[^.;]{0,60}?\band\s+(?:issued|released|adopted|signed)|"
+    # the act itself, done by the official: "Foreign Minister Jane Roe deplored ...", "... summoned the ambassador"
+    r"deplored|deplores|denounced|denounces|demanded|demands|protested|protests|lodged|conveyed|conveys|summoned|"
+    r"designated|designates|imposed|imposes|ordered|approved|decided"
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
 _SPEECH_AFTER = re.compile(
@@ -208,8 +211,11 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
     for chunk in _portfolios_joined(sentence.text, chunks):
         while chunk and chunk[-1].group().lower() in _CONNECTORS:
             chunk = chunk[:-1]
-        while chunk and (chunk[0].group().lower() in _CONNECTORS | _DETERMINERS | {"by"} or _honorific(chunk[0])):
-            chunk = chunk[1:]  # "By Ambassador Jeffrey DeLaurentis": the byline's "By" introduces the name
+        while chunk and (
+            chunk[0].group().lower() in _CONNECTORS | _DETERMINERS | {"by", "according"} or _honorific(chunk[0])
+        ):
+            # "By Ambassador Jeffrey DeLaurentis": the byline's "By" introduces the name, as "According to" does
+            chunk = chunk[1:]
         if chunk:
             trimmed.append(chunk)
     return trimmed

@@ -791,3 +791,14 @@ def test_heads_of_delegations_governors_and_chiefs_of_staff_are_titles():
     for title in ("Head of Delegation", "Governor", "Chief of Staff", "Director of Policy Planning"):
         text = f"{title} Jane Roe said the United States condemned the launch by North Korea."
         assert officials(text) == [("Jane Roe", title)]
+
+
+def test_an_official_doing_the_act_itself_is_named_with_it():
+    for verb in ("deplored", "denounced", "summoned the ambassador over", "lodged a protest against", "designated"):
+        text = f"Foreign Minister Jane Roe {verb} North Korea's missile launch, a violation of the resolutions."
+        assert officials(text) == [("Jane Roe", "Foreign Minister")], verb
+
+
+def test_according_to_may_open_the_sentence():
+    text = "According to Foreign Minister Jane Roe, the launch by North Korea is a flagrant violation of resolutions."
+    assert officials(text) == [("Jane Roe", "Foreign Minister")]
