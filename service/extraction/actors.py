@@ -203,9 +203,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:“”\"—–]|(?<!\w)[‘’']|[‘’'](?!\w
 
 def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[Placed]:
     before = sentence.text[:verb_start]
-    # "The Panel of Experts, which monitors sanctions for the 1718 Committee, said": skip the relative clause.
+    # "The Panel of Experts, which monitors sanctions for the 1718 Committee, said": skip the relative clause; in
+    # "Norway, together with Denmark, condemns" the aside's partners act beside the subject.
     relative = re.search(r",\s*(?:which|who)\b[^,]*,\s*$", before)
-    end = relative.start() if relative else verb_start
+    aside = _ALONGSIDE.search(before)
+    end = relative.start() if relative else aside.start() if aside else verb_start
     breaks = list(_CLAUSE_BREAK.finditer(before, 0, end))
     parties = [p for p in here if p.mention.value.kind in _PARTIES]
     if breaks and not before[breaks[-1].end() : end].strip():
@@ -237,12 +239,27 @@ def agents_of(verb_start: int, sentence: Sentence, here: list[Placed]) -> list[P
             break
     # "... on the DPRK's ICBM Test The United States strongly condemns" (a headline run into the lead): an owner
     # written before another state or body nearer the verb is not an agent.
-    return [
-        p for p in agents[:-1] if not _POSSESSIVE_AFTER.match(sentence.text, p.mention.end - sentence.start)
+    # "Norway's Foreign Minister and Denmark's Foreign Minister condemned": an office's owner is its holder's state.
+    agents = [
+        p
+        for p in agents[:-1]
+        if not _POSSESSIVE_AFTER.match(sentence.text, p.mention.end - sentence.start)
+        or _OFFICE_OWNED.match(sentence.text, p.mention.end - sentence.start)
     ] + agents[-1:]
+    if agents and aside:
+        agents += [p for p in parties if aside.start() <= p.mention.start - sentence.start < verb_start]
+    return agents
 
 
 _POSSESSIVE_AFTER = re.compile(r"\)?['’]s\b")
+_OFFICE_OWNED = re.compile(
+    r"\)?['’]s\s+(?:[A-Z]\w+\s+){0,2}(?:Minister|Secretary|President|Ambassador|Government|Spokes\w+|Representative)\b"
+)
+_ALONGSIDE = re.compile(
+    r",\s*(?:together\s+with|along\s+with|alongside|jointly\s+with|in\s+concert\s+with)\b[^,]*,\s*$", re.IGNORECASE
+)
+# "Norway condemned the launch, as did Denmark and Iceland": those named after it did the same.
+_AS_DID = re.compile(r",\s*as\s+(?:did|have|has|do|does)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 _VETOER = re.compile(r"\b(?:negative\s+vote|veto(?:es|ed)?)\s+(?:cast\s+)?(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -285,7 +302,7 @@ def agents(
                 # Russia", "summoned the North Korea Ambassador to protest": no agent right before it
             agents = agents_of(verb.start(), sentence, here) or _named_before(sentence, verb.start(), placed)
             if agents and agents[0].mention.value.key not in others and not _in_time_clause(agents[0]):
-                return agents
+                return agents + _as_did(sentence, verb.end(), here)
         passive = [p for p in here if _PASSIVE_AGENT.search(p.before)]
         if passive and _is_party(passive[0]):
             return passive[:1]
@@ -306,6 +323,13 @@ def _named_before(sentence: Sentence, verb_start: int, placed: list[Placed]) -> 
     earlier = [p for p in placed if p.sentence.end <= sentence.start and p.mention.value.kind is ActorKind.state]
     last = earlier[-1].sentence if earlier else None
     return list({p.mention.value.key: p for p in earlier if p.sentence == last}.values())
+
+
+def _as_did(sentence: Sentence, verb_end: int, here: list[Placed]) -> list[Placed]:
+    """Those a sentence says did as its subject did, after the verb: ", as did Denmark and Iceland"."""
+    same = _AS_DID.search(sentence.text, verb_end)
+    first = next((p for p in here if same and p.mention.start - sentence.start == same.end()), None)
+    return _with_listed(first, here) if first and _is_party(first) else []
 
 
 def _with_listed(first: Placed, placed: list[Placed]) -> list[Placed]:

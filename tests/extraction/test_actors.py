@@ -667,3 +667,18 @@ def test_in_remarks_with_a_guest_the_host_and_the_guest_both_act():
     draft = extract(text)
     assert ("Kim Min-su", "Foreign Minister") in [(o.name, o.title) for o in draft.officials]
     assert {a.name for a in draft.actors if a.role in ("imposer", "co_signatory")} == {"United States", "South Korea"}
+
+
+def test_partners_in_an_aside_act_beside_the_subject():
+    text = "Norway, together with Denmark, condemns North Korea's missile launch, a violation of the resolutions."
+    assert acting(text) == {"Norway", "Denmark"}
+
+
+def test_those_who_did_as_the_subject_did_act_too():
+    text = "Norway condemned North Korea's missile launch, as did Denmark and Iceland."
+    assert acting(text) == {"Norway", "Denmark", "Iceland"}
+
+
+def test_the_owners_of_the_offices_that_act_are_agents():
+    text = "Norway's Foreign Minister and Denmark's Foreign Minister condemned North Korea's missile launch."
+    assert acting(text) == {"Norway", "Denmark"}
