@@ -37,6 +37,7 @@ _PATTERNS = [
     # "MAY 27, 2022Share": a page's button may be run into the year
     ("full", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)")),
     ("full", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d)")),
+    ("full", re.compile(rf"\b{_ON}{_DAY}-{_MONTH}-{_YEAR}(?!\d)")),  # "4-Mar-2024", as lists and forms write it
     # "(2023.6.16.)", a Korean government page's date: year first
     ("full", re.compile(rf"(?<![\d.]){_YEAR}\.(?P<m>[01]?\d)\.(?P<day>[0-3]?\d)\.?(?!\d)")),
     ("full", re.compile(rf"(?<![\d/]){_YEAR}/(?P<m>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])")),  # "2023/11/22"

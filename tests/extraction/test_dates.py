@@ -579,3 +579,8 @@ def test_the_day_a_page_was_last_updated_dates_neither_the_act_nor_its_year():
     )
     assert extract(text).date is None
     assert when(text + "\nCopyright 2017 Voice of America")[:2] == (dt.date(2017, 9, 26), "day")
+
+
+def test_a_day_month_and_year_joined_by_hyphens():
+    text = "Statement by the Press Secretary\n4-Mar-2024\nThe United States condemns North Korea's missile launch."
+    assert when(text)[:2] == (dt.date(2024, 3, 4), "day")
