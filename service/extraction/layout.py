@@ -14,7 +14,7 @@ from service.extraction.gazetteer import acronyms
 
 # Spaces other than " " that copies put between words: no-break, the typographic widths, ideographic; tabs, and the
 # carriage return of a "\r\n" line end.
-_SPACES = str.maketrans(dict.fromkeys([0x09, 0x0D, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "))
+_SPACES = re.compile("[\t\r\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 # A text is taken for hard-wrapped when this share of its lines, at least _WRAPPED_MIN_LINES, end within
 # _WRAP_SLACK characters of the widest ones, most of them in mid-sentence: a wrapped paragraph's lines all end near
@@ -76,7 +76,7 @@ def _headline_in_mixed_case(line: str) -> str:
 
 def for_reading(text: str) -> str:
     """The text with plain spaces and, where it was hard-wrapped, each paragraph's line breaks made spaces."""
-    text = re.sub(r"\r(?!\n)", "\n", text).translate(_SPACES)  # a lone carriage return ends a line, as "\r\n" does
+    text = _SPACES.sub(" ", re.sub(r"\r(?!\n)", "\n", text))  # a lone carriage return ends a line, as "\r\n" does
     lines = text.split("\n")
     for number, line in enumerate(lines):
         if len(line.split()) >= _SENTENCE_MIN_WORDS and line.rstrip().endswith((".", "!", "?", '"', "”")):

@@ -104,7 +104,8 @@ class Matcher(Generic[T]):
                 by_token += " " + folded[j]
                 by_word += (" " if spaced[j] else "") + folded[j]
             # In this order, so that where both read a name the one spaced as written wins, on every run.
-            live = [key for key in dict.fromkeys((by_token, by_word)) if key in self._prefixes]
+            keys = (by_token,) if by_token == by_word else (by_token, by_word)
+            live = [key for key in keys if key in self._prefixes]
             if not live:
                 break
             for key in live:

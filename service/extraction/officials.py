@@ -116,6 +116,9 @@ _SPEECH_BEFORE = re.compile(
     rf"(?:\s+(?:the|a|an|{_HONORIFIC}))*[\s,:]*$",
     re.IGNORECASE,
 )
+# The cue before a name stands within this many characters of it ("met ... and issued" the longest): a search of
+# the whole sentence before every name would try the pattern at every character of it.
+_SPEECH_BEFORE_REACH = 160
 
 _ORGANISATIONS = [
     (re.compile(r"\bstate\s+department\b|\bdepartment\s+of\s+state\b|\bsecretary\s+of\s+state\b|"
@@ -545,7 +548,7 @@ def _speaking(sentence: Sentence, start: int, end: int) -> bool:
         any(_is_head(t.group()) for t in _TOKEN.finditer(described.group(1))) or _ASIDE.match(described.group(1))
     ):
         after = after[described.end() :]
-    return bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+    return bool(_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before[-_SPEECH_BEFORE_REACH:]))
 
 
 def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
