@@ -111,7 +111,7 @@ _SPEECH_AFTER = re.compile(
 JOINT_APPEARANCE = r"(?:remarks|press\s+availability|press\s+conference)\s+with"
 _SPEECH_BEFORE = re.compile(
     rf"\b(?:{_SPEECH}|according\s+to|by|from|quoted|quoting|statement\s+(?:by|of)|remarks\s+by|testimony\s+of|"
-    rf"on\s+behalf\s+of|"
+    rf"on\s+behalf\s+of|author|interview\s+with|"  # "Author: Jane Roe, Minister ...", "Interview with ..."
     rf"{JOINT_APPEARANCE})"
     rf"(?:\s+(?:the|a|an|{_HONORIFIC}))*[\s,:]*$",
     re.IGNORECASE,
@@ -844,8 +844,10 @@ def _office_labels_speak(found: list[_Found], sentences: list[Sentence]) -> None
 # "Secretary Sean O'Neill's", "Ursula von der Leyen's": an apostrophe inside a name, particles between its words.
 _HEADLINE_SPEAKER = re.compile(
     r"^(?P<title>(?:(?:[A-Z][\w-]*|of|for|the)\s+){1,6}?)"
-    rf"(?P<name>(?:(?:[A-Z][\w.-]*|{'|'.join(sorted(_PARTICLES))})\s+){{0,4}}[A-Z](?:[\w-]|['’](?!s\s))+)['’]s\s+"
-    r"(?:Statement|Remarks|Call|Calls|Press\s+Conference|Speech|Address)\b"
+    rf"(?P<name>(?:(?:[A-Z][\w.-]*|{'|'.join(sorted(_PARTICLES))})\s+){{0,4}}[A-Z](?:[\w-]|['’](?!s\s))+)"
+    # gov.uk's "Foreign Secretary James Cleverly statement on ...": the noun written in lower case, no possessive
+    r"(?:['’]s\s+(?:[Ss]tatement|[Rr]emarks|Calls?|Press\s+Conference|[Ss]peech|Address)|\s+(?:statement|remarks|speech))"
+    r"\b"
 )
 
 

@@ -802,3 +802,14 @@ def test_an_official_doing_the_act_itself_is_named_with_it():
 def test_according_to_may_open_the_sentence():
     text = "According to Foreign Minister Jane Roe, the launch by North Korea is a flagrant violation of resolutions."
     assert officials(text) == [("Jane Roe", "Foreign Minister")]
+
+
+def test_headlines_and_bylines_of_other_sites_name_the_speaker():
+    body = "\nMarch 4, 2024\nNorway condemns North Korea's ballistic missile launch, a violation of the resolutions."
+    for header, title in (
+        ("Foreign Minister Jane Roe statement on North Korea", "Foreign Minister"),  # gov.uk's form
+        ("Foreign Minister Roe's statement on the launch", "Foreign Minister"),
+        ("Author: Jane Roe, Minister of Foreign Affairs", "Minister of Foreign Affairs"),
+        ("Interview with Foreign Minister Jane Roe", "Foreign Minister"),
+    ):
+        assert [title for name, title in officials(header + body) if name in ("Jane Roe", "Roe")] == [title], header
