@@ -11,6 +11,7 @@ import re
 import statistics
 
 from service.extraction.gazetteer import acronyms
+from service.extraction.sentences import is_sentence
 
 # Spaces other than " " that copies put between words: no-break, the typographic widths, ideographic; tabs, and the
 # carriage return of a "\r\n" line end.
@@ -44,7 +45,6 @@ def _width(lines: list[str]) -> int | None:
 # A headline in capitals ("STATEMENT BY AMBASSADOR JAMES KARIUKI AT THE UN SECURITY COUNCIL") hides the names and
 # titles the rules find by their capitals; it is read as a headline in mixed case is written. A line counts as
 # the header's while no line of the body (one of a few words or more ending as a sentence does) has come.
-_SENTENCE_MIN_WORDS = 6
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "its", "of", "on", "or", "the", "to"}
     | {"with", "over", "after", "against", "upon", "under"}
@@ -79,7 +79,7 @@ def for_reading(text: str) -> str:
     text = _SPACES.sub(" ", re.sub(r"\r(?!\n)", "\n", text))  # a lone carriage return ends a line, as "\r\n" does
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        if len(line.split()) >= _SENTENCE_MIN_WORDS and line.rstrip().endswith((".", "!", "?", '"', "”")):
+        if is_sentence(line):
             break  # the body's first sentence
         lines[number] = _headline_in_mixed_case(line)
     text = "\n".join(lines)

@@ -90,7 +90,8 @@ def _is_title(line: str) -> bool:
     return line.rstrip().endswith(("...", "…")) or not re.search(r"[a-z]", line)
 
 
-def _is_sentence(line: str) -> bool:
+def is_sentence(line: str) -> bool:
+    """A line of six words or more that ends as a sentence does and is no headline in capitals."""
     return len(line.split()) >= 6 and line.rstrip().endswith((".", "!", "?", "”", '"')) and not _is_title(line)
 
 
@@ -127,7 +128,7 @@ def split(text: str) -> list[Sentence]:
             (
                 i
                 for i, (a, b) in enumerate(lines)
-                if not _is_furniture(text[a:b]) and (_is_sentence(text[a:b]) or _holds_sentences(text[a:b]))
+                if not _is_furniture(text[a:b]) and (is_sentence(text[a:b]) or _holds_sentences(text[a:b]))
             ),
             0,
         )
