@@ -52,9 +52,16 @@ _PATTERNS = [
     ("year", re.compile(rf"\b(?:in|during)\s+{_YEAR}\b")),
     ("weekday", re.compile(r"\b(?:(?P<last>last)\s+|on\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
                            r"Saturday|Sunday)(?:['’]s)?\b")),
-    ("today", re.compile(r"\b(?:[Tt]oday|[Yy]esterday)(?:['’]s)?\b")),
+    ("today", re.compile(
+        r"\b(?:[Tt]oday|[Yy]esterday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night)(?:['’]s)?\b"
+    )),
 ]  # fmt: skip
 _URL = re.compile(r"https?://\S+")
+
+
+def _day_before(words: str) -> bool:
+    """Whether a "today" phrase is the day before the text's: "yesterday", "last night"."""
+    return words.lower().startswith(("yesterday", "last"))
 
 
 @dataclass(frozen=True)
@@ -333,7 +340,7 @@ def candidates_of(sentences: list[Sentence]) -> tuple[list[_Candidate], list[str
                 continue
             # "today's missile launch": today is the text's own day, whatever else it dates ("yesterday's test" is
             # the test's)
-            today = kind == "today" and not match.group().lower().startswith("yesterday")
+            today = kind == "today" and not _day_before(match.group())
             event = event or (None if today else _event_around(text, match))
             if event is None and kind in ("today", "weekday") and _EVENT_DONE_AFTER.match(text, match.end()):
                 event = match.group()  # "Yesterday the regime in Pyongyang fired a missile": the launch's day
@@ -569,7 +576,7 @@ def _resolve(
     if reference is None:
         return None, DatePrecision.day, f"'{words}' cannot be resolved without a publication date."
     if kind == "today":
-        back = 1 if words.lower().startswith("yesterday") else 0
+        back = 1 if _day_before(words) else 0
         return reference - dt.timedelta(days=back), DatePrecision.day, None
     weekday = _WEEKDAYS.index(groups["weekday"].lower())
     back = (reference.weekday() - weekday) % 7

@@ -584,3 +584,12 @@ def test_the_day_a_page_was_last_updated_dates_neither_the_act_nor_its_year():
 def test_a_day_month_and_year_joined_by_hyphens():
     text = "Statement by the Press Secretary\n4-Mar-2024\nThe United States condemns North Korea's missile launch."
     assert when(text)[:2] == (dt.date(2024, 3, 4), "day")
+
+
+def test_parts_of_the_day_are_the_texts_day_and_last_night_the_day_before():
+    published = dt.date(2024, 3, 6)
+    for phrase, day in (("this morning", published), ("tonight", published), ("last night", dt.date(2024, 3, 5))):
+        text = (
+            f"Statement\nThe United States {phrase} condemned North Korea's missile launch, a violation of resolutions."
+        )
+        assert when(text, published_on=published)[:2] == (day, "day"), phrase
