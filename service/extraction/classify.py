@@ -64,7 +64,9 @@ _CUES: dict[ActionType, list[str]] = {
     ],
     ActionType.delisting: [
         r"\b(?:de-?listed|de-?listing|delists?)\b",
-        r"\b(?:removed|removes|removing|removal\s+of)\b.{0,80}\bfrom\s+(?:the\s+|its\s+)?(?:SDN|Specially\s+Designated|"
+        # "removed two individuals from its North Korea sanctions list"
+        r"\b(?:removed|removes|removing|removal\s+of)\b.{0,80}\bfrom\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:SDN|Specially\s+Designated|"
         r"sanctions?\s+list|Consolidated|list)",
         r"\b(?:lifted|lifts|lifting)\s+(?:the\s+)?sanctions\s+(?:on|against)\b",
         # "rescinded North Korea's designation as a state sponsor of terrorism"
@@ -81,6 +83,7 @@ _CUES: dict[ActionType, list[str]] = {
     ],
     ActionType.warning: [
         r"\b(?:won['’]t|will\s+not|would\s+not|not)\s+hesitate\b",
+        r"\bcaution(?:s|ed)\s+(?:[\w’'-]+\s+){1,4}?against\b",  # "cautioned Russia against supplying arms"
         r"\bprice\s+to\s+pay\b|\bpay\s+(?:a|the)\s+(?:heavy\s+)?price\b",
         r"\b(?:be\s+)?held\s+accountable\b|\bhold\s+\w+\s+accountable\b",
         # "launched without warning", "missile warning data" are no warning given
@@ -100,7 +103,7 @@ _CUES: dict[ActionType, list[str]] = {
     ],
     ActionType.veto: [
         r"\bveto(?:ed|es|ing)\b",
-        r"\b(?:cast|used|exercised)\s+(?:a|its|their)\s+veto\b",
+        r"\b(?:cast(?:s|ing)?|us(?:ed|es|ing)|exercis(?:ed|es|ing))\s+(?:a|its|their)\s+veto\b",
         r"\bveto\s+cast\b",
         r"\bfail(?:s|ed)?\s+to\s+adopt\b",  # "Security Council Fails to Adopt Resolution ..."
         r"\bnegative\s+vote\b",
@@ -168,7 +171,11 @@ _CALLED_A_VIOLATION = re.compile(
     r"|\b(?:is|are|was|were|poses?|posed)\s+(?:a\s+)?(?:serious\s+|grave\s+|direct\s+)?threat\s+to\s+"
     r"(?:international|regional|the\s+region|peace)\b"
     r"|\b(?:is|are|am)\s+(?:deeply\s+|gravely\s+|seriously\s+)?concerned\s+(?:about|by)\s+[^.;]{0,40}?"
-    r"\b(?:launch\w*|tests?)\b",
+    r"\b(?:launch\w*|tests?)\b"
+    # "expresses grave concern over North Korea's ballistic missile launch", "strongly objects to the launch"
+    r"|\bexpress(?:es|ed)?\s+(?:its\s+|their\s+|our\s+)?(?:grave|serious|deep|strong)\s+concern\s+(?:over|about|at)\s+"
+    r"[^.;]{0,40}?\b(?:launch\w*|tests?)\b"
+    r"|\bobject(?:s|ed)?\s+to\s+[^.;]{0,40}?\b(?:launch\w*|tests?)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _SOFT_WEIGHT = 0.6

@@ -667,3 +667,17 @@ def test_a_firm_protest_lodged_condemns():
     assert kind("This morning North Korea launched a missile. We have lodged a firm protest with North Korea.") == (
         "condemnation"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway removed two individuals from its North Korea sanctions list.", "delisting"),
+        ("Russia blocked a draft resolution on North Korea by casting a veto.", "veto"),
+        ("Norway cautioned Russia against supplying arms to North Korea.", "warning"),
+        ("Norway expresses grave concern over North Korea's ballistic missile launch.", "condemnation"),
+        ("Norway strongly objects to North Korea's ballistic missile launch.", "condemnation"),
+    ],
+)
+def test_other_words_for_the_same_acts(text, expected):
+    assert kind(f"Oslo\nMarch 3, 2023\n{text}") == expected
