@@ -74,9 +74,32 @@ def _headline_in_mixed_case(line: str) -> str:
     return _CAPITALS_WORD.sub(lambda m: _mixed_case(m.group(), not re.search(r"[A-Za-z]", line[: m.start()])), line)
 
 
+# A text run into one line (a form field, a JSON string) keeps its dateline apart from the headline above and the
+# body below it: a full date standing between two capitalised words, after no preposition.
+_RUN_IN_DATELINE = re.compile(
+    r"(?<=[A-Za-z.)]) "
+    r"((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}|"
+    r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}))"
+    r" (?=[A-Z])"
+)
+_RUN_IN_MIN_CHARS = 300
+_PREPOSITION = re.compile(r"\b(?:on|of|in|by|since|until|from|dated|and|to|at|before|after)$", re.IGNORECASE)
+
+
+def _dateline_apart(text: str) -> str:
+    """A text of one line with its first dateline on a line of its own (the spaces around it made line breaks)."""
+    for match in _RUN_IN_DATELINE.finditer(text):
+        if not _PREPOSITION.search(text[: match.start()]):
+            return f"{text[: match.start()]}\n{match.group(1)}\n{text[match.end() :]}"
+    return text
+
+
 def for_reading(text: str) -> str:
     """The text with plain spaces and, where it was hard-wrapped, each paragraph's line breaks made spaces."""
     text = _SPACES.sub(" ", re.sub(r"\r(?!\n)", "\n", text))  # a lone carriage return ends a line, as "\r\n" does
+    if "\n" not in text.strip() and len(text) >= _RUN_IN_MIN_CHARS:
+        text = _dateline_apart(text)
     lines = text.split("\n")
     for number, line in enumerate(lines):
         if is_sentence(line):

@@ -130,3 +130,16 @@ def test_capitals_that_would_read_as_a_sentence_or_a_label_stay_capitals():
     body = "\nThe Council today imposed sanctions on the DPRK, in a resolution adopted unanimously after a long debate."
     assert for_reading(un_headline + body) == un_headline + body
     assert for_reading(label + body) == label + body
+
+
+def test_a_text_run_into_one_line_keeps_its_dateline_apart():
+    text = (
+        "Remarks at a UN Security Council Briefing on the DPRK Ambassador Jane Roe New York November 21, 2022 "
+        "Thank you, Madam President. The United States condemns the DPRK's launch of an intercontinental "
+        "ballistic missile on Friday, its second such launch this month, in violation of Council resolutions. "
+        "We call on all members of this Council to speak with one voice."
+    )
+    read = for_reading(text)
+    assert read.split("\n")[1] == "November 21, 2022"
+    assert extract(text).date.isoformat() == "2022-11-21"  # the remarks' day, not the launch's Friday
+    assert for_reading("Talks were held on November 21, 2022 " + text[:300]).count("\n") == 2  # not after "on"
