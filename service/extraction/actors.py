@@ -415,16 +415,25 @@ _ISSUER_AFTER = re.compile(
 )
 
 
+# ... or before it: "Statement by Norway", "Statement by the Government of Norway", "Declaration of the Ministry of
+# Foreign Affairs of Norway".
+_ISSUER_BEFORE = re.compile(
+    r"\b(?:statement|declaration|communiqu[eé]|press\s+release|remarks)\s+(?:by|of|from)\s+(?:the\s+)?"
+    r"(?:(?:Government|Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def _named_issuer(
     placed: list[Placed], names: Matcher[Entity], sentences: list[Sentence], url: str | None
 ) -> list[Placed]:
-    """The state or body a header names as the issuer: "UK Statement at the UN Security Council"; for a copy
-    that lost its header, the one the headline kept in its URL names, quoted where the text names it, else at its
-    first sentence."""
+    """The state or body a header names as the issuer: "UK Statement at the UN Security Council", "Statement by
+    Norway"; for a copy that lost its header, the one the headline kept in its URL names, quoted where the text
+    names it, else at its first sentence."""
     for p in placed:
         if p.sentence.in_header and p.mention.value.kind in _PARTIES:
             after = p.sentence.text[p.mention.end - p.sentence.start :]
-            if _ISSUER_AFTER.match(after):
+            if _ISSUER_AFTER.match(after) or _ISSUER_BEFORE.search(p.before):
                 return [p]
     headline = url_headline(url)
     for mention in names.find(headline, capitalised=True):

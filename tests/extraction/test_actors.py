@@ -682,3 +682,9 @@ def test_those_who_did_as_the_subject_did_act_too():
 def test_the_owners_of_the_offices_that_act_are_agents():
     text = "Norway's Foreign Minister and Denmark's Foreign Minister condemned North Korea's missile launch."
     assert acting(text) == {"Norway", "Denmark"}
+
+
+def test_a_header_naming_a_statement_by_a_state_names_its_issuer():
+    body = "\nWe strongly condemn North Korea's ballistic missile launch."
+    for header in ("Statement by Norway", "Statement by the Government of Norway"):
+        assert acting(header + body) == {"Norway"}, header
