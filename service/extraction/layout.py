@@ -1,10 +1,12 @@
 """The layout the rules read: one line per paragraph and plain spaces, whatever the copy did to the text.
 
-The rules read a line as a paragraph (a headline, a dateline, a speaker's turn) and a space as " ". Texts come
-hard-wrapped at a fixed width (plain-text releases, copies out of PDF files, e-mail), which cuts names, titles and
-sentences across lines, or with no-break and thin spaces between words. `for_reading` gives the rules a copy with
-the wrapped lines of each paragraph joined and every space a plain one. The copy has the submitted text's length,
-character for character, so every offset read from it holds in the submitted text, where quotes are copied from.
+The rules read a line as a paragraph (a headline, a dateline, a speaker's turn), a space as " " and a name by its
+capitals. Texts come hard-wrapped at a fixed width (plain-text releases, copies out of PDF files, e-mail), which
+cuts names, titles and sentences across lines; with no-break and thin spaces between words; with a headline in
+capitals; or run into one line. `for_reading` gives the rules a copy with the wrapped lines of each paragraph
+joined, every space a plain one, a capitals headline in mixed case and a one-line text's dateline apart. The copy
+has the submitted text's length, character for character, so every offset read from it holds in the submitted
+text, where quotes are copied from.
 """
 
 import re
@@ -96,7 +98,7 @@ def _dateline_apart(text: str) -> str:
 
 
 def for_reading(text: str) -> str:
-    """The text with plain spaces and, where it was hard-wrapped, each paragraph's line breaks made spaces."""
+    """The text as the rules read it (the module's docstring says how), as long as the text given."""
     text = _SPACES.sub(" ", re.sub(r"\r(?!\n)", "\n", text))  # a lone carriage return ends a line, as "\r\n" does
     if "\n" not in text.strip() and len(text) >= _RUN_IN_MIN_CHARS:
         text = _dateline_apart(text)
