@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 import anyio
 import psycopg
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, create_engine, func, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -181,7 +182,11 @@ class DataVersion:
 
     def _sqlite(self) -> Connection:
         if self.sqlite is None:
-            self.sqlite = self.engine.connect()
+            # An engine of its own, of one connection: taken from the pool, the first read made on a worker whose
+            # pool was exhausted held the whole loop (every request) until the pool timed out. Only reads run on
+            # it, so the pragmas of the pool's connections are not needed: WAL is kept in the database file.
+            loop_engine = create_engine(self.engine.url, poolclass=StaticPool)
+            self.sqlite = loop_engine.connect()
         return self.sqlite
 
     async def _read_postgresql(self) -> None:
@@ -213,6 +218,7 @@ class DataVersion:
     async def close(self) -> None:
         if self.sqlite is not None:
             self.sqlite.close()
+            self.sqlite.engine.dispose()
         if self.postgresql is not None:
             await self.postgresql.close()
 
