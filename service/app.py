@@ -64,7 +64,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.engine = make_engine(settings)
         app.state.session_factory = make_session_factory(app.state.engine)
-        app.state.commit_threads = anyio.CapacityLimiter(8)
+        # Writes wait for a place on the event loop, holding neither a thread nor a connection (db.writer_slot);
+        # those that have one commit on threads of their own, never behind a route waiting for the feed's lock.
+        app.state.writers = anyio.Semaphore(settings.concurrent_writes)
+        app.state.commit_threads = anyio.CapacityLimiter(settings.concurrent_writes)
         # The threads FastAPI runs synchronous routes in (anyio's default limiter, 40 unless set).
         threads = anyio.to_thread.current_default_thread_limiter()
         threads.total_tokens = settings.worker_threads or (8 if app.state.engine.dialect.name == "sqlite" else 40)

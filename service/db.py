@@ -17,8 +17,8 @@ T = TypeVar("T")
 
 def make_engine(settings: Settings) -> Engine:
     url = settings.database_url
-    # Up to pool size + overflow connections: as many as the worker threads that may query at once (40),
-    # so that a reader never waits for a connection held by a writer queued on the write lock.
+    # Up to pool size + overflow connections: as many as may query at once (the worker's threads, and the writes
+    # committing outside them), so that a reader never waits for a connection.
     pool = {
         "pool_size": settings.db_pool_size,
         "max_overflow": settings.db_max_overflow,
@@ -104,8 +104,16 @@ def _commit_and_close(session: Session) -> None:
         session.close()
 
 
+async def writer_slot(request: Request) -> AsyncIterator[None]:
+    """One of the worker's places for a write (CONCURRENT_WRITES), taken before the write's route takes a
+    thread or a connection and given back once it has committed: a dependency declared before the session."""
+    async with request.app.state.writers:
+        yield
+
+
 # Scope "function": FastAPI ends the dependency when the route function returns, after the body is built
 # and before the status line is sent, so a 2xx always means committed and a failed commit answers as an
 # error (409, 503). With the default scope the commit would run after the answer had gone out. An explicit
 # commit in each route would do the same, but in thirty places instead of one.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+WriterSlot = Annotated[None, Depends(writer_slot, scope="function")]

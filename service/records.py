@@ -12,7 +12,7 @@ from fastapi import Depends, Request, Response
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from service.db import SessionDep
+from service.db import SessionDep, WriterSlot
 from service.etags import check_if_match, record_response
 from service.idempotency import idempotent_create
 from service.keys.auth import Writer
@@ -44,7 +44,9 @@ class RecordWrite:
     """A create, change or delete of one record: the request's session, the key that makes the write (scope
     `write`, checked before anything is read) and the request, whose answer carries the record's ETag."""
 
-    def __init__(self, session: SessionDep, request: Request, principal: Writer):
+    # The slot first: FastAPI takes dependencies in the order declared and ends them in reverse, so the
+    # write waits for its slot before it takes a session, and gives it back after the commit.
+    def __init__(self, _slot: WriterSlot, session: SessionDep, request: Request, principal: Writer):
         self.session: Session = session
         self.request = request
         self.principal: Principal = principal

@@ -11,6 +11,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import yaml
@@ -151,3 +153,57 @@ async def test_64_clients_reading_and_writing_lose_and_double_nothing(fresh_seed
     digest = hashlib.sha256(json.dumps(sorted(t for _, t in stored)).encode()).hexdigest()
     expected = hashlib.sha256(json.dumps(sorted({t for _, t in stored})).encode()).hexdigest()
     assert digest == expected
+
+
+@contextmanager
+def _write_lock_held(url: str) -> Iterator[None]:
+    """The lock every writer waits for, held by another process's connection: SQLite's, or the change feed's."""
+    if url.startswith("sqlite"):
+        holder = sqlite3.connect(url.removeprefix("sqlite:///"))
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            holder.rollback()
+            holder.close()
+        return
+    engine = make_engine(Settings(database_url=url))
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _FEED_LOCK})
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _FEED_LOCK})
+    engine.dispose()
+
+
+@pytest.mark.anyio
+async def test_writers_waiting_for_the_write_lock_leave_readers_their_threads(fresh_seeded_url):
+    """Sixty writes queued behind a held write lock: every read is still answered while it is held (writes
+    beyond CONCURRENT_WRITES wait without a thread), and every write once it is given back."""
+    headers = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'queue', 'write')}"}
+    body = {
+        "type": "warning",
+        "date": "2024-01-01",
+        "date_precision": "day",
+        "sources": [{"id": "src-2024-10-29-state-briefing", "quote": "Matthew Miller"}],
+    }
+    paths = ["/v1/actions?limit=20", "/v1/resolutions/1718/actions", "/v1/actors?q=DPRK", "/v1/officials"]
+    # A writer may wait for the lock for as long as the test holds it: only the threads can be in short supply.
+    async for client in client_for(fresh_seeded_url, db_timeout_seconds=40):
+        with _write_lock_held(fresh_seeded_url):
+            writes = [
+                asyncio.create_task(client.post("/v1/actions", json=body | {"title": f"Queued {n}"}, headers=headers))
+                for n in range(60)
+            ]
+            await asyncio.sleep(1)  # the writes reach the lock and wait there
+            reads = [asyncio.create_task(client.get(path)) for path in paths * 5]
+            # Not awaited to the end: a read waiting for a thread held by a writer would wait as long as the lock.
+            answered, _ = await asyncio.wait(reads, timeout=20)
+            writes_done = sum(write.done() for write in writes)
+        answers = await asyncio.gather(*writes, *reads)  # every one, before a failed check ends the test
+        assert (len(answered), writes_done) == (len(reads), 0), "reads waited for the writers (or writes ran)"
+        assert [read.status_code for read in answers[len(writes) :]] == [200] * len(reads)
+        assert sorted(write.json()["title"] for write in answers[: len(writes)]) == sorted(
+            f"Queued {n}" for n in range(60)
+        )
