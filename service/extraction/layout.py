@@ -13,7 +13,7 @@ import re
 import statistics
 
 from service.extraction.gazetteer import acronyms
-from service.extraction.sentences import is_sentence
+from service.extraction.sentences import SENTENCE_ENDS, is_sentence
 
 # Spaces other than " " that copies put between words: no-break, the typographic widths, ideographic; tabs, and the
 # carriage return of a "\r\n" line end.
@@ -38,7 +38,7 @@ def _width(lines: list[str]) -> int | None:
         return None
     width = int(statistics.quantiles([len(line) for line in lines], n=10)[-1])  # but for a stray long line (a URL)
     near = [line for line in lines if width - _WRAP_SLACK <= len(line) <= width + 2]
-    in_mid_sentence = sum(not line.endswith((".", "!", "?", ":", ";", '"', "”", "’", ")")) for line in near)
+    in_mid_sentence = sum(not line.endswith((*SENTENCE_ENDS, ":", ";")) for line in near)
     if width > _MAX_WRAP_WIDTH or len(near) < max(_WRAPPED_MIN_LINES, _WRAPPED_SHARE * len(lines)):
         return None
     return width if in_mid_sentence * 2 > len(near) else None
@@ -69,7 +69,7 @@ def _mixed_case(word: str, first: bool) -> str:
 def _headline_in_mixed_case(line: str) -> str:
     if re.search(r"[a-z]", line) or len(re.findall(r"[A-Z]{2,}", line)) < 3:
         return line  # written in mixed case, or a word or two ("PRESS STATEMENT")
-    if line.rstrip().endswith((":", ".", "!", "?", '"', "”", "’", ")")):
+    if line.rstrip().endswith((*SENTENCE_ENDS, ":")):
         # a speaker's label; or a line that, in mixed case, would read as the body's first sentence ("SECURITY
         # COUNCIL CONDEMNS ..., UNANIMOUSLY ADOPTING RESOLUTION 1718 (2006)"), where in capitals it is the headline
         return line

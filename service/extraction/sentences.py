@@ -61,11 +61,15 @@ def _is_furniture(line: str) -> bool:
     return bool(re.search(r"\s>\s", line) or _CHROME.search(line)) or _is_note(line) or is_caption(line)
 
 
+# How a line that finishes a sentence ends, closing quote or parenthesis included.
+SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")")
+
+
 def _is_body(line: str) -> bool:
     # Long headlines (UN press releases run past 100 characters) do not end as sentences do.
     if _is_furniture(line) or _is_title(line):
         return False
-    return len(line) >= _BODY_MIN_CHARS and line.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
+    return len(line) >= _BODY_MIN_CHARS and line.rstrip().endswith(SENTENCE_ENDS)
 
 
 # A photo's caption: "FILE - North Korean leader Kim Jong Un meets ... on Oct. 7, 2018."
