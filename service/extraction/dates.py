@@ -451,9 +451,12 @@ def _ends_something(text: str, match: re.Match[str]) -> bool:
 
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d(?!\d?:)")  # "11-15 September", not a time: "02/10/2019 - 16:55"
 _RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
-# "the 28 November launch", "Tuesday's test", "the DPRK's July 12 intercontinental ballistic missile launch"
+# "the 28 November launch", "Tuesday's test", "the DPRK's July 12 intercontinental ballistic missile launch": the
+# words between are the event's modifiers, never a preposition or an article ("protested on 4 March against the
+# launch", "condemned on Monday the launch" date the protest and the condemnation).
 _EVENT_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:launch\w*|tests?|strikes?|attacks?|visit|invasion|explosion|flights?)\b",
+    r"^(?:['’]s)?\s+(?:(?!(?:against|over|about|for|to|of|by|at|in|on|with|the|a|an|its|their)\b)[\w-]+\s+){0,3}?"
+    r"(?:launch\w*|tests?|strikes?|attacks?|visit|invasion|explosion|flights?)\b",
     re.IGNORECASE,
 )
 

@@ -250,6 +250,19 @@ def test_a_date_before_an_event_name_with_an_act_between_dates_the_act():
     assert when(text)[0] == dt.date(2024, 3, 3)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan lodged a protest on 4 March against the launch in violation of resolution 2397.",
+        "Japan lodged a protest on March 4 against the launch in violation of resolution 2397.",
+        "The United States condemned on 4 March the launch in violation of resolution 2397.",
+    ],
+)
+def test_a_date_then_a_preposition_or_article_before_an_event_dates_the_act(text):
+    # "the 28 November launch" names the launch by its day; "on 4 March against the launch" does not
+    assert when(text, published_on=dt.date(2024, 3, 6))[0] == dt.date(2024, 3, 4)
+
+
 def test_the_day_a_call_or_meeting_took_place_dates_its_readout():
     text = (
         "date 2023-06-02 The below is attributable to the Spokesperson:\n\nThe Secretary of State spoke on June 1 "
