@@ -263,9 +263,12 @@ _AS_DID = re.compile(r",\s*as\s+(?:did|have|has|do|does)\s+(?:the\s+)?", re.IGNO
 
 
 _VETOER = re.compile(r"\b(?:negative\s+vote|veto(?:es|ed)?)\s+(?:cast\s+)?(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
-# The one acting, named by a passive: "Measures Taken by Japan", "sanctions imposed by the European Union".
+# The one acting, named by a passive: "Measures Taken by Japan", "sanctions imposed by the European Union", "the
+# launch was condemned by Japan and South Korea" (with those listed after it).
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:taken|imposed|announced|adopted|issued|released|decided|made|approved)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:taken|imposed|announced|adopted|issued|released|decided|made|approved|condemned|denounced|deplored)\s+"
+    r"by\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+$")
@@ -294,7 +297,8 @@ def agents(
         here = grouped.get(sentence, [])
         for verb in _AGENT_VERB.finditer(sentence.text):
             if (
-                _PASSIVE.search(sentence.text[: verb.start()])
+                # "Canada is imposing sanctions": after "is", a verb in -ing is an act under way, no passive
+                (_PASSIVE.search(sentence.text[: verb.start()]) and not verb.group().lower().endswith("ing"))
                 or AGENT_AFTER.match(sentence.text, verb.end())
                 or _INFINITIVE.search(sentence.text[: verb.start()])
             ):
@@ -305,7 +309,7 @@ def agents(
                 return agents + _as_did(sentence, verb.end(), here)
         passive = [p for p in here if _PASSIVE_AGENT.search(p.before)]
         if passive and _is_party(passive[0]):
-            return passive[:1]
+            return _with_listed(passive[0], here)
     return []
 
 

@@ -688,3 +688,25 @@ def test_a_header_naming_a_statement_by_a_state_names_its_issuer():
     body = "\nWe strongly condemn North Korea's ballistic missile launch."
     for header in ("Statement by Norway", "Statement by the Government of Norway"):
         assert acting(header + body) == {"Norway"}, header
+
+
+def test_those_a_passive_names_as_condemning_act_with_those_listed_after_them():
+    assert acting("The launch was condemned by the United States, Japan and the Republic of Korea.") == {
+        "United States",
+        "Japan",
+        "South Korea",
+    }
+
+
+def test_a_state_imposing_sanctions_now_acts():
+    # "is imposing" is an act under way, not a passive like "is prohibited"
+    assert acting("Canada is imposing sanctions on two entities under resolution 2397.") == {"Canada"}
+
+
+def test_foreign_ministries_and_sanctions_offices_name_their_state():
+    assert acting("Germany's Federal Foreign Office condemned the launch.") == {"Germany"}
+    assert acting("Global Affairs Canada announced sanctions on two entities.") == {"Canada"}
+    assert acting("The State Secretariat for Economic Affairs (SECO) has adopted the EU's sanctions.") == {
+        "Switzerland"
+    }
+    assert acting("The Quai d'Orsay condemned the launch.") == {"France"}
