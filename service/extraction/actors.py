@@ -27,6 +27,7 @@ from service.vocabulary import ActionType, ActorKind, Role
 # The verbs whose grammatical subject is the one acting.
 _AGENT_VERB = re.compile(
     r"\b(condemn\w*|denounc\w*|deplor\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
+    r"blacklisted|listed|froze|frozen|slapped|"
     r"issued|says?|said|announc\w*|decided|adopted|call(?:s|ed)|urged?|demand\w*|stated|added|agreed|released|"
     r"published|rejected|dismissed|held|hosted|convened|failed|appreciat\w*|welcom\w*|lodged|protest\w*|approved|"
     r"reaffirm\w*|express(?:es|ed|ing)?|reiterat\w*|stands?|affirm\w*|co-?sponsored|emphasi[sz]ed|"

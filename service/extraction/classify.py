@@ -37,7 +37,9 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:sanctioned|sanctioning)\b",
         # "sanctions" as a verb: "Treasury sanctions five entities", "sanctions Russia-based networks"
         rf"\bsanctions\s+(?:{_NUMBERISH}|\w+-based|\w+\s+nationals?)\b",
-        r"\b(?:imposed|imposes|imposing|impose|adopted|adopts)\s+(?:new\s+|additional\s+|further\s+|targeted\s+)?"
+        # "imposed targeted financial sanctions", "slapped new unilateral sanctions"
+        r"\b(?:imposed|imposes|imposing|impose|adopted|adopts|slapped|slaps)\s+"
+        r"(?:(?:new|additional|further|targeted|financial|unilateral|autonomous|fresh)\s+){0,3}"
         r"(?:sanctions|restrictive\s+measures|an\s+asset\s+freeze|a\s+travel\s+ban|travel\s+bans|asset\s+freezes)\b",
         # a finding under Section 311 made final: "finalized its rule against Banco Delta Asia SARL"
         r"\b(?:finali[sz]ed|issued)\s+(?:its\s+|a\s+)?(?:final\s+|proposed\s+)?rule\s+against\b",
@@ -48,6 +50,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:added|(?:decided|agreed)\s+to\s+add)\b.{0,80}\bto\s+(?:the|its)\s+"
         r"(?:SDN|Specially\s+Designated|sanctions?\s+list|Consolidated|list)",
         r"\b(?:approved|agreed)\s+the\s+addition\s+of\b",
+        # "has put 11 North Koreans on its sanctions list"
+        r"\b(?:put|puts|placed|places)\b.{0,80}\bon\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}?(?:sanctions?\s+list|blacklist)",
         r"\badded\s+the\s+following\s+entr",
         # "issued designations targeting various officials", "approved the designation of an additional 19 entities"
         r"\b(?:issued|announced|approved|made)\s+(?:the\s+|new\s+|additional\s+|further\s+)?designations?\b|"
@@ -58,7 +62,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"(?:against|on|targeting)\b",
         rf"\btarget(?:s|ed|ing)\s+(?:{_NUMBERISH}|an?)\s+(?:\w+\s+){{0,2}}?(?:individuals?|entit(?:y|ies)|firms?|"
         r"companies|company|banks?|lenders?|vessels?|ships?|persons?|people|officials?|networks?)\b",
-        r"\b(?:subject\s+to|freez(?:e|es|ing)|froze)\s+(?:the\s+)?assets?(?:\s+freez\w*)?\b",
+        # (not "his frozen assets": a state the act left, not the act)
+        r"\b(?:subject\s+to|freez(?:e|es|ing)|froze|ha(?:s|ve|d)\s+frozen)\s+(?:the\s+)?assets?(?:\s+freez\w*)?\b",
         # sanctions in force renewed: "to extend the above sanctions for a two-year period"
         r"\b(?:extend|renew|prolong)(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:sanctions|restrictive\s+measures)\b",
     ],

@@ -710,3 +710,10 @@ def test_foreign_ministries_and_sanctions_offices_name_their_state():
         "Switzerland"
     }
     assert acting("The Quai d'Orsay condemned the launch.") == {"France"}
+
+
+def test_states_that_blacklist_list_freeze_or_slap_sanctions_act():
+    assert acting("South Korea blacklisted 11 individuals over the missile transfers.") == {"South Korea"}
+    assert acting("The EU has listed two Russian entities over the missile transfers.") == {"European Union"}
+    assert acting("Japan froze the assets of 11 individuals over the missile transfers.") == {"Japan"}
+    assert acting("South Korea on Friday slapped sanctions on 11 North Koreans.") == {"South Korea"}

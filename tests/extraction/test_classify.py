@@ -681,3 +681,24 @@ def test_a_firm_protest_lodged_condemns():
 )
 def test_other_words_for_the_same_acts(text, expected):
     assert kind(f"Oslo\nMarch 3, 2023\n{text}") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia has imposed targeted financial sanctions on two entities.",
+        "South Korea on Friday slapped sanctions on 11 North Koreans.",
+        "South Korea has put 11 North Koreans on its sanctions list.",
+        "Britain has frozen the assets of two Russian entities.",
+    ],
+)
+def test_other_ways_of_writing_a_designation(text):
+    assert kind(text) == "designation"
+
+
+def test_assets_left_frozen_are_no_designation():
+    text = (
+        "Council removes one person from sanctions list\n\nThe Council today removed one person from the list. "
+        "His frozen assets may be released."
+    )
+    assert kind(text) == "delisting"
