@@ -701,7 +701,7 @@ def _apposition(sentence: Sentence, name: str, chunk: list, following: list, sta
     return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end(), True)]
 
 
-_APPOSED_GAP = re.compile(rf"\s*,\s*(?:{_HONORIFIC}\s*)*", re.IGNORECASE)
+_APPOSED_GAP = re.compile(rf"\s*[,(]\s*(?:{_HONORIFIC}\s*)*", re.IGNORECASE)
 
 
 def _title_first(sentence: Sentence, chunk: list, following: list | None, states: Matcher[Entity]) -> list[_Found]:
@@ -842,8 +842,9 @@ def _office_labels_speak(found: list[_Found], sentences: list[Sentence]) -> None
 # "Secretary Blinken's Remarks to the Press".
 # "Secretary of State John Kerry's Statement on ...": the title's own "of" and a full name too.
 # "Secretary Sean O'Neill's", "Ursula von der Leyen's": an apostrophe inside a name, particles between its words.
+# "Readout of Secretary Blinken's Call with ...": the document's own word is no part of the title.
 _HEADLINE_SPEAKER = re.compile(
-    r"^(?P<title>(?:(?:[A-Z][\w-]*|of|for|the)\s+){1,6}?)"
+    r"^(?:(?:Readout|Transcript|Text)\s+of\s+)?(?P<title>(?:(?:[A-Z][\w-]*|of|for|the)\s+){1,6}?)"
     rf"(?P<name>(?:(?:[A-Z][\w.-]*|{'|'.join(sorted(_PARTICLES))})\s+){{0,4}}[A-Z](?:[\w-]|['’](?!s\s))+)"
     # gov.uk's "Foreign Secretary James Cleverly statement on ...": the noun written in lower case, no possessive
     r"(?:['’]s\s+(?:[Ss]tatement|[Rr]emarks|Calls?|Press\s+Conference|[Ss]peech|Address)|\s+(?:statement|remarks|speech))"

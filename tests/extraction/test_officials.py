@@ -813,3 +813,16 @@ def test_headlines_and_bylines_of_other_sites_name_the_speaker():
         ("Interview with Foreign Minister Jane Roe", "Foreign Minister"),
     ):
         assert [title for name, title in officials(header + body) if name in ("Jane Roe", "Roe")] == [title], header
+
+
+def test_a_readouts_headline_word_is_no_part_of_the_title():
+    text = (
+        "Readout of Secretary Blinken's Call with Japanese Foreign Minister Kamikawa\n\nSecretary Blinken spoke "
+        "today with Japanese Foreign Minister Yoko Kamikawa. The two condemned the launch."
+    )
+    assert ("Blinken", "Secretary") in officials(text)
+
+
+def test_a_name_in_brackets_after_the_title():
+    text = "Statement by the Press Secretary (Mr. Kobayashi Maki)\n\nJapan condemns the launch."
+    assert officials(text) == [("Kobayashi Maki", "Press Secretary")]
