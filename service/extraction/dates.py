@@ -47,6 +47,10 @@ _PATTERNS = [
     # "On March 4, the ministry designated": a comma may follow, a year may not.
     ("day_month", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d\b)(?!\d)")),
     ("day_month", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
+    # "On the 4th, Japan lodged a protest", as texts translated from Japanese write it: the reference's month
+    ("day_of_month", re.compile(
+        r"\bon\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s*[,.;)]|\s+(?:against|at|and|in)\b)", re.IGNORECASE
+    )),
     ("month_year", re.compile(rf"\b(?:(?:in|since|during|of|by|early|late|mid-?)\s+)?{_MONTH}\s+{_YEAR}\b")),
     ("month", re.compile(rf"\b(?:in|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)")),
     ("year", re.compile(rf"\b(?:in|during)\s+{_YEAR}\b")),
@@ -493,7 +497,9 @@ def _quoted(text: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-_PRECISION_SCORE = {"full": 3.0, "day_month": 3.0, "weekday": 3.0, "today": 3.0, "month_year": 1.0, "month": 1.0}
+_PRECISION_SCORE = {
+    "full": 3.0, "day_month": 3.0, "day_of_month": 3.0, "weekday": 3.0, "today": 3.0, "month_year": 1.0, "month": 1.0
+}  # fmt: skip
 _OTHER_EVENT = re.compile(
     r"\b(launch\w*|test\w*|fired|struck|strike|attack\w*|visit\w*|expired|invasion|invaded|travel\w*|arrived)\b",
     re.IGNORECASE,
@@ -578,6 +584,15 @@ def _resolve(
             return None, precision, f"'{words}' is not a valid date."
     if reference is None:
         return None, DatePrecision.day, f"'{words}' cannot be resolved without a publication date."
+    if kind == "day_of_month":
+        # the reference's month, or the month before for a day after the reference's ("on the 28th" on 2 March)
+        month_start = reference.replace(day=1)
+        if int(groups["day"]) > reference.day:
+            month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+        try:
+            return month_start.replace(day=int(groups["day"])), DatePrecision.day, None
+        except ValueError:
+            return None, DatePrecision.day, f"'{words}' is not a valid date."
     if kind == "today":
         back = 1 if _day_before(words) else 0
         return reference - dt.timedelta(days=back), DatePrecision.day, None

@@ -606,3 +606,22 @@ def test_parts_of_the_day_are_the_texts_day_and_last_night_the_day_before():
             f"Statement\nThe United States {phrase} condemned North Korea's missile launch, a violation of resolutions."
         )
         assert when(text, published_on=published)[:2] == (day, "day"), phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("On the 4th, Japan lodged a protest against the launch.", dt.date(2024, 3, 4)),
+        ("Japan lodged a protest on the 4th against the launch.", dt.date(2024, 3, 4)),
+        ("On the 28th, Japan lodged a protest against the launch.", dt.date(2024, 2, 28)),  # last month's
+    ],
+)
+def test_a_day_of_the_month_alone_is_of_the_reference_month(text, day):
+    assert when(text, published_on=dt.date(2024, 3, 6))[0] == day
+
+
+def test_an_ordinal_before_a_noun_is_no_day():
+    assert (
+        when("On the 4th floor, Japan lodged a protest against the launch.", published_on=dt.date(2024, 3, 6))[0]
+        is None
+    )
