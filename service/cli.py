@@ -269,6 +269,7 @@ def serve(
         access_log=False,  # service.access logs each request, as JSON with its request id
         log_config=logging_config(settings.log_level),
         timeout_graceful_shutdown=20,
+        timeout_keep_alive=settings.keep_alive_seconds,
         # uvicorn would believe X-Forwarded-* from 127.0.0.1 unless told otherwise: only TRUSTED_PROXIES.
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=settings.trusted_proxies or None,

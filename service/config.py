@@ -41,6 +41,14 @@ class Settings(BaseSettings):
         "clients, with 40, reads waited ten times longer and, on a slow disk, past DB_TIMEOUT_SECONDS (503). "
         "Two let the next writer check its input while one commits (docs/reliability.md).",
     )
+    keep_alive_seconds: int = Field(
+        default=75,
+        ge=1,
+        description="How long `serve` keeps an idle connection open for the client's next request. Longer than "
+        "the clients and proxies in front keep theirs (httpx 5 s, nginx's upstream pools 60 s, cloud load balancers "
+        "60 s): the client must close an idle connection first, since a request sent as the server closes it fails. "
+        "uvicorn's own 5 s made 64 httpx clients fail so within seconds (bench/write_storm.py).",
+    )
     require_key_for_reads: bool = Field(
         default=False, description="Whether GET requests need an API key (of scope read or above) too."
     )
