@@ -26,7 +26,7 @@ from service.db import make_engine
 from service.models import Action
 from service.writes import _FEED_LOCK
 from tests.conftest import SEEDS, client_for, make_key
-from tests.writes.test_actions import counts
+from tests.writes.test_actions import counts, new_action
 
 
 def cursor_of(cursor: str | None) -> dict[str, str]:
@@ -182,18 +182,12 @@ async def test_writers_waiting_for_the_write_lock_leave_readers_their_threads(fr
     """Sixty writes queued behind a held write lock: every read is still answered while it is held (writes
     beyond CONCURRENT_WRITES wait without a thread), and every write once it is given back."""
     headers = {"Authorization": f"Bearer {make_key(fresh_seeded_url, 'queue', 'write')}"}
-    body = {
-        "type": "warning",
-        "date": "2024-01-01",
-        "date_precision": "day",
-        "sources": [{"id": "src-2024-10-29-state-briefing", "quote": "Matthew Miller"}],
-    }
     paths = ["/v1/actions?limit=20", "/v1/resolutions/1718/actions", "/v1/actors?q=DPRK", "/v1/officials"]
     # A writer may wait for the lock for as long as the test holds it: only the threads can be in short supply.
     async for client in client_for(fresh_seeded_url, db_timeout_seconds=40):
         with _write_lock_held(fresh_seeded_url):
             writes = [
-                asyncio.create_task(client.post("/v1/actions", json=body | {"title": f"Queued {n}"}, headers=headers))
+                asyncio.create_task(client.post("/v1/actions", json=new_action(title=f"Queued {n}"), headers=headers))
                 for n in range(60)
             ]
             await asyncio.sleep(1)  # the writes reach the lock and wait there
