@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from service.extraction.classify import AGENT_AFTER, Cue, names_its_kind
+from service.extraction.classify import AGENT_AFTER, CONDEMNED_OBJECT, Cue, names_its_kind
 from service.extraction.gazetteer import Entity, demonyms
 from service.extraction.names import Matcher, Mention, fold
 from service.extraction.officials import BOTH_SIDES, JOINT_APPEARANCE, MINISTRY_SITE, holds, offices_acting
@@ -27,7 +27,7 @@ from service.vocabulary import ActionType, ActorKind, Role
 # The verbs whose grammatical subject is the one acting.
 _AGENT_VERB = re.compile(
     r"\b(condemn\w*|denounc\w*|deplor\w*|sanctioned|sanctioning|designat\w*|impos\w*|warn\w*|hesitat\w*|vetoe[sd]|veto|den(?:y|ied|ies)|"
-    r"blacklisted|listed|froze|frozen|slapped|"
+    r"blacklisted|listed|froze|frozen|slapped|summon\w*|"
     r"issued|says?|said|announc\w*|decided|adopted|call(?:s|ed)|urged?|demand\w*|stated|added|agreed|released|"
     r"published|rejected|dismissed|held|hosted|convened|failed|appreciat\w*|welcom\w*|lodged|protest\w*|approved|"
     r"reaffirm\w*|express(?:es|ed|ing)?|reiterat\w*|stands?|affirm\w*|co-?sponsored|emphasi[sz]ed|"
@@ -132,11 +132,19 @@ _SIGNERS_INTRO = re.compile(
 )
 
 
+# "Russia denounced the statement by the United States, Japan and ...": a statement the act is against, whose
+# signers are its object.
+_OBJECT_OF = re.compile(
+    rf"\bwith\s+(?:the\s+)?$|{CONDEMNED_OBJECT}(?:(?:joint\s+)?(?:statement|declaration|communiqu[eé])\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _introduces_signers(before: str) -> bool:
     """Whether the text before a state introduces a list of co-signers; "telephone talks with the Foreign Ministers
-    of France and Italy" lists those met, not those signing."""
+    of France and Italy" lists those met, and "denounced the statement by" those denounced, not those signing."""
     intro = _SIGNERS_INTRO.search(before)
-    return intro is not None and not re.search(r"\bwith\s+(?:the\s+)?$", before[: intro.start()], re.IGNORECASE)
+    return intro is not None and not _OBJECT_OF.search(before[: intro.start()])
 
 
 def _listed_signers(placed: list[Placed], sentences: list[Sentence]) -> list[Placed]:
@@ -264,6 +272,8 @@ _AS_DID = re.compile(r",\s*as\s+(?:did|have|has|do|does)\s+(?:the\s+)?", re.IGNO
 
 
 _VETOER = re.compile(r"\b(?:negative\s+vote|veto(?:es|ed)?)\s+(?:cast\s+)?(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... or before the veto: "failed to adopt a resolution after Russia cast a veto"
+_CASTS_VETO = re.compile(r"\s+(?:cast|casts|casting|used|uses|exercised)\s+(?:a|its|their|the)\s+veto\b", re.IGNORECASE)
 # The one acting, named by a passive: "Measures Taken by Japan", "sanctions imposed by the European Union", "the
 # launch was condemned by Japan and South Korea" (with those listed after it).
 _PASSIVE_AGENT = re.compile(
@@ -291,7 +301,12 @@ def agents(
     sentences = list(dict.fromkeys([*(cue.sentence for cue in cues), *lead]))
     if kind is ActionType.veto:
         # "the Security Council failed to adopt a resolution ... vetoed by China": the Council casts no veto.
-        vetoers = [p for p in placed if p.sentence in sentences and _VETOER.search(p.before)]
+        vetoers = [
+            p
+            for p in placed
+            if p.sentence in sentences
+            and (_VETOER.search(p.before) or _CASTS_VETO.match(p.sentence.text, p.mention.end - p.sentence.start))
+        ]
         if vetoers:
             return _with_listed(vetoers[0], placed)
     for sentence in sentences:

@@ -15,6 +15,9 @@ from service.extraction.sentences import Sentence, url_headline
 from service.vocabulary import ActionType
 
 _NUMBERISH = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens)"
+# "imposed on Friday", "announced today": the day may stand between the verb and what it did
+_WHEN = r"(?:(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s+)?"
+_SANCTIONS_MODIFIERS = r"(?:(?:new|additional|further|targeted|financial|unilateral|autonomous|fresh)\s+){0,3}"
 
 _CUES: dict[ActionType, list[str]] = {
     ActionType.joint_statement: [
@@ -38,8 +41,8 @@ _CUES: dict[ActionType, list[str]] = {
         # "sanctions" as a verb: "Treasury sanctions five entities", "sanctions Russia-based networks"
         rf"\bsanctions\s+(?:{_NUMBERISH}|\w+-based|\w+\s+nationals?)\b",
         # "imposed targeted financial sanctions", "slapped new unilateral sanctions"
-        r"\b(?:imposed|imposes|imposing|impose|adopted|adopts|slapped|slaps)\s+"
-        r"(?:(?:new|additional|further|targeted|financial|unilateral|autonomous|fresh)\s+){0,3}"
+        rf"\b(?:imposed|imposes|imposing|impose|adopted|adopts|slapped|slaps)\s+{_WHEN}"
+        rf"{_SANCTIONS_MODIFIERS}"
         r"(?:sanctions|restrictive\s+measures|an\s+asset\s+freeze|a\s+travel\s+ban|travel\s+bans|asset\s+freezes)\b",
         # a finding under Section 311 made final: "finalized its rule against Banco Delta Asia SARL"
         r"\b(?:finali[sz]ed|issued)\s+(?:its\s+|a\s+)?(?:final\s+|proposed\s+)?rule\s+against\b",
@@ -57,9 +60,11 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:issued|announced|approved|made)\s+(?:the\s+|new\s+|additional\s+|further\s+)?designations?\b|"
         r"\bdesignations\s+targeting\b",
         r"\b(?:blacklisted|listed|listings?\s+of)\b",
-        # "announced fresh sanctions against four lenders", "targeted two firms", "froze the assets of"
-        r"\b(?:new|fresh|additional|further|unilateral|independent|announc(?:ed|es|ing))\s+sanctions?\s+(?:measures\s+)?"
-        r"(?:against|on|targeting)\b",
+        # "announced fresh sanctions against four lenders", "announced on Tuesday financial sanctions against";
+        # not "opposes unilateral sanctions against": an objection to others' sanctions
+        rf"(?<!oppose\s)(?<!opposes\s)(?<!opposed\s)(?<!opposing\s)(?<!opposition\sto\s)"
+        rf"\b(?:(?:new|fresh|additional|further|unilateral|independent)\s+|announc(?:ed|es|ing)\s+{_WHEN}"
+        rf"{_SANCTIONS_MODIFIERS})sanctions?\s+(?:measures\s+)?(?:against|on|targeting)\b",
         rf"\btarget(?:s|ed|ing)\s+(?:{_NUMBERISH}|an?)\s+(?:\w+\s+){{0,2}}?(?:individuals?|entit(?:y|ies)|firms?|"
         r"companies|company|banks?|lenders?|vessels?|ships?|persons?|people|officials?|networks?)\b",
         # (not "his frozen assets": a state the act left, not the act)
@@ -248,6 +253,13 @@ _STATUS_AFTER = re.compile(
 # "The draft resolution was vetoed and hence not adopted": a veto told with no one casting it is the context of the
 # text, not what it reports (a report names the vetoer: "vetoed by China and the Russian Federation").
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
+# "Russia denounced the joint statement by ...", "rejected the so-called designations": the document or act is
+# what the condemnation is against, not an act of the text.
+CONDEMNED_OBJECT = (
+    r"\b(?:condemn|denounc|deplor|criticiz|criticis|reject|dismiss|slam)\w*\s+"
+    r"(?:(?:the|its|their|this|that|so-called|recent|latest|trilateral)\s+)+"
+)
+_CONDEMNED_BEFORE = re.compile(CONDEMNED_OBJECT + "$", re.IGNORECASE)
 # A verb followed by "by" is a passive whose agent comes after it ("vetoed by China").
 AGENT_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
@@ -297,7 +309,7 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
         return 0.0
     if kind is ActionType.joint_statement and (sentence.in_header or _DESCRIBES_DOCUMENT.search(sentence.text)):
         weight *= 2  # a headline "Joint Statement ..." says what the document is, whatever it condemns
-    if _WOULD_HAVE.search(before) or _NOT_DONE.search(before):
+    if _WOULD_HAVE.search(before) or _NOT_DONE.search(before) or _CONDEMNED_BEFORE.search(before):
         return 0.0
     matched = sentence.text[start:end]
     if kind is ActionType.warning and "consequences" in matched.lower() and _DESCRIBED.search(before):

@@ -44,9 +44,15 @@ _PEERS = {"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"}
 _POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "CMG", "KCMG", "DCMG", "GCMG", "KBE", "DBE"}
 _DETERMINERS = {"the", "a", "an"}
 _COMPASS = {"North", "South", "East", "West"}
-_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E.", "Honorable", "Honourable", "Sir", "Dame", "Rt", "Hon"}
+# Military ranks, abbreviated, stand where an honorific does: "Pentagon spokesman Maj. Gen. Pat Ryder".
+_RANKS = {"Gen", "Lt", "Maj", "Col", "Adm", "Brig", "Capt", "Cmdr", "Cdr", "Sgt"}
+_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E.", "Honorable", "Honourable", "Sir", "Dame", "Rt", "Hon"} | _RANKS
 # the same words in a pattern, between a verb or a comma and a name: "with the Honorable", ", the Rt Hon"
-_HONORIFIC = r"(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir|Dame|Honou?rable|(?:the\s+)?Rt\.?\s+Hon\.?)"
+# "the Hon Winston Peters", "the Rt Hon", "the Honourable"
+_HONORIFIC = (
+    r"(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir|Dame|(?:the\s+)?(?:Rt\.?\s+)?Hon(?:ou?rable)?\b\.?|"
+    rf"(?:{'|'.join(sorted(_RANKS))})\.)"
+)
 # Capitalised words that belong to titles and organisations, never to a person's name.
 _ORG_WORDS = {
     "affairs", "arms", "control", "security", "international", "policy", "terrorism", "financial", "intelligence",
@@ -85,9 +91,11 @@ _NOT_NAMES = {
     # a headline's occasion: "Japan-Mongolia Foreign Ministers' Telephone Talk", "... North Korea Rocket Launch"
     "talk", "talks", "telephone", "meeting", "summit", "call", "conference", "dialogue", "launch", "launches",
     "rocket", "missile", "missiles", "test", "tests", "sanctions",
-}  # fmt: skip
+} | {rank.lower() for rank in _RANKS}  # fmt: skip
 
 _TOKEN = re.compile(r"a\.i\.|(?:[A-Z]\.){2,}|[A-Z]\.|[^\W\d_][\w’'-]*|\d+")
+# "held a phone call", "held a Japan-U.S.-ROK Foreign Ministers' Telephone Talk"
+_HELD = r"held\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,5}?"
 _SPEECH = (
     r"said|says|say|told|tells|stated|states|added|adds|noted|notes|announced|announces|tweeted|wrote|writes|"
     r"warned|warns|claimed|claims|stressed|stresses|highlighted|emphasi[sz]ed|urged|urges|called|calls|condemned|"
@@ -97,7 +105,10 @@ _SPEECH = (
     r"quoted\s+as\s+saying|met\s[^.;]{0,60}?\band\s+(?:issued|released|adopted|signed)|"
     # the act itself, done by the official: "Foreign Minister Jane Roe deplored ...", "... summoned the ambassador"
     r"deplored|deplores|denounced|denounces|demanded|demands|protested|protests|lodged|conveyed|conveys|summoned|"
-    r"designated|designates|imposed|imposes|ordered|approved|decided"
+    r"designated|designates|imposed|imposes|ordered|approved|decided|"
+    # "Mr. KISHIDA Fumio, Prime Minister of Japan, held a telephone talk with ... and condemned"; not "held an
+    # emergency meeting of his advisers", nor the meeting others held
+    rf"{_HELD}(?:call|talks?)\s+with"
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
 _SPEECH_AFTER = re.compile(
@@ -496,11 +507,7 @@ _RECALLED = re.compile(
     r"|^\s*(?:Earlier|Previously|Last\s+(?:week|month|year))\b(?:\s+this\s+(?:week|month|year))?\s*,[^.;]*$"
 )
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
-# "held a phone call", "held a Japan-U.S.-ROK Foreign Ministers' Telephone Talk"
-_TALKS = (
-    r"(?:spoke|speaks|met|meets|talked|hosted|hosts|received|"
-    r"held\s+(?:an?\s+)?(?:[\w’'.-]+\s+){0,5}?(?:call|talks?|meeting))"
-)
+_TALKS = rf"(?:spoke|speaks|met|meets|talked|hosted|hosts|received|{_HELD}(?:call|talks?|meeting))"
 _SPOKEN_WITH = re.compile(
     rf"\b(?:{_TALKS}\s+(?:in\s+(?P<city>[A-Z][\w-]+)\s+)?(?:today\s+|by\s+(?:tele)?phone\s+)?with|hosted|hosts|"
     r"received)\s+"
@@ -557,6 +564,9 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
     for index, chunk in enumerate(chunks):
         following = chunks[index + 1] if index + 1 < len(chunks) else None
         names = _names_in(chunk, states)
+        if names == [(0, len(chunk))] and (counterpart := _counterpart(sentence, chunk, states)):
+            found.append(counterpart)
+            continue
         if names:
             found.extend(_titled_names(sentence, chunk, names, following, states))
             continue
@@ -569,6 +579,21 @@ def _mentions(sentence: Sentence, states: Matcher[Entity]) -> list[_Found]:
         if _has_head(chunk) and not _an_office(chunk):
             found.extend(_title_first(sentence, chunk, following, states))
     return found
+
+
+# "Foreign Secretary David Lammy and his French counterpart Jean-Noel Barrot": the same office, of another state
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+((?:[A-Z][\w’'.-]*\s+){0,3}counterparts?)\s*,?\s*$")
+
+
+def _counterpart(sentence: Sentence, chunk: list[re.Match], states: Matcher[Entity]) -> _Found | None:
+    reach = max(0, chunk[0].start() - 80)
+    match = _COUNTERPART.search(sentence.text, reach, chunk[0].start())
+    if match is None:
+        return None
+    organisation, _ = _organisation(match.group(1), states)
+    start, end = match.start(), chunk[-1].end()
+    title = match.group(1).split()[-1]  # "counterpart": the state's own name for the office is not written
+    return _Found(_text(sentence, chunk), title, organisation, sentence, _speaking(sentence, start, end), start, end)
 
 
 _BYLINE_OPENING = re.compile(r"^\s*(?:by|testimony\s+of|remarks\s+by|statement\s+by)\s+$", re.IGNORECASE)
@@ -716,6 +741,10 @@ def _title_first(sentence: Sentence, chunk: list, following: list | None, states
             name = _text(sentence, following[:letters])
             speaking = _speaking(sentence, chunk[0].start(), following[-1].end())  # "by the Minister, Name,"
             return [_Found(name, title, organisation, sentence, speaking, chunk[0].start(), following[-1].end())]
+        if _APPOSED_GAP.fullmatch(gap) and names and names[-1][1] == letters:
+            # "Japan's top government spokesman, Chief Cabinet Secretary Yoshimasa Hayashi, said": one person,
+            # found with the title written with the name
+            return []
     # Only a singular title word makes an unnamed official: "officials have warned" is no one in particular.
     head = chunk[-1].group().lower() if chunk[-1].group().lower() in _HEADS else None
     if head is None:

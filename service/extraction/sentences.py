@@ -13,7 +13,8 @@ _BODY_MIN_CHARS = 100
 
 # Words whose final period does not end a sentence ("U.S.", "Mr.", "Aug. 1", "Janet L. Yellen").
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "capt", "sen", "rep", "gov", "amb",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "amb",
+    "gen", "lt", "maj", "col", "capt", "adm", "brig", "cmdr", "cdr", "sgt",  # military ranks
     "no", "nos", "co", "corp", "inc", "ltd", "vs", "etc", "e.g", "i.e", "para", "art", "op", "cf",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip

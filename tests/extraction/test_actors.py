@@ -717,3 +717,19 @@ def test_states_that_blacklist_list_freeze_or_slap_sanctions_act():
     assert acting("The EU has listed two Russian entities over the missile transfers.") == {"European Union"}
     assert acting("Japan froze the assets of 11 individuals over the missile transfers.") == {"Japan"}
     assert acting("South Korea on Friday slapped sanctions on 11 North Koreans.") == {"South Korea"}
+
+
+def test_the_signers_of_a_statement_denounced_are_its_object_not_its_signers():
+    for verb in ("denounced the statement by", "rejected the joint statement issued by"):
+        text = f"Russia on Friday {verb} the United States, Japan and South Korea as hostile."
+        assert acting(text) == {"Russia"}, verb
+
+
+def test_a_state_whose_ministry_summons_an_ambassador_acts():
+    text = "South Korea's foreign ministry on Thursday summoned the Russian ambassador to protest the arms deals."
+    assert acting(text) == {"South Korea"}
+
+
+def test_the_state_that_cast_a_veto_acts_not_the_council_that_failed():
+    text = "The Security Council on Friday failed to adopt a resolution on North Korea after Russia cast a veto."
+    assert acting(text) == {"Russia"}

@@ -702,3 +702,17 @@ def test_assets_left_frozen_are_no_designation():
         "His frozen assets may be released."
     )
     assert kind(text) == "delisting"
+
+
+def test_sanctions_announced_with_their_day_between_are_a_designation():
+    text = "Australia's Foreign Minister Penny Wong announced on Tuesday financial sanctions against two entities."
+    assert kind(text) == "designation"
+
+
+def test_opposing_others_sanctions_is_no_designation():
+    assert kind("China opposes unilateral sanctions against North Korea, its foreign ministry said.") == "other"
+
+
+def test_a_joint_statement_denounced_is_a_condemnation_not_a_joint_statement():
+    text = "Russia on Friday denounced the joint statement issued by the United States, Japan and South Korea."
+    assert kind(text) == "condemnation"

@@ -826,3 +826,36 @@ def test_a_readouts_headline_word_is_no_part_of_the_title():
 def test_a_name_in_brackets_after_the_title():
     text = "Statement by the Press Secretary (Mr. Kobayashi Maki)\n\nJapan condemns the launch."
     assert officials(text) == [("Kobayashi Maki", "Press Secretary")]
+
+
+def test_a_counterpart_is_named_with_the_official_and_acts_with_them():
+    text = "Foreign Secretary David Lammy and his French counterpart Jean-Noel Barrot condemned the deployment."
+    assert officials(text) == [("David Lammy", "Foreign Secretary"), ("Jean-Noel Barrot", "counterpart")]
+    assert acting(text) == {"United Kingdom", "France"}
+
+
+def test_the_hon_before_a_name_after_its_title():
+    text = "Statement from the Foreign Minister, the Hon Winston Peters\nNew Zealand condemns the launch."
+    assert officials(text) == [("Winston Peters", "Foreign Minister")]
+
+
+def test_an_official_who_held_talks_and_condemned_acts():
+    text = "Mr. KISHIDA Fumio, Prime Minister of Japan, held a telephone talk with the President and condemned it."
+    assert officials(text) == [("KISHIDA Fumio", "Prime Minister of Japan")]
+
+
+def test_an_office_described_before_the_titled_name_is_the_same_person():
+    text = "Japan's top government spokesman, Chief Cabinet Secretary Jane Roe, said the launch violated resolutions."
+    assert officials(text) == [("Jane Roe", "Chief Cabinet Secretary")]
+
+
+def test_a_military_rank_stands_where_an_honorific_does():
+    for text, expected in (
+        (
+            "It violated resolutions, according to Pentagon spokesman Maj. Gen. Pat Ryder.",
+            ("Pat Ryder", "Pentagon spokesman"),
+        ),
+        ('"We condemn it," said Lt. Gen. Jane Roe, director of the Agency.', ("Jane Roe", "director of the Agency")),
+        ("South Korea condemned the launch, spokesman Col. Lee Sung-jun said.", ("Lee Sung-jun", "spokesman")),
+    ):
+        assert officials(text) == [expected], text
