@@ -62,8 +62,8 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:blacklisted|listed|listings?\s+of)\b",
         # "announced fresh sanctions against four lenders", "announced on Tuesday financial sanctions against";
         # not "opposes unilateral sanctions against": an objection to others' sanctions
-        rf"(?<!oppose\s)(?<!opposes\s)(?<!opposed\s)(?<!opposing\s)(?<!opposition\sto\s)"
-        rf"\b(?:(?:new|fresh|additional|further|unilateral|independent)\s+|announc(?:ed|es|ing)\s+{_WHEN}"
+        r"\b(?:(?=[nfaui])(?<!oppose\s)(?<!opposes\s)(?<!opposed\s)(?<!opposing\s)(?<!opposition\sto\s)"
+        rf"(?:new|fresh|additional|further|unilateral|independent)\s+|announc(?:ed|es|ing)\s+{_WHEN}"
         rf"{_SANCTIONS_MODIFIERS})sanctions?\s+(?:measures\s+)?(?:against|on|targeting)\b",
         rf"\btarget(?:s|ed|ing)\s+(?:{_NUMBERISH}|an?)\s+(?:\w+\s+){{0,2}}?(?:individuals?|entit(?:y|ies)|firms?|"
         r"companies|company|banks?|lenders?|vessels?|ships?|persons?|people|officials?|networks?)\b",

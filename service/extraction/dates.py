@@ -33,7 +33,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _ON = r"(?:(?:on|since|by|from|until|of|dated)\s+)?"
 _PATTERNS = [
-    ("full", re.compile(rf"\b{_ON}{_YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # "2024-03-05", or a timestamp's day: "2024-03-05T09:30:00Z"
+    ("full", re.compile(rf"\b{_ON}{_YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d\d:))")),
     # "MAY 27, 2022Share": a page's button may be run into the year
     ("full", re.compile(rf"\b{_ON}{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)")),
     ("full", re.compile(rf"\b{_ON}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d)")),

@@ -139,6 +139,8 @@ _ORGANISATIONS = [
     (re.compile(r"\btreasury\b", re.IGNORECASE), "U.S. Department of the Treasury"),
     (re.compile(r"\bwhite\s+house\b|\bnational\s+security\s+council\b", re.IGNORECASE), "White House"),
     (re.compile(r"\bkremlin\b", re.IGNORECASE), "Kremlin"),
+    # Japan's government spokesman, an office no other state has
+    (re.compile(r"\bchief\s+cabinet\s+secretary\b", re.IGNORECASE), "Government of Japan"),
     (re.compile(r"\bpentagon\b|department\s+of\s+defen[cs]e\b", re.IGNORECASE), "U.S. Department of Defense"),
     (re.compile(r"\bEU\b|\bE\.U\.|european\s+union|high\s+representative|\bHR/?VP\b", re.IGNORECASE), "European Union"),
     (re.compile(r"\bUN\b|\bU\.N\.|united\s+nations|secretary-general", re.IGNORECASE), "United Nations"),
@@ -782,13 +784,14 @@ def _title_first(sentence: Sentence, chunk: list, following: list | None, states
 
 def _office_ends(chunk: list[re.Match], states: Matcher[Entity]) -> bool:
     """An office's name ends with its title word or the state it serves: "Foreign Secretary", "the Prime Minister of
-    Japan", not "President of the Security Council"."""
+    Japan", "the Minister for Foreign Affairs of Japan", not "President of the Security Council"."""
     words = [t.group() for t in chunk]
     if _is_head(words[-1]):
         return True
     last_head = max(i for i, word in enumerate(words) if _is_head(word))
-    served = " ".join(words[last_head + 2 :])
-    return words[last_head + 1] == "of" and bool(served) and _is_place(served, states)
+    last_of = max((i for i, word in enumerate(words) if word == "of"), default=-1)
+    served = " ".join(words[last_of + 1 :])
+    return last_of > last_head and bool(served) and _is_place(served, states)
 
 
 def _blocks(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
@@ -842,7 +845,7 @@ _LABEL = re.compile(
 )
 
 
-def _transcript_labels(sentences: list[Sentence]) -> list[_Found]:
+def _transcript_labels(sentences: list[Sentence], states: Matcher[Entity]) -> list[_Found]:
     """The speaker labels of a transcript in capitals: "AMBASSADOR KIM: Great, thank you". The surname joins
     the full name the text gives elsewhere ("Special Representative ... Ambassador Sung Kim")."""
     found = []
@@ -850,8 +853,8 @@ def _transcript_labels(sentences: list[Sentence]) -> list[_Found]:
         label = _LABEL.match(sentence.text)
         if label:
             name = label.group("name").title()
-            title = (label.group("title") or "").title()
-            found.append(_Found(name, title, None, sentence, True, label.start(), label.end()))
+            organisation, title = _organisation((label.group("title") or "").title(), states)
+            found.append(_Found(name, title, organisation, sentence, True, label.start(), label.end()))
     return found
 
 
@@ -958,7 +961,7 @@ def find(sentences: list[Sentence], states: Matcher[Entity]) -> tuple[list[Offic
         label = mention.sentence.text[mention.end :].lstrip().startswith(":")
         if turns is not None and mention.sentence.paragraph >= turns and not label:
             mention.speaking = False
-    found += _blocks(sentences, states) + _transcript_labels(sentences) + _headline_speakers(sentences, states)
+    found += _blocks(sentences, states) + _transcript_labels(sentences, states) + _headline_speakers(sentences, states)
     found += _presidential_signature(sentences)
     _office_labels_speak(found, sentences)
     people = _people(found)
@@ -1076,8 +1079,10 @@ def holds(title: str | None, offices: set[str]) -> bool:
 # A readout's later sentence naming the officials of its lead by their offices: "The Secretary and the Foreign
 # Ministers strongly condemned ...", "The Deputy Secretary and Vice Foreign Ministers denounced ...".
 _OFFICE_WORDS = r"(?:[A-Z][\w-]*\s+){0,3}(?:Secretary|Ministers?|Secretaries|Advisors?|Representatives?|President)"
+# ... an office may be followed by its holder's surname: "The Secretary and Foreign Minister Cho condemned".
+_SURNAME = r"(?:\s+(?!General\b)[A-Z][\w’'-]+)?"
 _OFFICES_SPEAK = re.compile(
-    rf"^The\s+(?P<first>{_OFFICE_WORDS})(?:\s+and\s+(?:the\s+)?(?P<second>{_OFFICE_WORDS}))?\s+"
+    rf"^The\s+(?P<first>{_OFFICE_WORDS}){_SURNAME}(?:\s+and\s+(?:the\s+)?(?P<second>{_OFFICE_WORDS}){_SURNAME})?\s+"
     rf"(?:\w+ly\s+)?(?:{_SPEECH})\b"
 )
 

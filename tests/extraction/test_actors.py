@@ -733,3 +733,16 @@ def test_a_state_whose_ministry_summons_an_ambassador_acts():
 def test_the_state_that_cast_a_veto_acts_not_the_council_that_failed():
     text = "The Security Council on Friday failed to adopt a resolution on North Korea after Russia cast a veto."
     assert acting(text) == {"Russia"}
+
+
+def test_offices_named_with_a_surname_in_a_readout_act_for_their_states():
+    text = (
+        "Secretary of State Jane Roe spoke today with Republic of Korea Foreign Minister Kim Min-jun. The Secretary "
+        "and Foreign Minister Kim condemned the DPRK's ballistic missile launches."
+    )
+    assert acting(text) == {"United States", "South Korea"}
+
+
+def test_a_chief_cabinet_secretary_speaks_for_japan():
+    text = "Press Conference by the Chief Cabinet Secretary\n\nCHIEF CABINET SECRETARY ROE: We strongly condemn it."
+    assert acting(text) == {"Japan"}

@@ -625,3 +625,8 @@ def test_an_ordinal_before_a_noun_is_no_day():
         when("On the 4th floor, Japan lodged a protest against the launch.", published_on=dt.date(2024, 3, 6))[0]
         is None
     )
+
+
+def test_a_timestamp_dateline_gives_its_day():
+    text = "Statement by the Press Secretary\n2024-03-04T09:30:00Z\nThe United States condemns the missile launch."
+    assert when(text)[:2] == (dt.date(2024, 3, 4), "day")

@@ -859,3 +859,8 @@ def test_a_military_rank_stands_where_an_honorific_does():
         ("South Korea condemned the launch, spokesman Col. Lee Sung-jun said.", ("Lee Sung-jun", "spokesman")),
     ):
         assert officials(text) == [expected], text
+
+
+def test_an_office_named_with_its_portfolio_and_state_is_an_unnamed_official():
+    text = "Statement by the Minister for Foreign Affairs of Japan\n\nJapan strongly condemns the launch."
+    assert officials(text) == [(None, "Minister for Foreign Affairs of Japan")]
