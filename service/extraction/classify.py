@@ -40,6 +40,9 @@ _CUES: dict[ActionType, list[str]] = {
         r"\b(?:sanctioned|sanctioning)\b",
         # "sanctions" as a verb: "Treasury sanctions five entities", "sanctions Russia-based networks"
         rf"\bsanctions\s+(?:{_NUMBERISH}|\w+-based|\w+\s+nationals?)\b",
+        # "UK sanctions North Korean officials", "EU Sanctions Russian Generals": the verb before those it lists
+        r"\bsanctions\s+(?-i:(?:[A-Z][\w’'-]*\s+){1,3})(?:officials|individuals|entities|generals|companies|banks|"
+        r"firms|vessels|ships|people|networks|persons|traders|suppliers|hackers)\b",
         # "imposed targeted financial sanctions", "slapped new unilateral sanctions"
         rf"\b(?:imposed|imposes|imposing|impose|adopted|adopts|slapped|slaps)\s+{_WHEN}"
         rf"{_SANCTIONS_MODIFIERS}"

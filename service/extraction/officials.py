@@ -108,7 +108,7 @@ _SPEECH = (
     r"designated|designates|imposed|imposes|ordered|approved|decided|"
     # "Mr. KISHIDA Fumio, Prime Minister of Japan, held a telephone talk with ... and condemned"; not "held an
     # emergency meeting of his advisers", nor the meeting others held
-    rf"{_HELD}(?:call|talks?)\s+with"
+    rf"{_HELD}(?:call|talks?|conversation)\s+with"
 )
 # "Kirby had earlier said" reports an earlier statement, not this act: "had" and "earlier" are not let through.
 _SPEECH_AFTER = re.compile(
@@ -239,17 +239,16 @@ def _chunks(sentence: Sentence) -> list[list[re.Match]]:
 
 def _portfolios_joined(text: str, chunks: list[list[re.Match]]) -> list[list[re.Match]]:
     """ "Minister of State for Asia and the Pacific" is one title: after a portfolio's "for", "and the" goes on with
-    it unless an office follows ("the Minister for Trade and the Foreign Secretary" are two)."""
+    it unless an office follows ("the Minister for Trade and the Foreign Secretary" are two), and so does a list
+    of the portfolio's parts ("Minister of State for South Asia, United Nations and the Commonwealth")."""
     joined: list[list[re.Match]] = []
     for chunk in chunks:
-        previous = joined[-1] if joined else None
-        if (
-            previous
-            and previous[-1].group() == "and"
-            and "for" in (t.group() for t in previous)
-            and chunk[0].group() == "the"
-            and not text[previous[-1].end() : chunk[0].start()].strip()
-            and not _has_head(chunk)
+        previous = joined[-1] if joined else []
+        portfolio = "for" in (t.group() for t in previous) and not _has_head(chunk)
+        gap = text[previous[-1].end() : chunk[0].start()] if previous else ""
+        if portfolio and (
+            (previous[-1].group() == "and" and chunk[0].group() == "the" and not gap.strip())
+            or (gap.strip() == "," and chunk[0].group() not in _CONNECTORS and "and" in (t.group() for t in chunk))
         ):
             previous.extend(chunk)
         else:
@@ -462,7 +461,14 @@ def _organisation(title: str, states: Matcher[Entity]) -> tuple[str | None, str]
         organisation = "Foreign Office"
     # "U.S. Representative to the United Nations", "UK Permanent Representative to the UN": the country they
     # speak for, not the body they are posted to.
-    if country is not None and (organisation is None or organisation in ("United Nations", "European Union")):
+    # "Secretary of State for Foreign, Commonwealth and Development Affairs of the United Kingdom": a state named
+    # in the title outweighs a US department's words
+    us_words = organisation is not None and organisation.startswith("U.S.") and country is not None
+    if country is not None and (
+        organisation is None
+        or organisation in ("United Nations", "European Union")
+        or (us_words and country.name != "United States")
+    ):
         organisation = country.name
     return organisation, title.strip()
 
@@ -509,7 +515,7 @@ _RECALLED = re.compile(
     r"|^\s*(?:Earlier|Previously|Last\s+(?:week|month|year))\b(?:\s+this\s+(?:week|month|year))?\s*,[^.;]*$"
 )
 # "Secretary Blinken spoke with Foreign Minister Hayashi and they jointly condemned": the one spoken with speaks too.
-_TALKS = rf"(?:spoke|speaks|met|meets|talked|hosted|hosts|received|{_HELD}(?:call|talks?|meeting))"
+_TALKS = rf"(?:spoke|speaks|met|meets|talked|hosted|hosts|received|{_HELD}(?:call|talks?|conversation|meeting))"
 _SPOKEN_WITH = re.compile(
     rf"\b(?:{_TALKS}\s+(?:in\s+(?P<city>[A-Z][\w-]+)\s+)?(?:today\s+|by\s+(?:tele)?phone\s+)?with|hosted|hosts|"
     r"received)\s+"

@@ -153,9 +153,10 @@ def split(text: str) -> list[Sentence]:
 
 # A speaker's label opening a paragraph of a transcript: "Ambassador Bolton: Let me just say", "REPORTER: I have a
 # question", "Mr. Taro Kono, Minister for Foreign Affairs: Throughout yesterday ...", "Q: Will the ...".
+# Not a sentence that introduces a quote: "Jane Roe, Minister of State for South Asia, ..., said: ...".
 _SPEAKER_LABEL = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|for|the|and)){0,7}"
-    r"(?:,\s+[A-Z][^:.!?]{0,120})?\s*:\s+\S"
+    r"(?:,\s+[A-Z][^:.!?]{0,120}(?<!\bsaid)(?<!\bsays)(?<!\badded)(?<!\bstated)(?<!\bcommented))?\s*:\s+\S"
 )
 
 

@@ -691,6 +691,7 @@ def test_other_words_for_the_same_acts(text, expected):
         "South Korea has put 11 North Koreans on its sanctions list.",
         "Britain has frozen the assets of two Russian entities.",
         "Australia's Foreign Minister Penny Wong announced on Tuesday financial sanctions against two entities.",
+        "UK sanctions North Korean officials\n\nWe condemn the arms transfers to Russia.",
     ],
 )
 def test_other_ways_of_writing_a_designation(text):

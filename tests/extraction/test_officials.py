@@ -864,3 +864,17 @@ def test_a_military_rank_stands_where_an_honorific_does():
 def test_an_office_named_with_its_portfolio_and_state_is_an_unnamed_official():
     text = "Statement by the Minister for Foreign Affairs of Japan\n\nJapan strongly condemns the launch."
     assert officials(text) == [(None, "Minister for Foreign Affairs of Japan")]
+
+
+def test_a_portfolio_may_list_its_parts_and_a_quote_introduced_by_said_is_no_transcript_label():
+    portfolio = "Minister of State for South Asia, United Nations and the Commonwealth"
+    for text in (f'Jane Roe, {portfolio}, said: "We condemn it."', f'{portfolio}, Lord Roe of Hampton, said: "No."'):
+        assert [title for _, title in officials(text)] == [portfolio], text
+
+
+def test_a_state_named_in_the_title_outweighs_a_us_departments_words():
+    text = (
+        "Foreign Minister Kim Min-jun held a telephone conversation with the Rt Hon Jane Roe, Secretary of State for "
+        "Foreign, Commonwealth and Development Affairs of the United Kingdom. The two condemned the launch."
+    )
+    assert acting(text) == {"United Kingdom"}
