@@ -242,6 +242,9 @@ _DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 _A_TEXT_BEFORE = re.compile(r"\b(?:draft|resolution|text)\s+$", re.IGNORECASE)
+# "the Veto by Russia of the Draft Resolution Extending the Mandate", "voted on a draft resolution to extend the
+# mandate": what a draft provides is no mandate extended
+_A_DRAFT_BEFORE = re.compile(r"\bdraft(?:\s+resolution)?\s+(?:to\s+)?$", re.IGNORECASE)
 # "committed to coordinate ... efforts to hold Russia accountable": an aim pursued, no warning given.
 _AIM = re.compile(r"\b(?:efforts?|work(?:ing)?|commit\w*|seek\w*|aim\w*)\s+to\s+$", re.IGNORECASE)
 # "a list of designated persons", "UN-designated entities", "coal and other sanctioned items": a status, not the act.
@@ -321,6 +324,8 @@ def _cue_weight(kind: ActionType, sentence: Sentence, start: int, end: int) -> f
         return 0.0
     if kind in (ActionType.warning, ActionType.designation) and _A_TEXT_BEFORE.search(before):
         weight *= 0.3  # "this draft would impose a complete embargo": what a text provides, told by the speaker
+    if kind is ActionType.other and _A_DRAFT_BEFORE.search(before):
+        return 0.0
     if (
         matched.lower() in ("designated", "sanctioned")
         and _STATUS_BEFORE.search(before)
@@ -368,6 +373,11 @@ def names_its_kind(sentences: list[Sentence], url: str | None = None) -> bool:
     return _headed(sentences) or _address(sentences) is not None or _url_names_kind(url)
 
 
+# A statement's header ("PRESS STATEMENT", "Statement by the Foreign Minister on the Veto by Russia ..."): a veto it
+# tells of is the one it answers, not its own act.
+_STATEMENT_HEADER = re.compile(r"^(?:press\s+)?statement\b(?!\s+(?:at|in)\s+the\b)", re.IGNORECASE)
+
+
 def _headed(sentences: list[Sentence]) -> bool:
     return any(sentence.in_header and _VENUE.search(sentence.text) for sentence in sentences)
 
@@ -400,6 +410,7 @@ def cues(sentences: list[Sentence], url: str | None = None) -> list[tuple[Cue, f
     headed = _headed(sentences)
     address = None if headed else _address(sentences)
     venue = headed or address is not None or _url_names_kind(url)  # names_its_kind, each part read once
+    stated = any(sentence.in_header and _STATEMENT_HEADER.match(sentence.text) for sentence in sentences)
     if address is not None:  # remarks with no header: the address scores as the kind of document would
         sentence, match = address
         found.append((Cue(ActionType.other, sentence, sentence.start, sentence.start + match.end()), _KIND_WEIGHT))
@@ -416,7 +427,8 @@ def cues(sentences: list[Sentence], url: str | None = None) -> list[tuple[Cue, f
             weight = _KIND_WEIGHT if pattern is _VENUE else _cue_weight(kind, sentence, start, end)
             if pattern is not _VENUE and sentence.paragraph in asked:
                 continue  # what a reporter asks about is not the speaker's act
-            if venue and pattern is not _VENUE and _occasion(kind, sentence.text[:start], sentence.text[end:]):
+            occasion = venue and _occasion(kind, sentence.text[:start], sentence.text[end:])
+            if pattern is not _VENUE and (occasion or (stated and kind is ActionType.veto)):
                 weight *= 0.3 / sentence.weight  # told in the headline or not, the occasion is not the act
             if pattern is _CALLED_A_VIOLATION:
                 # remarks call launches violations as a matter of course: there it weighs under the kind of document

@@ -713,3 +713,20 @@ def test_opposing_others_sanctions_is_no_designation():
 def test_a_joint_statement_denounced_is_a_condemnation_not_a_joint_statement():
     text = "Russia on Friday denounced the joint statement issued by the United States, Japan and South Korea."
     assert kind(text) == "condemnation"
+
+
+def test_a_statement_answering_a_veto_is_its_own_act():
+    text = (
+        "Russia's Veto of the Panel of Experts Mandate Renewal\nPRESS STATEMENT\nMARCH 28, 2024\n"
+        "Today, Russia vetoed a resolution that would have renewed the mandate. The United States condemns this veto."
+    )
+    assert kind(text) == "condemnation"
+    assert kind(text.replace("PRESS STATEMENT\n", "")) == "veto"  # a report of the veto
+
+
+def test_what_a_vetoed_draft_provides_is_no_mandate_extended():
+    text = (
+        "Statement by the Foreign Minister on the Veto by Russia of the Draft Resolution Extending the Mandate\n\n"
+        "The Council voted on a draft resolution to extend the mandate, but Russia cast a veto. Japan deplores it."
+    )
+    assert kind(text) == "condemnation"
