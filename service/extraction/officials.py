@@ -461,13 +461,12 @@ def _organisation(title: str, states: Matcher[Entity]) -> tuple[str | None, str]
         organisation = "Foreign Office"
     # "U.S. Representative to the United Nations", "UK Permanent Representative to the UN": the country they
     # speak for, not the body they are posted to.
-    # "Secretary of State for Foreign, Commonwealth and Development Affairs of the United Kingdom": a state named
-    # in the title outweighs a US department's words
-    us_words = organisation is not None and organisation.startswith("U.S.") and country is not None
+    # "Secretary of State for Foreign, Commonwealth and Development Affairs of the United Kingdom": another state
+    # named in the title outweighs a US department's words.
     if country is not None and (
         organisation is None
         or organisation in ("United Nations", "European Union")
-        or (us_words and country.name != "United States")
+        or (organisation.startswith("U.S.") and country.name != "United States")
     ):
         organisation = country.name
     return organisation, title.strip()
