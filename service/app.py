@@ -70,7 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.commit_threads = anyio.CapacityLimiter(settings.concurrent_writes)
         # The threads FastAPI runs synchronous routes in (anyio's default limiter, 40 unless set).
         threads = anyio.to_thread.current_default_thread_limiter()
-        threads.total_tokens = settings.route_threads
+        threads.total_tokens = settings.worker_threads or (8 if app.state.engine.dialect.name == "sqlite" else 40)
         # One extraction at a time per worker: it is pure Python, and more would only share the same core.
         app.state.extract_threads = anyio.CapacityLimiter(1)
         app.state.data_version = DataVersion(app.state.engine)

@@ -16,12 +16,12 @@ class Settings(BaseSettings):
         "PostgreSQL as postgresql://user@host:5432/db, driven by psycopg 3.",
     )
     seed_path: Path = Field(default=PROJECT_ROOT / "seeds", description="Directory of the curated seed files.")
-    db_pool_size: int | None = Field(
-        default=None,
+    db_pool_size: int = Field(
+        default=42,
         ge=1,
-        description="Connections a worker keeps once opened. By default as many as may query at once, its route "
-        "threads and its writes committing outside them (42 on PostgreSQL, 10 on SQLite), so that none waits for "
-        "one and a busy worker does not open and close a connection per request.",
+        description="Connections a worker keeps once opened: as many as may query at once (its 40 threads, and its "
+        "writes committing outside them), so that none waits for one and a busy worker does not open and close "
+        "a connection per request.",
     )
     db_max_overflow: int = Field(default=0, ge=0, description="Connections a worker may open beyond the pool.")
     worker_threads: int | None = Field(
@@ -104,11 +104,3 @@ class Settings(BaseSettings):
             if url.startswith(prefix):
                 return "postgresql+psycopg://" + url.removeprefix(prefix)
         return url
-
-    @property
-    def route_threads(self) -> int:
-        return self.worker_threads or (8 if self.database_url.startswith("sqlite") else 40)
-
-    @property
-    def pool_size(self) -> int:
-        return self.db_pool_size or self.route_threads + self.concurrent_writes

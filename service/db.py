@@ -20,7 +20,7 @@ def make_engine(settings: Settings) -> Engine:
     # Up to pool size + overflow connections: as many as may query at once (the worker's threads, and the writes
     # committing outside them), so that a reader never waits for a connection.
     pool = {
-        "pool_size": settings.pool_size,
+        "pool_size": settings.db_pool_size,
         "max_overflow": settings.db_max_overflow,
         "pool_timeout": settings.db_timeout_seconds,
     }

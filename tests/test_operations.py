@@ -74,12 +74,6 @@ async def test_metrics_count_requests_by_route_template(client):
     assert "db_pool_checked_out" in text
 
 
-async def test_the_pool_keeps_a_connection_for_each_route_thread_and_committing_write(seeded_url):
-    async for client in client_for(seeded_url, worker_threads=5, concurrent_writes=3):
-        sizes = [line for line in (await client.get("/metrics")).text.splitlines() if line.startswith("db_pool_size")]
-        assert sizes == ["db_pool_size 8.0"]
-
-
 async def test_a_body_over_the_limit_is_413_announced_or_streamed(seeded_url):
     async for client in client_for(seeded_url, max_body_bytes=2048):
         announced = await client.post("/v1/extract", json={"text": "x" * 5000})
