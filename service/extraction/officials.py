@@ -21,7 +21,7 @@ from functools import lru_cache
 from service.extraction.gazetteer import Entity
 from service.extraction.names import Matcher, fold
 from service.extraction.schemas import OfficialMention
-from service.extraction.sentences import Sentence, first_turn, signed_at_the_white_house
+from service.extraction.sentences import MILITARY_RANKS, Sentence, first_turn, signed_at_the_white_house
 from service.vocabulary import ActorKind
 
 _HEADS = {
@@ -45,13 +45,12 @@ _POST_NOMINALS = {"MP", "MEP", "QC", "KC", "OBE", "CBE", "MBE", "CMG", "KCMG", "
 _DETERMINERS = {"the", "a", "an"}
 _COMPASS = {"North", "South", "East", "West"}
 # Military ranks, abbreviated, stand where an honorific does: "Pentagon spokesman Maj. Gen. Pat Ryder".
-_RANKS = {"Gen", "Lt", "Maj", "Col", "Adm", "Brig", "Capt", "Cmdr", "Cdr", "Sgt"}
-_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E.", "Honorable", "Honourable", "Sir", "Dame", "Rt", "Hon"} | _RANKS
+_HONORIFICS = {"Mr", "Ms", "Mrs", "Dr", "H.E.", "Honorable", "Honourable", "Sir", "Dame", "Rt", "Hon"} | MILITARY_RANKS
 # the same words in a pattern, between a verb or a comma and a name: "with the Honorable", ", the Rt Hon"
 # "the Hon Winston Peters", "the Rt Hon", "the Honourable"
 _HONORIFIC = (
     r"(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Sir|Dame|(?:the\s+)?(?:Rt\.?\s+)?Hon(?:ou?rable)?\b\.?|"
-    rf"(?:{'|'.join(sorted(_RANKS))})\.)"
+    rf"(?:{'|'.join(sorted(MILITARY_RANKS))})\.)"
 )
 # Capitalised words that belong to titles and organisations, never to a person's name.
 _ORG_WORDS = {
@@ -91,7 +90,7 @@ _NOT_NAMES = {
     # a headline's occasion: "Japan-Mongolia Foreign Ministers' Telephone Talk", "... North Korea Rocket Launch"
     "talk", "talks", "telephone", "meeting", "summit", "call", "conference", "dialogue", "launch", "launches",
     "rocket", "missile", "missiles", "test", "tests", "sanctions",
-} | {rank.lower() for rank in _RANKS}  # fmt: skip
+} | {rank.lower() for rank in MILITARY_RANKS}  # fmt: skip
 
 _TOKEN = re.compile(r"a\.i\.|(?:[A-Z]\.){2,}|[A-Z]\.|[^\W\d_][\w’'-]*|\d+")
 # "held a phone call", "held a Japan-U.S.-ROK Foreign Ministers' Telephone Talk"

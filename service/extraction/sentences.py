@@ -11,13 +11,14 @@ from dataclasses import dataclass
 # bylines and datelines.
 _BODY_MIN_CHARS = 100
 
+# Military ranks as abbreviated before a name: "Maj. Gen. Pat Ryder".
+MILITARY_RANKS = {"Gen", "Lt", "Maj", "Col", "Adm", "Brig", "Capt", "Cmdr", "Cdr", "Sgt"}
 # Words whose final period does not end a sentence ("U.S.", "Mr.", "Aug. 1", "Janet L. Yellen").
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "amb",
-    "gen", "lt", "maj", "col", "capt", "adm", "brig", "cmdr", "cdr", "sgt",  # military ranks
     "no", "nos", "co", "corp", "inc", "ltd", "vs", "etc", "e.g", "i.e", "para", "art", "op", "cf",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}  # fmt: skip
+} | {rank.lower() for rank in MILITARY_RANKS}  # fmt: skip
 _END = re.compile(r"[.!?]+[’”\"')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
 
 
